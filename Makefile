@@ -1,0 +1,32 @@
+# Dossier: `make run` opens the window, `make test` runs every check.
+GO    ?= go
+TAGS  := migrated_fynedo
+BIN   := bin/dossier
+ARGS  ?=
+
+.PHONY: run build test bench deps codebooks clean
+
+run: deps build
+	./$(BIN) $(ARGS)
+
+build:
+	$(GO) build -tags $(TAGS) -o $(BIN) .
+
+deps:
+	@bash .ci/deps.sh
+
+# vet and the race-checked tests; the end-to-end window test runs when Xvfb is installed.
+test: deps
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) test -tags $(TAGS) -race -timeout 30m ./...
+
+# Benchmarks print ratios against a baseline run in the same process.
+bench:
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 3x -timeout 60m ./... | grep -E '^(Benchmark|ok|FAIL|---)' 
+
+# Regenerate assets/codebooks from ../shared/data.
+codebooks:
+	$(GO) run ./data/codebook/gen -shared ../shared/data -out assets/codebooks
+
+clean:
+	rm -rf bin

@@ -1,0 +1,187 @@
+// Package cli is Dossier's command line. It parses the global flags, opens
+// the store and runs one command through the same app calls the window
+// uses; with no command it hands the store to the window.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"dossier/data"
+	"dossier/data/badgerstore"
+)
+
+// Exit codes.
+const (
+	ExitOK      = 0
+	ExitFailed  = 1 // the command ran but something failed
+	ExitUsage   = 2 // the command line was wrong
+	usageHeader = `Dossier: an offline workbench for coding news articles into events and actors.
+
+Usage:
+  dossier [--db DIR] [FILE|FOLDER...]   open the window (and import the files given)
+  dossier [--db DIR] COMMAND [ARGS]     run a command
+
+Commands:
+`
+)
+
+// Env is what a command runs with; tests give buffers, main gives the
+// process's files and the window.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Window opens the main window on st and imports files into it; it
+	// returns when the window closes. Nil means no window is available.
+	Window func(st data.Store, dbPath string, files []string) error
+}
+
+type command struct {
+	summary string
+	usage   string // argument synopsis
+	run     func(env Env, st data.Store, args []string) int
+}
+
+// commands is filled in init: command functions print their own help from it.
+var commands map[string]command
+
+func init() {
+	commands = map[string]command{
+		"import": cmdImport,
+		"list":   cmdList,
+		"put":    cmdPut,
+	}
+}
+
+// Main runs the command line and returns the exit code.
+func Main(args []string, env Env) int {
+	global := flag.NewFlagSet("dossier", flag.ContinueOnError)
+	global.SetOutput(env.Stderr)
+	db := global.String("db", DefaultDatabase(), "database folder")
+	global.Usage = func() { printUsage(env.Stderr, global) }
+	if err := global.Parse(args); err != nil {
+		return exitForParse(err)
+	}
+	rest := global.Args()
+	if len(rest) > 0 && rest[0] == "help" {
+		printUsage(env.Stdout, global)
+		return ExitOK
+	}
+	cmd, isCommand := commands[firstOr(rest)]
+	if isCommand && wantsHelp(rest[1:]) {
+		printCommandUsage(env.Stdout, rest[0], cmd)
+		return ExitOK
+	}
+	st, err := badgerstore.Open(*db)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "dossier:", data.ErrorMessage(err))
+		return ExitFailed
+	}
+	defer st.Close()
+	if !isCommand {
+		return openWindow(env, st, *db, rest)
+	}
+	return cmd.run(env, st, rest[1:])
+}
+
+func openWindow(env Env, st data.Store, db string, files []string) int {
+	if env.Window == nil {
+		fmt.Fprintln(env.Stderr, "dossier: this build has no window; run 'dossier help' for the commands")
+		return ExitUsage
+	}
+	if err := env.Window(st, db, files); err != nil {
+		fmt.Fprintln(env.Stderr, "dossier:", data.ErrorMessage(err))
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+func firstOr(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}
+
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		if a == "-h" || a == "--help" || a == "-help" {
+			return true
+		}
+	}
+	return false
+}
+
+func exitForParse(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitOK
+	}
+	return ExitUsage
+}
+
+func printUsage(w io.Writer, global *flag.FlagSet) {
+	fmt.Fprint(w, usageHeader)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nGlobal flags:")
+	global.SetOutput(w)
+	global.PrintDefaults()
+	fmt.Fprintln(w, "\n'dossier COMMAND --help' explains one command.")
+}
+
+func printCommandUsage(w io.Writer, name string, c command) {
+	fmt.Fprintf(w, "Usage: dossier [--db DIR] %s %s\n\n%s\n", name, c.usage, c.summary)
+}
+
+// newFlags makes a command's flag set whose usage prints the command's help.
+func newFlags(env Env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() { printCommandUsage(env.Stderr, name, commands[name]); fs.PrintDefaults() }
+	return fs
+}
+
+// fail prints an error as a sentence and returns ExitFailed.
+func fail(env Env, err error) int {
+	fmt.Fprintln(env.Stderr, "dossier:", data.ErrorMessage(err))
+	return ExitFailed
+}
+
+// usageError prints a usage mistake and returns ExitUsage.
+func usageError(env Env, format string, args ...any) int {
+	fmt.Fprintf(env.Stderr, "dossier: "+format+"\n", args...)
+	return ExitUsage
+}
+
+// DefaultDatabase is the database folder in the user's data directory:
+// $XDG_DATA_HOME/dossier, else ~/.local/share/dossier (the platform's
+// application-data folder on macOS and Windows).
+func DefaultDatabase() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return joinPath(d, "dossier")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "dossier-data"
+	}
+	switch {
+	case os.Getenv("LOCALAPPDATA") != "":
+		return joinPath(os.Getenv("LOCALAPPDATA"), "Dossier")
+	case isMac():
+		return joinPath(home, "Library", "Application Support", "Dossier")
+	}
+	return joinPath(home, ".local", "share", "dossier")
+}
+
+func joinPath(parts ...string) string { return strings.Join(parts, string(os.PathSeparator)) }

@@ -1,0 +1,160 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dossier/data"
+	"dossier/data/badgerstore"
+	"dossier/data/shared"
+)
+
+// run runs the command line with stdin and returns exit code, stdout, stderr.
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Main(args, Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut})
+	return code, out.String(), errOut.String()
+}
+
+const article = "date 2025-03-02\n\nSergei Shoigu met Wang Yi in Beijing on Friday. They agreed to talk again.\n"
+
+func TestImportListAndPut(t *testing.T) {
+	db, dir := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(dir, "talks.txt"), []byte(article), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.docx"), []byte("not a zip"), 0o644)
+	code, out, errOut := run(t, "", "--db", db, "import", dir)
+	if code != ExitFailed || out != "imported 1, duplicates 0, skipped 0, failed 1\n" || !strings.Contains(errOut, "bad.docx: not a valid Word document") {
+		t.Fatalf("import: %d %q %q", code, out, errOut)
+	}
+	code, out, _ = run(t, "", "--db", db, "list", "articles", "--json")
+	var arts []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &arts) != nil || len(arts) != 1 {
+		t.Fatalf("list: %d %s", code, out)
+	}
+	a := arts[0]
+	if a["title"] != "Sergei Shoigu met Wang Yi in Beijing on Friday." || a["published"] != "2025-03-02" || !strings.HasSuffix(a["file"].(string), "talks.txt") || a["id"] == "" {
+		t.Fatalf("article JSON: %v", a)
+	}
+	code, shoigu, errOut := run(t, `{"name":"Sergei Shoigu","kind":"person","country":"RUS","aliases":["Shoigu"]}`, "--db", db, "put", "actor")
+	shoigu = strings.TrimSpace(shoigu)
+	if code != 0 || !data.IsID(shoigu, data.ActorPrefix) {
+		t.Fatalf("put actor: %d %q %q", code, shoigu, errOut)
+	}
+	ev := `{"type":"CONSULT","mode":"visit","date":{"start":"2025-02-28","raw":"on Friday"},"actors":["` + shoigu + `"],"recipients":["ac-0000000000000000"],"evidence":[{"article":"` + a["id"].(string) + `","start":17,"end":30}]}`
+	code, _, errOut = run(t, ev, "--db", db, "put", "event")
+	if code != ExitFailed || !strings.Contains(errOut, `unknown actor "ac-0000000000000000"`) {
+		t.Fatalf("put event with unknown actor: %d %q", code, errOut)
+	}
+	ev = strings.Replace(ev, `,"recipients":["ac-0000000000000000"]`, "", 1)
+	code, id, errOut := run(t, ev, "--db", db, "put", "event")
+	if code != 0 || !data.IsID(strings.TrimSpace(id), data.EventPrefix) {
+		t.Fatalf("put event: %d %q %q", code, id, errOut)
+	}
+	_, out, _ = run(t, "", "--db", db, "list", "events", "--json")
+	var evs []data.Event
+	json.Unmarshal([]byte(out), &evs)
+	if len(evs) != 1 || evs[0].Evidence[0].Quote != "Sergei Shoigu" || evs[0].Date.Precision != "day" {
+		t.Fatalf("events: %s", out)
+	}
+	code, _, errOut = run(t, `{"name":"X","nickname":"Y"}`, "--db", db, "put", "actor")
+	if code != ExitFailed || !strings.Contains(errOut, "nickname") {
+		t.Fatalf("unknown field: %d %q", code, errOut)
+	}
+}
+
+func TestUsageAndHelp(t *testing.T) {
+	db := t.TempDir()
+	for _, args := range [][]string{{"--nope"}, {"list"}, {"list", "things"}, {"import"}, {"put"}} {
+		if code, _, errOut := run(t, "", append([]string{"--db", db}, args...)...); code != ExitUsage || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	for _, cmd := range []string{"import", "list", "put"} {
+		code, out, _ := run(t, "", cmd, "--help")
+		if code != 0 || !strings.Contains(out, "Usage: dossier [--db DIR] "+cmd) {
+			t.Errorf("%s --help: %d %q", cmd, code, out)
+		}
+	}
+	if code, out, _ := run(t, "", "help"); code != 0 || !strings.Contains(out, "import") || !strings.Contains(out, "-db") {
+		t.Errorf("help: %q", out)
+	}
+	if code, _, errOut := run(t, "", "--db", db); code != ExitUsage || !strings.Contains(errOut, "no window") {
+		t.Errorf("no window: %d %q", code, errOut)
+	}
+}
+
+// TestMain lets the test binary act as a second Dossier process holding a
+// database open until its stdin closes.
+func TestMain(m *testing.M) {
+	if dir := os.Getenv("DOSSIER_TEST_HOLD"); dir != "" {
+		st, err := badgerstore.Open(dir)
+		if err != nil {
+			os.Exit(3)
+		}
+		os.Stdout.WriteString("holding\n")
+		bufio.NewReader(os.Stdin).ReadString('\n')
+		st.Close()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+func TestSecondProcessIsToldTheDatabaseIsOpen(t *testing.T) {
+	db := t.TempDir()
+	if code, _, _ := run(t, `{"name":"Wang Yi","kind":"person"}`, "--db", db, "put", "actor"); code != 0 {
+		t.Fatal("setup failed")
+	}
+	holder := exec.Command(os.Args[0], "-test.run=^$")
+	holder.Env = append(os.Environ(), "DOSSIER_TEST_HOLD="+db)
+	stdin, _ := holder.StdinPipe()
+	stdout, _ := holder.StdoutPipe()
+	if err := holder.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if line, _ := bufio.NewReader(stdout).ReadString('\n'); line != "holding\n" {
+		t.Fatalf("holder did not start: %q", line)
+	}
+	code, _, errOut := run(t, "", "--db", db, "list", "articles")
+	stdin.Close()
+	holder.Wait()
+	want := "This database is already open in another Dossier window (" + db + ")"
+	if code == 0 || !strings.Contains(errOut, want) {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if code, out, _ := run(t, "", "--db", db, "list", "actors", "--json"); code != 0 || !strings.Contains(out, "Wang Yi") {
+		t.Fatalf("database damaged after the refusal: %d %q", code, out)
+	}
+}
+
+func TestImportSharedCorpus(t *testing.T) {
+	seed := shared.Need(t, "seed")
+	re3d := shared.Need(t, "corpus", "re3d")
+	db := t.TempDir()
+	code, out, errOut := run(t, "", "--db", db, "import", seed, re3d)
+	if code != 0 || !strings.HasPrefix(out, "imported 62, duplicates 0, skipped ") || !strings.HasSuffix(out, "failed 0\n") {
+		t.Fatalf("first import: %d %q %q", code, out, errOut)
+	}
+	code, out, _ = run(t, "", "--db", db, "import", seed, re3d)
+	if code != 0 || !strings.HasPrefix(out, "imported 0, duplicates 62,") {
+		t.Fatalf("second import: %d %q", code, out)
+	}
+	_, out, _ = run(t, "", "--db", db, "list", "articles", "--json")
+	var arts []data.Article
+	json.Unmarshal([]byte(out), &arts)
+	for _, a := range arts {
+		if strings.HasSuffix(a.File, "shoigu-wang-yi-beijing.txt") {
+			if a.Published != "2025-03-02" || !strings.HasPrefix(a.Title, "Russian Security Council Secretary Sergei Shoigu") {
+				t.Fatalf("seed article: published %q title %q", a.Published, a.Title)
+			}
+			return
+		}
+	}
+	t.Fatal("seed article not listed")
+}

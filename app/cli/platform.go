@@ -1,0 +1,5 @@
+package cli
+
+import "runtime"
+
+func isMac() bool { return runtime.GOOS == "darwin" }

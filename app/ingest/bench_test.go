@@ -1,0 +1,99 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"dossier/data/badgerstore"
+)
+
+// benchCorpus writes n articles of re3d size (about 1,000 characters, 170
+// words) as .txt files and returns their folder.
+func benchCorpus(b *testing.B, n int) string {
+	dir := b.TempDir()
+	r := rand.New(rand.NewSource(1))
+	vocab := strings.Fields("the minister met officials in the capital on friday to discuss security cooperation regional issues talks agreed " +
+		"government forces attacked positions near the border while delegates condemned the strikes and called for calm according to reports")
+	for i := range n {
+		var sb strings.Builder
+		fmt.Fprintf(&sb, "Report %d from the desk\n\n", i)
+		for w := range 170 {
+			sb.WriteString(vocab[r.Intn(len(vocab))])
+			if w%17 == 16 {
+				sb.WriteString(".\n")
+			} else {
+				sb.WriteByte(' ')
+			}
+		}
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%05d.txt", i)), []byte(sb.String()), 0o644)
+	}
+	return dir
+}
+
+// rawWriteBatch is the baseline: the same file bytes written with one Badger
+// WriteBatch under the same options, keyed by file name, no parsing at all.
+func rawWriteBatch(b *testing.B, dir string) time.Duration {
+	db, err := badger.Open(badgerstore.LaptopOptions(badger.DefaultOptions(b.TempDir())))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	start := time.Now()
+	entries, _ := os.ReadDir(dir)
+	wb := db.NewWriteBatch()
+	for _, e := range entries {
+		v, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err := wb.Set([]byte(e.Name()), v); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := wb.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	return time.Since(start)
+}
+
+func dossierImport(b *testing.B, dir string, n int) time.Duration {
+	st, err := badgerstore.Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	start := time.Now()
+	sum, err := Import(context.Background(), st, []string{dir}, Options{})
+	if err != nil || sum.Imported != n {
+		b.Fatalf("import: %v %s", err, sum.Line())
+	}
+	return time.Since(start)
+}
+
+// BenchmarkImportVsRawWriteBatch reports Dossier's import throughput as a
+// ratio to the raw WriteBatch of the same bytes (target ≥ 0.5).
+func BenchmarkImportVsRawWriteBatch(b *testing.B) {
+	const n = 2000
+	dir := benchCorpus(b, n)
+	var base, ours []time.Duration
+	for b.Loop() {
+		base = append(base, rawWriteBatch(b, dir))
+		ours = append(ours, dossierImport(b, dir, n))
+	}
+	mb, mo := median(base), median(ours)
+	b.ReportMetric(n/mb.Seconds(), "baseline-articles/s")
+	b.ReportMetric(n/mo.Seconds(), "dossier-articles/s")
+	b.ReportMetric(mb.Seconds()/mo.Seconds(), "ratio-to-baseline")
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}

@@ -1,0 +1,93 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+
+	"dossier/data"
+)
+
+// parseHTML extracts the main text of a web page as a reader view does
+// (go-readability, a port of Firefox's Readability), with title, byline,
+// site, language, published date and the page's own address.
+func parseHTML(raw []byte) (*data.Article, error) {
+	if looksBinary(raw) {
+		return nil, errors.New("binary data, not a web page")
+	}
+	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
+	if err != nil {
+		return nil, errors.New("the page's text encoding is not recognised")
+	}
+	doc, err := html.Parse(r)
+	if err != nil {
+		return nil, errors.New("the page cannot be parsed as HTML")
+	}
+	url := canonicalURL(doc)
+	page, err := readability.FromDocument(doc, nil)
+	if err != nil || page.Node == nil {
+		return nil, errors.New("no article text found in the page")
+	}
+	var text strings.Builder
+	if err := page.RenderText(&text); err != nil {
+		return nil, errors.New("no article text found in the page")
+	}
+	a := &data.Article{Title: withoutSiteName(page.Title(), page.SiteName()), Text: text.String(), Byline: page.Byline(),
+		Source: page.SiteName(), Language: page.Language(), URL: url}
+	if t, err := page.PublishedTime(); err == nil && !t.IsZero() {
+		a.Published = t.Format(data.DateLayout)
+		a.PublishedRaw = t.Format("2006-01-02T15:04:05Z07:00")
+	}
+	return a, nil
+}
+
+// canonicalURL is the page's <link rel="canonical"> or og:url, when it is an
+// http(s) address.
+func canonicalURL(doc *html.Node) string {
+	var found string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if found != "" {
+			return
+		}
+		if n.Type == html.ElementNode && (n.Data == "link" || n.Data == "meta") {
+			at := attrs(n)
+			switch {
+			case n.Data == "link" && strings.EqualFold(at["rel"], "canonical"):
+				found = at["href"]
+			case at["property"] == "og:url":
+				found = at["content"]
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if strings.HasPrefix(found, "http://") || strings.HasPrefix(found, "https://") {
+		return found
+	}
+	return ""
+}
+
+func attrs(n *html.Node) map[string]string {
+	m := map[string]string{}
+	for _, a := range n.Attr {
+		m[strings.ToLower(a.Key)] = a.Val
+	}
+	return m
+}
+
+// withoutSiteName drops a trailing " | Site" or " - Site" from a page title.
+func withoutSiteName(title, site string) string {
+	for _, sep := range []string{" | ", " - ", " – ", " — "} {
+		if site != "" && strings.HasSuffix(title, sep+site) {
+			return strings.TrimSuffix(title, sep+site)
+		}
+	}
+	return title
+}

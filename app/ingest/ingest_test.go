@@ -1,0 +1,234 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dossier/data"
+	"dossier/data/badgerstore"
+)
+
+func newStore(t *testing.T) data.Store {
+	t.Helper()
+	s, err := badgerstore.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestEveryFormatAndEncoding(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		file, title, published, contains, absent string
+		content                                  []byte
+	}{
+		{"plain.txt", "Russian envoy Sergei Shoigu met Wang Yi in Beijing on Friday.", "2025-03-02", "Both sides agreed", "", []byte(sampleText)},
+		{"bom.txt", "Zürich report", "", "Zürich report", "\ufeff", append([]byte{0xEF, 0xBB, 0xBF}, "Zürich report\n\nGrüße aus Genf."...)},
+		{"utf16le.txt", "Kraków meeting", "", "Łódź", "", utf16Bytes("Kraków meeting\n\nDelegates from Łódź attended.", false, true)},
+		{"utf16be.txt", "Ankara statement", "", "İstanbul", "", utf16Bytes("Ankara statement\n\nOfficials in İstanbul spoke.", true, true)},
+		{"utf16-nobom.txt", "Quiet note", "", "no byte order mark", "", utf16Bytes("Quiet note\n\nWritten in UTF-16 with no byte order mark.", false, false)},
+		{"cp1252.txt", "“Café” diplomacy", "", "ministers’ lunch — in Paris", "\u0093", []byte("\x93Caf\xe9\x94 diplomacy\n\nThe ministers\x92 lunch \x97 in Paris.")},
+		{"latin1.txt", "Über die Gespräche", "", "Señor Muñoz", "", []byte("\xdcber die Gespr\xe4che\n\nSe\xf1or Mu\xf1oz sprach.")},
+		{"notes.md", "Field notes from Kabul", "2023-12-15", "Kabul", "", []byte("Published: 15 December 2023\n\n# Field notes from Kabul\n\nThe visit went ahead as planned.")},
+		{"page.html", "Talks in Beijing", "2025-03-02", "strategic security talks", "SHOULD-NOT-APPEAR", []byte(pageHTML)},
+		{"memo.docx", "Memo on the Beijing talks", "", "agreed to meet again", "w:t", docxBytes(t, "Memo on the Beijing talks", "The envoys met on Friday.", "They agreed to meet again.")},
+		{"letter.eml", "Café talks in Beijing", "2025-03-02", "met at a café in Beijing on Friday and agreed to meet again.", "=E9", []byte(plainEmail)},
+		{"digest.eml", "Digest", "2025-03-03", "Talks resumed in Geneva", "JVBERi", []byte(htmlOnlyEmail)},
+	}
+	for _, c := range cases {
+		writeFile(t, dir, c.file, c.content)
+	}
+	st := newStore(t)
+	sum, err := Import(context.Background(), st, []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Imported != len(cases) || sum.Failed != 0 {
+		t.Fatalf("summary %s; failures %v", sum.Line(), sum.Failures)
+	}
+	byFile := articlesByFile(t, st)
+	for _, c := range cases {
+		a, ok := byFile[c.file]
+		if !ok {
+			t.Errorf("%s: not stored", c.file)
+			continue
+		}
+		if a.Title != c.title || a.Published != c.published {
+			t.Errorf("%s: title %q published %q, want %q %q", c.file, a.Title, a.Published, c.title, c.published)
+		}
+		if !strings.Contains(a.Text, c.contains) || (c.absent != "" && strings.Contains(a.Text, c.absent)) {
+			t.Errorf("%s: text %q should contain %q and not %q", c.file, a.Text, c.contains, c.absent)
+		}
+	}
+	if h := byFile["page.html"]; h.URL != "https://news.example.org/2025/03/talks-beijing" || h.Source != "The Daily Example" || h.Byline != "Ana Reporter" {
+		t.Errorf("page metadata: url %q source %q byline %q", h.URL, h.Source, h.Byline)
+	}
+	if m := byFile["memo.docx"]; m.Byline != "Desk Editor" || !strings.Contains(m.Text, "met on Friday.\n\nThey agreed") {
+		t.Errorf("docx: byline %q text %q", m.Byline, m.Text)
+	}
+	if e := byFile["letter.eml"]; e.Byline != "José Analyst <jose@example.org>" {
+		t.Errorf("eml byline %q", e.Byline)
+	}
+}
+
+func articlesByFile(t *testing.T, st data.Store) map[string]*data.Article {
+	t.Helper()
+	list, err := st.Articles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*data.Article{}
+	for _, h := range list {
+		a, err := st.Article(h.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[filepath.Base(a.File)] = a
+	}
+	return out
+}
+
+func TestDuplicatesAreRecognised(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte(sampleText))
+	writeFile(t, dir, "copy/a-again.txt", []byte(strings.ReplaceAll(sampleText, " ", "  ")+"\n\n"))
+	writeFile(t, dir, "b.txt", []byte("Another article entirely.\n\nWith other words."))
+	st := newStore(t)
+	sum, _ := Import(context.Background(), st, []string{dir}, Options{})
+	if sum.Imported != 2 || sum.Duplicates != 1 || !strings.Contains(sum.Duplicated[0].Reason, "already stored") {
+		t.Fatalf("first import: %s %+v", sum.Line(), sum.Duplicated)
+	}
+	sum, _ = Import(context.Background(), st, []string{dir}, Options{})
+	if sum.Line() != "imported 0, duplicates 3, skipped 0, failed 0" {
+		t.Fatalf("second import: %s", sum.Line())
+	}
+	if c, _ := st.Counts(); c.Articles != 2 {
+		t.Fatalf("%d articles stored", c.Articles)
+	}
+}
+
+func TestBadFilesAreNamedAndTheRestImported(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "good.txt", []byte(sampleText))
+	writeFile(t, dir, "deep/also-good.html", []byte(pageHTML))
+	bad := map[string]string{
+		writeFile(t, dir, "binary.txt", []byte("PK\x03\x04\x00\x00binary\x00\x01\x02")):                                       "binary data",
+		writeFile(t, dir, "empty.txt", nil):                                                                                   "empty file",
+		writeFile(t, dir, "blank.md", []byte(" \n\t\n")):                                                                      "no article text",
+		writeFile(t, dir, "corrupt.docx", []byte("this is not a zip archive at all")):                                         "not a valid Word document",
+		writeFile(t, dir, "bomb.docx", zipBytes(t, map[string][]byte{"word/document.xml": bytes.Repeat([]byte("a"), 4<<20)})): "zip bomb",
+		writeFile(t, dir, "huge.txt", bytes.Repeat([]byte("word "), 2000)):                                                    "too large",
+		writeFile(t, dir, "broken.eml", []byte("no headers here, just a line\n")):                                             "not a valid e-mail",
+	}
+	loop := filepath.Join(dir, "deep", "loop")
+	if err := os.Symlink(dir, loop); err != nil {
+		t.Fatal(err)
+	}
+	bad[loop] = "symbolic link loop"
+	dangling := filepath.Join(dir, "gone.txt")
+	os.Symlink(filepath.Join(dir, "nowhere.txt"), dangling)
+	bad[dangling] = "broken link"
+	for _, skip := range []string{"photo.png", "table.csv", "LICENSE"} {
+		writeFile(t, dir, skip, []byte("x"))
+	}
+	st := newStore(t)
+	sum, err := Import(context.Background(), st, []string{dir}, Options{MaxFileSize: 8000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reasons := map[string]string{}
+	for _, p := range sum.Failures {
+		reasons[p.File] = p.Reason
+	}
+	for path, want := range bad {
+		if got, ok := reasons[path]; !ok || !strings.Contains(got, want) {
+			t.Errorf("%s: reason %q, want one mentioning %q", filepath.Base(path), got, want)
+		}
+	}
+	if sum.Imported != 2 || sum.Failed != len(bad) || sum.Skipped != 3 {
+		t.Fatalf("summary %s, failures %v", sum.Line(), sum.Failures)
+	}
+	if _, ok := articlesByFile(t, st)[filepath.Base(good)]; !ok {
+		t.Fatal("the good file was not stored")
+	}
+}
+
+func TestProgressAndCancel(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"1", "2", "3", "4"} {
+		writeFile(t, dir, n+".txt", []byte("Article number "+n+".\n\nSome words."))
+	}
+	st := newStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var seen []Progress
+	sum, err := Import(ctx, st, []string{dir}, Options{Progress: func(p Progress) {
+		seen = append(seen, p)
+		if p.Done == 2 {
+			cancel()
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sum.Cancelled || sum.Imported != 2 || len(seen) != 2 || seen[0].Total != 4 {
+		t.Fatalf("summary %s, progress %+v", sum.Line(), seen)
+	}
+}
+
+func TestExplicitFileOfUnknownKind(t *testing.T) {
+	dir := t.TempDir()
+	notes := writeFile(t, dir, "notes", []byte("Plain notes without an extension.\n\nStill an article."))
+	pic := writeFile(t, dir, "pic.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+	sum, _ := Import(context.Background(), newStore(t), []string{notes, pic}, Options{})
+	if sum.Imported != 1 || sum.Failed != 1 || sum.Failures[0].File != pic {
+		t.Fatalf("%s %v", sum.Line(), sum.Failures)
+	}
+}
+
+func TestTitleOfALongFirstLine(t *testing.T) {
+	long := "Russian Security Council Secretary Sergei Shoigu and Chinese Foreign Minister Wang Yi met in Beijing on Friday to discuss enhancing security cooperation, Afghanistan, and regional and Middle Eastern issues. The meeting also focused on talks."
+	got := shortTitle(long)
+	if len([]rune(got)) > maxTitle+1 || !strings.HasPrefix(got, "Russian Security Council Secretary Sergei Shoigu") || !strings.HasSuffix(got, "…") {
+		t.Fatalf("title %q", got)
+	}
+	if got := shortTitle("The U.S. envoy arrived. He spoke at length about many things that do not matter here at all, and then some more, and more, to make this long."); got != "The U.S. envoy arrived." {
+		t.Fatalf("title %q", got)
+	}
+}
+
+func TestDatelines(t *testing.T) {
+	for line, want := range map[string]string{
+		" date 2025-03-02 (Last Updated On: )": "2025-03-02",
+		"Published: 2 March 2025":              "2025-03-02",
+		"March 2, 2025":                        "2025-03-02",
+		"Posted on Sep. 9, 2024 by staff":      "2024-09-09",
+		"The 2025-03-02 meeting between the two delegations was long and productive": "",
+	} {
+		got, _, ok := datelineDate(line)
+		if !ok {
+			got = ""
+		}
+		if got != want {
+			t.Errorf("%q → %q, want %q", line, got, want)
+		}
+	}
+}
+
+func TestContentHashIgnoresCaseAndSpacing(t *testing.T) {
+	a := ContentHash("Shoigu  met\tWang Yi.\n\nTalks ended.")
+	if b := ContentHash("shoigu met wang yi. talks ended."); a != b {
+		t.Fatal("case and spacing changed the hash")
+	}
+	if ContentHash("Ünïcode  TEXT") != ContentHash("ünïcode text") {
+		t.Fatal("non-ASCII case changed the hash")
+	}
+	if a == ContentHash("Shoigu met Wang Yi. Talks resumed.") {
+		t.Fatal("different words, same hash")
+	}
+}

@@ -1,0 +1,154 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"dossier/data"
+)
+
+const (
+	monthNames = `(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
+	maxTitle   = 140
+)
+
+var (
+	isoDate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	dmyDate = regexp.MustCompile(`(?i)\b(\d{1,2})\s+` + monthNames + `,?\s+(\d{4})\b`)
+	mdyDate = regexp.MustCompile(`(?i)\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})\b`)
+	// words a dateline may hold beside its date
+	datelineWords = regexp.MustCompile(`(?i)\b(date|dated|published|posted|updated|last|on|at|by|the)\b|[^\p{L}\p{N}]+`)
+)
+
+// fillFromText finds the published date in a dateline among the first lines
+// and, when the format gave no title, takes the first line that is not one.
+func fillFromText(a *data.Article) {
+	lines := firstLines(a.Text, 4)
+	dateline := -1
+	if a.Published == "" {
+		for i, l := range lines {
+			if day, raw, ok := datelineDate(l); ok {
+				a.Published, a.PublishedRaw, dateline = day, raw, i
+				break
+			}
+		}
+	}
+	if a.Title != "" {
+		a.Title = shortTitle(a.Title)
+		return
+	}
+	for i, l := range lines {
+		if i != dateline {
+			a.Title = shortTitle(strings.TrimLeft(l, "# "))
+			return
+		}
+	}
+}
+
+func firstLines(text string, n int) []string {
+	var out []string
+	for _, l := range strings.SplitN(text, "\n", 64) {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+			if len(out) == n {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// datelineDate reads a line that is a date and little else ("date
+// 2025-03-02", "Published: 2 March 2025") and returns the day and the date
+// as written.
+func datelineDate(line string) (day, raw string, ok bool) {
+	if utf8.RuneCountInString(line) > 100 || !hasYear(line) {
+		return "", "", false
+	}
+	day, raw = FindDate(line)
+	if day == "" {
+		return "", "", false
+	}
+	rest := datelineWords.ReplaceAllString(strings.Replace(line, raw, " ", 1), " ")
+	return day, raw, len(strings.Fields(rest)) <= 3
+}
+
+// hasYear reports four digits in a row, which every date form here has.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// FindDate returns the first full date in s as YYYY-MM-DD with the text it
+// was read from, or "" when there is none.
+func FindDate(s string) (day, raw string) {
+	if m := isoDate.FindString(s); m != "" {
+		if t, err := time.Parse(data.DateLayout, m); err == nil {
+			return t.Format(data.DateLayout), m
+		}
+	}
+	for _, re := range []*regexp.Regexp{dmyDate, mdyDate} {
+		m := re.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		d, mon, y := m[1], m[2], m[3]
+		if re == mdyDate {
+			d, mon = m[2], m[1]
+		}
+		t, err := time.Parse("2 Jan 2006", fmt.Sprintf("%s %s %s", d, strings.ToUpper(mon[:1])+strings.ToLower(mon[1:3]), y))
+		if err == nil {
+			return t.Format(data.DateLayout), m[0]
+		}
+	}
+	return "", ""
+}
+
+// shortTitle keeps a title readable: a first line of several sentences
+// becomes its first sentence; a long one is cut at a word before maxTitle characters with an ellipsis.
+func shortTitle(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if end := sentenceEnd(s); end >= 20 && end < len(s) && utf8.RuneCountInString(s[:end]) <= maxTitle {
+		return s[:end]
+	}
+	if utf8.RuneCountInString(s) <= maxTitle {
+		return s
+	}
+	r := []rune(s)[:maxTitle]
+	cut := strings.LastIndex(string(r), " ")
+	if cut < maxTitle/2 {
+		cut = len(string(r))
+	}
+	return strings.TrimRight(string(r)[:cut], " ,;:-") + "…"
+}
+
+// sentenceEnd returns the byte offset after the first sentence's end, or 0.
+// A full stop after an initial, an abbreviation or "U.S." ends nothing.
+func sentenceEnd(s string) int {
+	for i := 0; i+1 < len(s); i++ {
+		if strings.IndexByte(".!?", s[i]) < 0 || s[i+1] != ' ' {
+			continue
+		}
+		word := s[strings.LastIndexByte(s[:i], ' ')+1 : i]
+		if s[i] == '.' && (len(word) <= 1 || strings.Contains(word, ".") || abbreviations[word]) {
+			continue
+		}
+		return i + 1
+	}
+	return 0
+}
+
+var abbreviations = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "St": true, "Gen": true,
+	"Col": true, "Lt": true, "Sgt": true, "Prof": true, "Sen": true, "Rep": true, "Gov": true, "Pres": true, "No": true, "vs": true}

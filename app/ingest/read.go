@@ -1,0 +1,179 @@
+package ingest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"dossier/data"
+)
+
+// errNotAnArticle marks a folder entry of another kind: skipped, not failed.
+var errNotAnArticle = errors.New("not an article file")
+
+// ReadFile reads one file into an Article (not yet stored). explicit says the
+// analyst named the file, so an unknown extension is tried as plain text. The
+// error is a reason the analyst can read, without the file name.
+func ReadFile(path string, explicit bool, maxSize int64) (*data.Article, error) {
+	if !explicit && !supported(path) {
+		return nil, errNotAnArticle
+	}
+	raw, err := readLimited(path, maxSize)
+	if err != nil {
+		return nil, err
+	}
+	if len(raw) == 0 {
+		return nil, errors.New("empty file (0 bytes)")
+	}
+	a, err := parse(strings.ToLower(filepath.Ext(path)), raw)
+	if err != nil {
+		return nil, err
+	}
+	return finish(a, path)
+}
+
+func readLimited(path string, maxSize int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot be read (%s)", plainError(err))
+	}
+	defer f.Close()
+	size := int64(0)
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	if size > maxSize {
+		return nil, fmt.Errorf("too large (%s; Dossier imports files up to %s)", humanSize(size), humanSize(maxSize))
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(size) + 512)
+	if _, err := buf.ReadFrom(io.LimitReader(f, maxSize+1)); err != nil {
+		return nil, fmt.Errorf("cannot be read (%s)", plainError(err))
+	}
+	if int64(buf.Len()) > maxSize {
+		return nil, fmt.Errorf("too large (over %s)", humanSize(maxSize))
+	}
+	return buf.Bytes(), nil
+}
+
+func parse(ext string, raw []byte) (*data.Article, error) {
+	switch ext {
+	case ".html", ".htm":
+		return parseHTML(raw)
+	case ".docx":
+		return parseDocx(raw)
+	case ".eml":
+		return parseEmail(raw)
+	case ".md":
+		return parseText(raw, true)
+	}
+	return parseText(raw, false)
+}
+
+// finish checks the text is there, fills title and date from it when the
+// format gave none, and computes the content hash.
+func finish(a *data.Article, path string) (*data.Article, error) {
+	a.Text = tidyText(a.Text)
+	if strings.TrimSpace(a.Text) == "" {
+		return nil, errors.New("no article text found in the file")
+	}
+	fillFromText(a)
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	a.File = path
+	a.Hash = ContentHash(a.Text)
+	return a, nil
+}
+
+// tidyText normalises line ends and Unicode form, and trims the whole text.
+func tidyText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	if !isASCII(s) {
+		s = norm.NFC.String(s)
+	}
+	return strings.TrimSpace(s)
+}
+
+// ContentHash identifies an article by its words: case, spacing and Unicode
+// compatibility forms do not change it.
+func ContentHash(text string) string {
+	var words []byte
+	if isASCII(text) {
+		words = asciiWords(text)
+	} else {
+		words = unicodeWords(norm.NFKC.String(text))
+	}
+	sum := sha256.Sum256(words)
+	return hex.EncodeToString(sum[:16])
+}
+
+// asciiWords lower-cases text and joins its words with single spaces.
+func asciiWords(text string) []byte {
+	buf := make([]byte, 0, len(text))
+	space := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
+			space = len(buf) > 0
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// unicodeWords is asciiWords for any script.
+func unicodeWords(text string) []byte {
+	buf := make([]byte, 0, len(text))
+	space := false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = len(buf) > 0
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return buf
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.0f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,38 @@
+package data
+
+import "time"
+
+// Coding status of an article.
+const (
+	StatusNew        = "new"
+	StatusInProgress = "in progress"
+	StatusDone       = "done"
+)
+
+// Article is one imported text. Its Text is stored apart from the header so
+// that lists never read whole articles.
+type Article struct {
+	ID           string    `json:"id"`
+	Title        string    `json:"title"`
+	Text         string    `json:"text,omitempty"`
+	Source       string    `json:"source,omitempty"`
+	URL          string    `json:"url,omitempty"`
+	Byline       string    `json:"byline,omitempty"`
+	Published    string    `json:"published"`               // YYYY-MM-DD or ""
+	PublishedRaw string    `json:"published_raw,omitempty"` // as written
+	Language     string    `json:"language,omitempty"`
+	File         string    `json:"file"`
+	Hash         string    `json:"hash"`
+	Length       int       `json:"length"` // in code points
+	ImportedAt   time.Time `json:"imported_at"`
+	Status       string    `json:"status"`
+	Notes        string    `json:"notes,omitempty"`
+	Tags         []string  `json:"tags,omitempty"`
+	Updated      time.Time `json:"updated"`
+}
+
+// Header returns a copy of the article without its text.
+func (a Article) Header() Article {
+	a.Text = ""
+	return a
+}

@@ -1,0 +1,199 @@
+package badgerstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"dossier/data"
+)
+
+// AddArticles writes new articles through one WriteBatch. For each article the
+// text goes first, then the header, then the content-hash index, so that after
+// a crash an indexed hash always has its header and a header its text.
+func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.AddResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	results, fresh, err := s.sortOutDuplicates(arts)
+	if err != nil {
+		return nil, err
+	}
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	now := time.Now().UTC()
+	for _, a := range fresh {
+		prepareArticle(a, now)
+		hdr, err := json.Marshal(a.Header())
+		if err != nil {
+			return nil, err
+		}
+		for _, kv := range [][2][]byte{
+			{[]byte(textKey(a.ID)), []byte(a.Text)},
+			{[]byte(articleKey(a.ID)), hdr},
+			{[]byte(hashKey(a.Hash)), []byte(a.ID)},
+		} {
+			if err := wb.Set(kv[0], kv[1]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := wb.Flush(); err != nil {
+		return nil, err
+	}
+	for i := range results {
+		if !results[i].Duplicate {
+			results[i].ID = arts[i].ID
+		}
+	}
+	return results, nil
+}
+
+// sortOutDuplicates finds the articles whose hash is stored already or
+// repeats an earlier one of the same call.
+func (s *Store) sortOutDuplicates(arts []*data.Article) ([]data.AddResult, []*data.Article, error) {
+	results := make([]data.AddResult, len(arts))
+	var fresh []*data.Article
+	inCall := map[string]*data.Article{}
+	err := s.db.View(func(txn *badger.Txn) error {
+		for i, a := range arts {
+			if a.Hash == "" {
+				return data.Errorf(data.EInvalid, "The article %q has no content hash.", a.Title)
+			}
+			if first, ok := inCall[a.Hash]; ok {
+				results[i] = data.AddResult{ID: first.ID, Duplicate: true, DuplicateOf: first.Title}
+				continue
+			}
+			orig, err := articleByHash(txn, a.Hash)
+			if err != nil {
+				return err
+			}
+			if orig != nil {
+				results[i] = data.AddResult{ID: orig.ID, Duplicate: true, DuplicateOf: orig.Title}
+				continue
+			}
+			if a.ID == "" {
+				a.ID = data.NewID(data.ArticlePrefix)
+			}
+			inCall[a.Hash] = a
+			fresh = append(fresh, a)
+		}
+		return nil
+	})
+	return results, fresh, err
+}
+
+func articleByHash(txn *badger.Txn, hash string) (*data.Article, error) {
+	item, err := txn.Get([]byte(hashKey(hash)))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	id, err := item.ValueCopy(nil)
+	if err != nil {
+		return nil, err
+	}
+	var a data.Article
+	if err := getJSON(txn, articleKey(string(id)), &a); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+func prepareArticle(a *data.Article, now time.Time) {
+	if a.ImportedAt.IsZero() {
+		a.ImportedAt = now
+	}
+	a.Updated = now
+	if a.Status == "" {
+		a.Status = data.StatusNew
+	}
+	a.Length = utf8.RuneCountInString(a.Text)
+}
+
+// Article returns the header and the text.
+func (s *Store) Article(id string) (*data.Article, error) {
+	var a data.Article
+	err := s.db.View(func(txn *badger.Txn) error {
+		if err := getJSON(txn, articleKey(id), &a); err != nil {
+			return err
+		}
+		text, err := articleText(txn, id)
+		a.Text = text
+		return err
+	})
+	if errors.Is(err, errNotFound) {
+		return nil, notFound("article", id)
+	}
+	return &a, err
+}
+
+func articleText(txn *badger.Txn, id string) (string, error) {
+	item, err := txn.Get([]byte(textKey(id)))
+	if err != nil {
+		return "", err
+	}
+	b, err := item.ValueCopy(nil)
+	return string(b), err
+}
+
+// Articles returns all headers in id (creation) order.
+func (s *Store) Articles() ([]data.Article, error) {
+	var out []data.Article
+	err := s.db.View(func(txn *badger.Txn) error {
+		return eachJSON(txn, articleKey(""), func(a *data.Article) { out = append(out, *a) })
+	})
+	return out, err
+}
+
+// UpdateArticle changes the header fields an analyst may edit.
+func (s *Store) UpdateArticle(a *data.Article) error {
+	if err := validateArticle(a); err != nil {
+		return err
+	}
+	return s.update(func(txn *badger.Txn) error {
+		var old data.Article
+		if err := getJSON(txn, articleKey(a.ID), &old); err != nil {
+			if errors.Is(err, errNotFound) {
+				return notFound("article", a.ID)
+			}
+			return err
+		}
+		up := old
+		up.Title, up.Source, up.URL, up.Byline = a.Title, a.Source, a.URL, a.Byline
+		up.Published, up.PublishedRaw, up.Language = a.Published, a.PublishedRaw, a.Language
+		up.Status, up.Notes, up.Tags = a.Status, a.Notes, a.Tags
+		up.Updated = time.Now().UTC()
+		return setJSON(txn, articleKey(a.ID), up)
+	})
+}
+
+// DeleteArticle removes an article that no event cites.
+func (s *Store) DeleteArticle(id string) error {
+	return s.update(func(txn *badger.Txn) error {
+		var a data.Article
+		if err := getJSON(txn, articleKey(id), &a); err != nil {
+			if errors.Is(err, errNotFound) {
+				return notFound("article", id)
+			}
+			return err
+		}
+		if n := countKeys(txn, eventsByArticle(id)); n > 0 {
+			return data.Errorf(data.EInvalid, "The article %q is the evidence of %d event(s); delete or re-cite them first.", a.Title, n)
+		}
+		for _, k := range []string{articleKey(id), textKey(id), hashKey(a.Hash)} {
+			if err := txn.Delete([]byte(k)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,186 @@
+// Package badgerstore keeps Dossier's records in a Badger database: one key
+// per record, secondary indexes written in the same transaction, a schema
+// version migrated on open, and every edit synced to disk before it returns.
+package badgerstore
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"dossier/data"
+)
+
+// Store is the Badger implementation of data.Store.
+type Store struct {
+	db   *badger.DB
+	path string
+	mu   sync.Mutex // serialises AddArticles so duplicate checks hold
+}
+
+var _ data.Store = (*Store)(nil)
+
+// Open opens (or creates, owner-only) the database in dir.
+func Open(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, &data.Error{Code: data.EInvalid, Message: fmt.Sprintf("Cannot create the database folder %s", dir), Err: err}
+	}
+	return open(badger.DefaultOptions(dir), dir)
+}
+
+// OpenInMemory opens a database that lives in memory only, for tests.
+func OpenInMemory() (*Store, error) {
+	return open(badger.DefaultOptions("").WithInMemory(true), "(memory)")
+}
+
+// LaptopOptions sizes Badger for a laptop: small memtables and value-log
+// files instead of the defaults' gigabytes of reserved space, a quiet logger,
+// and every commit synced. Benchmarks use it for their raw-Badger baselines.
+func LaptopOptions(o badger.Options) badger.Options {
+	return o.WithLogger(quietLogger{log.New(os.Stderr, "badger: ", 0)}).
+		WithSyncWrites(true).
+		WithMemTableSize(16 << 20).
+		WithValueLogFileSize(64 << 20).
+		WithBlockCacheSize(32 << 20).
+		WithIndexCacheSize(16 << 20).
+		WithNumVersionsToKeep(1).
+		WithNumCompactors(2).
+		WithCompactL0OnClose(true)
+}
+
+func open(opts badger.Options, path string) (*Store, error) {
+	db, err := badger.Open(LaptopOptions(opts))
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openError turns Badger's open failures into sentences.
+func openError(path string, err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "Cannot acquire directory lock"):
+		return &data.Error{Code: data.ELocked, Err: err, Message: fmt.Sprintf(
+			"This database is already open in another Dossier window (%s). Close that window first, or choose another database with --db.", path)}
+	case errors.Is(err, os.ErrPermission) || strings.Contains(msg, "permission denied"):
+		return &data.Error{Code: data.EInvalid, Err: err, Message: fmt.Sprintf(
+			"Dossier may not read or write the database folder %s. Check its permissions.", path)}
+	}
+	return &data.Error{Code: data.EInternal, Err: err, Message: fmt.Sprintf("Cannot open the database %s", path)}
+}
+
+// Path is the database folder.
+func (s *Store) Path() string { return s.path }
+
+// Close flushes and closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// update runs fn in a read-write transaction, retrying on conflicts.
+func (s *Store) update(fn func(txn *badger.Txn) error) error {
+	var err error
+	for range 5 {
+		if err = s.db.Update(fn); !errors.Is(err, badger.ErrConflict) {
+			return err
+		}
+	}
+	return err
+}
+
+func getJSON(txn *badger.Txn, key string, v any) error {
+	item, err := txn.Get([]byte(key))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return errNotFound
+	}
+	if err != nil {
+		return err
+	}
+	return item.Value(func(b []byte) error { return json.Unmarshal(b, v) })
+}
+
+var errNotFound = errors.New("key not found")
+
+func setJSON(txn *badger.Txn, key string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return txn.Set([]byte(key), b)
+}
+
+func exists(txn *badger.Txn, key string) (bool, error) {
+	_, err := txn.Get([]byte(key))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// keys returns the keys under prefix, without values.
+func keys(txn *badger.Txn, prefix string) []string {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix)})
+	defer it.Close()
+	var out []string
+	for it.Rewind(); it.Valid(); it.Next() {
+		out = append(out, string(it.Item().Key()))
+	}
+	return out
+}
+
+// countKeys counts the keys under prefix without reading values.
+func countKeys(txn *badger.Txn, prefix string) int {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix)})
+	defer it.Close()
+	n := 0
+	for it.Rewind(); it.Valid(); it.Next() {
+		n++
+	}
+	return n
+}
+
+// eachJSON decodes every value under prefix into a new T and calls fn.
+func eachJSON[T any](txn *badger.Txn, prefix string, fn func(*T)) error {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix), PrefetchValues: true, PrefetchSize: 64})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		v := new(T)
+		if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, v) }); err != nil {
+			return fmt.Errorf("decode %s: %w", it.Item().Key(), err)
+		}
+		fn(v)
+	}
+	return nil
+}
+
+func notFound(what, id string) error {
+	return data.Errorf(data.ENotFound, "There is no %s with id %q.", what, id)
+}
+
+// Counts counts records from their keys alone.
+func (s *Store) Counts() (data.Counts, error) {
+	var c data.Counts
+	err := s.db.View(func(txn *badger.Txn) error {
+		c = data.Counts{Articles: countKeys(txn, articleKey("")), Events: countKeys(txn, eventKey("")), Actors: countKeys(txn, actorKey(""))}
+		return nil
+	})
+	return c, err
+}
+
+// quietLogger passes Badger's errors and warnings on and drops the chatter.
+type quietLogger struct{ l *log.Logger }
+
+func (q quietLogger) Errorf(f string, a ...any)   { q.l.Printf("error: "+f, a...) }
+func (q quietLogger) Warningf(f string, a ...any) { q.l.Printf("warning: "+f, a...) }
+func (quietLogger) Infof(string, ...any)          {}
+func (quietLogger) Debugf(string, ...any)         {}

@@ -1,0 +1,88 @@
+package badgerstore
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"dossier/data"
+	"dossier/data/storetest"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+func TestConformanceInMemory(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) data.Store {
+		s, err := OpenInMemory()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
+
+func TestConformanceOnDisk(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) data.Store {
+		s, err := Open(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
+
+func TestRecordsSurviveReopen(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := s.AddArticles(context.Background(), []*data.Article{{Title: "Kept", Text: "Kept text.", Hash: "k"}})
+	a := data.Actor{Name: "Xi Jinping", Kind: data.KindPerson}
+	if err := s.PutActor(&a); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got, err := s.Article(res[0].ID); err != nil || got.Text != "Kept text." {
+		t.Fatalf("article after reopen: %+v %v", got, err)
+	}
+	if got, _ := s.ActorsNamed("xi jinping"); len(got) != 1 {
+		t.Fatal("actor index lost on reopen")
+	}
+	if v, _ := s.schemaVersion(); v != SchemaVersion {
+		t.Fatalf("schema version = %d", v)
+	}
+}
+
+func TestSecondOpenIsExplained(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = Open(dir)
+	if data.ErrorCode(err) != data.ELocked {
+		t.Fatalf("second open: %v", err)
+	}
+	msg := data.ErrorMessage(err)
+	if !strings.Contains(msg, "already open in another Dossier window") || !strings.Contains(msg, dir) {
+		t.Fatalf("message = %q", msg)
+	}
+}
+
+func TestNewerSchemaIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	s, _ := Open(dir)
+	s.db.Update(func(txn *badger.Txn) error { return txn.Set([]byte(schemaKey), []byte("99")) })
+	s.Close()
+	_, err := Open(dir)
+	if err == nil || !strings.Contains(err.Error(), "newer Dossier") {
+		t.Fatalf("want a newer-schema refusal, got %v", err)
+	}
+}

@@ -1,0 +1,111 @@
+package data
+
+import "time"
+
+// Date precisions.
+const (
+	PrecisionDay   = "day"
+	PrecisionWeek  = "week"
+	PrecisionMonth = "month"
+	PrecisionYear  = "year"
+	PrecisionRange = "range"
+)
+
+// Precisions lists the date precisions in the order a picker shows them.
+var Precisions = []string{PrecisionDay, PrecisionWeek, PrecisionMonth, PrecisionYear, PrecisionRange}
+
+// Confidence levels.
+var Confidences = []string{"high", "medium", "low"}
+
+// EventDate is when an event happened. Start and End are YYYY-MM-DD; a month
+// is stored as its first and last day with precision "month".
+type EventDate struct {
+	Start     string `json:"start,omitempty"`
+	End       string `json:"end,omitempty"`
+	Precision string `json:"precision,omitempty"`
+	Raw       string `json:"raw,omitempty"`
+}
+
+// Location is where an event happened.
+type Location struct {
+	Name      string  `json:"name,omitempty"`     // as written in the article
+	PlaceID   string  `json:"place_id,omitempty"` // gazetteer id
+	Lat       float64 `json:"lat,omitempty"`
+	Lon       float64 `json:"lon,omitempty"`
+	Country   string  `json:"country,omitempty"` // ISO 3166 alpha-3
+	Admin1    string  `json:"admin1,omitempty"`
+	Precision string  `json:"precision,omitempty"` // city, region, country
+}
+
+// Flags qualify an event.
+type Flags struct {
+	Historical   bool `json:"historical,omitempty"`
+	Future       bool `json:"future,omitempty"`
+	Hypothetical bool `json:"hypothetical,omitempty"`
+	Negated      bool `json:"negated,omitempty"`
+}
+
+// Size counts people affected; nil means not reported.
+type Size struct {
+	Fatalities *int `json:"fatalities,omitempty"`
+	Injured    *int `json:"injured,omitempty"`
+	Arrested   *int `json:"arrested,omitempty"`
+}
+
+// Span is evidence: a half-open range of code points in an article's text.
+type Span struct {
+	Article string `json:"article"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Quote   string `json:"quote,omitempty"`
+}
+
+// Event is who did what to whom, when and where, coded PLOVER first with the
+// CAMEO code beside it.
+type Event struct {
+	ID         string    `json:"id"`
+	Type       string    `json:"type"`
+	Mode       string    `json:"mode,omitempty"`
+	Contexts   []string  `json:"contexts,omitempty"`
+	CAMEO      string    `json:"cameo,omitempty"`
+	Date       EventDate `json:"date"`
+	Actors     []string  `json:"actors,omitempty"`
+	Recipients []string  `json:"recipients,omitempty"`
+	Location   *Location `json:"location,omitempty"`
+	Flags      Flags     `json:"flags"`
+	Size       Size      `json:"size"`
+	Confidence string    `json:"confidence,omitempty"`
+	Notes      string    `json:"notes,omitempty"`
+	Tags       []string  `json:"tags,omitempty"`
+	Coder      string    `json:"coder,omitempty"`
+	Evidence   []Span    `json:"evidence,omitempty"`
+	Created    time.Time `json:"created"`
+	Updated    time.Time `json:"updated"`
+	Version    int       `json:"version"`
+}
+
+// Articles returns the ids of the articles the event cites, once each.
+func (e *Event) Articles() []string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, s := range e.Evidence {
+		if !seen[s.Article] {
+			seen[s.Article] = true
+			ids = append(ids, s.Article)
+		}
+	}
+	return ids
+}
+
+// Parties returns actors then recipients, once each.
+func (e *Event) Parties() []string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, id := range append(append([]string{}, e.Actors...), e.Recipients...) {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}

@@ -1,0 +1,90 @@
+package data
+
+import (
+	"context"
+	"encoding/base32"
+	"encoding/binary"
+	"math/rand/v2"
+	"strings"
+	"time"
+)
+
+// Store keeps articles, events and actors with their indexes. Every method
+// that changes records is durable once it returns.
+type Store interface {
+	// AddArticles stores new articles in bulk. An article whose content hash
+	// is already stored (or earlier in the same call) is not stored again;
+	// its result names the article it duplicates.
+	AddArticles(ctx context.Context, articles []*Article) ([]AddResult, error)
+	// Article returns one article with its text.
+	Article(id string) (*Article, error)
+	// Articles returns every article's header (no text), oldest first.
+	Articles() ([]Article, error)
+	// UpdateArticle changes an article's header fields; its text is fixed.
+	UpdateArticle(a *Article) error
+	// DeleteArticle removes an article no event cites.
+	DeleteArticle(id string) error
+
+	// PutEvent validates and stores an event: a new one when ID is empty
+	// or unknown, else a new version of the stored one.
+	PutEvent(e *Event) error
+	Event(id string) (*Event, error)
+	Events(q EventQuery) ([]Event, error)
+	DeleteEvent(id string) error
+
+	// PutActor validates and stores an actor, like PutEvent.
+	PutActor(a *Actor) error
+	Actor(id string) (*Actor, error)
+	Actors() ([]Actor, error)
+	// ActorsNamed returns the actors whose name or an alias normalises to
+	// the same form as name.
+	ActorsNamed(name string) ([]Actor, error)
+	// DeleteActor removes an actor no event cites.
+	DeleteActor(id string) error
+
+	// Counts returns how many articles, events and actors are stored.
+	Counts() (Counts, error)
+	Close() error
+}
+
+// AddResult says what happened to one article given to AddArticles.
+type AddResult struct {
+	ID          string // the stored article's id (the original's, for a duplicate)
+	Duplicate   bool
+	DuplicateOf string // title of the article already stored
+}
+
+// EventQuery selects events through the indexes. Empty fields do not filter;
+// From and To (YYYY-MM-DD, inclusive) compare with the event's start date.
+type EventQuery struct {
+	Article string
+	Actor   string
+	From    string
+	To      string
+}
+
+// Counts of stored records.
+type Counts struct {
+	Articles, Events, Actors int
+}
+
+var idEncoding = base32.NewEncoding("0123456789abcdefghjkmnpqrstvwxyz").WithPadding(base32.NoPadding)
+
+// NewID returns a new record id: prefix, then 16 characters that sort by
+// creation time ("ev-01jq…").
+func NewID(prefix string) string {
+	var b [10]byte
+	binary.BigEndian.PutUint64(b[:8], uint64(time.Now().UnixMilli())<<16)
+	binary.BigEndian.PutUint32(b[6:], rand.Uint32()) // randomly seeded; ids need not be secret
+	return prefix + "-" + idEncoding.EncodeToString(b[:])
+}
+
+// Record id prefixes.
+const (
+	ArticlePrefix = "ar"
+	EventPrefix   = "ev"
+	ActorPrefix   = "ac"
+)
+
+// IsID reports whether s looks like an id with the given prefix.
+func IsID(s, prefix string) bool { return strings.HasPrefix(s, prefix+"-") && len(s) == len(prefix)+17 }

@@ -1,0 +1,18 @@
+// Command dossier is an offline workbench for analysts who turn news
+// articles into events and actors. With no command it opens the window;
+// 'dossier help' lists the commands.
+package main
+
+import (
+	"os"
+
+	"dossier/app/cli"
+	"dossier/views"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], cli.Env{
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
+		Window: views.Run,
+	}))
+}
