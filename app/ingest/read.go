@@ -177,3 +177,13 @@ func humanSize(n int64) string {
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
+
+// ArticleFromText makes an article from pasted text, as for a .txt file.
+func ArticleFromText(text string) (*data.Article, error) {
+	a, err := finish(&data.Article{Text: text}, "")
+	if err != nil {
+		return nil, err
+	}
+	a.File = ""
+	return a, nil
+}

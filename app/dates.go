@@ -1,0 +1,120 @@
+package app
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"dossier/data"
+)
+
+var (
+	weekdays = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
+		"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday}
+	months = map[string]time.Month{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+
+	monthPattern = `(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?`
+	reISO        = regexp.MustCompile(`^(\d{4})-(\d{2})(?:-(\d{2}))?$`)
+	reDayMonth   = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthPattern + `(?:,?\s+(\d{4}))?$`)
+	reMonthDay   = regexp.MustCompile(`^` + monthPattern + `\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`)
+	reMonthYear  = regexp.MustCompile(`^` + monthPattern + `(?:\s+of)?\s+(\d{4})$`)
+	reYear       = regexp.MustCompile(`^(\d{4})$`)
+	fillers      = regexp.MustCompile(`^(?:on|in|at|during|since|from|by|early|late|mid|the)\s+`)
+)
+
+// ResolveDate reads a date expression as an analyst selects it ("on
+// Friday", "In December 2023", "2025-02-28", "yesterday", "last week") and
+// resolves it against the article's published date (YYYY-MM-DD, may be
+// empty). The raw expression is kept in the result.
+func ResolveDate(expr, published string) (data.EventDate, error) {
+	raw := strings.TrimSpace(expr)
+	s := strings.ToLower(strings.Trim(raw, " .,;:"))
+	for {
+		t := fillers.ReplaceAllString(s, "")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	var ref time.Time
+	if published != "" {
+		ref, _ = time.Parse(data.DateLayout, published)
+	}
+	d, ok := absoluteDate(s, ref)
+	if !ok {
+		d, ok = relativeDate(s, ref)
+	}
+	if !ok {
+		return data.EventDate{Raw: raw}, fmt.Errorf("%q is not a date Dossier can read; type it as YYYY-MM-DD, YYYY-MM or YYYY", raw)
+	}
+	d.Raw = raw
+	return data.NormaliseEventDate(d)
+}
+
+func absoluteDate(s string, ref time.Time) (data.EventDate, bool) {
+	if m := reISO.FindStringSubmatch(s); m != nil {
+		if m[3] == "" {
+			return data.EventDate{Start: m[1] + "-" + m[2], Precision: data.PrecisionMonth}, true
+		}
+		return data.EventDate{Start: s, Precision: data.PrecisionDay}, true
+	}
+	if m := reYear.FindStringSubmatch(s); m != nil {
+		return data.EventDate{Start: m[1], Precision: data.PrecisionYear}, true
+	}
+	if m := reMonthYear.FindStringSubmatch(s); m != nil {
+		return data.EventDate{Start: fmt.Sprintf("%s-%02d", m[2], months[m[1][:3]]), Precision: data.PrecisionMonth}, true
+	}
+	day, mon, year := "", "", ""
+	if m := reDayMonth.FindStringSubmatch(s); m != nil {
+		day, mon, year = m[1], m[2], m[3]
+	} else if m := reMonthDay.FindStringSubmatch(s); m != nil {
+		day, mon, year = m[2], m[1], m[3]
+	} else {
+		return data.EventDate{}, false
+	}
+	if year == "" {
+		if ref.IsZero() {
+			return data.EventDate{}, false
+		}
+		year = strconv.Itoa(ref.Year())
+	}
+	d, _ := strconv.Atoi(day)
+	t := time.Date(atoi(year), months[mon[:3]], d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return data.EventDate{}, false
+	}
+	return data.EventDate{Start: t.Format(data.DateLayout), Precision: data.PrecisionDay}, true
+}
+
+// relativeDate resolves expressions that need the article's date.
+func relativeDate(s string, ref time.Time) (data.EventDate, bool) {
+	if ref.IsZero() {
+		return data.EventDate{}, false
+	}
+	day := func(t time.Time) (data.EventDate, bool) {
+		return data.EventDate{Start: t.Format(data.DateLayout), Precision: data.PrecisionDay}, true
+	}
+	s = strings.TrimPrefix(s, "last ")
+	switch s {
+	case "today", "this morning", "tonight", "this evening":
+		return day(ref)
+	case "yesterday", "last night":
+		return day(ref.AddDate(0, 0, -1))
+	case "week":
+		start := ref.AddDate(0, 0, -int((ref.Weekday()+6)%7)-7) // Monday of the week before
+		return data.EventDate{Start: start.Format(data.DateLayout), End: start.AddDate(0, 0, 6).Format(data.DateLayout), Precision: data.PrecisionWeek}, true
+	case "month":
+		return data.EventDate{Start: ref.AddDate(0, -1, 1-ref.Day()).Format("2006-01"), Precision: data.PrecisionMonth}, true
+	case "year":
+		return data.EventDate{Start: strconv.Itoa(ref.Year() - 1), Precision: data.PrecisionYear}, true
+	}
+	if wd, ok := weekdays[s]; ok {
+		back := (int(ref.Weekday()) - int(wd) + 7) % 7
+		return day(ref.AddDate(0, 0, -back))
+	}
+	return data.EventDate{}, false
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }

@@ -1,0 +1,37 @@
+package app
+
+import (
+	"testing"
+
+	"dossier/data"
+)
+
+func TestResolveDate(t *testing.T) {
+	const sunday = "2025-03-02"
+	cases := []struct {
+		expr string
+		want data.EventDate
+	}{
+		{"on Friday", data.EventDate{Start: "2025-02-28", Precision: "day", Raw: "on Friday"}},
+		{"Sunday", data.EventDate{Start: "2025-03-02", Precision: "day", Raw: "Sunday"}},
+		{"In December 2023", data.EventDate{Start: "2023-12-01", End: "2023-12-31", Precision: "month", Raw: "In December 2023"}},
+		{"2025-02-28", data.EventDate{Start: "2025-02-28", Precision: "day", Raw: "2025-02-28"}},
+		{"28 February 2025", data.EventDate{Start: "2025-02-28", Precision: "day", Raw: "28 February 2025"}},
+		{"March 1", data.EventDate{Start: "2025-03-01", Precision: "day", Raw: "March 1"}},
+		{"yesterday", data.EventDate{Start: "2025-03-01", Precision: "day", Raw: "yesterday"}},
+		{"last week", data.EventDate{Start: "2025-02-17", End: "2025-02-23", Precision: "week", Raw: "last week"}},
+		{"in 2024", data.EventDate{Start: "2024-01-01", End: "2024-12-31", Precision: "year", Raw: "in 2024"}},
+	}
+	for _, c := range cases {
+		got, err := ResolveDate(c.expr, sunday)
+		if err != nil || got != c.want {
+			t.Errorf("%q → %+v, %v; want %+v", c.expr, got, err, c.want)
+		}
+	}
+	if _, err := ResolveDate("during his trip", sunday); err == nil {
+		t.Error("an expression with no date was resolved")
+	}
+	if _, err := ResolveDate("on Friday", ""); err == nil {
+		t.Error("a weekday was resolved without the article's date")
+	}
+}

@@ -1,0 +1,223 @@
+package views
+
+import (
+	"image/color"
+	"sort"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Highlight styles in the reader.
+type hlStyle int
+
+const (
+	hlActor hlStyle = iota
+	hlPlace
+	hlEvidence
+	hlSelection
+)
+
+// highlight colours a range of the article (code points, half-open).
+type highlight struct {
+	start, end int
+	style      hlStyle
+}
+
+// Reader shows an article of any length: a list of paragraphs, each laid
+// out word by word, so that only visible paragraphs are drawn. Dragging or
+// tapping selects whole words; offsets are code points into the article.
+type Reader struct {
+	widget.BaseWidget
+	list       *widget.List
+	paras      []paragraph
+	highlights []highlight
+	selStart   int
+	selEnd     int
+	width      float32
+	metrics    *textMetrics
+	// OnSelect is called when the analyst finishes a selection.
+	OnSelect func(start, end int, text string)
+}
+
+// paragraph is one line-separated block of the article.
+type paragraph struct {
+	start int    // code point offset of the first rune
+	runes []rune // the paragraph's text
+	words []word // word ranges inside runes
+	lines []line // laid out for Reader.width
+}
+
+type word struct{ start, end int } // rune offsets inside the paragraph
+
+type line struct {
+	first, last int       // word indexes, inclusive
+	x           []float32 // left edge of each word on the line
+	ends        []float32 // right edge of each word
+}
+
+// NewReader makes an empty reader.
+func NewReader() *Reader {
+	r := &Reader{metrics: newTextMetrics()}
+	r.list = widget.NewList(
+		func() int { return len(r.paras) },
+		func() fyne.CanvasObject { return newParagraphView(r) },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*paragraphView).show(i) },
+	)
+	r.list.HideSeparators = true
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// SetText shows a new article and clears the selection and highlights.
+func (r *Reader) SetText(text string) {
+	r.paras = splitParagraphs([]rune(text))
+	r.highlights = nil
+	r.selStart, r.selEnd = 0, 0
+	r.width = 0
+	r.relayout(r.Size().Width)
+	r.list.ScrollToTop()
+	r.list.Refresh()
+}
+
+// SetHighlights replaces the highlighted ranges (the selection is kept).
+func (r *Reader) SetHighlights(hs []highlight) {
+	sort.Slice(hs, func(i, j int) bool { return hs[i].start < hs[j].start })
+	r.highlights = hs
+	r.list.Refresh()
+}
+
+// Selection returns the selected range and its text ("" when none).
+func (r *Reader) Selection() (start, end int, text string) {
+	if r.selEnd <= r.selStart {
+		return 0, 0, ""
+	}
+	return r.selStart, r.selEnd, r.textRange(r.selStart, r.selEnd)
+}
+
+// Select selects a range, as a drag over it would, and reports it.
+func (r *Reader) Select(start, end int) {
+	r.selStart, r.selEnd = start, end
+	r.list.Refresh()
+	if r.OnSelect != nil {
+		_, _, text := r.Selection()
+		r.OnSelect(r.selStart, r.selEnd, text)
+	}
+}
+
+// ClearSelection removes the selection.
+func (r *Reader) ClearSelection() { r.selStart, r.selEnd = 0, 0; r.list.Refresh() }
+
+// ScrollTo brings the paragraph holding offset into view.
+func (r *Reader) ScrollTo(offset int) {
+	if i := r.paragraphAt(offset); i >= 0 {
+		r.list.ScrollTo(i)
+	}
+}
+
+func (r *Reader) paragraphAt(offset int) int {
+	i := sort.Search(len(r.paras), func(i int) bool { return r.paras[i].start+len(r.paras[i].runes) >= offset })
+	if i == len(r.paras) {
+		return len(r.paras) - 1
+	}
+	return i
+}
+
+func (r *Reader) textRange(start, end int) string {
+	var out []rune
+	for i := r.paragraphAt(start); i >= 0 && i < len(r.paras); i++ {
+		p := r.paras[i]
+		if p.start >= end {
+			break
+		}
+		if len(out) > 0 {
+			out = append(out, '\n')
+		}
+		out = append(out, p.runes[max(0, start-p.start):min(len(p.runes), end-p.start)]...)
+	}
+	return string(out)
+}
+
+// CreateRenderer draws the paragraph list.
+func (r *Reader) CreateRenderer() fyne.WidgetRenderer {
+	return &readerRenderer{r: r}
+}
+
+type readerRenderer struct{ r *Reader }
+
+func (rr *readerRenderer) Layout(s fyne.Size) {
+	rr.r.relayout(s.Width)
+	rr.r.list.Resize(s)
+}
+func (rr *readerRenderer) MinSize() fyne.Size           { return fyne.NewSize(200, 100) }
+func (rr *readerRenderer) Refresh()                     { rr.r.list.Refresh() }
+func (rr *readerRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{rr.r.list} }
+func (rr *readerRenderer) Destroy()                     {}
+
+// relayout wraps every paragraph to the width and sets the list's row heights.
+func (r *Reader) relayout(width float32) {
+	if width <= 0 || width == r.width {
+		return
+	}
+	r.width = width
+	avail := width - 4*theme.Padding() - theme.ScrollBarSize()
+	for i := range r.paras {
+		p := &r.paras[i]
+		p.lines = r.metrics.wrap(p, avail)
+		r.list.SetItemHeight(i, r.metrics.height(len(p.lines)))
+	}
+}
+
+// splitParagraphs cuts text at line breaks; blank lines are dropped.
+func splitParagraphs(text []rune) []paragraph {
+	var out []paragraph
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && text[i] != '\n' {
+			continue
+		}
+		if p := text[start:i]; len(trimSpace(p)) > 0 {
+			out = append(out, paragraph{start: start, runes: p, words: splitWords(p)})
+		}
+		start = i + 1
+	}
+	return out
+}
+
+func trimSpace(rs []rune) []rune {
+	for len(rs) > 0 && unicode.IsSpace(rs[0]) {
+		rs = rs[1:]
+	}
+	return rs
+}
+
+func splitWords(rs []rune) []word {
+	var out []word
+	start := -1
+	for i := 0; i <= len(rs); i++ {
+		space := i == len(rs) || unicode.IsSpace(rs[i])
+		switch {
+		case !space && start < 0:
+			start = i
+		case space && start >= 0:
+			out = append(out, word{start, i})
+			start = -1
+		}
+	}
+	return out
+}
+
+// highlightColor is translucent so text stays readable in light and dark themes.
+func highlightColor(s hlStyle) color.Color {
+	switch s {
+	case hlActor:
+		return color.NRGBA{R: 0x3b, G: 0x82, B: 0xf6, A: 0x40}
+	case hlPlace:
+		return color.NRGBA{R: 0x16, G: 0xa3, B: 0x4a, A: 0x40}
+	case hlEvidence:
+		return color.NRGBA{R: 0xf5, G: 0x9e, B: 0x0b, A: 0x70}
+	}
+	return theme.Color(theme.ColorNameSelection)
+}
