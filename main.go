@@ -13,6 +13,6 @@ import (
 func main() {
 	os.Exit(cli.Main(os.Args[1:], cli.Env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
-		Window: views.Run,
+		Window: views.Run, Problem: views.ShowProblem,
 	}))
 }

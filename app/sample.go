@@ -37,6 +37,7 @@ func (s *Session) LoadSample() (string, error) {
 		return "", err
 	}
 	for _, e := range sampleEvents(art, actors) {
+		e.Article = art.ID
 		if err := s.st.PutEvent(&e); err != nil {
 			return "", fmt.Errorf("sample event: %w", err)
 		}
@@ -51,8 +52,8 @@ func (s *Session) sampleActors() (map[string]string, error) {
 		{Name: "Wang Yi", Kind: data.KindPerson, Country: "CHN", Sector: "GOV", Roles: []data.Role{{Post: "Foreign Minister"}}},
 		{Name: "Xi Jinping", Kind: data.KindPerson, Country: "CHN", Sector: "GOV", Roles: []data.Role{{Post: "President"}}},
 		{Name: "Islamic Emirate of Afghanistan", Kind: data.KindGovernment, Country: "AFG", Sector: "GOV", Aliases: []string{"IEA"}, Notes: "not formally recognised"},
-		{Name: "Russia", Kind: data.KindGovernment, Country: "RUS", Sector: "GOV", Aliases: []string{"Moscow"}},
-		{Name: "China", Kind: data.KindGovernment, Country: "CHN", Sector: "GOV", Aliases: []string{"Beijing"}},
+		{Name: "Russia", Kind: data.KindGovernment, Country: "RUS", Sector: "GOV"},
+		{Name: "China", Kind: data.KindGovernment, Country: "CHN", Sector: "GOV"},
 	}
 	ids := map[string]string{}
 	for _, a := range list {

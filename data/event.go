@@ -64,6 +64,7 @@ type Span struct {
 // CAMEO code beside it.
 type Event struct {
 	ID         string    `json:"id"`
+	Article    string    `json:"article,omitempty"` // the article it was coded from
 	Type       string    `json:"type"`
 	Mode       string    `json:"mode,omitempty"`
 	Contexts   []string  `json:"contexts,omitempty"`
@@ -84,10 +85,14 @@ type Event struct {
 	Version    int       `json:"version"`
 }
 
-// Articles returns the ids of the articles the event cites, once each.
+// Articles returns the ids of the article the event was coded from and of
+// the articles its evidence cites, once each.
 func (e *Event) Articles() []string {
 	var ids []string
-	seen := map[string]bool{}
+	seen := map[string]bool{"": true}
+	if e.Article != "" {
+		ids, seen[e.Article] = append(ids, e.Article), true
+	}
 	for _, s := range e.Evidence {
 		if !seen[s.Article] {
 			seen[s.Article] = true

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -71,13 +72,34 @@ type Counts struct {
 var idEncoding = base32.NewEncoding("0123456789abcdefghjkmnpqrstvwxyz").WithPadding(base32.NoPadding)
 
 // NewID returns a new record id: prefix, then 16 characters that sort by
-// creation time ("ev-01jq…").
+// creation time within a process and across runs ("ev-06h1…"): 48 bits of
+// milliseconds, a 16-bit sequence within the millisecond, 16 random bits.
 func NewID(prefix string) string {
+	ms := uint64(time.Now().UnixMilli())
+	idMu.Lock()
+	if ms <= idLastMS {
+		ms = idLastMS
+		idSeq++
+		if idSeq == 0 { // 65,536 ids in one millisecond: borrow the next one
+			ms++
+		}
+	} else {
+		idSeq = 0
+	}
+	idLastMS = ms
+	seq := idSeq
+	idMu.Unlock()
 	var b [10]byte
-	binary.BigEndian.PutUint64(b[:8], uint64(time.Now().UnixMilli())<<16)
-	binary.BigEndian.PutUint32(b[6:], rand.Uint32()) // randomly seeded; ids need not be secret
+	binary.BigEndian.PutUint64(b[:8], ms<<16|uint64(seq))
+	binary.BigEndian.PutUint16(b[8:], uint16(rand.Uint32()))
 	return prefix + "-" + idEncoding.EncodeToString(b[:])
 }
+
+var (
+	idMu     sync.Mutex
+	idLastMS uint64
+	idSeq    uint16
+)
 
 // Record id prefixes.
 const (

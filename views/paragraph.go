@@ -107,8 +107,8 @@ func (v *paragraphView) wordAt(pos fyne.Position) (start, end int, ok bool) {
 			break
 		}
 	}
-	w := p.words[wi]
-	return p.start + w.start, p.start + w.end, true
+	s, e := p.words[wi].core(p.runes)
+	return p.start + s, p.start + e, true
 }
 
 // Tapped selects the word under the pointer.

@@ -3,6 +3,7 @@ package views
 import (
 	"image/color"
 	"sort"
+	"strings"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -193,6 +194,8 @@ func trimSpace(rs []rune) []rune {
 	return rs
 }
 
+// splitWords finds the words of a paragraph. A word's range leaves out the
+// punctuation around it ("Kabul," selects as "Kabul"), but its drawing keeps it.
 func splitWords(rs []rune) []word {
 	var out []word
 	start := -1
@@ -208,6 +211,23 @@ func splitWords(rs []rune) []word {
 	}
 	return out
 }
+
+// core is the word's range without leading and trailing punctuation.
+func (w word) core(rs []rune) (int, int) {
+	s, e := w.start, w.end
+	for s < e-1 && strings.ContainsRune(openPunct, rs[s]) {
+		s++
+	}
+	for e > s+1 && strings.ContainsRune(closePunct, rs[e-1]) {
+		e--
+	}
+	return s, e
+}
+
+const (
+	openPunct  = "([{“‘\"'«"
+	closePunct = ".,;:!?)]}”’\"'»"
+)
 
 // highlightColor is translucent so text stays readable in light and dark themes.
 func highlightColor(s hlStyle) color.Color {

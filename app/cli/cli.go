@@ -39,6 +39,8 @@ type Env struct {
 	// Window opens the main window on st and imports files into it; it
 	// returns when the window closes. Nil means no window is available.
 	Window func(st data.Store, dbPath string, files []string) error
+	// Problem shows, in a window, why the window cannot open. Nil: stderr only.
+	Problem func(message string)
 }
 
 type command struct {
@@ -80,6 +82,9 @@ func Main(args []string, env Env) int {
 	st, err := badgerstore.Open(*db)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "dossier:", data.ErrorMessage(err))
+		if !isCommand && env.Problem != nil {
+			env.Problem(data.ErrorMessage(err))
+		}
 		return ExitFailed
 	}
 	defer st.Close()

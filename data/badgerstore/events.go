@@ -57,6 +57,11 @@ func checkEventReferences(txn *badger.Txn, e *data.Event) error {
 			return data.Errorf(data.EInvalid, "The event cites an unknown actor %q: add the actor first.", id)
 		}
 	}
+	if e.Article != "" {
+		if ok, err := exists(txn, articleKey(e.Article)); err != nil || !ok {
+			return data.Errorf(data.EInvalid, "The event is coded from an unknown article %q.", e.Article)
+		}
+	}
 	texts := map[string][]rune{}
 	for i := range e.Evidence {
 		sp := &e.Evidence[i]

@@ -228,6 +228,13 @@ func testEventIndexes(t *testing.T, s data.Store) {
 			}
 		}
 	}
+	noEvidence := data.Event{Type: "AGREE", Article: a2}
+	if err := s.PutEvent(&noEvidence); err != nil {
+		t.Fatal(err)
+	}
+	check(data.EventQuery{Article: a2}, e2, noEvidence.ID)
+	s.DeleteEvent(noEvidence.ID)
+	mustFail(t, s.PutEvent(&data.Event{Type: "AGREE", Article: "ar-nowhere"}), data.EInvalid, "ar-nowhere")
 	check(data.EventQuery{}, e1, e2, e3)
 	check(data.EventQuery{Article: a1}, e1, e3)
 	check(data.EventQuery{Actor: x}, e1, e2)

@@ -1,0 +1,49 @@
+package views
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// shortcut is Ctrl (Cmd on macOS) plus a key, with Shift when shift is set.
+func shortcut(key fyne.KeyName, shift bool) fyne.Shortcut {
+	mod := fyne.KeyModifierShortcutDefault
+	if shift {
+		mod |= fyne.KeyModifierShift
+	}
+	return &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+}
+
+func item(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, fn)
+	it.Shortcut = sc
+	return it
+}
+
+// mainMenu holds every action with its shortcut; menu shortcuts win over a
+// focused entry.
+func (wb *workbench) mainMenu() *fyne.MainMenu {
+	file := fyne.NewMenu("File",
+		item("Import files…", shortcut(fyne.KeyO, false), func() { wb.chooseImport(false) }),
+		item("Import folder…", shortcut(fyne.KeyO, true), func() { wb.chooseImport(true) }),
+		item("New article from text…", shortcut(fyne.KeyV, true), wb.pasteDialog),
+		fyne.NewMenuItemSeparator(),
+		item("Open sample article", nil, wb.openSample),
+	)
+	edit := fyne.NewMenu("Edit",
+		item("Undo", shortcut(fyne.KeyZ, false), wb.undo),
+		item("Redo", shortcut(fyne.KeyZ, true), wb.redo),
+	)
+	code := fyne.NewMenu("Code",
+		item("New event", shortcut(fyne.KeyE, false), wb.newEvent),
+		item("Delete event", shortcut(fyne.KeyDelete, true), wb.deleteEvent),
+		fyne.NewMenuItemSeparator(),
+		item("Selection as actor", shortcut(fyne.Key1, false), func() { wb.selectionAsParty(false) }),
+		item("Selection as recipient", shortcut(fyne.Key2, false), func() { wb.selectionAsParty(true) }),
+		item("Selection as alias…", shortcut(fyne.Key3, false), wb.selectionAsAlias),
+		item("Selection as place", shortcut(fyne.Key4, false), wb.selectionAsPlace),
+		item("Selection as date", shortcut(fyne.Key5, false), wb.selectionAsDate),
+		item("Selection as evidence", shortcut(fyne.Key6, false), wb.selectionAsEvidence),
+	)
+	return fyne.NewMainMenu(file, edit, code)
+}
