@@ -91,17 +91,19 @@ func (e *eventEditor) buildForm() {
 	flagsRow := container.NewHBox(e.flags[0], e.flags[1], e.flags[2], e.flags[3])
 	form := widget.NewForm(
 		widget.NewFormItem("Type", e.typePick), widget.NewFormItem("Mode", e.mode),
-		widget.NewFormItem("Contexts", container.NewBorder(nil, nil, nil, clearCtx, e.ctxPick)), widget.NewFormItem("", e.ctxInfo),
-		widget.NewFormItem("CAMEO", e.cameoPick), widget.NewFormItem("", e.cameoInfo),
+		widget.NewFormItem("Contexts", container.NewVBox(container.NewBorder(nil, nil, nil, clearCtx, e.ctxPick), e.ctxInfo)),
+		widget.NewFormItem("CAMEO", container.NewVBox(e.cameoPick, e.cameoInfo)),
 		widget.NewFormItem("Date", container.NewGridWithColumns(2, e.start, e.end)),
 		widget.NewFormItem("", container.NewGridWithColumns(2, e.precision, e.raw)),
 		widget.NewFormItem("Actors", e.actors.box), widget.NewFormItem("Recipients", e.recipients.box),
-		widget.NewFormItem("Place", e.placePick), widget.NewFormItem("", e.placeInfo),
+		widget.NewFormItem("Place", container.NewVBox(e.placePick, e.placeInfo)),
 		widget.NewFormItem("Flags", flagsRow), widget.NewFormItem("Confidence", e.confidence),
 		widget.NewFormItem("Notes", e.notes),
 	)
 	evBox := container.NewBorder(widget.NewLabelWithStyle("Evidence", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), removeEv, nil, nil, e.evidence)
-	e.form = container.NewBorder(nil, e.saved, nil, nil, container.NewVSplit(container.NewVScroll(form), evBox))
+	split := container.NewVSplit(container.NewVScroll(form), evBox)
+	split.Offset = 0.78
+	e.form = container.NewBorder(nil, e.saved, nil, nil, split)
 }
 
 // view is the editor's layout: events above, the form below.
@@ -148,9 +150,9 @@ func (e *eventEditor) show(ev data.Event) {
 	e.typePick.SetQuietly(typeLabel(ev.Type, ev.Mode))
 	e.refreshModes()
 	e.mode.SetSelected(ev.Mode)
-	e.ctxInfo.SetText(strings.Join(ev.Contexts, ", "))
+	setInfo(e.ctxInfo, strings.Join(ev.Contexts, ", "))
 	e.cameoPick.SetQuietly(cameoLabel(ev.CAMEO))
-	e.cameoInfo.SetText(cameoInfo(ev.CAMEO))
+	setInfo(e.cameoInfo, cameoInfo(ev.CAMEO))
 	e.start.SetText(ev.Date.Start)
 	e.end.SetText(ev.Date.End)
 	e.raw.SetText(ev.Date.Raw)
@@ -209,7 +211,7 @@ func (e *eventEditor) save(field string) {
 
 // refreshParts redraws the parts of the form that show derived values.
 func (e *eventEditor) refreshParts() {
-	e.ctxInfo.SetText(strings.Join(e.ev.Contexts, ", "))
+	setInfo(e.ctxInfo, strings.Join(e.ev.Contexts, ", "))
 	e.actors.refresh()
 	e.recipients.refresh()
 	e.showPlace()
@@ -241,7 +243,7 @@ func (e *eventEditor) refreshModes() {
 func (e *eventEditor) pickCAMEO(it pickItem) {
 	c := it.value.(codebook.CAMEOCode)
 	e.cameoPick.SetQuietly(c.Label())
-	e.cameoInfo.SetText(cameoInfo(c.Code))
+	setInfo(e.cameoInfo, cameoInfo(c.Code))
 	e.ev.CAMEO = c.Code
 	if e.ev.Type == "" && c.Type != "" {
 		e.ev.Type, e.ev.Mode = c.Type, c.Mode
@@ -264,11 +266,11 @@ func (e *eventEditor) showPlace() {
 	l := e.ev.Location
 	if l == nil {
 		e.placePick.SetQuietly("")
-		e.placeInfo.SetText("")
+		setInfo(e.placeInfo, "")
 		return
 	}
 	e.placePick.SetQuietly(l.Name)
-	e.placeInfo.SetText(fmt.Sprintf("%.4f, %.4f · %s", l.Lat, l.Lon, countryLabel(l.Country)))
+	setInfo(e.placeInfo, fmt.Sprintf("%.4f, %.4f · %s", l.Lat, l.Lon, countryLabel(l.Country)))
 }
 
 // summary is one line of the events list.
@@ -278,6 +280,16 @@ func (e *eventEditor) summary(ev data.Event) string {
 		date = date[:7]
 	}
 	return fmt.Sprintf("%s · %s · %s → %s", typeLabel(ev.Type, ev.Mode), orDash(date), e.wb.names(ev.Actors), e.wb.names(ev.Recipients))
+}
+
+// setInfo shows a derived value under a field, or hides the line when empty.
+func setInfo(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
 }
 
 func typeLabel(t, mode string) string { return codebook.TypeMatch{Type: t, Mode: mode}.Label() }

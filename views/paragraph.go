@@ -130,11 +130,10 @@ func (v *paragraphView) Dragged(e *fyne.DragEvent) {
 		v.r.selStart, v.r.selEnd = as, ae
 	}
 	if s < v.anchor {
-		v.r.selStart, v.r.selEnd = s, max(v.r.selEnd, v.anchor)
+		v.r.setSelection(s, max(v.r.selEnd, v.anchor))
 	} else {
-		v.r.selStart, v.r.selEnd = v.anchor, en
+		v.r.setSelection(v.anchor, en)
 	}
-	v.r.list.Refresh()
 }
 
 // DragEnd reports the selection.

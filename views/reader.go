@@ -100,8 +100,7 @@ func (r *Reader) Selection() (start, end int, text string) {
 
 // Select selects a range, as a drag over it would, and reports it.
 func (r *Reader) Select(start, end int) {
-	r.selStart, r.selEnd = start, end
-	r.list.Refresh()
+	r.setSelection(start, end)
 	if r.OnSelect != nil {
 		_, _, text := r.Selection()
 		r.OnSelect(r.selStart, r.selEnd, text)
@@ -109,7 +108,22 @@ func (r *Reader) Select(start, end int) {
 }
 
 // ClearSelection removes the selection.
-func (r *Reader) ClearSelection() { r.selStart, r.selEnd = 0, 0; r.list.Refresh() }
+func (r *Reader) ClearSelection() { r.setSelection(0, 0) }
+
+// setSelection moves the selection, redrawing only the paragraphs it
+// leaves or enters.
+func (r *Reader) setSelection(start, end int) {
+	old0, old1 := r.selStart, r.selEnd
+	r.selStart, r.selEnd = start, end
+	for _, rg := range [][2]int{{old0, old1}, {start, end}} {
+		if rg[1] <= rg[0] {
+			continue
+		}
+		for i := r.paragraphAt(rg[0]); i >= 0 && i < len(r.paras) && r.paras[i].start < rg[1]; i++ {
+			r.list.RefreshItem(i)
+		}
+	}
+}
 
 // ScrollTo brings the paragraph holding offset into view.
 func (r *Reader) ScrollTo(offset int) {
@@ -233,11 +247,11 @@ const (
 func highlightColor(s hlStyle) color.Color {
 	switch s {
 	case hlActor:
-		return color.NRGBA{R: 0x3b, G: 0x82, B: 0xf6, A: 0x40}
+		return color.NRGBA{R: 0xa8, G: 0x55, B: 0xf7, A: 0x48}
 	case hlPlace:
 		return color.NRGBA{R: 0x16, G: 0xa3, B: 0x4a, A: 0x40}
 	case hlEvidence:
 		return color.NRGBA{R: 0xf5, G: 0x9e, B: 0x0b, A: 0x70}
 	}
-	return theme.Color(theme.ColorNameSelection)
+	return color.NRGBA{R: 0x0e, G: 0xa5, B: 0xe9, A: 0x80}
 }

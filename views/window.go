@@ -5,6 +5,10 @@
 package views
 
 import (
+	"os"
+	"os/signal"
+	"syscall"
+
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
@@ -30,8 +34,20 @@ func Run(st data.Store, dbPath string, files []string) error {
 	w.Resize(fyne.NewSize(1440, 880))
 	w.SetMaster()
 	wb.importPaths(files)
+	quitOnSignal(a)
 	w.ShowAndRun()
 	return nil
+}
+
+// quitOnSignal closes the window cleanly (and so the database) when the
+// session ends or the process is asked to stop.
+func quitOnSignal(a fyne.App) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
+	go func() {
+		<-ch
+		fyne.Do(a.Quit)
+	}()
 }
 
 // ShowProblem opens a small window that says why Dossier cannot start (the

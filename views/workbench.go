@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -87,6 +88,7 @@ func (wb *workbench) reloadArticles() {
 		showError(wb.win, "The articles could not be read", err)
 	}
 	empty := len(wb.articles.all) == 0
+	wb.win.SetTitle(fmt.Sprintf("Dossier · %d articles · %s", len(wb.articles.all), wb.sess.DatabasePath()))
 	reader, welcome := wb.centre.Objects[0], wb.centre.Objects[1]
 	if empty {
 		reader.Hide()
@@ -107,7 +109,7 @@ func (wb *workbench) open(id string) {
 	}
 	wb.article = a
 	wb.title.SetText(a.Title)
-	wb.meta.SetText(strings.Join(nonEmpty(a.Published, a.Source, a.Byline, a.File), " · "))
+	wb.meta.SetText(strings.Join(nonEmpty(a.Published, a.Source, a.Byline, shortName(a.File)), " · "))
 	wb.status.SetSelected(a.Status)
 	wb.reader.SetText(a.Text)
 	wb.mentions, _ = wb.sess.Mentions(a.Text)

@@ -1,0 +1,182 @@
+package main
+
+// The end-to-end test: the real binary in a real X server (Xvfb), files
+// dropped on its window through the XDND protocol exactly as a file manager
+// drops them (../shared/tools/xdnd-drop), a screenshot, and the records
+// checked with the command line afterwards.
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"dossier/data/shared"
+)
+
+func need(t *testing.T, tools ...string) {
+	t.Helper()
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("skipped: %s is not installed (apt-get install xvfb xdotool imagemagick python3-gi gir1.2-gtk-3.0)", tool)
+		}
+	}
+}
+
+// startX starts Xvfb on a free display and returns its DISPLAY value.
+func startX(t *testing.T) string {
+	for n := 91; n < 120; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+			continue
+		}
+		x := exec.Command("Xvfb", fmt.Sprintf(":%d", n), "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
+		if err := x.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { x.Process.Kill(); x.Wait() })
+		display := fmt.Sprintf(":%d", n)
+		for range 50 {
+			if exec.Command("xdotool", "getdisplaygeometry").Run() == nil || fileExists(fmt.Sprintf("/tmp/.X11-unix/X%d", n)) {
+				return display
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		return display
+	}
+	t.Fatal("no free X display")
+	return ""
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+func buildBinary(t *testing.T) string {
+	bin := filepath.Join(t.TempDir(), "dossier")
+	out, err := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// waitForTitle waits until a window's title contains want and returns its id.
+func waitForTitle(t *testing.T, env []string, want string, timeout time.Duration) string {
+	deadline := time.Now().Add(timeout)
+	last := ""
+	for time.Now().Before(deadline) {
+		out, _ := cmd(env, "xdotool", "search", "--name", "Dossier").Output()
+		for _, id := range strings.Fields(string(out)) {
+			name, _ := cmd(env, "xdotool", "getwindowname", id).Output()
+			last = strings.TrimSpace(string(name))
+			if strings.Contains(last, want) {
+				return id
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("no window titled %q after %v (last title %q)", want, timeout, last)
+	return ""
+}
+
+func cmd(env []string, name string, args ...string) *exec.Cmd {
+	c := exec.Command(name, args...)
+	c.Env = env
+	return c
+}
+
+func writeFixtures(t *testing.T) (file, folder string) {
+	dir := t.TempDir()
+	file = filepath.Join(dir, "border-talks.txt")
+	os.WriteFile(file, []byte("date 2025-04-10\n\nEnvoys from two neighbouring states met at the border crossing on Thursday.\n\nThey agreed to reopen the crossing to trade next month."), 0o644)
+	folder = filepath.Join(dir, "batch")
+	os.MkdirAll(folder, 0o755)
+	for i, body := range []string{
+		"Port strike ends\n\nDock workers in the port city returned to work on Monday after a week-long strike over pay.",
+		"<html><head><title>Ministers meet on water</title></head><body><article><p>Ministers from three river states met in the capital on Tuesday to discuss sharing water during the dry season.</p><p>They set up a joint commission that will report within six months.</p></article></body></html>",
+		"# Election observers arrive\n\nA team of forty observers arrived ahead of Sunday's vote, the electoral commission said.",
+	} {
+		name := []string{"port.txt", "water.html", "observers.md"}[i]
+		os.WriteFile(filepath.Join(folder, name), []byte(body), 0o644)
+	}
+	return file, folder
+}
+
+func TestDropFilesOnTheRealWindow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode: builds and runs the real window")
+	}
+	need(t, "Xvfb", "xdotool", "import", "/usr/bin/python3")
+	dropTool := shared.Need(t, "..", "tools", "xdnd-drop")
+	bin := buildBinary(t)
+	display := startX(t)
+	env := append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8")
+	db := filepath.Join(t.TempDir(), "db")
+	logPath := filepath.Join(t.TempDir(), "dossier.log")
+	logFile, _ := os.Create(logPath)
+	app := cmd(env, bin, "--db", db)
+	app.Stdout, app.Stderr = logFile, logFile
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer app.Process.Kill()
+	waitForTitle(t, env, "0 articles", 60*time.Second)
+	time.Sleep(time.Second)
+
+	file, folder := writeFixtures(t)
+	for _, p := range []string{file, folder} {
+		if out, err := cmd(env, dropTool, "--window", "Dossier", p).CombinedOutput(); err != nil {
+			t.Fatalf("xdnd-drop %s: %v\n%s", p, err, out)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	waitForTitle(t, env, "4 articles", 30*time.Second)
+	time.Sleep(time.Second)
+	shot := filepath.Join(screenshotDir(t), "e2e-after-drop.png")
+	if out, err := cmd(env, "import", "-window", "root", shot).CombinedOutput(); err != nil {
+		t.Fatalf("screenshot: %v %s", err, out)
+	}
+	t.Logf("screenshot: %s", shot)
+
+	app.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- app.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the window did not close on SIGTERM")
+	}
+	logFile.Close()
+	logText, _ := os.ReadFile(logPath)
+	if strings.Contains(string(logText), "Error in Fyne call thread") {
+		t.Fatalf("the log has threading errors:\n%s", logText)
+	}
+
+	out, err := exec.Command(bin, "--db", db, "list", "articles", "--json").Output()
+	if err != nil {
+		t.Fatalf("list: %v", err)
+	}
+	var arts []struct{ Title, File, Published string }
+	json.Unmarshal(out, &arts)
+	titles := map[string]bool{}
+	for _, a := range arts {
+		titles[a.Title] = true
+	}
+	for _, want := range []string{"Envoys from two neighbouring states met at the border crossing on Thursday.", "Port strike ends", "Ministers meet on water", "Election observers arrive"} {
+		if !titles[want] {
+			t.Errorf("article %q not stored; stored: %v", want, titles)
+		}
+	}
+}
+
+// screenshotDir is where screenshots go: $DOSSIER_SCREENSHOTS, or a temp folder.
+func screenshotDir(t *testing.T) string {
+	if d := os.Getenv("DOSSIER_SCREENSHOTS"); d != "" {
+		os.MkdirAll(d, 0o755)
+		return d
+	}
+	return t.TempDir()
+}
