@@ -134,6 +134,7 @@ func TestDropFilesOnTheRealWindow(t *testing.T) {
 		time.Sleep(500 * time.Millisecond)
 	}
 	waitForTitle(t, env, "4 articles", 30*time.Second)
+	secondWindowExplainsItself(t, env, bin, db)
 	time.Sleep(time.Second)
 	shot := filepath.Join(screenshotDir(t), "e2e-after-drop.png")
 	if out, err := cmd(env, "import", "-window", "root", shot).CombinedOutput(); err != nil {
@@ -179,4 +180,22 @@ func screenshotDir(t *testing.T) string {
 		return d
 	}
 	return t.TempDir()
+}
+
+// secondWindowExplainsItself starts a second Dossier on the same database:
+// it must say why it cannot open it, in a window, and exit when closed.
+func secondWindowExplainsItself(t *testing.T, env []string, bin, db string) {
+	var stderr strings.Builder
+	second := cmd(env, bin, "--db", db)
+	second.Stderr = &stderr
+	if err := second.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer second.Process.Kill()
+	waitForTitle(t, env, "cannot open this database", 30*time.Second)
+	second.Process.Signal(syscall.SIGTERM)
+	err := second.Wait()
+	if err == nil || !strings.Contains(stderr.String(), "already open in another Dossier window") {
+		t.Fatalf("second window: exit %v, stderr %q", err, stderr.String())
+	}
 }

@@ -59,5 +59,6 @@ func ShowProblem(message string) {
 	msg.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewBorder(nil, container.NewCenter(widget.NewButton("Quit", a.Quit)), nil, nil, msg))
 	w.Resize(fyne.NewSize(520, 180))
+	quitOnSignal(a)
 	w.ShowAndRun()
 }
