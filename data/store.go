@@ -31,6 +31,14 @@ type Store interface {
 	PutEvent(e *Event) error
 	Event(id string) (*Event, error)
 	Events(q EventQuery) ([]Event, error)
+	// EachEvent calls fn for every event q selects, one at a time, so that
+	// large exports need not hold them all; fn's error stops the walk.
+	EachEvent(q EventQuery, fn func(*Event) error) error
+	// PutEvents validates and stores several events in one transaction:
+	// all are stored, or none.
+	PutEvents(events []*Event) error
+	// CheckEvent validates an event and what it cites, storing nothing.
+	CheckEvent(e *Event) error
 	DeleteEvent(id string) error
 
 	// PutActor validates and stores an actor, like PutEvent.

@@ -72,7 +72,7 @@ func (s *Store) Actor(id string) (*data.Actor, error) {
 func (s *Store) Actors() ([]data.Actor, error) {
 	var out []data.Actor
 	err := s.db.View(func(txn *badger.Txn) error {
-		return eachJSON(txn, actorKey(""), func(a *data.Actor) { out = append(out, *a) })
+		return eachJSON(txn, actorKey(""), func(a *data.Actor) error { out = append(out, *a); return nil })
 	})
 	return out, err
 }

@@ -149,7 +149,7 @@ func articleText(txn *badger.Txn, id string) (string, error) {
 func (s *Store) Articles() ([]data.Article, error) {
 	var out []data.Article
 	err := s.db.View(func(txn *badger.Txn) error {
-		return eachJSON(txn, articleKey(""), func(a *data.Article) { out = append(out, *a) })
+		return eachJSON(txn, articleKey(""), func(a *data.Article) error { out = append(out, *a); return nil })
 	})
 	return out, err
 }

@@ -11,38 +11,60 @@ import (
 
 // PutEvent validates e, checks what it cites, and stores it with its indexes.
 // On return e carries its id, version and times.
-func (s *Store) PutEvent(e *data.Event) error {
+func (s *Store) PutEvent(e *data.Event) error { return s.PutEvents([]*data.Event{e}) }
+
+// PutEvents stores events in one transaction: all of them, or none.
+func (s *Store) PutEvents(events []*data.Event) error {
+	for _, e := range events {
+		if err := validateEvent(e); err != nil {
+			return err
+		}
+		if e.ID == "" {
+			e.ID = data.NewID(data.EventPrefix)
+		}
+	}
+	return s.update(func(txn *badger.Txn) error {
+		for _, e := range events {
+			if err := putEvent(txn, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// CheckEvent validates e and its references without storing it.
+func (s *Store) CheckEvent(e *data.Event) error {
 	if err := validateEvent(e); err != nil {
 		return err
 	}
-	if e.ID == "" {
-		e.ID = data.NewID(data.EventPrefix)
+	return s.db.View(func(txn *badger.Txn) error { return checkEventReferences(txn, e) })
+}
+
+func putEvent(txn *badger.Txn, e *data.Event) error {
+	if err := checkEventReferences(txn, e); err != nil {
+		return err
 	}
-	return s.update(func(txn *badger.Txn) error {
-		if err := checkEventReferences(txn, e); err != nil {
+	var old data.Event
+	switch err := getJSON(txn, eventKey(e.ID), &old); {
+	case err == nil:
+		if err := deleteEventIndexes(txn, &old); err != nil {
 			return err
 		}
-		var old data.Event
-		switch err := getJSON(txn, eventKey(e.ID), &old); {
-		case err == nil:
-			if err := deleteEventIndexes(txn, &old); err != nil {
-				return err
-			}
-			e.Created, e.Version = old.Created, old.Version+1
-		case errors.Is(err, errNotFound):
-			if e.Created.IsZero() {
-				e.Created = time.Now().UTC()
-			}
-			e.Version = 1
-		default:
-			return err
+		e.Created, e.Version = old.Created, old.Version+1
+	case errors.Is(err, errNotFound):
+		if e.Created.IsZero() {
+			e.Created = time.Now().UTC()
 		}
-		e.Updated = time.Now().UTC()
-		if err := setJSON(txn, eventKey(e.ID), e); err != nil {
-			return err
-		}
-		return setKeys(txn, eventIndexKeys(e))
-	})
+		e.Version = 1
+	default:
+		return err
+	}
+	e.Updated = time.Now().UTC()
+	if err := setJSON(txn, eventKey(e.ID), e); err != nil {
+		return err
+	}
+	return setKeys(txn, eventIndexKeys(e))
 }
 
 // checkEventReferences makes sure every cited actor and article exists and
@@ -138,41 +160,46 @@ func (s *Store) Event(id string) (*data.Event, error) {
 // Events answers q from the most selective index, then filters the rest.
 func (s *Store) Events(q data.EventQuery) ([]data.Event, error) {
 	var out []data.Event
-	err := s.db.View(func(txn *badger.Txn) error {
-		keep := func(e *data.Event) {
-			if matchesQuery(e, q) {
-				out = append(out, *e)
-			}
-		}
-		prefix := ""
-		switch {
-		case q.Article != "":
-			prefix = eventsByArticle(q.Article)
-		case q.Actor != "":
-			prefix = eventsByActor(q.Actor)
-		case q.From != "" || q.To != "":
-			return eventsInDateRange(txn, q, keep)
-		default:
-			return eachJSON(txn, eventKey(""), keep)
-		}
-		return eventsFromIndex(txn, keys(txn, prefix), keep)
-	})
+	err := s.EachEvent(q, func(e *data.Event) error { out = append(out, *e); return nil })
 	return out, err
 }
 
-func eventsFromIndex(txn *badger.Txn, indexKeys []string, fn func(*data.Event)) error {
+// EachEvent walks the events q selects, reading one at a time.
+func (s *Store) EachEvent(q data.EventQuery, fn func(*data.Event) error) error {
+	return s.db.View(func(txn *badger.Txn) error {
+		keep := func(e *data.Event) error {
+			if matchesQuery(e, q) {
+				return fn(e)
+			}
+			return nil
+		}
+		switch {
+		case q.Article != "":
+			return eventsFromIndex(txn, keys(txn, eventsByArticle(q.Article)), keep)
+		case q.Actor != "":
+			return eventsFromIndex(txn, keys(txn, eventsByActor(q.Actor)), keep)
+		case q.From != "" || q.To != "":
+			return eventsInDateRange(txn, q, keep)
+		}
+		return eachJSON(txn, eventKey(""), keep)
+	})
+}
+
+func eventsFromIndex(txn *badger.Txn, indexKeys []string, fn func(*data.Event) error) error {
 	for _, k := range indexKeys {
 		var e data.Event
 		if err := getJSON(txn, eventKey(lastSegment(k)), &e); err != nil {
 			return err
 		}
-		fn(&e)
+		if err := fn(&e); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
 // eventsInDateRange walks the date index from q.From up to q.To.
-func eventsInDateRange(txn *badger.Txn, q data.EventQuery, fn func(*data.Event)) error {
+func eventsInDateRange(txn *badger.Txn, q data.EventQuery, fn func(*data.Event) error) error {
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ix/ev-dt/")})
 	defer it.Close()
 	var ks []string

@@ -149,8 +149,9 @@ func countKeys(txn *badger.Txn, prefix string) int {
 	return n
 }
 
-// eachJSON decodes every value under prefix into a new T and calls fn.
-func eachJSON[T any](txn *badger.Txn, prefix string, fn func(*T)) error {
+// eachJSON decodes every value under prefix into a new T and calls fn; an
+// error from fn stops the walk.
+func eachJSON[T any](txn *badger.Txn, prefix string, fn func(*T) error) error {
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix), PrefetchValues: true, PrefetchSize: 64})
 	defer it.Close()
 	for it.Rewind(); it.Valid(); it.Next() {
@@ -158,7 +159,9 @@ func eachJSON[T any](txn *badger.Txn, prefix string, fn func(*T)) error {
 		if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, v) }); err != nil {
 			return fmt.Errorf("decode %s: %w", it.Item().Key(), err)
 		}
-		fn(v)
+		if err := fn(v); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -23,6 +24,7 @@ func Run(t *testing.T, open Opener) {
 		"EventDerivedFields":      testEventDerived,
 		"EventIndexes":            testEventIndexes,
 		"DeletesRespectCitations": testDeletes,
+		"PutEventsIsAllOrNothing": testPutEvents,
 	}
 	for name, fn := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -280,4 +282,24 @@ func testDeletes(t *testing.T, s data.Store) {
 		t.Fatalf("after deletes: %+v (a deleted article's hash must not block re-import)", c)
 	}
 	mustFail(t, s.DeleteEvent(e.ID), data.ENotFound, e.ID)
+}
+
+func testPutEvents(t *testing.T, s data.Store) {
+	art := addArticle(t, s, "A", articleText)
+	good := &data.Event{Type: "CONSULT", Article: art}
+	bad := &data.Event{Type: "CONSULT", Actors: []string{"ac-missing"}}
+	mustFail(t, s.PutEvents([]*data.Event{good, bad}), data.EInvalid, "ac-missing")
+	if n, _ := s.Counts(); n.Events != 0 {
+		t.Fatal("half of a refused batch was stored")
+	}
+	other := &data.Event{Type: "AGREE", Article: art}
+	if err := s.PutEvents([]*data.Event{good, other}); err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	stop := errors.New("stop")
+	err := s.EachEvent(data.EventQuery{Article: art}, func(*data.Event) error { seen++; return stop })
+	if err != stop || seen != 1 {
+		t.Fatalf("EachEvent did not stop: %v after %d", err, seen)
+	}
 }

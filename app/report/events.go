@@ -1,0 +1,134 @@
+package report
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+
+	"dossier/data"
+)
+
+// writeEvents streams the Events and Evidence sheets in one pass over the
+// store, counting what the Summary needs on the way.
+func (w *workbook) writeEvents(ctx context.Context, st data.Store, opt Options, total int) error {
+	evSW, err := w.f.NewStreamWriter(sheetEvents)
+	if err != nil {
+		return err
+	}
+	eviSW, err := w.f.NewStreamWriter(sheetEvidence)
+	if err != nil {
+		return err
+	}
+	headers, widths := eventHeaders()
+	if err := w.header(evSW, headers, widths); err != nil {
+		return err
+	}
+	if err := w.header(eviSW, evidenceHeaders, []float64{20, 30, 9, 9, 80}); err != nil {
+		return err
+	}
+	row, eviRow := 1, 1
+	err = opt.Filter.eachEvent(st, func(e *data.Event) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		row++
+		if err := evSW.SetRow("A"+strconv.Itoa(row), w.eventRow(e, row)); err != nil {
+			return err
+		}
+		for _, sp := range e.Evidence {
+			eviRow++
+			if err := eviSW.SetRow("A"+strconv.Itoa(eviRow), w.evidenceRow(sp, e.ID, eviRow)); err != nil {
+				return err
+			}
+		}
+		w.note(e)
+		if opt.Progress != nil && (row-1)%500 == 0 {
+			opt.Progress(row-1, total)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	w.res.Events = row - 1
+	if opt.Progress != nil {
+		opt.Progress(row-1, row-1)
+	}
+	if err := table(evSW, "EventsTable", len(eventColumns), row-1); err != nil {
+		return err
+	}
+	if err := table(eviSW, "EvidenceTable", len(evidenceHeaders), eviRow-1); err != nil {
+		return err
+	}
+	if err := w.validations(); err != nil {
+		return err
+	}
+	if err := evSW.Flush(); err != nil {
+		return err
+	}
+	return eviSW.Flush()
+}
+
+func eventHeaders() ([]string, []float64) {
+	var hs []string
+	var ws []float64
+	for _, c := range eventColumns {
+		hs = append(hs, c.header)
+		ws = append(ws, c.width)
+	}
+	return hs, ws
+}
+
+func (w *workbook) eventRow(e *data.Event, row int) []any {
+	vals := make([]any, len(eventColumns))
+	for i, c := range eventColumns {
+		vals[i] = w.cell(sheetEvents, row, columnName(i), c.kind, c.get(w.l, e))
+	}
+	return vals
+}
+
+var evidenceHeaders = []string{"Event", "Article", "Start", "End", "Quote"}
+
+func (w *workbook) evidenceRow(sp data.Span, event string, row int) []any {
+	return []any{event, w.cell(sheetEvidence, row, "B (Article)", textCell, w.l.articles[sp.Article].Title),
+		sp.Start, sp.End, w.cell(sheetEvidence, row, "E (Quote)", wrapCell, sp.Quote)}
+}
+
+// note remembers what the event refers to and counts it for the Summary.
+func (w *workbook) note(e *data.Event) {
+	for _, a := range e.Articles() {
+		w.usedArt[a] = true
+	}
+	for _, a := range e.Parties() {
+		w.usedAct[a] = true
+	}
+	w.stats.add(e)
+}
+
+// validations give the Events sheet drop-downs of valid codes, so that an
+// edited workbook comes back with codes Dossier knows.
+func (w *workbook) validations() error {
+	lists := map[string]string{
+		"Type": "$A$2:$A$17", "Mode": "$B$2:$B$200", "CAMEO": "$D$2:$D$313", "Precision": "$F$2:$F$6", "Confidence": "$G$2:$G$4",
+	}
+	for i, c := range eventColumns {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = columnLetter(i) + "2:" + columnLetter(i) + "1048576"
+		switch {
+		case lists[c.header] != "":
+			dv.SetSqrefDropList("'" + sheetCodes + "'!" + lists[c.header])
+		case c.kind == boolCell:
+			if err := dv.SetDropList([]string{"TRUE", "FALSE"}); err != nil {
+				return err
+			}
+		default:
+			continue
+		}
+		dv.SetError(excelize.DataValidationErrorStyleWarning, "Not a Dossier code", "Choose a value from the list (see the Code lists sheet).")
+		if err := w.f.AddDataValidation(sheetEvents, dv); err != nil {
+			return err
+		}
+	}
+	return nil
+}

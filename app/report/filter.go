@@ -1,0 +1,98 @@
+package report
+
+import (
+	"strings"
+
+	"dossier/data"
+)
+
+// Filter chooses the events to export. Empty fields do not filter.
+type Filter struct {
+	From, To string   // YYYY-MM-DD, inclusive, on the event's start date
+	Actors   []string // actor ids: events where any of them takes part
+	Types    []string // PLOVER types
+	Events   []string // explicit event ids (the window's selection)
+	Article  string   // events coded from or citing this article
+}
+
+// Describe says in words what the filter selects, for the Summary sheet.
+func (f Filter) Describe(actorName func(string) string) string {
+	var parts []string
+	if f.From != "" || f.To != "" {
+		parts = append(parts, "dates "+orOpen(f.From)+" to "+orOpen(f.To))
+	}
+	if len(f.Actors) > 0 {
+		var names []string
+		for _, id := range f.Actors {
+			names = append(names, actorName(id))
+		}
+		parts = append(parts, "actors "+strings.Join(names, ", "))
+	}
+	if len(f.Types) > 0 {
+		parts = append(parts, "types "+strings.Join(f.Types, ", "))
+	}
+	if len(f.Events) > 0 {
+		parts = append(parts, "a selection of events")
+	}
+	if f.Article != "" {
+		parts = append(parts, "one article")
+	}
+	if f.all() {
+		return "all events"
+	}
+	return strings.Join(parts, "; ")
+}
+
+func orOpen(d string) string {
+	if d == "" {
+		return "…"
+	}
+	return d
+}
+
+// all reports whether the filter selects every event.
+func (f Filter) all() bool {
+	return f.From == "" && f.To == "" && f.Article == "" && len(f.Actors)+len(f.Types)+len(f.Events) == 0
+}
+
+func (f Filter) query() data.EventQuery {
+	q := data.EventQuery{From: f.From, To: f.To, Article: f.Article}
+	if len(f.Actors) == 1 {
+		q.Actor = f.Actors[0]
+	}
+	return q
+}
+
+func (f Filter) keeps(e *data.Event) bool {
+	return (len(f.Types) == 0 || contains(f.Types, e.Type)) &&
+		(len(f.Events) == 0 || contains(f.Events, e.ID)) &&
+		(len(f.Actors) == 0 || overlaps(f.Actors, e.Parties()))
+}
+
+// eachEvent walks the events the filter selects.
+func (f Filter) eachEvent(st data.Store, fn func(*data.Event) error) error {
+	return st.EachEvent(f.query(), func(e *data.Event) error {
+		if f.keeps(e) {
+			return fn(e)
+		}
+		return nil
+	})
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		if contains(b, x) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,144 @@
+package report
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"dossier/data"
+	"dossier/data/codebook"
+)
+
+// writeActors lists the actors the exported events name, with their roles,
+// aliases, events count and first and last event dates.
+func (w *workbook) writeActors() error {
+	sw, err := w.f.NewStreamWriter(sheetActors)
+	if err != nil {
+		return err
+	}
+	headers := []string{"ID", "Name", "Kind", "Country", "Sector", "Aliases", "Roles", "Events", "First event", "Last event", "Notes"}
+	if err := w.header(sw, headers, []float64{20, 28, 13, 9, 8, 28, 44, 8, 12, 12, 30}); err != nil {
+		return err
+	}
+	row := 1
+	for _, id := range sortedKeys(w.usedAct) {
+		a, ok := w.l.actors[id]
+		if !ok {
+			continue
+		}
+		row++
+		c := func(col string, kind cellKind, v any) any { return w.cell(sheetActors, row, col, kind, v) }
+		vals := []any{a.ID, c("B (Name)", textCell, a.Name), a.Kind, a.Country, a.Sector, c("F (Aliases)", textCell, strings.Join(a.Aliases, "; ")),
+			c("G (Roles)", wrapCell, roles(a.Roles)), w.stats.byActor[id], c("", dateCell, excelDate(w.stats.firstDay[id])),
+			c("", dateCell, excelDate(w.stats.lastDay[id])), c("K (Notes)", wrapCell, a.Notes)}
+		if err := sw.SetRow("A"+strconv.Itoa(row), vals); err != nil {
+			return err
+		}
+	}
+	w.res.Actors = row - 1
+	if err := table(sw, "ActorsTable", len(headers), row-1); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+func roles(rs []data.Role) string {
+	var out []string
+	for _, r := range rs {
+		s := r.Post
+		if r.Organisation != "" {
+			s += ", " + r.Organisation
+		}
+		if r.Start != "" || r.End != "" {
+			s += " (" + r.Start + "–" + r.End + ")"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, "\n")
+}
+
+// writeArticles lists the cited articles (all of them for an unfiltered
+// export) with their text, cut at Excel's limit with a visible marker.
+func (w *workbook) writeArticles(st data.Store, filter Filter) error {
+	sw, err := w.f.NewStreamWriter(sheetArticles)
+	if err != nil {
+		return err
+	}
+	headers := []string{"ID", "Title", "Published", "Source", "URL", "Events", "Status", "File", "Text"}
+	if err := w.header(sw, headers, []float64{20, 40, 12, 18, 30, 8, 11, 30, 80}); err != nil {
+		return err
+	}
+	ids := sortedKeys(w.usedArt)
+	if filter.all() {
+		ids = sortedKeys(w.l.articles)
+	}
+	counts := w.stats.articleCounts
+	row := 1
+	for _, id := range ids {
+		a, err := st.Article(id)
+		if err != nil {
+			continue
+		}
+		row++
+		c := func(col string, kind cellKind, v any) any { return w.cell(sheetArticles, row, col, kind, v) }
+		cell := "E" + strconv.Itoa(row)
+		if webLink(a.URL) {
+			if err := w.f.SetCellHyperLink(sheetArticles, cell, a.URL, "External"); err != nil {
+				return err
+			}
+		}
+		vals := []any{a.ID, c("B (Title)", textCell, a.Title), c("", dateCell, excelDate(a.Published)), c("D (Source)", textCell, a.Source),
+			c("E (URL)", textCell, a.URL), counts[id], a.Status, c("H (File)", textCell, a.File), c("I (Text)", textCell, a.Text)}
+		if err := sw.SetRow("A"+strconv.Itoa(row), vals); err != nil {
+			return err
+		}
+	}
+	w.res.Articles = row - 1
+	if err := table(sw, "ArticlesTable", len(headers), row-1); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// writeCodeLists lists the valid codes the Events sheet's drop-downs use.
+func (w *workbook) writeCodeLists() error {
+	f, s := w.f, sheetCodes
+	heads := []string{"Type", "Mode", "Type of mode", "CAMEO", "CAMEO name", "Precision", "Confidence", "Sector", "Kind"}
+	for i, h := range heads {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		f.SetCellValue(s, cell, h)
+	}
+	f.SetCellStyle(s, "A1", "I1", w.styles.header)
+	modeRow := 2
+	for i, t := range codebook.Types() {
+		f.SetCellValue(s, "A"+strconv.Itoa(i+2), t.Name)
+		for _, m := range t.Modes {
+			f.SetCellValue(s, "B"+strconv.Itoa(modeRow), m)
+			f.SetCellValue(s, "C"+strconv.Itoa(modeRow), t.Name)
+			modeRow++
+		}
+	}
+	for i, c := range codebook.CAMEOCodes() {
+		f.SetCellValue(s, "D"+strconv.Itoa(i+2), c.Code)
+		f.SetCellValue(s, "E"+strconv.Itoa(i+2), c.Name)
+	}
+	for col, list := range map[string][]string{"F": data.Precisions, "G": data.Confidences, "H": data.Sectors, "I": data.ActorKinds} {
+		for i, v := range list {
+			f.SetCellValue(s, col+strconv.Itoa(i+2), v)
+		}
+	}
+	f.SetColWidth(s, "A", "I", 14)
+	f.SetColWidth(s, "E", "E", 40)
+	return f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

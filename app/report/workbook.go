@@ -1,0 +1,159 @@
+package report
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"dossier/data"
+)
+
+// Sheet names (all valid: short, no : \ / ? * [ ]).
+const (
+	sheetSummary  = "Summary"
+	sheetEvents   = "Events"
+	sheetActors   = "Actors"
+	sheetArticles = "Articles"
+	sheetEvidence = "Evidence"
+	sheetCodes    = "Code lists"
+)
+
+// Options tune an export.
+type Options struct {
+	Filter Filter
+	// Progress, when set, is called as events are written, with the number
+	// written and the number stored (an upper bound when a filter applies).
+	Progress func(done, total int)
+}
+
+// Result says what an export wrote and what it had to change.
+type Result struct {
+	Events, Actors, Articles int
+	Notices                  []Notice
+}
+
+// workbook is one export in progress.
+type workbook struct {
+	f       *excelize.File
+	l       *lookup
+	styles  styles
+	res     Result
+	stats   *stats
+	usedArt map[string]bool
+	usedAct map[string]bool
+}
+
+// ExportWorkbook writes the events the filter selects, and what they refer
+// to, to an .xlsx file at path. The file appears whole or not at all.
+func ExportWorkbook(ctx context.Context, st data.Store, path string, opt Options) (Result, error) {
+	l, err := newLookup(st)
+	if err != nil {
+		return Result{}, err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	w := &workbook{f: f, l: l, stats: newStats(), usedArt: map[string]bool{}, usedAct: map[string]bool{}}
+	if w.styles, err = newStyles(f); err != nil {
+		return Result{}, err
+	}
+	for _, name := range []string{sheetEvents, sheetActors, sheetArticles, sheetEvidence, sheetCodes} {
+		if _, err := f.NewSheet(name); err != nil {
+			return Result{}, err
+		}
+	}
+	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
+		return Result{}, err
+	}
+	total := 0
+	if c, err := st.Counts(); err == nil {
+		total = c.Events
+	}
+	steps := []func() error{
+		func() error { return w.writeEvents(ctx, st, opt, total) },
+		func() error { return w.writeActors() },
+		func() error { return w.writeArticles(st, opt.Filter) },
+		func() error { return w.writeCodeLists() },
+		func() error { return w.writeSummary(opt.Filter) },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return w.res, err
+		}
+	}
+	f.SetActiveSheet(1)
+	return w.res, saveAtomically(f, path)
+}
+
+// saveAtomically writes next to path and renames, so that a crash or a
+// cancel never leaves half a workbook under the analyst's chosen name.
+func saveAtomically(f *excelize.File, path string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".dossier-export-*.xlsx")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s: %w", filepath.Dir(path), err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := f.Write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// cell prepares one value for a streamed row: safe text, and the style its
+// kind needs. Changes made for safety are noted.
+func (w *workbook) cell(sheet string, row int, col string, kind cellKind, v any) any {
+	switch x := v.(type) {
+	case string:
+		safe, what := safeText(x)
+		if what != "" {
+			w.res.Notices = append(w.res.Notices, Notice{sheet, row, col, what})
+		}
+		v = safe
+	case time.Time:
+		if x.IsZero() {
+			return nil
+		}
+	case nil:
+		return nil
+	}
+	if id := w.styles.forKind(kind); id != 0 {
+		return excelize.Cell{StyleID: id, Value: v}
+	}
+	return v
+}
+
+// header writes a styled header row, widths and a frozen first row.
+func (w *workbook) header(sw *excelize.StreamWriter, headers []string, widths []float64) error {
+	for i, wd := range widths {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	row := make([]any, len(headers))
+	for i, h := range headers {
+		row[i] = excelize.Cell{StyleID: w.styles.header, Value: h}
+	}
+	return sw.SetRow("A1", row, excelize.RowOpts{Height: 20})
+}
+
+// table turns rows 1..last into an Excel table with filter buttons.
+func table(sw *excelize.StreamWriter, name string, cols, rows int) error {
+	last, _ := excelize.CoordinatesToCellName(cols, max(rows, 1)+1)
+	return sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: name, StyleName: "TableStyleMedium2", ShowRowStripes: boolPtr(true)})
+}
+
+func boolPtr(b bool) *bool { return &b }
