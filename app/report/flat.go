@@ -1,0 +1,163 @@
+package report
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"dossier/data"
+	"dossier/data/codebook"
+)
+
+// ExportCSV writes the selected events as CSV for Excel: UTF-8 with a byte
+// order mark, the Events sheet's columns, and every text cell that a
+// spreadsheet could read as a formula neutralised.
+func ExportCSV(ctx context.Context, st data.Store, path string, opt Options) (Result, error) {
+	return writeFlat(ctx, st, path, opt, func(w *bufio.Writer, l *lookup, res *Result) (func(*data.Event, int) error, error) {
+		w.WriteString("\ufeff")
+		cw := csv.NewWriter(w)
+		headers, _ := eventHeaders()
+		if err := cw.Write(headers); err != nil {
+			return nil, err
+		}
+		return func(e *data.Event, row int) error {
+			rec := make([]string, len(eventColumns))
+			for i, c := range eventColumns {
+				var what string
+				if rec[i], what = csvValue(c.get(l, e)); what != "" {
+					res.Notices = append(res.Notices, Notice{"events.csv", row, columnName(i), what})
+				}
+			}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+			cw.Flush()
+			return cw.Error()
+		}, nil
+	})
+}
+
+// csvValue writes a cell as text: dates as YYYY-MM-DD, text made safe (and
+// what was changed to make it so).
+func csvValue(v any) (string, string) {
+	switch x := v.(type) {
+	case nil:
+		return "", ""
+	case string:
+		s, what := safeText(x)
+		return neutralise(s), what
+	case time.Time:
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 {
+			return x.Format(data.DateLayout), ""
+		}
+		return x.Format(time.RFC3339), ""
+	case bool:
+		return strconv.FormatBool(x), ""
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64), ""
+	}
+	return fmt.Sprint(v), ""
+}
+
+// ploverEvent is one line of the JSON lines export, in PLOVER's vocabulary.
+type ploverEvent struct {
+	ID               string         `json:"id"`
+	Date             string         `json:"date,omitempty"`
+	DateEnd          string         `json:"date_end,omitempty"`
+	DateResolution   string         `json:"date_resolution,omitempty"`
+	DateRaw          string         `json:"date_raw,omitempty"`
+	EventType        string         `json:"event_type"`
+	Mode             string         `json:"mode,omitempty"`
+	Context          []string       `json:"context,omitempty"`
+	CAMEO            string         `json:"cameo_code,omitempty"`
+	QuadClass        int            `json:"quad_class,omitempty"`
+	Goldstein        *float64       `json:"goldstein,omitempty"`
+	Actor            []string       `json:"actor,omitempty"`
+	ActorCountry     []string       `json:"actor_country,omitempty"`
+	Recipient        []string       `json:"recipient,omitempty"`
+	RecipientCountry []string       `json:"recipient_country,omitempty"`
+	Location         *data.Location `json:"location,omitempty"`
+	Flags            data.Flags     `json:"flags"`
+	Confidence       string         `json:"confidence,omitempty"`
+	Text             string         `json:"text,omitempty"`
+	SourceTitle      string         `json:"source_title,omitempty"`
+	SourceURL        string         `json:"source_url,omitempty"`
+	SourceDate       string         `json:"source_date,omitempty"`
+	Notes            string         `json:"notes,omitempty"`
+}
+
+// ExportJSONL writes one PLOVER-style JSON object per line.
+func ExportJSONL(ctx context.Context, st data.Store, path string, opt Options) (Result, error) {
+	return writeFlat(ctx, st, path, opt, func(w *bufio.Writer, l *lookup, _ *Result) (func(*data.Event, int) error, error) {
+		enc := json.NewEncoder(w)
+		return func(e *data.Event, _ int) error { return enc.Encode(toPlover(l, e)) }, nil
+	})
+}
+
+func toPlover(l *lookup, e *data.Event) ploverEvent {
+	art := l.articles[firstArticle(e)]
+	p := ploverEvent{ID: e.ID, Date: e.Date.Start, DateEnd: e.Date.End, DateResolution: e.Date.Precision, DateRaw: e.Date.Raw,
+		EventType: e.Type, Mode: e.Mode, Context: e.Contexts, CAMEO: e.CAMEO, Location: e.Location, Flags: e.Flags,
+		Confidence: e.Confidence, Text: evidenceQuotes(e), SourceTitle: art.Title, SourceURL: art.URL, SourceDate: art.Published, Notes: e.Notes}
+	if c, ok := codebook.CAMEO(e.CAMEO); ok {
+		p.QuadClass, p.Goldstein = c.QuadClass, &c.Goldstein
+	}
+	for _, id := range e.Actors {
+		p.Actor, p.ActorCountry = append(p.Actor, l.actorName(id)), append(p.ActorCountry, l.actors[id].Country)
+	}
+	for _, id := range e.Recipients {
+		p.Recipient, p.RecipientCountry = append(p.Recipient, l.actorName(id)), append(p.RecipientCountry, l.actors[id].Country)
+	}
+	return p
+}
+
+// writeFlat runs a line-oriented export into a temporary file and renames
+// it into place once complete.
+func writeFlat(ctx context.Context, st data.Store, path string, opt Options,
+	start func(*bufio.Writer, *lookup, *Result) (func(*data.Event, int) error, error)) (Result, error) {
+	l, err := newLookup(st)
+	if err != nil {
+		return Result{}, err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".dossier-export-*")
+	if err != nil {
+		return Result{}, fmt.Errorf("cannot write in %s: %w", filepath.Dir(path), err)
+	}
+	defer os.Remove(tmp.Name())
+	w := bufio.NewWriterSize(tmp, 1<<16)
+	var res Result
+	write, err := start(w, l, &res)
+	if err != nil {
+		tmp.Close()
+		return Result{}, err
+	}
+	err = opt.Filter.eachEvent(st, func(e *data.Event) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		res.Events++
+		if opt.Progress != nil && res.Events%500 == 0 {
+			opt.Progress(res.Events, 0)
+		}
+		return write(e, res.Events+1)
+	})
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return res, err
+	}
+	return res, os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,267 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"dossier/data"
+)
+
+// Problem is a cell (or row) of an edited workbook that cannot be taken.
+type Problem struct {
+	Sheet   string `json:"sheet"`
+	Row     int    `json:"row"`
+	Column  string `json:"column,omitempty"`
+	Message string `json:"message"`
+}
+
+func (p Problem) String() string {
+	if p.Column == "" {
+		return fmt.Sprintf("%s row %d: %s", p.Sheet, p.Row, p.Message)
+	}
+	return fmt.Sprintf("%s row %d, column %s: %s", p.Sheet, p.Row, p.Column, p.Message)
+}
+
+// Change is one row that changes the database.
+type Change struct {
+	Row     int    `json:"row"`
+	EventID string `json:"event"`
+	Created bool   `json:"created,omitempty"`
+}
+
+// ImportResult says what bringing a workbook back did, or would do.
+type ImportResult struct {
+	DryRun    bool      `json:"dry_run,omitempty"`
+	Changes   []Change  `json:"changes"`
+	Unchanged int       `json:"unchanged"`
+	Conflicts []Problem `json:"conflicts,omitempty"`
+	Problems  []Problem `json:"problems,omitempty"`
+}
+
+// Line is the one-line summary.
+func (r ImportResult) Line() string {
+	created := 0
+	for _, c := range r.Changes {
+		if c.Created {
+			created++
+		}
+	}
+	verb := "updated"
+	if r.DryRun {
+		verb = "would update"
+	}
+	return fmt.Sprintf("%s %d, created %d, unchanged %d, conflicts %d, rows refused %d",
+		verb, len(r.Changes)-created, created, r.Unchanged, len(r.Conflicts), len(r.Problems))
+}
+
+// Limits for reading workbooks someone else may have made.
+const (
+	maxUnzip    = 512 << 20
+	maxUnzipXML = 256 << 20
+)
+
+// ImportWorkbook reads the Events sheet of an exported (and edited)
+// workbook. A changed cell updates its event; a row without an ID creates
+// one; a row whose event changed in Dossier since the export is a conflict
+// and is left alone; a row with a bad value is refused whole and listed by
+// row and column. The accepted rows are stored in one transaction, unless
+// dryRun, which only says what would change.
+func ImportWorkbook(st data.Store, path string, dryRun bool) (ImportResult, error) {
+	res := ImportResult{DryRun: dryRun, Changes: []Change{}}
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxUnzipXML})
+	if err != nil {
+		return res, data.Errorf(data.EInvalid, "%s is not a workbook Dossier can read: %v", path, err)
+	}
+	defer f.Close()
+	l, err := newLookup(st)
+	if err != nil {
+		return res, err
+	}
+	rows, err := f.Rows(sheetEvents)
+	if err != nil {
+		return res, data.Errorf(data.EInvalid, "%s has no %q sheet: is it a Dossier export?", path, sheetEvents)
+	}
+	defer rows.Close()
+	var cols map[int]int // workbook column → eventColumns index
+	var planned []*data.Event
+	for n := 1; rows.Next(); n++ {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return res, err
+		}
+		if n == 1 {
+			if cols, err = headerColumns(cells); err != nil {
+				return res, data.Errorf(data.EInvalid, "%s: %v", path, err)
+			}
+			continue
+		}
+		if ev := readRow(st, l, cols, cells, n, &res); ev != nil {
+			planned = append(planned, ev)
+		}
+	}
+	if dryRun || len(planned) == 0 {
+		return res, nil
+	}
+	return res, st.PutEvents(planned)
+}
+
+// headerColumns maps the header row onto the Events columns by name.
+func headerColumns(cells []string) (map[int]int, error) {
+	byName := map[string]int{}
+	for i, c := range eventColumns {
+		byName[c.header] = i
+	}
+	cols := map[int]int{}
+	for i, h := range cells {
+		if ci, ok := byName[strings.TrimSpace(h)]; ok {
+			cols[i] = ci
+		}
+	}
+	for _, need := range []string{"ID", "Version"} {
+		if _, ok := byName[need]; ok && !hasColumn(cols, byName[need]) {
+			return nil, fmt.Errorf("the Events sheet has no %q column", need)
+		}
+	}
+	return cols, nil
+}
+
+func hasColumn(cols map[int]int, ci int) bool {
+	for _, c := range cols {
+		if c == ci {
+			return true
+		}
+	}
+	return false
+}
+
+// readRow turns one row into the event it should become, or records why
+// not; nil means nothing to store.
+func readRow(st data.Store, l *lookup, cols map[int]int, cells []string, n int, res *ImportResult) *data.Event {
+	get := func(header string) string {
+		for wi, ci := range cols {
+			if eventColumns[ci].header == header && wi < len(cells) {
+				return strings.TrimSpace(cells[wi])
+			}
+		}
+		return ""
+	}
+	if allEmpty(cells) {
+		return nil
+	}
+	problem := func(col, msg string) { res.Problems = append(res.Problems, Problem{sheetEvents, n, col, msg}) }
+	id, old := get("ID"), &data.Event{}
+	if id != "" {
+		var err error
+		if old, err = st.Event(id); err != nil {
+			problem("A (ID)", "no event has this id in this database")
+			return nil
+		}
+	}
+	ev := clone(old)
+	bad := false
+	for wi, ci := range cols {
+		c := eventColumns[ci]
+		if c.set == nil {
+			continue
+		}
+		v := ""
+		if wi < len(cells) {
+			v = strings.TrimSpace(cells[wi])
+		}
+		if err := applyCell(l, ev, c, v); err != nil {
+			problem(columnName(ci), err.Error())
+			bad = true
+		}
+	}
+	if bad {
+		return nil
+	}
+	if ev.Location != nil && *ev.Location == (data.Location{}) {
+		ev.Location = nil
+	}
+	if id != "" && sameEvent(old, ev) {
+		res.Unchanged++
+		return nil
+	}
+	if id != "" && get("Version") != strconv.Itoa(old.Version) {
+		res.Conflicts = append(res.Conflicts, Problem{sheetEvents, n, "B (Version)",
+			fmt.Sprintf("the event changed in Dossier since the export (version %s there, %d now); the row was left alone", get("Version"), old.Version)})
+		return nil
+	}
+	if err := st.CheckEvent(ev); err != nil {
+		problem("", data.ErrorMessage(err))
+		return nil
+	}
+	res.Changes = append(res.Changes, Change{Row: n, EventID: ev.ID, Created: id == ""})
+	return ev
+}
+
+// applyCell reads one raw cell into the event.
+func applyCell(l *lookup, e *data.Event, c column, v string) error {
+	switch c.kind {
+	case dateCell:
+		d, err := cellDate(v)
+		if err != nil {
+			return err
+		}
+		v = d
+	case boolCell:
+		if _, err := parseBool(v); err != nil {
+			return err
+		}
+	}
+	if s, _ := safeText(v); s != v {
+		return fmt.Errorf("the text holds control characters or is too long")
+	}
+	return c.set(l, e, v)
+}
+
+// cellDate reads a date cell: an Excel date serial number, or text in
+// YYYY-MM-DD, YYYY-MM or YYYY form.
+func cellDate(v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	if f, err := strconv.ParseFloat(v, 64); err == nil && f > 0 && f < 2958466 && !strings.Contains(v, "-") {
+		t, err := excelize.ExcelDateToTime(f, false)
+		if err != nil {
+			return "", fmt.Errorf("%q is not a date", v)
+		}
+		return t.Format(data.DateLayout), nil
+	}
+	if _, _, _, err := data.ParsePartialDate(v); err != nil {
+		return "", err
+	}
+	return v, nil
+}
+
+func clone(e *data.Event) *data.Event {
+	b, _ := json.Marshal(e)
+	var c data.Event
+	json.Unmarshal(b, &c)
+	return &c
+}
+
+// sameEvent compares what a workbook can change.
+func sameEvent(a, b *data.Event) bool {
+	x, y := clone(a), clone(b)
+	if d, err := data.NormaliseEventDate(y.Date); err == nil {
+		y.Date = d
+	}
+	ja, _ := json.Marshal(x)
+	jb, _ := json.Marshal(y)
+	return string(ja) == string(jb)
+}
+
+func allEmpty(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,119 @@
+package report
+
+import (
+	"context"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"dossier/data"
+)
+
+// editWorkbook changes E1's confidence, corrupts E3's date and adds a row,
+// with openpyxl (an independent writer).
+const editWorkbook = `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Events"]
+head = [c.value for c in ws[1]]
+col = {h: i + 1 for i, h in enumerate(head)}
+for r in range(2, ws.max_row + 1):
+    if ws.cell(r, col["ID"]).value == sys.argv[2]:
+        ws.cell(r, col["Confidence"]).value = "low"
+    if ws.cell(r, col["ID"]).value == sys.argv[3]:
+        ws.cell(r, col["Date"]).value = "not a date"
+        bad = r
+new = ws.max_row + 1
+ws.cell(new, col["Type"]).value = "AGREE"
+ws.cell(new, col["Date"]).value = "2025-03-01"
+ws.cell(new, col["Actors"]).value = "Russia; China"
+ws.cell(new, col["Article"]).value = sys.argv[4]
+ws.cell(new, col["Notes"]).value = "added in Excel"
+wb.save(sys.argv[1])
+print(bad)
+`
+
+func TestRoundTripThroughOpenpyxl(t *testing.T) {
+	st, artID := codedSample(t)
+	evs, _ := st.Events(data.EventQuery{Article: artID})
+	e1, e3 := evs[0], evs[2]
+	art, _ := st.Article(artID)
+	path := filepath.Join(t.TempDir(), "report.xlsx")
+	if _, err := ExportWorkbook(context.Background(), st, path, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	badRow := strings.TrimSpace(python(t, editWorkbook, path, e1.ID, e3.ID, art.Title))
+	before := storeDump(t, st)
+
+	dry, err := ImportWorkbook(st, path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if storeDump(t, st) != before || len(dry.Changes) != 2 {
+		t.Fatalf("dry run changed the store or planned %+v", dry)
+	}
+	res, err := ImportWorkbook(st, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) != 1 || res.Problems[0].Column != "C (Date)" || badRow != strconv.Itoa(res.Problems[0].Row) {
+		t.Fatalf("problems %+v, want row %s column C (Date)", res.Problems, badRow)
+	}
+	if got, _ := st.Event(e1.ID); got.Confidence != "low" || got.Version != e1.Version+1 {
+		t.Fatalf("E1 after import: %+v", got)
+	}
+	if got, _ := st.Event(e3.ID); got.Version != e3.Version || got.Date != e3.Date {
+		t.Fatalf("the refused row changed E3: %+v", got)
+	}
+	all, _ := st.Events(data.EventQuery{})
+	var added *data.Event
+	for i := range all {
+		if all[i].Notes == "added in Excel" {
+			added = &all[i]
+		}
+	}
+	if len(all) != 5 || added == nil || added.Type != "AGREE" || added.Date.Start != "2025-03-01" || len(added.Actors) != 2 || added.Article != artID {
+		t.Fatalf("new event: %+v (of %d)", added, len(all))
+	}
+	if res.Unchanged != 2 {
+		t.Fatalf("unchanged %d, want E2 and E4", res.Unchanged)
+	}
+}
+
+func TestConflictIsNotOverwritten(t *testing.T) {
+	st, artID := codedSample(t)
+	evs, _ := st.Events(data.EventQuery{Article: artID})
+	path := filepath.Join(t.TempDir(), "report.xlsx")
+	ExportWorkbook(context.Background(), st, path, Options{})
+	e2 := evs[1]
+	e2.Notes = "changed in Dossier after the export"
+	st.PutEvent(&e2)
+	python(t, `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["Events"]
+head = [c.value for c in ws[1]]; col = {h: i + 1 for i, h in enumerate(head)}
+for r in range(2, ws.max_row + 1):
+    if ws.cell(r, col["ID"]).value == sys.argv[2]:
+        ws.cell(r, col["Notes"]).value = "changed in Excel"
+wb.save(sys.argv[1])`, path, e2.ID)
+	res, err := ImportWorkbook(st, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Conflicts) != 1 || len(res.Changes) != 0 {
+		t.Fatalf("result %+v", res)
+	}
+	if got, _ := st.Event(e2.ID); got.Notes != "changed in Dossier after the export" {
+		t.Fatalf("conflict overwritten: %q", got.Notes)
+	}
+}
+
+func storeDump(t *testing.T, st data.Store) string {
+	evs, _ := st.Events(data.EventQuery{})
+	var b strings.Builder
+	for _, e := range evs {
+		b.WriteString(e.ID + strconv.Itoa(e.Version) + e.Confidence + e.Date.Start + ";")
+	}
+	return b.String()
+}
