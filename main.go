@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"dossier/app/cli"
+	_ "dossier/app/locale" // before Fyne reads the locale
 	"dossier/views"
 )
 

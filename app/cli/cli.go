@@ -54,9 +54,11 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"import": cmdImport,
-		"list":   cmdList,
-		"put":    cmdPut,
+		"import":      cmdImport,
+		"list":        cmdList,
+		"put":         cmdPut,
+		"export":      cmdExport,
+		"import-xlsx": cmdImportXLSX,
 	}
 }
 
@@ -137,7 +139,7 @@ func printUsage(w io.Writer, global *flag.FlagSet) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nGlobal flags:")
 	global.SetOutput(w)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"dossier/app"
 	"dossier/data"
 	"dossier/data/badgerstore"
 	"dossier/data/shared"
@@ -157,4 +158,51 @@ func TestImportSharedCorpus(t *testing.T) {
 		}
 	}
 	t.Fatal("seed article not listed")
+}
+
+func TestExportAndBringBack(t *testing.T) {
+	db := t.TempDir()
+	st, err := badgerstore.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.NewSession(st, db).LoadSample(); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	dir := t.TempDir()
+	for _, c := range []struct {
+		file string
+		args []string
+		want string
+	}{
+		{"all.xlsx", nil, "exported 4 events"},
+		{"recent.csv", []string{"--from", "2025-01-01"}, "exported 3 events"},
+		{"agree.jsonl", []string{"--type", "AGREE"}, "exported 1 events"},
+		{"xi.xlsx", []string{"--actor", "Xi Jinping"}, "exported 1 events"},
+	} {
+		path := filepath.Join(dir, c.file)
+		code, out, errOut := run(t, "", append([]string{"--db", db, "export", path}, c.args...)...)
+		if code != 0 || !strings.Contains(out, c.want) {
+			t.Fatalf("export %s: %d %q %q", c.file, code, out, errOut)
+		}
+		if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+			t.Fatalf("%s not written", c.file)
+		}
+	}
+	line, _ := os.ReadFile(filepath.Join(dir, "agree.jsonl"))
+	var ev map[string]any
+	if json.Unmarshal(line, &ev) != nil || ev["event_type"] != "AGREE" || ev["quad_class"] != 1.0 {
+		t.Fatalf("jsonl: %s", line)
+	}
+	code, out, _ := run(t, "", "--db", db, "import-xlsx", filepath.Join(dir, "all.xlsx"), "--dry-run")
+	if code != 0 || out != "would update 0, created 0, unchanged 4, conflicts 0, rows refused 0\n" {
+		t.Fatalf("dry run of an unedited export: %d %q", code, out)
+	}
+	if code, _, errOut := run(t, "", "--db", db, "export", filepath.Join(dir, "x.pdf")); code != ExitUsage || !strings.Contains(errOut, ".pdf") {
+		t.Fatalf("bad extension: %d %q", code, errOut)
+	}
+	if code, _, errOut := run(t, "", "--db", db, "export", filepath.Join(dir, "x.xlsx"), "--actor", "Nobody"); code != ExitUsage || !strings.Contains(errOut, "Nobody") {
+		t.Fatalf("unknown actor: %d %q", code, errOut)
+	}
 }

@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+
+	"dossier/app/report"
+	"dossier/data"
+)
+
+var cmdExport = command{
+	summary: "export events as an Excel workbook (.xlsx), CSV (.csv, events only) or PLOVER-style JSON lines (.jsonl)",
+	usage:   "FILE.xlsx|FILE.csv|FILE.jsonl [--from DATE] [--to DATE] [--actor ID|NAME]... [--type TYPE]...",
+	run:     runExport,
+}
+
+// multi collects a repeated flag.
+type multi []string
+
+func (m *multi) String() string     { return strings.Join(*m, ",") }
+func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
+
+func runExport(env Env, st data.Store, args []string) int {
+	fs := newFlags(env, "export")
+	var f report.Filter
+	var actors, types multi
+	fs.StringVar(&f.From, "from", "", "first event date (YYYY-MM-DD)")
+	fs.StringVar(&f.To, "to", "", "last event date (YYYY-MM-DD)")
+	fs.Var(&actors, "actor", "only events where this actor (id, name or alias) takes part; repeat for several")
+	fs.Var(&types, "type", "only events of this PLOVER type; repeat for several")
+	path, rest := firstOr(args), args
+	if len(rest) > 0 {
+		rest = rest[1:]
+	}
+	if err := fs.Parse(rest); err != nil {
+		return exitForParse(err)
+	}
+	if path == "" || strings.HasPrefix(path, "-") || fs.NArg() > 0 {
+		return usageError(env, "export needs one output file first: dossier export report.xlsx [--from DATE] …")
+	}
+	for _, d := range []string{f.From, f.To} {
+		if d != "" {
+			if _, _, _, err := data.ParsePartialDate(d); err != nil {
+				return usageError(env, "%v", err)
+			}
+		}
+	}
+	ids, err := actorIDs(st, actors)
+	if err != nil {
+		return usageError(env, "%s", data.ErrorMessage(err))
+	}
+	f.Actors, f.Types = ids, types
+	export, ok := exporters[strings.ToLower(filepath.Ext(path))]
+	if !ok {
+		return usageError(env, "export writes .xlsx, .csv or .jsonl files, not %q", filepath.Ext(path))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := export(ctx, st, path, report.Options{Filter: f})
+	if err != nil {
+		return fail(env, err)
+	}
+	for _, n := range res.Notices {
+		fmt.Fprintln(env.Stderr, n)
+	}
+	fmt.Fprintf(env.Stdout, "exported %d events to %s\n", res.Events, path)
+	return ExitOK
+}
+
+var exporters = map[string]func(context.Context, data.Store, string, report.Options) (report.Result, error){
+	".xlsx": report.ExportWorkbook, ".csv": report.ExportCSV, ".jsonl": report.ExportJSONL,
+}
+
+// actorIDs accepts ids, names or aliases.
+func actorIDs(st data.Store, given []string) ([]string, error) {
+	var ids []string
+	for _, g := range given {
+		if _, err := st.Actor(g); err == nil {
+			ids = append(ids, g)
+			continue
+		}
+		found, err := st.ActorsNamed(g)
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			return nil, data.Errorf(data.EInvalid, "no actor has the id or name %q", g)
+		}
+		for _, a := range found {
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids, nil
+}
+
+var cmdImportXLSX = command{
+	summary: "bring back an edited export: changed cells update events, rows without an ID create events;\n               conflicts and bad values are listed by row and column; --dry-run changes nothing",
+	usage:   "FILE.xlsx [--dry-run] [--json]",
+	run:     runImportXLSX,
+}
+
+func runImportXLSX(env Env, st data.Store, args []string) int {
+	fs := newFlags(env, "import-xlsx")
+	dry := fs.Bool("dry-run", false, "show what would change, change nothing")
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	path, rest := firstOr(args), args
+	if len(rest) > 0 {
+		rest = rest[1:]
+	}
+	if err := fs.Parse(rest); err != nil {
+		return exitForParse(err)
+	}
+	if path == "" || strings.HasPrefix(path, "-") {
+		return usageError(env, "import-xlsx needs the workbook to read")
+	}
+	res, err := report.ImportWorkbook(st, path, *dry)
+	if err != nil {
+		return fail(env, err)
+	}
+	for _, p := range append(res.Conflicts, res.Problems...) {
+		fmt.Fprintln(env.Stderr, p)
+	}
+	if *asJSON {
+		json.NewEncoder(env.Stdout).Encode(res)
+	} else {
+		fmt.Fprintln(env.Stdout, res.Line())
+	}
+	if len(res.Conflicts)+len(res.Problems) > 0 {
+		return ExitFailed
+	}
+	return ExitOK
+}
