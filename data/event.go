@@ -88,29 +88,38 @@ type Event struct {
 // Articles returns the ids of the article the event was coded from and of
 // the articles its evidence cites, once each.
 func (e *Event) Articles() []string {
-	var ids []string
-	seen := map[string]bool{"": true}
+	ids := make([]string, 0, 1+len(e.Evidence))
 	if e.Article != "" {
-		ids, seen[e.Article] = append(ids, e.Article), true
+		ids = append(ids, e.Article)
 	}
 	for _, s := range e.Evidence {
-		if !seen[s.Article] {
-			seen[s.Article] = true
-			ids = append(ids, s.Article)
-		}
+		ids = appendNew(ids, s.Article)
 	}
 	return ids
 }
 
 // Parties returns actors then recipients, once each.
 func (e *Event) Parties() []string {
-	var ids []string
-	seen := map[string]bool{}
-	for _, id := range append(append([]string{}, e.Actors...), e.Recipients...) {
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
+	ids := make([]string, 0, len(e.Actors)+len(e.Recipients))
+	for _, id := range e.Actors {
+		ids = appendNew(ids, id)
+	}
+	for _, id := range e.Recipients {
+		ids = appendNew(ids, id)
 	}
 	return ids
+}
+
+// appendNew appends id unless it is empty or already there; lists of an
+// event's parties and articles are short, so a scan beats a map.
+func appendNew(ids []string, id string) []string {
+	if id == "" {
+		return ids
+	}
+	for _, x := range ids {
+		if x == id {
+			return ids
+		}
+	}
+	return append(ids, id)
 }

@@ -267,7 +267,7 @@ func splitTrim(v string) []string {
 }
 
 // columnName is "C (Date)": the letter and header an analyst looks for.
-func columnName(i int) string { return fmt.Sprintf("%s (%s)", columnLetter(i), eventColumns[i].header) }
+func columnName(i int) string { return columnLetter(i) + " (" + eventColumns[i].header + ")" }
 
 func columnLetter(i int) string {
 	s := ""

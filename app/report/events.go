@@ -24,14 +24,11 @@ func (w *workbook) writeEvents(ctx context.Context, st data.Store, opt Options, 
 	if err := w.header(evSW, headers, widths); err != nil {
 		return err
 	}
-	if err := w.header(eviSW, evidenceHeaders, []float64{20, 30, 9, 9, 80}); err != nil {
+	if err := w.header(eviSW, sheetHeaders[sheetEvidence], []float64{20, 30, 9, 9, 80}); err != nil {
 		return err
 	}
 	row, eviRow := 1, 1
-	err = opt.Filter.eachEvent(st, func(e *data.Event) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	err = eachEventAhead(ctx, st, opt.Filter, func(e *data.Event) error {
 		row++
 		if err := evSW.SetRow("A"+strconv.Itoa(row), w.eventRow(e, row)); err != nil {
 			return err
@@ -58,7 +55,7 @@ func (w *workbook) writeEvents(ctx context.Context, st data.Store, opt Options, 
 	if err := table(evSW, "EventsTable", len(eventColumns), row-1); err != nil {
 		return err
 	}
-	if err := table(eviSW, "EvidenceTable", len(evidenceHeaders), eviRow-1); err != nil {
+	if err := table(eviSW, "EvidenceTable", len(sheetHeaders[sheetEvidence]), eviRow-1); err != nil {
 		return err
 	}
 	if err := w.validations(); err != nil {
@@ -68,6 +65,42 @@ func (w *workbook) writeEvents(ctx context.Context, st data.Store, opt Options, 
 		return err
 	}
 	return eviSW.Flush()
+}
+
+// eachEventAhead reads and decodes events on another goroutine while fn
+// writes the previous ones: decoding and writing overlap on two cores.
+func eachEventAhead(ctx context.Context, st data.Store, f Filter, fn func(*data.Event) error) error {
+	events := make(chan *data.Event, 256)
+	stop := make(chan struct{})
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(events)
+		readErr <- f.eachEvent(st, func(e *data.Event) error {
+			select {
+			case events <- e:
+				return nil
+			case <-stop:
+				return context.Canceled
+			}
+		})
+	}()
+	var err error
+	for e := range events {
+		if err == nil {
+			err = ctx.Err()
+		}
+		if err == nil {
+			err = fn(e)
+		}
+		if err != nil && stop != nil {
+			close(stop)
+			stop = nil
+		}
+	}
+	if rerr := <-readErr; err == nil {
+		err = rerr
+	}
+	return err
 }
 
 func eventHeaders() ([]string, []float64) {
@@ -83,16 +116,14 @@ func eventHeaders() ([]string, []float64) {
 func (w *workbook) eventRow(e *data.Event, row int) []any {
 	vals := make([]any, len(eventColumns))
 	for i, c := range eventColumns {
-		vals[i] = w.cell(sheetEvents, row, columnName(i), c.kind, c.get(w.l, e))
+		vals[i] = w.cell(sheetEvents, row, i, c.kind, c.get(w.l, e))
 	}
 	return vals
 }
 
-var evidenceHeaders = []string{"Event", "Article", "Start", "End", "Quote"}
-
 func (w *workbook) evidenceRow(sp data.Span, event string, row int) []any {
-	return []any{event, w.cell(sheetEvidence, row, "B (Article)", textCell, w.l.articles[sp.Article].Title),
-		sp.Start, sp.End, w.cell(sheetEvidence, row, "E (Quote)", wrapCell, sp.Quote)}
+	return []any{event, w.cell(sheetEvidence, row, 1, textCell, w.l.articles[sp.Article].Title),
+		sp.Start, sp.End, w.cell(sheetEvidence, row, 4, wrapCell, sp.Quote)}
 }
 
 // note remembers what the event refers to and counts it for the Summary.

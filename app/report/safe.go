@@ -30,6 +30,9 @@ func cutMarker(more int) string {
 // safeText removes control characters (keeping tab and line breaks) and
 // cuts text to Excel's limit with a marker. It says what it did, if anything.
 func safeText(s string) (string, string) {
+	if plainText(s) {
+		return s, ""
+	}
 	var what []string
 	if strings.IndexFunc(s, isBadControl) >= 0 {
 		s = strings.Map(func(r rune) rune {
@@ -47,6 +50,22 @@ func safeText(s string) (string, string) {
 		what = append(what, fmt.Sprintf("cut from %d to %d characters", n, MaxCellText))
 	}
 	return s, strings.Join(what, "; ")
+}
+
+// plainText is the fast path of safeText: short text whose bytes cannot
+// start a control character (C0, DEL, C1 as 0xC2 0x80–0x9F, U+FFFE/U+FFFF
+// as 0xEF 0xBF …) needs no change.
+func plainText(s string) bool {
+	if len(s) > MaxCellText {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 && c != '\n' && c != '\t' && c != '\r', c == 0x7F, c == 0xC2, c == 0xEF:
+			return false
+		}
+	}
+	return true
 }
 
 func isBadControl(r rune) bool {

@@ -11,6 +11,13 @@ import (
 	"dossier/data/codebook"
 )
 
+// sheetHeaders are the headers of the sheets other than Events.
+var sheetHeaders = map[string][]string{
+	sheetActors:   {"ID", "Name", "Kind", "Country", "Sector", "Aliases", "Roles", "Events", "First event", "Last event", "Notes"},
+	sheetArticles: {"ID", "Title", "Published", "Source", "URL", "Events", "Status", "File", "Text"},
+	sheetEvidence: {"Event", "Article", "Start", "End", "Quote"},
+}
+
 // writeActors lists the actors the exported events name, with their roles,
 // aliases, events count and first and last event dates.
 func (w *workbook) writeActors() error {
@@ -18,7 +25,7 @@ func (w *workbook) writeActors() error {
 	if err != nil {
 		return err
 	}
-	headers := []string{"ID", "Name", "Kind", "Country", "Sector", "Aliases", "Roles", "Events", "First event", "Last event", "Notes"}
+	headers := sheetHeaders[sheetActors]
 	if err := w.header(sw, headers, []float64{20, 28, 13, 9, 8, 28, 44, 8, 12, 12, 30}); err != nil {
 		return err
 	}
@@ -29,10 +36,10 @@ func (w *workbook) writeActors() error {
 			continue
 		}
 		row++
-		c := func(col string, kind cellKind, v any) any { return w.cell(sheetActors, row, col, kind, v) }
-		vals := []any{a.ID, c("B (Name)", textCell, a.Name), a.Kind, a.Country, a.Sector, c("F (Aliases)", textCell, strings.Join(a.Aliases, "; ")),
-			c("G (Roles)", wrapCell, roles(a.Roles)), w.stats.byActor[id], c("", dateCell, excelDate(w.stats.firstDay[id])),
-			c("", dateCell, excelDate(w.stats.lastDay[id])), c("K (Notes)", wrapCell, a.Notes)}
+		c := func(col int, kind cellKind, v any) any { return w.cell(sheetActors, row, col, kind, v) }
+		vals := []any{a.ID, c(1, textCell, a.Name), a.Kind, a.Country, a.Sector, c(5, textCell, strings.Join(a.Aliases, "; ")),
+			c(6, wrapCell, roles(a.Roles)), w.stats.byActor[id], c(8, dateCell, excelDate(w.stats.firstDay[id])),
+			c(9, dateCell, excelDate(w.stats.lastDay[id])), c(10, wrapCell, a.Notes)}
 		if err := sw.SetRow("A"+strconv.Itoa(row), vals); err != nil {
 			return err
 		}
@@ -66,7 +73,7 @@ func (w *workbook) writeArticles(st data.Store, filter Filter) error {
 	if err != nil {
 		return err
 	}
-	headers := []string{"ID", "Title", "Published", "Source", "URL", "Events", "Status", "File", "Text"}
+	headers := sheetHeaders[sheetArticles]
 	if err := w.header(sw, headers, []float64{20, 40, 12, 18, 30, 8, 11, 30, 80}); err != nil {
 		return err
 	}
@@ -82,15 +89,15 @@ func (w *workbook) writeArticles(st data.Store, filter Filter) error {
 			continue
 		}
 		row++
-		c := func(col string, kind cellKind, v any) any { return w.cell(sheetArticles, row, col, kind, v) }
+		c := func(col int, kind cellKind, v any) any { return w.cell(sheetArticles, row, col, kind, v) }
 		cell := "E" + strconv.Itoa(row)
 		if webLink(a.URL) {
 			if err := w.f.SetCellHyperLink(sheetArticles, cell, a.URL, "External"); err != nil {
 				return err
 			}
 		}
-		vals := []any{a.ID, c("B (Title)", textCell, a.Title), c("", dateCell, excelDate(a.Published)), c("D (Source)", textCell, a.Source),
-			c("E (URL)", textCell, a.URL), counts[id], a.Status, c("H (File)", textCell, a.File), c("I (Text)", textCell, a.Text)}
+		vals := []any{a.ID, c(1, textCell, a.Title), c(2, dateCell, excelDate(a.Published)), c(3, textCell, a.Source),
+			c(4, textCell, a.URL), counts[id], a.Status, c(7, textCell, a.File), c(8, textCell, a.Text)}
 		if err := sw.SetRow("A"+strconv.Itoa(row), vals); err != nil {
 			return err
 		}

@@ -112,12 +112,12 @@ func saveAtomically(f *excelize.File, path string) error {
 
 // cell prepares one value for a streamed row: safe text, and the style its
 // kind needs. Changes made for safety are noted.
-func (w *workbook) cell(sheet string, row int, col string, kind cellKind, v any) any {
+func (w *workbook) cell(sheet string, row, col int, kind cellKind, v any) any {
 	switch x := v.(type) {
 	case string:
 		safe, what := safeText(x)
 		if what != "" {
-			w.res.Notices = append(w.res.Notices, Notice{sheet, row, col, what})
+			w.res.Notices = append(w.res.Notices, Notice{sheet, row, w.columnName(sheet, col), what})
 		}
 		v = safe
 	case time.Time:
@@ -131,6 +131,18 @@ func (w *workbook) cell(sheet string, row int, col string, kind cellKind, v any)
 		return excelize.Cell{StyleID: id, Value: v}
 	}
 	return v
+}
+
+// columnName is "C (Date)" for a column of a sheet, for notices.
+func (w *workbook) columnName(sheet string, col int) string {
+	if sheet == sheetEvents {
+		return columnName(col)
+	}
+	h := sheetHeaders[sheet]
+	if col < len(h) {
+		return columnLetter(col) + " (" + h[col] + ")"
+	}
+	return columnLetter(col)
 }
 
 // header writes a styled header row, widths and a frozen first row.
