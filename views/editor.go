@@ -88,6 +88,9 @@ func (e *eventEditor) buildForm() {
 		}
 	})
 	e.saved = widget.NewLabel("")
+	for _, l := range []*widget.Label{e.ctxInfo, e.cameoInfo, e.placeInfo} {
+		setInfo(l, "")
+	}
 	flagsRow := container.NewHBox(e.flags[0], e.flags[1], e.flags[2], e.flags[3])
 	form := widget.NewForm(
 		widget.NewFormItem("Type", e.typePick), widget.NewFormItem("Mode", e.mode),

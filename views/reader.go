@@ -79,7 +79,9 @@ func (r *Reader) SetText(text string) {
 	r.selStart, r.selEnd = 0, 0
 	r.width = 0
 	r.relayout(r.Size().Width)
-	r.list.ScrollToTop()
+	if r.width > 0 { // laid out once: the list has its scroller
+		r.list.ScrollToTop()
+	}
 	r.list.Refresh()
 }
 
@@ -163,18 +165,22 @@ func (r *Reader) CreateRenderer() fyne.WidgetRenderer {
 type readerRenderer struct{ r *Reader }
 
 func (rr *readerRenderer) Layout(s fyne.Size) {
-	rr.r.relayout(s.Width)
+	changed := rr.r.relayout(s.Width)
 	rr.r.list.Resize(s)
+	if changed {
+		rr.r.list.Refresh() // lines moved even where heights did not
+	}
 }
 func (rr *readerRenderer) MinSize() fyne.Size           { return fyne.NewSize(200, 100) }
 func (rr *readerRenderer) Refresh()                     { rr.r.list.Refresh() }
 func (rr *readerRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{rr.r.list} }
 func (rr *readerRenderer) Destroy()                     {}
 
-// relayout wraps every paragraph to the width and sets the list's row heights.
-func (r *Reader) relayout(width float32) {
+// relayout wraps every paragraph to the width and sets the list's row
+// heights; it reports whether anything moved.
+func (r *Reader) relayout(width float32) bool {
 	if width <= 0 || width == r.width {
-		return
+		return false
 	}
 	r.width = width
 	avail := width - 4*theme.Padding() - theme.ScrollBarSize()
@@ -183,6 +189,7 @@ func (r *Reader) relayout(width float32) {
 		p.lines = r.metrics.wrap(p, avail)
 		r.list.SetItemHeight(i, r.metrics.height(len(p.lines)))
 	}
+	return true
 }
 
 // splitParagraphs cuts text at line breaks; blank lines are dropped.

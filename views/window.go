@@ -30,6 +30,7 @@ func Run(st data.Store, dbPath string, files []string) error {
 	wb := newWorkbench(app.NewSession(st, dbPath), w)
 	w.SetContent(wb.content())
 	w.SetMainMenu(wb.mainMenu())
+	wb.openNewest()
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { wb.importURIs(uris) })
 	w.Resize(fyne.NewSize(1440, 880))
 	w.SetMaster()

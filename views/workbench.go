@@ -82,6 +82,13 @@ func (wb *workbench) welcome() fyne.CanvasObject {
 		widget.NewLabelWithStyle("Welcome to Dossier", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}), msg, container.NewCenter(sample)))
 }
 
+// openNewest opens the newest article, if any, once the window shows.
+func (wb *workbench) openNewest() {
+	if len(wb.articles.shown) > 0 {
+		wb.articles.list.Select(0)
+	}
+}
+
 // reloadArticles refreshes the list and shows the welcome when it is empty.
 func (wb *workbench) reloadArticles() {
 	if err := wb.articles.reload(); err != nil {
