@@ -1,4 +1,4 @@
-package report
+package report_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"dossier/app/report"
 	"dossier/data"
 	"dossier/data/badgerstore"
 )
@@ -26,7 +27,7 @@ func hostileStore(t *testing.T) data.Store {
 		t.Fatal(err)
 	}
 	e := data.Event{Type: "PROTEST", Article: res[0].ID, Actors: []string{a.ID},
-		Notes: "-2+3\x01 then " + strings.Repeat("long ", 8000), Date: data.EventDate{Raw: "=1+1"}}
+		Coder: "+1", Notes: "-2+3\x01 then " + strings.Repeat("long ", 8000), Date: data.EventDate{Raw: "=1+1"}}
 	if err := st.PutEvent(&e); err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +58,7 @@ func TestHostileStringsStaySafe(t *testing.T) {
 	st := hostileStore(t)
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "r.xlsx")
-	res, err := ExportWorkbook(context.Background(), st, xlsx, Options{})
+	res, err := report.ExportWorkbook(context.Background(), st, xlsx, report.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func TestHostileStringsStaySafe(t *testing.T) {
 	}
 
 	csvPath := filepath.Join(dir, "events.csv")
-	res, err = ExportCSV(context.Background(), st, csvPath, Options{})
+	res, err = report.ExportCSV(context.Background(), st, csvPath, report.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +97,7 @@ func TestHostileStringsStaySafe(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(string(raw), `'@SUM(A1)`) || !strings.Contains(string(raw), `'=HYPERLINK(""http://x"",""y"")`) {
+	if !strings.Contains(string(raw), `'+1`) || !strings.Contains(string(raw), `'@SUM(A1)`) || !strings.Contains(string(raw), `'=HYPERLINK(""http://x"",""y"")`) {
 		t.Fatalf("CSV did not neutralise: %.400s", raw)
 	}
 	if !reported(res.Notices, "cut from") {
@@ -104,7 +105,7 @@ func TestHostileStringsStaySafe(t *testing.T) {
 	}
 }
 
-func reported(ns []Notice, what string) bool {
+func reported(ns []report.Notice, what string) bool {
 	for _, n := range ns {
 		if strings.Contains(n.What, what) {
 			return true

@@ -1,4 +1,4 @@
-package report
+package report_test
 
 import (
 	"archive/zip"
@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"dossier/app"
+	"dossier/app/report"
 	"dossier/data"
 	"dossier/data/badgerstore"
 )
@@ -63,7 +64,7 @@ print("charts", len(wb["Summary"]._charts))
 func TestWorkbookReadByOpenpyxl(t *testing.T) {
 	st, _ := codedSample(t)
 	path := filepath.Join(t.TempDir(), "report.xlsx")
-	res, err := ExportWorkbook(context.Background(), st, path, Options{})
+	res, err := report.ExportWorkbook(context.Background(), st, path, report.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

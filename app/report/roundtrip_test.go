@@ -1,4 +1,4 @@
-package report
+package report_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"dossier/app/report"
 	"dossier/data"
 )
 
@@ -40,20 +41,20 @@ func TestRoundTripThroughOpenpyxl(t *testing.T) {
 	e1, e3 := evs[0], evs[2]
 	art, _ := st.Article(artID)
 	path := filepath.Join(t.TempDir(), "report.xlsx")
-	if _, err := ExportWorkbook(context.Background(), st, path, Options{}); err != nil {
+	if _, err := report.ExportWorkbook(context.Background(), st, path, report.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	badRow := strings.TrimSpace(python(t, editWorkbook, path, e1.ID, e3.ID, art.Title))
 	before := storeDump(t, st)
 
-	dry, err := ImportWorkbook(st, path, true)
+	dry, err := report.ImportWorkbook(st, path, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if storeDump(t, st) != before || len(dry.Changes) != 2 {
 		t.Fatalf("dry run changed the store or planned %+v", dry)
 	}
-	res, err := ImportWorkbook(st, path, false)
+	res, err := report.ImportWorkbook(st, path, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +86,7 @@ func TestConflictIsNotOverwritten(t *testing.T) {
 	st, artID := codedSample(t)
 	evs, _ := st.Events(data.EventQuery{Article: artID})
 	path := filepath.Join(t.TempDir(), "report.xlsx")
-	ExportWorkbook(context.Background(), st, path, Options{})
+	report.ExportWorkbook(context.Background(), st, path, report.Options{})
 	e2 := evs[1]
 	e2.Notes = "changed in Dossier after the export"
 	st.PutEvent(&e2)
@@ -97,7 +98,7 @@ for r in range(2, ws.max_row + 1):
     if ws.cell(r, col["ID"]).value == sys.argv[2]:
         ws.cell(r, col["Notes"]).value = "changed in Excel"
 wb.save(sys.argv[1])`, path, e2.ID)
-	res, err := ImportWorkbook(st, path, false)
+	res, err := report.ImportWorkbook(st, path, false)
 	if err != nil {
 		t.Fatal(err)
 	}
