@@ -4,7 +4,7 @@ TAGS  := migrated_fynedo
 BIN   := bin/dossier
 ARGS  ?=
 
-.PHONY: run build test bench deps codebooks clean
+.PHONY: run build test bench fuzz deps codebooks clean
 
 run: deps build
 	./$(BIN) $(ARGS)
@@ -23,6 +23,16 @@ test: deps
 # Benchmarks print ratios against a baseline run in the same process.
 bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 3x -timeout 60m ./... | grep -E '^(Benchmark|ok|FAIL|---)' 
+
+# Every parser's fuzz target in turn, FUZZTIME each (CI runs them briefly).
+FUZZTIME ?= 10m
+FUZZ_TARGETS := FuzzText:./app/ingest FuzzHTML:./app/ingest FuzzDocx:./app/ingest FuzzEmail:./app/ingest \
+	FuzzResolveDate:./app FuzzImportWorkbook:./app/report
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		name=$${t%%:*}; pkg=$${t#*:}; echo "fuzz $$name ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done
 
 # Regenerate assets/codebooks from ../shared/data.
 codebooks:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base32"
 	"encoding/binary"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"sync"
@@ -50,6 +51,12 @@ type Store interface {
 	ActorsNamed(name string) ([]Actor, error)
 	// DeleteActor removes an actor no event cites.
 	DeleteActor(id string) error
+
+	// Backup writes a consistent copy of the whole database to w.
+	Backup(w io.Writer) error
+	// Restore loads a backup; a database holding records is refused
+	// unless replace is set, which drops them first.
+	Restore(r io.Reader, replace bool) error
 
 	// Counts returns how many articles, events and actors are stored.
 	Counts() (Counts, error)

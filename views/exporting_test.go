@@ -40,3 +40,26 @@ func TestExportFromTheWindow(t *testing.T) {
 	}
 	t.Fatal("no workbook was written")
 }
+
+func TestRestoreFromTheWindow(t *testing.T) {
+	f := newFixture(t)
+	f.wb.sess.LoadSample()
+	path := filepath.Join(t.TempDir(), "one.backup")
+	if err := f.wb.sess.Backup(path); err != nil {
+		t.Fatal(err)
+	}
+	f.wb.reloadArticles()
+	f.wb.openNewest()
+	f.wb.deleteEvent()
+	if n, _ := f.st.Counts(); n.Events != 3 {
+		t.Fatalf("%d events after delete", n.Events)
+	}
+	f.wb.restore(path)
+	if n, _ := f.st.Counts(); n.Events != 4 || f.wb.article == nil {
+		t.Fatalf("after restore: %+v, article open: %v", n, f.wb.article != nil)
+	}
+	safety, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "before-restore-*.backup"))
+	if len(safety) != 1 {
+		t.Fatal("no safety backup before the restore")
+	}
+}

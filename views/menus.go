@@ -31,6 +31,9 @@ func (wb *workbench) mainMenu() *fyne.MainMenu {
 		item("Export…", shortcut(fyne.KeyE, true), wb.exportDialog),
 		item("Import workbook…", shortcut(fyne.KeyI, true), wb.importWorkbookDialog),
 		fyne.NewMenuItemSeparator(),
+		item("Back up…", shortcut(fyne.KeyB, true), wb.backupDialog),
+		item("Restore a backup…", nil, wb.restoreDialog),
+		fyne.NewMenuItemSeparator(),
 		item("Open sample article", nil, wb.openSample),
 	)
 	edit := fyne.NewMenu("Edit",

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"dossier/app"
 	"dossier/data"
 	"dossier/data/badgerstore"
 )
@@ -59,6 +60,8 @@ func init() {
 		"put":         cmdPut,
 		"export":      cmdExport,
 		"import-xlsx": cmdImportXLSX,
+		"backup":      cmdBackup,
+		"restore":     cmdRestore,
 	}
 }
 
@@ -67,6 +70,7 @@ func Main(args []string, env Env) int {
 	global := flag.NewFlagSet("dossier", flag.ContinueOnError)
 	global.SetOutput(env.Stderr)
 	db := global.String("db", DefaultDatabase(), "database folder")
+	keep := global.Int("backups", 5, "automatic backups kept when the window closes (0: none)")
 	global.Usage = func() { printUsage(env.Stderr, global) }
 	if err := global.Parse(args); err != nil {
 		return exitForParse(err)
@@ -91,12 +95,13 @@ func Main(args []string, env Env) int {
 	}
 	defer st.Close()
 	if !isCommand {
-		return openWindow(env, st, *db, rest)
+		return openWindow(env, st, *db, rest, *keep)
 	}
 	return cmd.run(env, st, rest[1:])
 }
 
-func openWindow(env Env, st data.Store, db string, files []string) int {
+// openWindow runs the window, then backs the database up as it closes.
+func openWindow(env Env, st data.Store, db string, files []string, keep int) int {
 	if env.Window == nil {
 		fmt.Fprintln(env.Stderr, "dossier: this build has no window; run 'dossier help' for the commands")
 		return ExitUsage
@@ -104,6 +109,11 @@ func openWindow(env Env, st data.Store, db string, files []string) int {
 	if err := env.Window(st, db, files); err != nil {
 		fmt.Fprintln(env.Stderr, "dossier:", data.ErrorMessage(err))
 		return ExitFailed
+	}
+	if path, err := app.AutoBackup(st, db, keep); err != nil {
+		fmt.Fprintln(env.Stderr, "dossier: the automatic backup on close failed:", data.ErrorMessage(err))
+	} else if path != "" {
+		fmt.Fprintln(env.Stderr, "dossier: backed up to", path)
 	}
 	return ExitOK
 }

@@ -206,3 +206,52 @@ func TestExportAndBringBack(t *testing.T) {
 		t.Fatalf("unknown actor: %d %q", code, errOut)
 	}
 }
+
+func TestBackupAndRestore(t *testing.T) {
+	db := t.TempDir()
+	st, _ := badgerstore.Open(db)
+	app.NewSession(st, db).LoadSample()
+	st.Close()
+	backup := filepath.Join(t.TempDir(), "dossier.backup")
+	code, out, errOut := run(t, "", "--db", db, "backup", backup)
+	if code != 0 || !strings.Contains(out, "backed up 1 articles, 4 events and 6 actors") {
+		t.Fatalf("backup: %d %q %q", code, out, errOut)
+	}
+	fresh := filepath.Join(t.TempDir(), "restored")
+	if code, out, errOut := run(t, "", "--db", fresh, "restore", backup); code != 0 || !strings.Contains(out, "restored 1 articles, 4 events and 6 actors") {
+		t.Fatalf("restore: %d %q %q", code, out, errOut)
+	}
+	for _, what := range []string{"articles", "events", "actors"} {
+		_, orig, _ := run(t, "", "--db", db, "list", what, "--json")
+		_, back, _ := run(t, "", "--db", fresh, "list", what, "--json")
+		if orig != back || len(orig) < 10 {
+			t.Fatalf("%s differ after restore", what)
+		}
+	}
+	if code, _, errOut := run(t, "", "--db", fresh, "restore", backup); code == 0 || !strings.Contains(errOut, "already holds 1 articles") {
+		t.Fatalf("restore over records: %d %q", code, errOut)
+	}
+	if code, _, _ := run(t, "", "--db", fresh, "restore", backup, "--replace"); code != 0 {
+		t.Fatal("restore --replace failed")
+	}
+	bogus := filepath.Join(t.TempDir(), "x.backup")
+	os.WriteFile(bogus, []byte("hello"), 0o600)
+	if code, _, errOut := run(t, "", "--db", t.TempDir(), "restore", bogus); code == 0 || !strings.Contains(errOut, "not a Dossier backup") {
+		t.Fatalf("bogus backup: %d %q", code, errOut)
+	}
+}
+
+func TestAutomaticBackupsAreKept(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	win := func(data.Store, string, []string) error { return nil }
+	for range 4 {
+		var out, errOut bytes.Buffer
+		if code := Main([]string{"--db", db, "--backups", "2"}, Env{Stdout: &out, Stderr: &errOut, Window: win}); code != 0 {
+			t.Fatalf("window run: %d %s", code, errOut.String())
+		}
+	}
+	entries, _ := os.ReadDir(app.BackupFolder(db))
+	if len(entries) != 2 {
+		t.Fatalf("%d automatic backups kept, want 2", len(entries))
+	}
+}

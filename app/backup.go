@@ -1,0 +1,101 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"dossier/data"
+)
+
+// BackupTo writes a backup of st to path, whole or not at all.
+func BackupTo(st data.Store, path string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".dossier-backup-*")
+	if err != nil {
+		return data.Errorf(data.EInvalid, "Cannot write a backup in %s: %v", filepath.Dir(path), err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := st.Backup(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	os.Chmod(tmp.Name(), 0o600)
+	return os.Rename(tmp.Name(), path)
+}
+
+// RestoreFrom loads the backup at path into st (see data.Store.Restore).
+func RestoreFrom(st data.Store, path string, replace bool) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return data.Errorf(data.EInvalid, "Cannot read the backup %s: %v", path, err)
+	}
+	defer f.Close()
+	return st.Restore(f, replace)
+}
+
+// BackupFolder is where automatic backups of the database at dbPath go:
+// a folder beside it.
+func BackupFolder(dbPath string) string { return filepath.Clean(dbPath) + "-backups" }
+
+// AutoBackup writes a dated backup into BackupFolder(dbPath) and keeps the
+// newest keep of them. It returns the new backup's path.
+func AutoBackup(st data.Store, dbPath string, keep int) (string, error) {
+	if keep <= 0 {
+		return "", nil
+	}
+	dir := BackupFolder(dbPath)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "dossier-"+time.Now().UTC().Format("20060102-150405.000")+".backup")
+	if err := BackupTo(st, path); err != nil {
+		return "", err
+	}
+	return path, prune(dir, keep)
+}
+
+// prune removes all but the newest keep automatic backups.
+func prune(dir string, keep int) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "dossier-") && strings.HasSuffix(e.Name(), ".backup") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names) // dated names sort by time
+	for _, n := range names[:max(0, len(names)-keep)] {
+		if err := os.Remove(filepath.Join(dir, n)); err != nil {
+			return fmt.Errorf("remove old backup: %w", err)
+		}
+	}
+	return nil
+}
+
+// Backup writes a backup of the session's database to path.
+func (s *Session) Backup(path string) error { return BackupTo(s.st, path) }
+
+// Restore replaces the session's records with a backup's; undo history
+// does not reach across it.
+func (s *Session) Restore(path string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := RestoreFrom(s.st, path, true); err != nil {
+		return err
+	}
+	s.history = history{}
+	return nil
+}
