@@ -4,7 +4,7 @@ TAGS  := migrated_fynedo
 BIN   := bin/dossier
 ARGS  ?=
 
-.PHONY: run build test bench fuzz deps codebooks clean
+.PHONY: run build test bench fuzz crash deps codebooks clean
 
 run: deps build
 	./$(BIN) $(ARGS)
@@ -23,6 +23,10 @@ test: deps
 # Benchmarks print ratios against a baseline run in the same process.
 bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 3x -timeout 60m ./... | grep -E '^(Benchmark|ok|FAIL|---)' 
+
+# 100 SIGKILL cycles across import and editing (make test runs 10).
+crash:
+	DOSSIER_CRASH_CYCLES=100 $(GO) test -tags $(TAGS) -run '^TestCrashCycles$$' -v -timeout 30m . | grep -E '^(---|===|ok|FAIL|\s+crash_test)'
 
 # Every parser's fuzz target in turn, FUZZTIME each (CI runs them briefly).
 FUZZTIME ?= 10m

@@ -58,6 +58,10 @@ type Store interface {
 	// unless replace is set, which drops them first.
 	Restore(r io.Reader, replace bool) error
 
+	// Check compares the indexes with the records, mends them, and reports
+	// what it mended and what it could not.
+	Check() (CheckReport, error)
+
 	// Counts returns how many articles, events and actors are stored.
 	Counts() (Counts, error)
 	Close() error
@@ -77,6 +81,12 @@ type EventQuery struct {
 	Actor   string
 	From    string
 	To      string
+}
+
+// CheckReport is what a consistency check found.
+type CheckReport struct {
+	Repaired []string // mended: derived data rebuilt, leftovers removed
+	Problems []string // not mended: records that cite missing records
 }
 
 // Counts of stored records.

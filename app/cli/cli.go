@@ -62,6 +62,8 @@ func init() {
 		"import-xlsx": cmdImportXLSX,
 		"backup":      cmdBackup,
 		"restore":     cmdRestore,
+		"check":       cmdCheck,
+		"apply":       cmdApply,
 	}
 }
 

@@ -86,3 +86,32 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 		t.Fatalf("want a newer-schema refusal, got %v", err)
 	}
 }
+
+func TestCheckMendsIndexes(t *testing.T) {
+	s, _ := OpenInMemory()
+	defer s.Close()
+	res, _ := s.AddArticles(context.Background(), []*data.Article{{Title: "A", Text: "Some words here.", Hash: "a"}})
+	who := data.Actor{Name: "Wang Yi"}
+	s.PutActor(&who)
+	e := data.Event{Type: "CONSULT", Actors: []string{who.ID}, Evidence: []data.Span{{Article: res[0].ID, Start: 0, End: 4}}}
+	s.PutEvent(&e)
+	if rep, err := s.Check(); err != nil || len(rep.Repaired)+len(rep.Problems) != 0 {
+		t.Fatalf("a sound database: %+v %v", rep, err)
+	}
+	s.db.Update(func(txn *badger.Txn) error {
+		txn.Delete([]byte(eventsByActor(who.ID) + e.ID))
+		txn.Set([]byte(eventsByDate("1999-01-01")+"ev-stray"), nil)
+		txn.Set([]byte(textKey("ar-cutoff")), []byte("half an import"))
+		return nil
+	})
+	rep, err := s.Check()
+	if err != nil || len(rep.Repaired) != 3 || len(rep.Problems) != 0 {
+		t.Fatalf("repairs: %+v %v", rep, err)
+	}
+	if got, _ := s.Events(data.EventQuery{Actor: who.ID}); len(got) != 1 {
+		t.Fatal("the missing index entry was not rebuilt")
+	}
+	if rep, _ := s.Check(); len(rep.Repaired) != 0 {
+		t.Fatalf("a second check still repairs: %+v", rep)
+	}
+}

@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+
+	"dossier/data"
+)
+
+var cmdCheck = command{
+	summary: "check that the indexes agree with the records, mend them, and report what cannot be mended",
+	usage:   "",
+	run:     runCheck,
+}
+
+func runCheck(env Env, st data.Store, args []string) int {
+	fs := newFlags(env, "check")
+	if err := fs.Parse(args); err != nil {
+		return exitForParse(err)
+	}
+	rep, err := st.Check()
+	if err != nil {
+		return fail(env, err)
+	}
+	for _, r := range rep.Repaired {
+		fmt.Fprintln(env.Stdout, "mended:", r)
+	}
+	for _, p := range rep.Problems {
+		fmt.Fprintln(env.Stdout, "problem:", p)
+	}
+	c, _ := st.Counts()
+	fmt.Fprintf(env.Stdout, "checked %d articles, %d events, %d actors: %d mended, %d problems\n", c.Articles, c.Events, c.Actors, len(rep.Repaired), len(rep.Problems))
+	if len(rep.Problems) > 0 {
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+var cmdApply = command{
+	summary: "apply a stream of edits, one JSON object a line on stdin ({\"actor\":{…}}, {\"event\":{…}} or\n               {\"delete_event\":\"ID\"}); each is acknowledged on stdout once it is on disk",
+	usage:   "< edits.jsonl",
+	run:     runApply,
+}
+
+// edit is one line of an apply stream.
+type edit struct {
+	Actor       *data.Actor `json:"actor"`
+	Event       *data.Event `json:"event"`
+	DeleteEvent string      `json:"delete_event"`
+}
+
+func runApply(env Env, st data.Store, args []string) int {
+	fs := newFlags(env, "apply")
+	if err := fs.Parse(args); err != nil {
+		return exitForParse(err)
+	}
+	sc := bufio.NewScanner(env.Stdin)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	out := bufio.NewWriter(env.Stdout)
+	for n := 1; sc.Scan(); n++ {
+		ack, err := applyLine(st, sc.Bytes())
+		if err != nil {
+			out.Flush()
+			fmt.Fprintf(env.Stderr, "dossier: line %d: %s\n", n, data.ErrorMessage(err))
+			return ExitFailed
+		}
+		fmt.Fprintln(out, ack)
+		out.Flush() // acknowledged only once durable
+	}
+	return ExitOK
+}
+
+func applyLine(st data.Store, line []byte) (string, error) {
+	var e edit
+	if err := json.Unmarshal(line, &e); err != nil {
+		return "", data.Errorf(data.EInvalid, "not a JSON edit: %v", err)
+	}
+	switch {
+	case e.Actor != nil:
+		err := st.PutActor(e.Actor)
+		return "ok actor " + e.Actor.ID, err
+	case e.Event != nil:
+		err := st.PutEvent(e.Event)
+		return fmt.Sprintf("ok event %s %d", e.Event.ID, e.Event.Version), err
+	case e.DeleteEvent != "":
+		return "ok deleted " + e.DeleteEvent, st.DeleteEvent(e.DeleteEvent)
+	}
+	return "", data.Errorf(data.EInvalid, "an edit names an actor, an event or delete_event")
+}
