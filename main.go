@@ -14,6 +14,6 @@ import (
 func main() {
 	os.Exit(cli.Main(os.Args[1:], cli.Env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
-		Window: views.Run, Problem: views.ShowProblem,
+		Window: views.Run, Problem: views.ShowProblem, Locked: views.RunLocked,
 	}))
 }

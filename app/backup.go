@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -33,14 +34,22 @@ func BackupTo(st data.Store, path string) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// RestoreFrom loads the backup at path into st (see data.Store.Restore).
+// RestoreFrom loads the backup at path into st (see data.Store.Restore),
+// after reading it whole once, so that a damaged backup never replaces
+// good records.
 func RestoreFrom(st data.Store, path string, replace bool) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return data.Errorf(data.EInvalid, "Cannot read the backup %s: %v", path, err)
+	for _, step := range []func(io.Reader) error{st.VerifyBackup, func(r io.Reader) error { return st.Restore(r, replace) }} {
+		f, err := os.Open(path)
+		if err != nil {
+			return data.Errorf(data.EInvalid, "Cannot read the backup %s: %v", path, err)
+		}
+		err = step(f)
+		f.Close()
+		if err != nil {
+			return err
+		}
 	}
-	defer f.Close()
-	return st.Restore(f, replace)
+	return nil
 }
 
 // BackupFolder is where automatic backups of the database at dbPath go:

@@ -13,6 +13,8 @@ const (
 	ELocked   = "locked"
 	EConflict = "conflict"
 	EInternal = "internal"
+	// ENeedPassphrase: the database is encrypted and no passphrase was given.
+	ENeedPassphrase = "passphrase needed"
 )
 
 // Error is an error the analyst can read: Message is a sentence; Err, when

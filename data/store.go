@@ -57,6 +57,8 @@ type Store interface {
 	// Restore loads a backup; a database holding records is refused
 	// unless replace is set, which drops them first.
 	Restore(r io.Reader, replace bool) error
+	// VerifyBackup reads a backup whole, loading nothing.
+	VerifyBackup(r io.Reader) error
 
 	// Check compares the indexes with the records, mends them, and reports
 	// what it mended and what it could not.

@@ -21,12 +21,24 @@ import (
 
 const appID = "org.dossier.workbench"
 
+func newWindow(title string) (fyne.App, fyne.Window) {
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
+	quitOnSignal(a)
+	return a, a.NewWindow(title)
+}
+
 // Run opens the main window on st, imports files (named on the command
 // line) and blocks until the window closes.
 func Run(st data.Store, dbPath string, files []string) error {
-	a := fyneapp.NewWithID(appID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
-	w := a.NewWindow("Dossier")
+	_, w := newWindow("Dossier")
+	showWorkbench(w, st, dbPath, files)
+	w.ShowAndRun()
+	return nil
+}
+
+// showWorkbench fills the window with the workbench over st.
+func showWorkbench(w fyne.Window, st data.Store, dbPath string, files []string) {
 	wb := newWorkbench(app.NewSession(st, dbPath), w)
 	w.SetContent(wb.content())
 	w.SetMainMenu(wb.mainMenu())
@@ -35,9 +47,35 @@ func Run(st data.Store, dbPath string, files []string) error {
 	w.Resize(fyne.NewSize(1440, 880))
 	w.SetMaster()
 	wb.importPaths(files)
-	quitOnSignal(a)
+}
+
+// RunLocked asks for the passphrase of an encrypted database, opens it with
+// open, and then shows the workbench in the same window. It returns the
+// store it opened (nil when the analyst gave up).
+func RunLocked(dbPath string, open func(passphrase []byte) (data.Store, error), files []string) (data.Store, error) {
+	a, w := newWindow("Dossier · encrypted database")
+	var st data.Store
+	pass := widget.NewPasswordEntry()
+	msg := widget.NewLabel("The database " + dbPath + " is encrypted. Type its passphrase.")
+	msg.Wrapping = fyne.TextWrapWord
+	try := func() {
+		s, err := open([]byte(pass.Text))
+		if err != nil {
+			msg.SetText(data.ErrorMessage(err))
+			pass.SetText("")
+			return
+		}
+		st = s
+		showWorkbench(w, st, dbPath, files)
+	}
+	pass.OnSubmitted = func(string) { try() }
+	openBtn := widget.NewButton("Open", try)
+	openBtn.Importance = widget.HighImportance
+	w.SetContent(container.NewVBox(msg, pass, container.NewHBox(openBtn, widget.NewButton("Quit", a.Quit))))
+	w.Resize(fyne.NewSize(560, 200))
+	w.Canvas().Focus(pass)
 	w.ShowAndRun()
-	return nil
+	return st, nil
 }
 
 // quitOnSignal closes the window cleanly (and so the database) when the
@@ -54,12 +92,10 @@ func quitOnSignal(a fyne.App) {
 // ShowProblem opens a small window that says why Dossier cannot start (the
 // database is open elsewhere, say) and quits when closed.
 func ShowProblem(message string) {
-	a := fyneapp.NewWithID(appID)
-	w := a.NewWindow("Dossier cannot open this database")
+	a, w := newWindow("Dossier cannot open this database")
 	msg := widget.NewLabel(message)
 	msg.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewBorder(nil, container.NewCenter(widget.NewButton("Quit", a.Quit)), nil, nil, msg))
 	w.Resize(fyne.NewSize(520, 180))
-	quitOnSignal(a)
 	w.ShowAndRun()
 }

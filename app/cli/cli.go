@@ -42,6 +42,9 @@ type Env struct {
 	Window func(st data.Store, dbPath string, files []string) error
 	// Problem shows, in a window, why the window cannot open. Nil: stderr only.
 	Problem func(message string)
+	// Locked asks for an encrypted database's passphrase in a window, opens
+	// it with open and runs the workbench; it returns the store it opened.
+	Locked func(dbPath string, open func([]byte) (data.Store, error), files []string) (data.Store, error)
 }
 
 type command struct {
@@ -55,15 +58,16 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"import":      cmdImport,
-		"list":        cmdList,
-		"put":         cmdPut,
-		"export":      cmdExport,
-		"import-xlsx": cmdImportXLSX,
-		"backup":      cmdBackup,
-		"restore":     cmdRestore,
-		"check":       cmdCheck,
-		"apply":       cmdApply,
+		"import":         cmdImport,
+		"list":           cmdList,
+		"put":            cmdPut,
+		"export":         cmdExport,
+		"import-xlsx":    cmdImportXLSX,
+		"backup":         cmdBackup,
+		"restore":        cmdRestore,
+		"check":          cmdCheck,
+		"apply":          cmdApply,
+		"set-passphrase": cmdSetPassphrase,
 	}
 }
 
@@ -73,6 +77,7 @@ func Main(args []string, env Env) int {
 	global.SetOutput(env.Stderr)
 	db := global.String("db", DefaultDatabase(), "database folder")
 	keep := global.Int("backups", 5, "automatic backups kept when the window closes (0: none)")
+	passFile := global.String("passphrase-file", "", "file holding the passphrase of an encrypted database\n(a new database is created encrypted with it)")
 	global.Usage = func() { printUsage(env.Stderr, global) }
 	if err := global.Parse(args); err != nil {
 		return exitForParse(err)
@@ -87,7 +92,18 @@ func Main(args []string, env Env) int {
 		printCommandUsage(env.Stdout, rest[0], cmd)
 		return ExitOK
 	}
-	st, err := badgerstore.Open(*db)
+	pass, err := readPassphrase(*passFile)
+	if err != nil {
+		return usageError(env, "%s", data.ErrorMessage(err))
+	}
+	if firstOr(rest) == "set-passphrase" {
+		return runSetPassphrase(env, *db, pass, rest[1:])
+	}
+	open := func(p []byte) (data.Store, error) { return badgerstore.OpenWith(*db, p) }
+	st, err := open(pass)
+	if data.ErrorCode(err) == data.ENeedPassphrase && !isCommand && env.Locked != nil {
+		return lockedWindow(env, *db, open, rest, *keep)
+	}
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "dossier:", data.ErrorMessage(err))
 		if !isCommand && env.Problem != nil {
@@ -102,6 +118,18 @@ func Main(args []string, env Env) int {
 	return cmd.run(env, st, rest[1:])
 }
 
+// lockedWindow lets the window ask for the passphrase, then backs up and
+// closes what it opened.
+func lockedWindow(env Env, db string, open func([]byte) (data.Store, error), files []string, keep int) int {
+	st, err := env.Locked(db, open, files)
+	if err != nil || st == nil {
+		return ExitFailed
+	}
+	defer st.Close()
+	autoBackup(env, st, db, keep)
+	return ExitOK
+}
+
 // openWindow runs the window, then backs the database up as it closes.
 func openWindow(env Env, st data.Store, db string, files []string, keep int) int {
 	if env.Window == nil {
@@ -112,12 +140,16 @@ func openWindow(env Env, st data.Store, db string, files []string, keep int) int
 		fmt.Fprintln(env.Stderr, "dossier:", data.ErrorMessage(err))
 		return ExitFailed
 	}
+	autoBackup(env, st, db, keep)
+	return ExitOK
+}
+
+func autoBackup(env Env, st data.Store, db string, keep int) {
 	if path, err := app.AutoBackup(st, db, keep); err != nil {
 		fmt.Fprintln(env.Stderr, "dossier: the automatic backup on close failed:", data.ErrorMessage(err))
 	} else if path != "" {
 		fmt.Fprintln(env.Stderr, "dossier: backed up to", path)
 	}
-	return ExitOK
 }
 
 func firstOr(args []string) string {

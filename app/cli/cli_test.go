@@ -255,3 +255,84 @@ func TestAutomaticBackupsAreKept(t *testing.T) {
 		t.Fatalf("%d automatic backups kept, want 2", len(entries))
 	}
 }
+
+func TestEncryptionAtRest(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "secret-db")
+	p1, p2, wrong := filepath.Join(dir, "p1"), filepath.Join(dir, "p2"), filepath.Join(dir, "wrong")
+	os.WriteFile(p1, []byte("correct horse battery\n"), 0o600)
+	os.WriteFile(p2, []byte("another passphrase"), 0o600)
+	os.WriteFile(wrong, []byte("not it"), 0o600)
+	article := filepath.Join(dir, "sample.txt")
+	os.WriteFile(article, []byte(app.SampleText()), 0o600)
+	const sentence = "received by Chinese Foreign Minister Wang Yi"
+
+	if code, out, errOut := run(t, "", "--db", db, "--passphrase-file", p1, "import", article); code != 0 || !strings.HasPrefix(out, "imported 1") {
+		t.Fatalf("import into a new encrypted database: %d %q %q", code, out, errOut)
+	}
+	if fi, _ := os.Stat(db); fi.Mode().Perm() != 0o700 {
+		t.Fatalf("database folder mode %v, want owner-only", fi.Mode().Perm())
+	}
+	if code, _, errOut := run(t, "", "--db", db, "list", "articles"); code == 0 || !strings.Contains(errOut, "is encrypted: give its passphrase") {
+		t.Fatalf("no passphrase: %d %q", code, errOut)
+	}
+	if code, _, errOut := run(t, "", "--db", db, "--passphrase-file", wrong, "list", "articles"); code == 0 || !strings.Contains(errOut, "The passphrase is wrong") {
+		t.Fatalf("wrong passphrase: %d %q", code, errOut)
+	}
+	code, listed, _ := run(t, "", "--db", db, "--passphrase-file", p1, "list", "articles", "--json")
+	if code != 0 || !strings.Contains(listed, "Shoigu and Wang Yi") {
+		t.Fatalf("right passphrase after a wrong one: %d %q", code, listed)
+	}
+	if found := grepTree(t, db, sentence); found != "" {
+		t.Fatalf("%s holds an article sentence in the clear", found)
+	}
+
+	backup := filepath.Join(dir, "secret.backup")
+	run(t, "", "--db", db, "--passphrase-file", p1, "backup", backup)
+	if found := grepTree(t, backup, sentence); found != "" {
+		t.Fatal("the backup of an encrypted database is readable")
+	}
+	if code, _, errOut := run(t, "", "--db", filepath.Join(dir, "r1"), "restore", backup); code == 0 || !strings.Contains(errOut, "backup is encrypted") {
+		t.Fatalf("restoring a sealed backup without the passphrase: %d %q", code, errOut)
+	}
+	if code, out, errOut := run(t, "", "--db", filepath.Join(dir, "r2"), "--passphrase-file", p1, "restore", backup); code != 0 || !strings.Contains(out, "restored 1 articles") {
+		t.Fatalf("restore with the passphrase: %d %q %q", code, out, errOut)
+	}
+
+	if code, out, errOut := run(t, "", "--db", db, "--passphrase-file", p1, "set-passphrase", "--new-passphrase-file", p2); code != 0 {
+		t.Fatalf("change passphrase: %d %q %q", code, out, errOut)
+	}
+	if code, _, _ := run(t, "", "--db", db, "--passphrase-file", p1, "list", "articles"); code == 0 {
+		t.Fatal("the old passphrase still opens the database")
+	}
+	if _, after, _ := run(t, "", "--db", db, "--passphrase-file", p2, "list", "articles", "--json"); after != listed {
+		t.Fatalf("records changed with the passphrase:\n%s\n%s", after, listed)
+	}
+
+	plain := filepath.Join(dir, "plain")
+	run(t, "", "--db", plain, "import", article)
+	if code, _, errOut := run(t, "", "--db", plain, "--passphrase-file", p1, "list", "articles"); code == 0 || !strings.Contains(errOut, "not encrypted") {
+		t.Fatalf("passphrase on a plain database: %d %q", code, errOut)
+	}
+	if code, _, errOut := run(t, "new passphrase\n", "--db", plain, "set-passphrase"); code != 0 {
+		t.Fatalf("encrypting a plain database: %d %q", code, errOut)
+	}
+	if code, _, _ := run(t, "", "--db", plain, "list", "articles"); code == 0 {
+		t.Fatal("the encrypted database opens without its passphrase")
+	}
+}
+
+
+// grepTree returns the first file under root holding needle, or "".
+func grepTree(t *testing.T, root, needle string) string {
+	var found string
+	filepath.Walk(root, func(p string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() && found == "" {
+			if b, _ := os.ReadFile(p); bytes.Contains(b, []byte(needle)) {
+				found = p
+			}
+		}
+		return nil
+	})
+	return found
+}

@@ -3,6 +3,7 @@ package badgerstore
 import (
 	"bufio"
 	"compress/gzip"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,32 +11,78 @@ import (
 	"dossier/data"
 )
 
-// backupMagic starts every Dossier backup file.
-const backupMagic = "DOSSIER-BACKUP 1\n"
+// Backup file headers: plain, or sealed with the database's passphrase (a
+// JSON line of key parameters follows the sealed header).
+const (
+	backupMagic       = "DOSSIER-BACKUP 1\n"
+	sealedBackupMagic = "DOSSIER-BACKUP 1 SEALED\n"
+)
 
 // Backup writes a consistent copy of every record and index to w: a header,
-// then Badger's backup stream, gzipped.
+// then Badger's backup stream, gzipped, and for an encrypted database sealed
+// with AES-GCM under a key from its passphrase, so the backup stays secret.
 func (s *Store) Backup(w io.Writer) error {
-	if _, err := io.WriteString(w, backupMagic); err != nil {
+	out, closeSeal, err := s.backupWriter(w)
+	if err != nil {
 		return err
 	}
-	zw := gzip.NewWriter(w)
+	zw := gzip.NewWriter(out)
 	if _, err := s.db.Backup(zw, 0); err != nil {
 		return fmt.Errorf("back up: %w", err)
 	}
-	return zw.Close()
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return closeSeal()
+}
+
+func (s *Store) backupWriter(w io.Writer) (io.Writer, func() error, error) {
+	if s.passphrase == nil {
+		_, err := io.WriteString(w, backupMagic)
+		return w, func() error { return nil }, err
+	}
+	p := newKeyParams()
+	head, _ := json.Marshal(p)
+	if _, err := fmt.Fprintf(w, "%s%s\n", sealedBackupMagic, head); err != nil {
+		return nil, nil, err
+	}
+	sw := &sealWriter{aead: newAEAD(p.key(s.passphrase)), w: w}
+	return sw, sw.Close, nil
+}
+
+// backupReader checks the header and unseals a sealed backup.
+func (s *Store) backupReader(r io.Reader) (io.Reader, error) {
+	br := bufio.NewReader(r)
+	head, err := br.ReadString('\n')
+	switch {
+	case err == nil && head == backupMagic:
+		return br, nil
+	case err == nil && head == sealedBackupMagic:
+		line, err := br.ReadString('\n')
+		var p keyParams
+		if err != nil || json.Unmarshal([]byte(line), &p) != nil {
+			return nil, data.Errorf(data.EInvalid, "The backup is damaged.")
+		}
+		if s.passphrase == nil {
+			return nil, data.Errorf(data.ENeedPassphrase, "This backup is encrypted: give its passphrase (--passphrase-file FILE); the database it is restored into will be encrypted with it.")
+		}
+		return &openReader{aead: newAEAD(p.key(s.passphrase)), r: br}, nil
+	}
+	return nil, data.Errorf(data.EInvalid, "This file is not a Dossier backup.")
 }
 
 // Restore loads a backup. A database that holds records is refused unless
 // replace is set, in which case its records are dropped first.
 func (s *Store) Restore(r io.Reader, replace bool) error {
-	br := bufio.NewReader(r)
-	head := make([]byte, len(backupMagic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != backupMagic {
-		return data.Errorf(data.EInvalid, "This file is not a Dossier backup.")
-	}
-	zr, err := gzip.NewReader(br)
+	in, err := s.backupReader(r)
 	if err != nil {
+		return err
+	}
+	zr, err := gzip.NewReader(in)
+	if err != nil {
+		if errors.Is(err, errBadSeal) {
+			return data.Errorf(data.EInvalid, "The backup cannot be opened: %v.", err)
+		}
 		return data.Errorf(data.EInvalid, "The backup is damaged: %v.", err)
 	}
 	c, err := s.Counts()
@@ -51,10 +98,27 @@ func (s *Store) Restore(r io.Reader, replace bool) error {
 		}
 	}
 	if err := s.db.Load(zr, 256); err != nil {
-		if errors.Is(err, gzip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) {
+		if errors.Is(err, gzip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, errBadSeal) {
 			return data.Errorf(data.EInvalid, "The backup is damaged or cut short; nothing usable was restored.")
 		}
 		return fmt.Errorf("restore: %w", err)
 	}
 	return s.migrate()
+}
+
+// VerifyBackup reads a whole backup without loading it: the header, the
+// seal (with this database's passphrase) and the gzip checksum.
+func (s *Store) VerifyBackup(r io.Reader) error {
+	in, err := s.backupReader(r)
+	if err != nil {
+		return err
+	}
+	zr, err := gzip.NewReader(in)
+	if err == nil {
+		_, err = io.Copy(io.Discard, zr)
+	}
+	if err != nil {
+		return data.Errorf(data.EInvalid, "The backup cannot be read whole (%v); nothing was restored.", err)
+	}
+	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -19,19 +20,59 @@ import (
 
 // Store is the Badger implementation of data.Store.
 type Store struct {
-	db   *badger.DB
-	path string
-	mu   sync.Mutex // serialises AddArticles so duplicate checks hold
+	db         *badger.DB
+	path       string
+	passphrase []byte // set for an encrypted database; backups are sealed with it
+	mu         sync.Mutex
 }
 
 var _ data.Store = (*Store)(nil)
 
-// Open opens (or creates, owner-only) the database in dir.
-func Open(dir string) (*Store, error) {
+// Open opens (or creates, owner-only) an unencrypted database in dir.
+func Open(dir string) (*Store, error) { return OpenWith(dir, nil) }
+
+// OpenWith opens the database in dir with a passphrase: an encrypted one
+// needs it; a new folder given one is created encrypted (Badger's AES
+// encryption, key from argon2id). An empty passphrase means none.
+func OpenWith(dir string, passphrase []byte) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, &data.Error{Code: data.EInvalid, Message: fmt.Sprintf("Cannot create the database folder %s", dir), Err: err}
 	}
-	return open(badger.DefaultOptions(dir), dir)
+	params, err := readKeyParams(dir)
+	if err != nil {
+		return nil, err
+	}
+	opts := badger.DefaultOptions(dir)
+	switch {
+	case params == nil && len(passphrase) > 0:
+		if hasDatabase(dir) {
+			return nil, data.Errorf(data.EInvalid, "The database %s is not encrypted: encrypt it with 'dossier --db %s set-passphrase'.", dir, dir)
+		}
+		p := newKeyParams()
+		if err := writeKeyParams(dir, p); err != nil {
+			return nil, err
+		}
+		params = &p
+	case params != nil && len(passphrase) == 0:
+		return nil, errPassphraseNeeded(dir)
+	}
+	if params != nil {
+		opts = opts.WithEncryptionKey(params.key(passphrase))
+	}
+	s, err := open(opts, dir)
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		s.passphrase = passphrase
+	}
+	return s, nil
+}
+
+// hasDatabase reports whether dir already holds Badger files.
+func hasDatabase(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "MANIFEST"))
+	return err == nil
 }
 
 // OpenInMemory opens a database that lives in memory only, for tests.
@@ -71,6 +112,9 @@ func open(opts badger.Options, path string) (*Store, error) {
 func openError(path string, err error) error {
 	msg := err.Error()
 	switch {
+	case strings.Contains(msg, "Encryption key mismatch"):
+		return &data.Error{Code: data.EInvalid, Err: err, Message: fmt.Sprintf(
+			"The passphrase is wrong for the database %s. Nothing was changed; try again.", path)}
 	case strings.Contains(msg, "Cannot acquire directory lock"):
 		return &data.Error{Code: data.ELocked, Err: err, Message: fmt.Sprintf(
 			"This database is already open in another Dossier window (%s). Close that window first, or choose another database with --db.", path)}
@@ -180,10 +224,15 @@ func (s *Store) Counts() (data.Counts, error) {
 	return c, err
 }
 
-// quietLogger passes Badger's errors and warnings on and drops the chatter.
+// quietLogger passes Badger's errors and warnings on and drops the chatter,
+// and the failures open turns into sentences of its own.
 type quietLogger struct{ l *log.Logger }
 
-func (q quietLogger) Errorf(f string, a ...any)   { q.l.Printf("error: "+f, a...) }
+func (q quietLogger) Errorf(f string, a ...any) {
+	if msg := fmt.Sprintf(f, a...); !strings.Contains(msg, "Encryption key mismatch") {
+		q.l.Print("error: " + msg)
+	}
+}
 func (q quietLogger) Warningf(f string, a ...any) { q.l.Printf("warning: "+f, a...) }
 func (quietLogger) Infof(string, ...any)          {}
 func (quietLogger) Debugf(string, ...any)         {}
