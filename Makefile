@@ -19,6 +19,7 @@ deps:
 test: deps
 	$(GO) vet -tags $(TAGS) ./...
 	LANG=en_US.UTF-8 $(GO) test -tags $(TAGS) -race -timeout 30m ./...
+	$(GO) test -run 'TestFullSheetIsRefusedRowByRow' ./app/report
 
 # Benchmarks print ratios against a baseline run in the same process.
 bench:

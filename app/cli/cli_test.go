@@ -322,7 +322,6 @@ func TestEncryptionAtRest(t *testing.T) {
 	}
 }
 
-
 // grepTree returns the first file under root holding needle, or "".
 func grepTree(t *testing.T, root, needle string) string {
 	var found string

@@ -130,7 +130,10 @@ func runImportXLSX(env Env, st data.Store, args []string) int {
 	} else {
 		fmt.Fprintln(env.Stdout, res.Line())
 	}
-	if len(res.Conflicts)+len(res.Problems) > 0 {
+	if res.Refused > len(res.Problems) {
+		fmt.Fprintf(env.Stderr, "… and %d more rows refused\n", res.Refused-len(res.Problems))
+	}
+	if len(res.Conflicts)+res.Refused > 0 {
 		return ExitFailed
 	}
 	return ExitOK

@@ -101,3 +101,20 @@ const htmlOnlyEmail = "From: desk@example.org\r\nSubject: Digest\r\nDate: Mon, 0
 	"--XYZ\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
 	"<html><body><article><p>Talks resumed in Geneva on Monday between the two delegations, officials said after a long first session.</p><p>A second session is planned for the following week, with ministers expected to attend in person.</p></article></body></html>\r\n" +
 	"--XYZ\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=a.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--XYZ--\r\n"
+
+// appendZipEntry rebuilds a zip archive with one more entry.
+func appendZipEntry(t *testing.T, archive []byte, name, body string) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(archive), int64(len(archive)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string][]byte{name: []byte(body)}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		var b bytes.Buffer
+		b.ReadFrom(rc)
+		rc.Close()
+		parts[f.Name] = b.Bytes()
+	}
+	return zipBytes(t, parts)
+}

@@ -24,8 +24,8 @@ func parseHTML(raw []byte) (*data.Article, error) {
 		return nil, errors.New("the page's text encoding is not recognised")
 	}
 	doc, err := html.Parse(r)
-	if err != nil {
-		return nil, errors.New("the page cannot be parsed as HTML")
+	if err != nil { // nested too deep for a tree, say: read its text as a stream
+		return plainHTML(raw)
 	}
 	url := canonicalURL(doc)
 	page, err := readability.FromDocument(doc, nil)
@@ -90,4 +90,50 @@ func withoutSiteName(title, site string) string {
 		}
 	}
 	return title
+}
+
+// plainHTML reads a page's visible text with the streaming tokenizer, for
+// pages no tree can hold; the title comes from <title>.
+func plainHTML(raw []byte) (*data.Article, error) {
+	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
+	if err != nil {
+		return nil, errors.New("the page's text encoding is not recognised")
+	}
+	z := html.NewTokenizer(r)
+	var text, title strings.Builder
+	skip, inTitle := 0, false
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if text.Len() == 0 {
+				return nil, errors.New("no article text found in the page")
+			}
+			return &data.Article{Title: strings.TrimSpace(title.String()), Text: text.String()}, nil
+		case html.StartTagToken:
+			switch name, _ := z.TagName(); string(name) {
+			case "script", "style", "noscript":
+				skip++
+			case "title":
+				inTitle = true
+			case "p", "div", "br", "li", "h1", "h2", "h3", "tr":
+				text.WriteString("\n")
+			}
+		case html.EndTagToken:
+			switch name, _ := z.TagName(); string(name) {
+			case "script", "style", "noscript":
+				skip = max(0, skip-1)
+			case "title":
+				inTitle = false
+			}
+		case html.TextToken:
+			t := strings.TrimSpace(string(z.Text()))
+			switch {
+			case t == "" || skip > 0:
+			case inTitle:
+				title.WriteString(t)
+			default:
+				text.WriteString(t + " ")
+			}
+		}
+	}
 }

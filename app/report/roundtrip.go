@@ -39,8 +39,12 @@ type ImportResult struct {
 	Changes   []Change  `json:"changes"`
 	Unchanged int       `json:"unchanged"`
 	Conflicts []Problem `json:"conflicts,omitempty"`
-	Problems  []Problem `json:"problems,omitempty"`
+	Problems  []Problem `json:"problems,omitempty"` // the first maxProblems refused rows' reasons
+	Refused   int       `json:"refused"`            // rows refused in all
 }
+
+// maxProblems is how many refused rows are listed; the rest are counted.
+const maxProblems = 1000
 
 // Line is the one-line summary.
 func (r ImportResult) Line() string {
@@ -55,7 +59,7 @@ func (r ImportResult) Line() string {
 		verb = "would update"
 	}
 	return fmt.Sprintf("%s %d, created %d, unchanged %d, conflicts %d, rows refused %d",
-		verb, len(r.Changes)-created, created, r.Unchanged, len(r.Conflicts), len(r.Problems))
+		verb, len(r.Changes)-created, created, r.Unchanged, len(r.Conflicts), r.Refused)
 }
 
 // Limits for reading workbooks someone else may have made.
@@ -77,6 +81,10 @@ func ImportWorkbook(st data.Store, path string, dryRun bool) (ImportResult, erro
 		return res, data.Errorf(data.EInvalid, "%s is not a workbook Dossier can read: %v", path, err)
 	}
 	defer f.Close()
+	formulas, err := formulaCells(path, sheetEvents)
+	if err != nil {
+		return res, data.Errorf(data.EInvalid, "%s cannot be read: %v", path, err)
+	}
 	l, err := newLookup(st)
 	if err != nil {
 		return res, err
@@ -99,7 +107,7 @@ func ImportWorkbook(st data.Store, path string, dryRun bool) (ImportResult, erro
 			}
 			continue
 		}
-		if ev := readRow(st, l, cols, cells, n, &res); ev != nil {
+		if ev := readRow(st, l, cols, cells, n, formulas, &res); ev != nil {
 			planned = append(planned, ev)
 		}
 	}
@@ -140,7 +148,7 @@ func hasColumn(cols map[int]int, ci int) bool {
 
 // readRow turns one row into the event it should become, or records why
 // not; nil means nothing to store.
-func readRow(st data.Store, l *lookup, cols map[int]int, cells []string, n int, res *ImportResult) *data.Event {
+func readRow(st data.Store, l *lookup, cols map[int]int, cells []string, n int, formulas map[string]bool, res *ImportResult) *data.Event {
 	get := func(header string) string {
 		for wi, ci := range cols {
 			if eventColumns[ci].header == header && wi < len(cells) {
@@ -152,7 +160,22 @@ func readRow(st data.Store, l *lookup, cols map[int]int, cells []string, n int, 
 	if allEmpty(cells) {
 		return nil
 	}
-	problem := func(col, msg string) { res.Problems = append(res.Problems, Problem{sheetEvents, n, col, msg}) }
+	refused := false
+	problem := func(col, msg string) {
+		if !refused {
+			refused = true
+			res.Refused++
+		}
+		if len(res.Problems) < maxProblems {
+			res.Problems = append(res.Problems, Problem{sheetEvents, n, col, msg})
+		}
+	}
+	for wi := range cells {
+		if formulas[columnLetter(wi)+strconv.Itoa(n)] {
+			problem(columnLetter(wi), "a formula: Dossier takes typed values only, so type the value itself")
+			return nil
+		}
+	}
 	id, old := get("ID"), &data.Event{}
 	if id != "" {
 		var err error
