@@ -13,6 +13,8 @@ const (
 	ELocked   = "locked"
 	EConflict = "conflict"
 	EInternal = "internal"
+	// EDiskFull: the disk is too full to write safely; nothing was written.
+	EDiskFull = "disk full"
 	// ENeedPassphrase: the database is encrypted and no passphrase was given.
 	ENeedPassphrase = "passphrase needed"
 )

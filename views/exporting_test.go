@@ -3,10 +3,13 @@ package views
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"dossier/app"
 	"dossier/app/report"
+	"dossier/data"
 )
 
 func TestExportFromTheWindow(t *testing.T) {
@@ -61,5 +64,45 @@ func TestRestoreFromTheWindow(t *testing.T) {
 	safety, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "before-restore-*.backup"))
 	if len(safety) != 1 {
 		t.Fatal("no safety backup before the restore")
+	}
+}
+
+// fullDisk is a store whose writes fail as on a full disk while full is set.
+type fullDisk struct {
+	data.Store
+	full bool
+}
+
+func (d *fullDisk) PutEvent(e *data.Event) error { return d.PutEvents([]*data.Event{e}) }
+
+func (d *fullDisk) PutEvents(evs []*data.Event) error {
+	if d.full {
+		return data.Errorf(data.EDiskFull, "The disk holding the database is full.")
+	}
+	return d.Store.PutEvents(evs)
+}
+
+func TestFullDiskKeepsTheWindowUsable(t *testing.T) {
+	f := newFixture(t)
+	disk := &fullDisk{Store: f.st}
+	sess := app.NewSession(disk, "test-db")
+	f.wb = newWorkbench(sess, f.win)
+	f.win.SetContent(f.wb.content())
+	id, _ := sess.LoadSample()
+	f.wb.reloadArticles()
+	f.wb.articles.selectID(id)
+	ev := f.wb.editor.ev
+	disk.full = true
+	f.wb.editor.notes.SetText("typed while the disk is full")
+	if !strings.Contains(f.wb.editor.saved.Text, "Not saved: The disk holding the database is full") {
+		t.Fatalf("indicator says %q", f.wb.editor.saved.Text)
+	}
+	if got, _ := f.st.Event(ev.ID); got.Notes != ev.Notes {
+		t.Fatal("a refused write changed the event")
+	}
+	disk.full = false
+	f.wb.editor.notes.SetText("typed after freeing space")
+	if got, _ := f.st.Event(ev.ID); got.Notes != "typed after freeing space" || !strings.HasPrefix(f.wb.editor.saved.Text, "Saved") {
+		t.Fatalf("after space was freed: %q, indicator %q", got.Notes, f.wb.editor.saved.Text)
 	}
 }

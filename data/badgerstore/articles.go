@@ -21,6 +21,9 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if err := s.roomToWrite(); err != nil {
+		return nil, err
+	}
 	results, fresh, err := s.sortOutDuplicates(arts)
 	if err != nil {
 		return nil, err

@@ -85,6 +85,9 @@ func (s *Store) Restore(r io.Reader, replace bool) error {
 		}
 		return data.Errorf(data.EInvalid, "The backup is damaged: %v.", err)
 	}
+	if err := s.roomToWrite(); err != nil {
+		return err
+	}
 	c, err := s.Counts()
 	if err != nil {
 		return err

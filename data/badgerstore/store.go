@@ -23,6 +23,7 @@ type Store struct {
 	db         *badger.DB
 	path       string
 	passphrase []byte // set for an encrypted database; backups are sealed with it
+	inMemory   bool
 	mu         sync.Mutex
 }
 
@@ -77,8 +78,18 @@ func hasDatabase(dir string) bool {
 
 // OpenInMemory opens a database that lives in memory only, for tests.
 func OpenInMemory() (*Store, error) {
-	return open(badger.DefaultOptions("").WithInMemory(true), "(memory)")
+	s, err := open(badger.DefaultOptions("").WithInMemory(true), "(memory)")
+	if err == nil {
+		s.inMemory = true
+	}
+	return s, err
 }
+
+// Laptop sizes: small memtables and value-log files.
+const (
+	memTableSize     = 16 << 20
+	valueLogFileSize = 64 << 20
+)
 
 // LaptopOptions sizes Badger for a laptop: small memtables and value-log
 // files instead of the defaults' gigabytes of reserved space, a quiet logger,
@@ -86,8 +97,8 @@ func OpenInMemory() (*Store, error) {
 func LaptopOptions(o badger.Options) badger.Options {
 	return o.WithLogger(quietLogger{log.New(os.Stderr, "badger: ", 0)}).
 		WithSyncWrites(true).
-		WithMemTableSize(16 << 20).
-		WithValueLogFileSize(64 << 20).
+		WithMemTableSize(memTableSize).
+		WithValueLogFileSize(valueLogFileSize).
 		WithBlockCacheSize(32 << 20).
 		WithIndexCacheSize(16 << 20).
 		WithNumVersionsToKeep(1).
@@ -131,8 +142,12 @@ func (s *Store) Path() string { return s.path }
 // Close flushes and closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// update runs fn in a read-write transaction, retrying on conflicts.
+// update runs fn in a read-write transaction, retrying on conflicts. It
+// refuses to start when the disk is too full to write safely.
 func (s *Store) update(fn func(txn *badger.Txn) error) error {
+	if err := s.roomToWrite(); err != nil {
+		return err
+	}
 	var err error
 	for range 5 {
 		if err = s.db.Update(fn); !errors.Is(err, badger.ErrConflict) {
