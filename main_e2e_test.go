@@ -199,3 +199,40 @@ func secondWindowExplainsItself(t *testing.T, env []string, bin, db string) {
 		t.Fatalf("second window: exit %v, stderr %q", err, stderr.String())
 	}
 }
+
+// TestEncryptedDatabaseAsksForItsPassphrase: the window of an encrypted
+// database asks for the passphrase, refuses a wrong one, and opens with the
+// right one.
+func TestEncryptedDatabaseAsksForItsPassphrase(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode: builds and runs the real window")
+	}
+	need(t, "Xvfb", "xdotool")
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	db, passFile, article := filepath.Join(dir, "db"), filepath.Join(dir, "pass"), filepath.Join(dir, "a.txt")
+	os.WriteFile(passFile, []byte("open sesame"), 0o600)
+	os.WriteFile(article, []byte("Border talks\n\nEnvoys met at the crossing on Thursday."), 0o600)
+	if out, err := exec.Command(bin, "--db", db, "--passphrase-file", passFile, "import", article).CombinedOutput(); err != nil {
+		t.Fatalf("setup: %v %s", err, out)
+	}
+	env := append(os.Environ(), "DISPLAY="+startX(t), "LANG=en_US.UTF-8")
+	app := cmd(env, bin, "--db", db)
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer app.Process.Kill()
+	id := waitForTitle(t, env, "encrypted database", 60*time.Second)
+	typeInto := func(text string) {
+		cmd(env, "xdotool", "windowfocus", "--sync", id).Run()
+		cmd(env, "xdotool", "type", "--delay", "20", text).Run()
+		cmd(env, "xdotool", "key", "Return").Run()
+		time.Sleep(3 * time.Second) // argon2id takes a moment
+	}
+	typeInto("wrong guess")
+	waitForTitle(t, env, "encrypted database", 5*time.Second) // still asking
+	typeInto("open sesame")
+	waitForTitle(t, env, "1 articles", 30*time.Second)
+	app.Process.Signal(syscall.SIGTERM)
+	app.Wait()
+}
