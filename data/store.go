@@ -64,6 +64,10 @@ type Store interface {
 	// what it mended and what it could not.
 	Check() (CheckReport, error)
 
+	// Stamp counts the writes ever made: derived data kept elsewhere (the
+	// search index) is stale when its stamp differs.
+	Stamp() (uint64, error)
+
 	// Counts returns how many articles, events and actors are stored.
 	Counts() (Counts, error)
 	Close() error

@@ -68,6 +68,7 @@ func init() {
 		"check":          cmdCheck,
 		"apply":          cmdApply,
 		"set-passphrase": cmdSetPassphrase,
+		"search":         cmdSearch,
 	}
 }
 

@@ -335,3 +335,38 @@ func grepTree(t *testing.T, root, needle string) string {
 	})
 	return found
 }
+
+func TestSearchCommand(t *testing.T) {
+	db := t.TempDir()
+	st, _ := badgerstore.Open(db)
+	app.NewSession(st, db).LoadSample()
+	st.Close()
+	code, out, errOut := run(t, "", "--db", db, "search", `"strategic security talks"`, "--json")
+	var hits []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &hits) != nil {
+		t.Fatalf("search: %d %q %q", code, out, errOut)
+	}
+	kinds := map[any]string{}
+	for _, h := range hits {
+		kinds[h["kind"]] = h["passage"].(string)
+	}
+	if len(hits) != 2 || !strings.Contains(kinds["article"], "new round of strategic security talks") || kinds["event"] == "" {
+		t.Fatalf("want the article and the AGREE event's evidence, got %v", hits)
+	}
+	if !strings.Contains(errOut, "rebuilt") {
+		t.Fatalf("a missing index was not reported rebuilt: %q", errOut)
+	}
+	if _, _, errOut := run(t, "", "--db", db, "search", "Shoigu"); strings.Contains(errOut, "rebuilt") {
+		t.Fatal("an index in step was rebuilt")
+	}
+}
+
+func TestSearchSeedArticle(t *testing.T) {
+	seed := shared.Need(t, "seed")
+	db := t.TempDir()
+	run(t, "", "--db", db, "import", seed)
+	_, out, _ := run(t, "", "--db", db, "search", `"strategic security talks"`, "--json")
+	if !strings.Contains(out, "Russian Security Council Secretary Sergei Shoigu") || !strings.Contains(out, "strategic security talks") {
+		t.Fatalf("seed search: %s", out)
+	}
+}

@@ -1,0 +1,200 @@
+// Package search is Dossier's full-text search over articles (words,
+// phrases, prefixes) and records (actor names and aliases, event notes and
+// evidence), with bleve. The index lives beside the database, is kept in
+// step with edits by the session, and is rebuilt when it is missing or
+// stale (its stamp differs from the database's write counter).
+package search
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"dossier/data"
+)
+
+// Index is the search index of one database.
+type Index struct {
+	idx    bleve.Index
+	path   string
+	closed bool
+}
+
+// Folder is where the index of the database at dbPath lives.
+func Folder(dbPath string) string { return strings.TrimRight(dbPath, "/") + "-index" }
+
+// doc is what is indexed of a record: its kind, a title and a body.
+type doc struct {
+	Kind  string `json:"kind"`
+	Title string `json:"title"`
+	Text  string `json:"text"`
+}
+
+// leanMapping indexes title and text with the English analyzer and keeps
+// nothing else; the text is stored for passages.
+func leanMapping() mapping.IndexMapping {
+	text := bleve.NewTextFieldMapping()
+	text.Analyzer = en.AnalyzerName
+	text.IncludeTermVectors = true
+	kind := bleve.NewKeywordFieldMapping()
+	d := bleve.NewDocumentStaticMapping()
+	d.AddFieldMappingsAt("title", text)
+	d.AddFieldMappingsAt("text", text)
+	d.AddFieldMappingsAt("kind", kind)
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = d
+	m.DefaultAnalyzer = en.AnalyzerName
+	return m
+}
+
+// Open opens the index at path, creating an empty one when it is missing or
+// unreadable (it is derived data: Sync refills it).
+func Open(path string) (*Index, error) {
+	idx, err := bleve.Open(path)
+	if err != nil {
+		os.RemoveAll(path)
+		if idx, err = bleve.New(path, leanMapping()); err != nil {
+			return nil, fmt.Errorf("create the search index %s: %w", path, err)
+		}
+	}
+	return &Index{idx: idx, path: path}, nil
+}
+
+// Close closes the index; closing twice is harmless.
+func (ix *Index) Close() error {
+	if ix.closed {
+		return nil
+	}
+	ix.closed = true
+	return ix.idx.Close()
+}
+
+// Sync rebuilds the index from st when its stamp differs from the
+// database's; progress, when set, hears how far it has come.
+func (ix *Index) Sync(st data.Store, progress func(done, total int)) (rebuilt bool, err error) {
+	want, err := st.Stamp()
+	if err != nil {
+		return false, err
+	}
+	if have, _ := ix.stamp(); have == want && want != 0 {
+		return false, nil
+	}
+	return true, ix.rebuild(st, want, progress)
+}
+
+func (ix *Index) stamp() (uint64, error) {
+	b, err := ix.idx.GetInternal([]byte("stamp"))
+	if err != nil || b == nil {
+		return 0, errors.New("no stamp")
+	}
+	return strconv.ParseUint(string(b), 10, 64)
+}
+
+// MarkInStep records that the index reflects the database as it is now.
+func (ix *Index) MarkInStep(st data.Store) error {
+	n, err := st.Stamp()
+	if err != nil {
+		return err
+	}
+	return ix.idx.SetInternal([]byte("stamp"), []byte(strconv.FormatUint(n, 10)))
+}
+
+func (ix *Index) rebuild(st data.Store, stamp uint64, progress func(done, total int)) error {
+	path := ix.path
+	ix.idx.Close()
+	os.RemoveAll(path)
+	idx, err := bleve.New(path, leanMapping())
+	if err != nil {
+		return err
+	}
+	ix.idx = idx
+	arts, err := st.Articles()
+	if err != nil {
+		return err
+	}
+	b := ix.idx.NewBatch()
+	for i, h := range arts {
+		a, err := st.Article(h.ID)
+		if err != nil {
+			return err
+		}
+		b.Index(a.ID, articleDoc(a))
+		if b.Size() >= 200 {
+			if err := ix.idx.Batch(b); err != nil {
+				return err
+			}
+			b = ix.idx.NewBatch()
+		}
+		if progress != nil && i%100 == 0 {
+			progress(i, len(arts))
+		}
+	}
+	acts, _ := st.Actors()
+	for i := range acts {
+		b.Index(acts[i].ID, actorDoc(&acts[i]))
+	}
+	err = st.EachEvent(data.EventQuery{}, func(e *data.Event) error {
+		b.Index(e.ID, eventDoc(e))
+		if b.Size() >= 1000 {
+			err := ix.idx.Batch(b)
+			b = ix.idx.NewBatch()
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := ix.idx.Batch(b); err != nil {
+		return err
+	}
+	return ix.idx.SetInternal([]byte("stamp"), []byte(strconv.FormatUint(stamp, 10)))
+}
+
+func articleDoc(a *data.Article) doc { return doc{Kind: "article", Title: a.Title, Text: a.Text} }
+
+func actorDoc(a *data.Actor) doc {
+	return doc{Kind: "actor", Title: a.Name, Text: strings.Join(append(a.Aliases, a.Notes), "\n")}
+}
+
+func eventDoc(e *data.Event) doc {
+	parts := []string{e.Notes}
+	for _, s := range e.Evidence {
+		parts = append(parts, s.Quote)
+	}
+	if e.Location != nil {
+		parts = append(parts, e.Location.Name)
+	}
+	return doc{Kind: "event", Title: e.Type, Text: strings.Join(parts, "\n")}
+}
+
+// Put indexes (or re-indexes) records after an edit.
+func (ix *Index) Put(records ...any) error {
+	b := ix.idx.NewBatch()
+	for _, r := range records {
+		switch v := r.(type) {
+		case *data.Article:
+			b.Index(v.ID, articleDoc(v))
+		case *data.Actor:
+			b.Index(v.ID, actorDoc(v))
+		case *data.Event:
+			b.Index(v.ID, eventDoc(v))
+		}
+	}
+	return ix.idx.Batch(b)
+}
+
+// Delete removes records from the index.
+func (ix *Index) Delete(ids ...string) error {
+	b := ix.idx.NewBatch()
+	for _, id := range ids {
+		b.Delete(id)
+	}
+	return ix.idx.Batch(b)
+}

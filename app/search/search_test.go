@@ -1,0 +1,94 @@
+package search
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dossier/data"
+	"dossier/data/badgerstore"
+)
+
+const talks = "Envoys met in Geneva on Monday.\n\nBoth sides agreed to hold a new round of strategic security talks at an appropriate time, officials said."
+
+func fixture(t *testing.T) (data.Store, *Index, string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := badgerstore.Open(filepath.Join(dir, "db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	res, _ := st.AddArticles(context.Background(), []*data.Article{
+		{Title: "Geneva talks", Text: talks, Hash: "1"},
+		{Title: "Other news", Text: "Security forces closed the road. Talks about strategy were postponed.", Hash: "2"},
+	})
+	a := data.Actor{Name: "Sergei Shoigu", Aliases: []string{"Shoigu"}, Kind: data.KindPerson}
+	st.PutActor(&a)
+	ix, err := Open(Folder(filepath.Join(dir, "db")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if rebuilt, err := ix.Sync(st, nil); err != nil || !rebuilt {
+		t.Fatalf("first sync: %v %v", rebuilt, err)
+	}
+	return st, ix, res[0].ID, res[1].ID
+}
+
+func TestPhraseFindsItsPassage(t *testing.T) {
+	_, ix, geneva, _ := fixture(t)
+	hits, err := ix.Search(`"strategic security talks"`, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || hits[0].ID != geneva || !strings.Contains(hits[0].Passage, "new round of strategic security talks") {
+		t.Fatalf("hits %+v", hits)
+	}
+	if got := string([]rune(talks)[hits[0].Start:hits[0].End]); got != "strategic security talks" {
+		t.Fatalf("match offsets point at %q", got)
+	}
+	if hits, _ := ix.Search("strateg* talks", 10); len(hits) != 2 {
+		t.Fatalf("prefix and word: %d hits", len(hits))
+	}
+	if hits, _ := ix.Search("shoigu", 10); len(hits) != 1 || hits[0].Kind != "actor" {
+		t.Fatalf("actor by alias: %+v", hits)
+	}
+}
+
+func TestDeletedArticleLeavesTheResults(t *testing.T) {
+	st, ix, geneva, _ := fixture(t)
+	st.DeleteArticle(geneva)
+	ix.Delete(geneva)
+	ix.MarkInStep(st)
+	if hits, _ := ix.Search(`"strategic security talks"`, 10); len(hits) != 0 {
+		t.Fatalf("a deleted article is still found: %+v", hits)
+	}
+}
+
+func TestMissingOrStaleIndexIsRebuilt(t *testing.T) {
+	st, ix, _, _ := fixture(t)
+	path := ix.path
+	ix.Close()
+	os.RemoveAll(path)
+	ix, _ = Open(path)
+	defer ix.Close()
+	if rebuilt, err := ix.Sync(st, nil); err != nil || !rebuilt {
+		t.Fatalf("missing index: rebuilt %v, %v", rebuilt, err)
+	}
+	if hits, _ := ix.Search("geneva", 10); len(hits) != 1 {
+		t.Fatalf("after rebuild: %+v", hits)
+	}
+	if rebuilt, _ := ix.Sync(st, nil); rebuilt {
+		t.Fatal("an index in step was rebuilt")
+	}
+	st.AddArticles(context.Background(), []*data.Article{{Title: "Late", Text: "Written while the index was closed: Lisbon.", Hash: "3"}})
+	if rebuilt, _ := ix.Sync(st, nil); !rebuilt {
+		t.Fatal("a stale index was not rebuilt")
+	}
+	if hits, _ := ix.Search("lisbon", 10); len(hits) != 1 {
+		t.Fatal("the rebuilt index lacks the new article")
+	}
+}
