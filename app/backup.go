@@ -106,5 +106,10 @@ func (s *Session) Restore(path string) error {
 		return err
 	}
 	s.history = history{}
+	if s.index != nil {
+		if _, err := s.index.Sync(s.st, nil); err != nil {
+			return err
+		}
+	}
 	return nil
 }

@@ -26,6 +26,7 @@ func (s *Session) SaveEvent(e *data.Event, field string) error {
 		label = "new event"
 	}
 	s.history.push(change{label: label, kind: "event", id: e.ID, before: before, after: snapshot(e), field: field, at: time.Now()})
+	s.reindexRecord("event", e.ID)
 	return nil
 }
 
@@ -41,6 +42,7 @@ func (s *Session) DeleteEvent(id string) error {
 		return err
 	}
 	s.history.push(change{label: "delete event", kind: "event", id: id, before: snapshot(old), at: time.Now()})
+	s.reindexRecord("event", id)
 	return nil
 }
 
@@ -62,6 +64,7 @@ func (s *Session) SaveActor(a *data.Actor) error {
 		label = "new actor " + a.Name
 	}
 	s.history.push(change{label: label, kind: "actor", id: a.ID, before: before, after: snapshot(a), at: time.Now()})
+	s.reindexRecord("actor", a.ID)
 	return nil
 }
 
@@ -77,6 +80,7 @@ func (s *Session) DeleteActor(id string) error {
 		return err
 	}
 	s.history.push(change{label: "delete actor " + old.Name, kind: "actor", id: id, before: snapshot(old), at: time.Now()})
+	s.reindexRecord("actor", id)
 	return nil
 }
 
@@ -93,5 +97,6 @@ func (s *Session) SaveArticle(a *data.Article, field string) error {
 		return err
 	}
 	s.history.push(change{label: "change article", kind: "article", id: a.ID, before: snapshot(old.Header()), after: snapshot(a.Header()), field: field, at: time.Now()})
+	s.reindexRecord("article", a.ID)
 	return nil
 }

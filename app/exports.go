@@ -29,5 +29,11 @@ func (s *Session) Export(ctx context.Context, path string, f report.Filter, prog
 func (s *Session) ImportWorkbook(path string, dryRun bool) (report.ImportResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return report.ImportWorkbook(s.st, path, dryRun)
+	res, err := report.ImportWorkbook(s.st, path, dryRun)
+	if err == nil && !dryRun {
+		for _, c := range res.Changes {
+			s.reindexRecord("event", c.EventID)
+		}
+	}
+	return res, err
 }

@@ -36,12 +36,22 @@ func (s *Session) LoadSample() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	var put []any
 	for _, e := range sampleEvents(art, actors) {
 		e.Article = art.ID
 		if err := s.st.PutEvent(&e); err != nil {
 			return "", fmt.Errorf("sample event: %w", err)
 		}
+		put = append(put, &e)
 	}
+	for _, aid := range actors {
+		if a, err := s.st.Actor(aid); err == nil {
+			put = append(put, a)
+		}
+	}
+	s.mu.Lock()
+	s.reindex(put, nil)
+	s.mu.Unlock()
 	return id, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"dossier/app/ingest"
+	"dossier/app/search"
 	"dossier/data"
 )
 
@@ -17,6 +18,7 @@ type Session struct {
 	dbPath  string
 	mu      sync.Mutex
 	history history
+	index   *search.Index // nil until OpenSearch
 }
 
 // NewSession works on st, which lives at dbPath (shown to the analyst).
@@ -118,7 +120,13 @@ func allPrefixes(query, words []string) bool {
 // Import reads files and folders into the database (see package ingest).
 // Imports are not undone: the files are still there to import again.
 func (s *Session) Import(ctx context.Context, paths []string, progress func(ingest.Progress)) (ingest.Summary, error) {
-	return ingest.Import(ctx, s.st, paths, ingest.Options{Progress: progress})
+	sum, err := ingest.Import(ctx, s.st, paths, ingest.Options{Progress: progress})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, id := range sum.IDs {
+		s.reindexRecord("article", id)
+	}
+	return sum, err
 }
 
 // AddText stores pasted text as a new article, with its title and date found
@@ -132,5 +140,8 @@ func (s *Session) AddText(text string) (string, bool, error) {
 	if err != nil {
 		return "", false, err
 	}
+	s.mu.Lock()
+	s.reindex([]any{a}, nil)
+	s.mu.Unlock()
 	return res[0].ID, res[0].Duplicate, nil
 }

@@ -128,3 +128,31 @@ func TestSearchActors(t *testing.T) {
 		t.Fatalf("alias search: %+v", got)
 	}
 }
+
+func TestSearchFollowsEdits(t *testing.T) {
+	s := newSession(t)
+	s.dbPath = t.TempDir() + "/db"
+	if err := s.OpenSearch(nil); err != nil {
+		t.Fatal(err)
+	}
+	defer s.CloseSearch()
+	id, _ := s.LoadSample()
+	if hits, _ := s.Search(`"strategic security talks"`, 10); len(hits) != 2 {
+		t.Fatalf("sample not indexed: %+v", hits)
+	}
+	evs, _ := s.EventsOf(id)
+	e := evs[0]
+	e.Notes = "zanzibar"
+	s.SaveEvent(&e, "")
+	if hits, _ := s.Search("zanzibar", 10); len(hits) != 1 || hits[0].ID != e.ID {
+		t.Fatalf("edit not indexed: %+v", hits)
+	}
+	s.Undo()
+	if hits, _ := s.Search("zanzibar", 10); len(hits) != 0 {
+		t.Fatal("undo not indexed")
+	}
+	s.DeleteEvent(evs[1].ID)
+	if hits, _ := s.Search(`"strategic security talks"`, 10); len(hits) != 1 || hits[0].Kind != "article" {
+		t.Fatalf("deleted event still found: %+v", hits)
+	}
+}

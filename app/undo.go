@@ -80,6 +80,7 @@ func (s *Session) travel(from, to *[]change, state func(change) []byte) (string,
 	if err := s.restore(c.kind, c.id, state(c)); err != nil {
 		return "", err
 	}
+	s.reindexRecord(c.kind, c.id)
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, c)
 	return c.label, nil

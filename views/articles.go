@@ -44,7 +44,7 @@ func newArticlePanel(wb *workbench) *articlePanel {
 }
 
 func (p *articlePanel) view() fyne.CanvasObject {
-	return container.NewBorder(container.NewVBox(p.header, p.filter, p.sortBy), nil, nil, nil, p.list)
+	return container.NewBorder(container.NewVBox(p.wb.newSearchField(), p.header, p.filter, p.sortBy), nil, nil, nil, p.list)
 }
 
 func (p *articlePanel) newRow() fyne.CanvasObject {

@@ -85,7 +85,7 @@ func (d *fullDisk) PutEvents(evs []*data.Event) error {
 func TestFullDiskKeepsTheWindowUsable(t *testing.T) {
 	f := newFixture(t)
 	disk := &fullDisk{Store: f.st}
-	sess := app.NewSession(disk, "test-db")
+	sess := app.NewSession(disk, f.wb.sess.DatabasePath())
 	f.wb = newWorkbench(sess, f.win)
 	f.win.SetContent(f.wb.content())
 	id, _ := sess.LoadSample()
@@ -104,5 +104,21 @@ func TestFullDiskKeepsTheWindowUsable(t *testing.T) {
 	f.wb.editor.notes.SetText("typed after freeing space")
 	if got, _ := f.st.Event(ev.ID); got.Notes != "typed after freeing space" || !strings.HasPrefix(f.wb.editor.saved.Text, "Saved") {
 		t.Fatalf("after space was freed: %q, indicator %q", got.Notes, f.wb.editor.saved.Text)
+	}
+}
+
+func TestSearchOpensTheMatch(t *testing.T) {
+	f := newFixture(t)
+	f.wb.sess.LoadSample()
+	if err := f.wb.sess.OpenSearch(nil); err != nil {
+		t.Fatal(err)
+	}
+	defer f.wb.sess.CloseSearch()
+	f.wb.reloadArticles()
+	field := f.wb.newSearchField()
+	pick(field, `"strategic security talks"`, 1) // the second hit: the article
+	_, _, text := f.wb.reader.Selection()
+	if f.wb.article == nil || text != "strategic security talks" {
+		t.Fatalf("search opened %v with %q selected", f.wb.article != nil, text)
 	}
 }

@@ -47,6 +47,8 @@ func showWorkbench(w fyne.Window, st data.Store, dbPath string, files []string) 
 	w.Resize(fyne.NewSize(1440, 880))
 	w.SetMaster()
 	wb.importPaths(files)
+	wb.openSearch()
+	w.SetOnClosed(wb.sess.CloseSearch)
 }
 
 // RunLocked asks for the passphrase of an encrypted database, opens it with

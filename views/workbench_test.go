@@ -27,12 +27,13 @@ type benchFixture struct {
 func newFixture(t *testing.T) *benchFixture {
 	t.Helper()
 	test.NewTempApp(t)
-	st, err := badgerstore.Open(t.TempDir())
+	dir := t.TempDir() + "/db"
+	st, err := badgerstore.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	sess := app.NewSession(st, "test-db")
+	sess := app.NewSession(st, dir)
 	win := test.NewTempWindow(t, nil)
 	wb := newWorkbench(sess, win)
 	win.SetContent(wb.content())
