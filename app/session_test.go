@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"dossier/data"
@@ -154,5 +155,71 @@ func TestSearchFollowsEdits(t *testing.T) {
 	s.DeleteEvent(evs[1].ID)
 	if hits, _ := s.Search(`"strategic security talks"`, 10); len(hits) != 1 || hits[0].Kind != "article" {
 		t.Fatalf("deleted event still found: %+v", hits)
+	}
+}
+
+func TestMergeMovesReferencesAndUndoes(t *testing.T) {
+	s := newSession(t)
+	id, _ := s.LoadSample()
+	dup := data.Actor{Name: "S. Shoigu", Kind: data.KindPerson, Aliases: []string{"Shoigu"}}
+	s.SaveActor(&dup)
+	evs, _ := s.EventsOf(id)
+	shoigu := evs[0].Actors[0]
+	e := evs[3] // Shoigu → Xi: code a copy citing the duplicate
+	e.Actors = []string{dup.ID}
+	s.SaveEvent(&e, "")
+	dups, _ := s.LikelyDuplicates()
+	if len(dups) != 1 || !strings.Contains(dups[0].Reason, "shoigu") {
+		t.Fatalf("duplicates: %+v", dups)
+	}
+	before := dump(t, s)
+	if err := s.MergeActors(dup.ID, shoigu); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.st.Events(data.EventQuery{Actor: dup.ID}); len(got) != 0 {
+		t.Fatalf("%d events still cite the merged actor", len(got))
+	}
+	tomb, _ := s.Actor(dup.ID)
+	survivor, _ := s.Actor(shoigu)
+	if tomb.MergedInto != shoigu || !strings.Contains(strings.Join(survivor.Aliases, ","), "S. Shoigu") {
+		t.Fatalf("tombstone %+v survivor %+v", tomb, survivor)
+	}
+	rows, _ := s.Register()
+	for _, r := range rows {
+		if r.ID == dup.ID {
+			t.Fatal("a merged actor is still in the register")
+		}
+		if r.ID == shoigu && r.Events != 3 {
+			t.Fatalf("survivor has %d events, want 3", r.Events)
+		}
+	}
+	s.Undo()
+	if dump(t, s) != before {
+		t.Fatal("undo did not restore both actors and the events exactly")
+	}
+}
+
+func TestEventRowsFilter(t *testing.T) {
+	s := newSession(t)
+	id, _ := s.LoadSample()
+	evs, _ := s.EventsOf(id)
+	shoigu := evs[0].Actors[0]
+	rows, _ := s.EventRows(EventFilter{Actor: shoigu, From: "2025-01-01", To: "2025-12-31"})
+	if len(rows) != 2 || rows[0].Date != "2025-02-24" && rows[0].Date != "2025-02-28" {
+		t.Fatalf("Shoigu in 2025: %+v", rows)
+	}
+	for _, r := range rows {
+		if !strings.Contains(r.Actors, "Sergei Shoigu") || r.Date < "2025-01-01" {
+			t.Fatalf("row does not match: %+v", r)
+		}
+	}
+	if rows, _ := s.EventRows(EventFilter{Flag: "historical"}); len(rows) != 1 || rows[0].Place != "Kabul" {
+		t.Fatalf("historical: %+v", rows)
+	}
+	if rows, _ := s.EventRows(EventFilter{Country: "AFG"}); len(rows) != 1 {
+		t.Fatalf("country AFG: %+v", rows)
+	}
+	if rows, _ := s.EventRows(EventFilter{Types: []string{"AGREE"}}); len(rows) != 1 || rows[0].QuadClass != 1 {
+		t.Fatalf("AGREE: %+v", rows)
 	}
 }

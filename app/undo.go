@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"slices"
 	"time"
 
 	"dossier/data"
@@ -16,6 +17,7 @@ type change struct {
 	before, after []byte // JSON, nil when absent
 	field         string // edits of one field in a row merge into one change
 	at            time.Time
+	more          []change // further records changed in the same step (a merge)
 }
 
 type history struct {
@@ -77,10 +79,16 @@ func (s *Session) travel(from, to *[]change, state func(change) []byte) (string,
 		return "", nil
 	}
 	c := (*from)[len(*from)-1]
-	if err := s.restore(c.kind, c.id, state(c)); err != nil {
-		return "", err
+	steps := append([]change{c}, c.more...)
+	if from == &s.history.undo {
+		slices.Reverse(steps)
 	}
-	s.reindexRecord(c.kind, c.id)
+	for _, st := range steps {
+		if err := s.restore(st.kind, st.id, state(st)); err != nil {
+			return "", err
+		}
+		s.reindexRecord(st.kind, st.id)
+	}
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, c)
 	return c.label, nil

@@ -68,6 +68,11 @@ type Store interface {
 	// search index) is stale when its stamp differs.
 	Stamp() (uint64, error)
 
+	// EventCountsByActor and EventCountsByArticle count events from the
+	// indexes alone.
+	EventCountsByActor() (map[string]int, error)
+	EventCountsByArticle() (map[string]int, error)
+
 	// Counts returns how many articles, events and actors are stored.
 	Counts() (Counts, error)
 	Close() error

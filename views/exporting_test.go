@@ -122,3 +122,31 @@ func TestSearchOpensTheMatch(t *testing.T) {
 		t.Fatalf("search opened %v with %q selected", f.wb.article != nil, text)
 	}
 }
+
+func TestRegisterAndEventsTabs(t *testing.T) {
+	f := newFixture(t)
+	id, _ := f.wb.sess.LoadSample()
+	f.wb.reloadArticles()
+	f.wb.tabs.SelectIndex(1)
+	if len(f.wb.register.shown) != 6 {
+		t.Fatalf("register shows %d actors", len(f.wb.register.shown))
+	}
+	f.wb.register.filter.SetText("chn")
+	if len(f.wb.register.shown) != 3 {
+		t.Fatalf("filter chn: %d actors", len(f.wb.register.shown))
+	}
+	f.wb.tabs.SelectIndex(2)
+	if len(f.wb.allEvents.rows) != 4 || len(f.wb.timeline.marks) != 4 {
+		t.Fatalf("events tab %d rows, timeline %d marks", len(f.wb.allEvents.rows), len(f.wb.timeline.marks))
+	}
+	f.wb.allEvents.flag.SetSelected("historical")
+	if len(f.wb.allEvents.rows) != 1 || len(f.wb.timeline.marks) != 1 {
+		t.Fatal("the flag filter did not reach the table and the timeline")
+	}
+	row := f.wb.allEvents.rows[0]
+	f.wb.allEvents.tapped(0)
+	f.wb.allEvents.tapped(0) // a double-click opens it beside its article
+	if f.wb.tabs.SelectedIndex() != 0 || f.wb.editor.ev.ID != row.ID || f.wb.article.ID != id {
+		t.Fatalf("double-click opened %q on tab %d", f.wb.editor.ev.ID, f.wb.tabs.SelectedIndex())
+	}
+}

@@ -51,5 +51,10 @@ func (wb *workbench) mainMenu() *fyne.MainMenu {
 		item("Selection as date", shortcut(fyne.Key5, false), wb.selectionAsDate),
 		item("Selection as evidence", shortcut(fyne.Key6, false), wb.selectionAsEvidence),
 	)
-	return fyne.NewMainMenu(file, edit, code)
+	view := fyne.NewMenu("View")
+	for i, name := range []string{"Code", "Actors", "Events", "Timeline"} {
+		i := i
+		view.Items = append(view.Items, item(name, shortcut(fyne.KeyName(string(rune('1'+i))), true), func() { wb.tabs.SelectIndex(i) }))
+	}
+	return fyne.NewMainMenu(file, edit, code, view)
 }

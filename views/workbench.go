@@ -31,6 +31,10 @@ type workbench struct {
 	actorNames map[string]string
 	actorForm  *actorForm // the last actor form opened (tests fill it in)
 	coding     map[string]*widget.Button
+	tabs       *container.AppTabs
+	register   *registerTab
+	allEvents  *eventsTab
+	timeline   *Timeline
 }
 
 func newWorkbench(sess *app.Session, win fyne.Window) *workbench {
@@ -56,7 +60,17 @@ func (wb *workbench) content() fyne.CanvasObject {
 	main := container.NewHSplit(wb.articles.view(), right)
 	main.Offset = 0.2
 	wb.reloadArticles()
-	return container.NewBorder(nil, wb.bar, nil, nil, main)
+	wb.register, wb.allEvents = newRegisterTab(wb), newEventsTab(wb)
+	wb.timeline = newTimeline(func() []app.EventRow { return wb.allEvents.rows }, wb.openEvent)
+	wb.allEvents.onChange = wb.timeline.Reload
+	wb.tabs = container.NewAppTabs(
+		container.NewTabItem("Code", main),
+		container.NewTabItem("Actors", wb.register.view()),
+		container.NewTabItem("Events", wb.allEvents.view()),
+		container.NewTabItem("Timeline", container.NewBorder(nil, widget.NewLabel("Filtered like the Events table; tap a mark to open its event."), nil, nil, wb.timeline)),
+	)
+	wb.tabs.OnSelected = wb.tabOpened
+	return container.NewBorder(nil, wb.bar, nil, nil, wb.tabs)
 }
 
 // codingBar holds the buttons that turn the selected words into records.
@@ -80,6 +94,16 @@ func (wb *workbench) welcome() fyne.CanvasObject {
 	sample.Importance = widget.HighImportance
 	return container.NewCenter(container.NewVBox(
 		widget.NewLabelWithStyle("Welcome to Dossier", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}), msg, container.NewCenter(sample)))
+}
+
+// tabOpened reads a tab's records when it is shown, not at start-up.
+func (wb *workbench) tabOpened(t *container.TabItem) {
+	switch t.Text {
+	case "Actors":
+		wb.register.reload()
+	case "Events", "Timeline":
+		wb.allEvents.reload()
+	}
 }
 
 // openNewest opens the newest article, if any, once the window shows.

@@ -2,6 +2,7 @@ package badgerstore
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -250,4 +251,27 @@ func (s *Store) DeleteEvent(id string) error {
 		}
 		return txn.Delete([]byte(eventKey(id)))
 	})
+}
+
+// EventCountsByActor counts index keys, reading no event.
+func (s *Store) EventCountsByActor() (map[string]int, error) { return s.countIndex("ix/ev-ac/") }
+
+// EventCountsByArticle counts index keys, reading no event.
+func (s *Store) EventCountsByArticle() (map[string]int, error) { return s.countIndex("ix/ev-ar/") }
+
+// countIndex counts the keys under prefix by their first segment.
+func (s *Store) countIndex(prefix string) (map[string]int, error) {
+	counts := map[string]int{}
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix)})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			k := string(it.Item().Key()[len(prefix):])
+			if i := strings.IndexByte(k, '/'); i > 0 {
+				counts[k[:i]]++
+			}
+		}
+		return nil
+	})
+	return counts, err
 }

@@ -1,0 +1,124 @@
+package app
+
+import (
+	"strings"
+
+	"dossier/data"
+	"dossier/data/codebook"
+)
+
+// EventFilter selects events for the all-events table and the timeline.
+type EventFilter struct {
+	Types    []string
+	From, To string // YYYY-MM-DD, inclusive
+	Actor    string // actor id
+	Country  string // alpha-3, of the place or any party
+	Article  string // article id
+	Flag     string // historical, future, hypothetical or negated
+}
+
+// EventRow is one line of the all-events table, ready to show.
+type EventRow struct {
+	ID, Date, Type, Actors, Recipients, Place, Country, Article, ArticleID, Flags string
+	QuadClass                                                                     int
+}
+
+// EventRows lists the events the filter selects, reading them through the
+// most selective index.
+func (s *Session) EventRows(f EventFilter) ([]EventRow, error) {
+	acts, err := s.st.Actors()
+	if err != nil {
+		return nil, err
+	}
+	actors := map[string]data.Actor{}
+	for _, a := range acts {
+		actors[a.ID] = a
+	}
+	arts, err := s.st.Articles()
+	if err != nil {
+		return nil, err
+	}
+	titles := map[string]string{}
+	for _, a := range arts {
+		titles[a.ID] = a.Title
+	}
+	var rows []EventRow
+	err = s.st.EachEvent(data.EventQuery{From: f.From, To: f.To, Actor: f.Actor, Article: f.Article}, func(e *data.Event) error {
+		if f.keeps(e, actors) {
+			rows = append(rows, eventRow(e, actors, titles))
+		}
+		return nil
+	})
+	return rows, err
+}
+
+func (f EventFilter) keeps(e *data.Event, actors map[string]data.Actor) bool {
+	if len(f.Types) > 0 && !contains(f.Types, e.Type) {
+		return false
+	}
+	if f.Flag != "" && !hasFlag(e.Flags, f.Flag) {
+		return false
+	}
+	if f.Country == "" {
+		return true
+	}
+	if e.Location != nil && strings.EqualFold(e.Location.Country, f.Country) {
+		return true
+	}
+	for _, id := range e.Parties() {
+		if strings.EqualFold(actors[id].Country, f.Country) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasFlag(fl data.Flags, name string) bool {
+	return map[string]bool{"historical": fl.Historical, "future": fl.Future, "hypothetical": fl.Hypothetical, "negated": fl.Negated}[name]
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func eventRow(e *data.Event, actors map[string]data.Actor, titles map[string]string) EventRow {
+	names := func(ids []string) string {
+		var out []string
+		for _, id := range ids {
+			out = append(out, actors[id].Name)
+		}
+		return strings.Join(out, ", ")
+	}
+	r := EventRow{ID: e.ID, Date: e.Date.Start, Type: e.Type, Actors: names(e.Actors), Recipients: names(e.Recipients)}
+	if e.Mode != "" {
+		r.Type += "-" + e.Mode
+	}
+	if e.Location != nil {
+		r.Place, r.Country = e.Location.Name, e.Location.Country
+	}
+	if a := e.Articles(); len(a) > 0 {
+		r.ArticleID, r.Article = a[0], titles[a[0]]
+	}
+	var fl []string
+	for _, n := range []string{"historical", "future", "hypothetical", "negated"} {
+		if hasFlag(e.Flags, n) {
+			fl = append(fl, n)
+		}
+	}
+	r.Flags = strings.Join(fl, ", ")
+	if c, ok := codebook.CAMEO(e.CAMEO); ok {
+		r.QuadClass = c.QuadClass
+	} else if t, ok := codebook.Type(e.Type); ok {
+		for i, n := range codebook.QuadClassNames {
+			if i > 0 && strings.EqualFold(n, t.QuadClass) {
+				r.QuadClass = i
+			}
+		}
+	}
+	return r
+}

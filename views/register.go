@@ -1,0 +1,188 @@
+package views
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"dossier/app"
+	"dossier/data"
+)
+
+// registerTab is the actor register: every actor with kind, country,
+// sector, aliases and events count; filter, sort, edit, merge, and the
+// likely duplicates.
+type registerTab struct {
+	wb       *workbench
+	all      []app.ActorRow
+	shown    []app.ActorRow
+	filter   *widget.Entry
+	table    *sortableTable
+	selected int
+	dups     []app.Duplicate
+	dupList  *widget.List
+	count    *widget.Label
+}
+
+func newRegisterTab(wb *workbench) *registerTab {
+	r := &registerTab{wb: wb, filter: widget.NewEntry(), selected: -1, count: widget.NewLabel("")}
+	r.filter.SetPlaceHolder("Filter by name, alias, country or sector")
+	r.filter.OnChanged = func(string) { r.apply() }
+	cell := func(f func(a app.ActorRow) string) func(int) string {
+		return func(i int) string { return f(r.shown[i]) }
+	}
+	cols := []tableColumn{
+		{"Name", 220, cell(func(a app.ActorRow) string { return a.Name })},
+		{"Kind", 110, cell(func(a app.ActorRow) string { return a.Kind })},
+		{"Country", 80, cell(func(a app.ActorRow) string { return a.Country })},
+		{"Sector", 70, cell(func(a app.ActorRow) string { return a.Sector })},
+		{"Aliases", 220, cell(func(a app.ActorRow) string { return strings.Join(a.Aliases, ", ") })},
+		{"Roles", 220, cell(func(a app.ActorRow) string { return roleSummary(a.Roles) })},
+		{"Events", 70, cell(func(a app.ActorRow) string { return strconv.Itoa(a.Events) })},
+	}
+	r.table = newSortableTable(cols, func() int { return len(r.shown) }, r.sortBy, func(i int) { r.selected = i })
+	r.dupList = widget.NewList(func() int { return len(r.dups) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			d := r.dups[i]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s  ·  %s — %s", d.A.Name, d.B.Name, d.Reason))
+		})
+	r.dupList.OnSelected = func(i widget.ListItemID) { r.mergeDuplicate(r.dups[i]) }
+	return r
+}
+
+func (r *registerTab) view() fyne.CanvasObject {
+	edit := widget.NewButton("Edit…", r.edit)
+	merge := widget.NewButton("Merge into…", r.merge)
+	add := widget.NewButton("New actor…", func() { r.wb.showActorForm(data.Actor{Kind: data.KindPerson}, func(*data.Actor) { r.reload() }) })
+	top := container.NewBorder(nil, nil, r.count, container.NewHBox(add, edit, merge), r.filter)
+	dupBox := container.NewBorder(widget.NewLabelWithStyle("Likely duplicates (tap a pair to merge it)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, r.dupList)
+	split := container.NewVSplit(r.table, dupBox)
+	split.Offset = 0.75
+	return container.NewBorder(top, nil, nil, nil, split)
+}
+
+// reload reads the register and the duplicates again.
+func (r *registerTab) reload() {
+	rows, err := r.wb.sess.Register()
+	if err != nil {
+		showError(r.wb.win, "The register could not be read", err)
+		return
+	}
+	r.all = rows
+	r.dups, _ = r.wb.sess.LikelyDuplicates()
+	r.dupList.Refresh()
+	r.apply()
+}
+
+func (r *registerTab) apply() {
+	q := strings.ToLower(strings.TrimSpace(r.filter.Text))
+	r.shown = r.shown[:0]
+	for _, a := range r.all {
+		hay := strings.ToLower(strings.Join(append(a.Names(), a.Country, a.Sector, a.Kind), " "))
+		if q == "" || strings.Contains(hay, q) {
+			r.shown = append(r.shown, a)
+		}
+	}
+	r.selected = -1
+	r.table.UnselectAll()
+	r.count.SetText(fmt.Sprintf("%d actors", len(r.shown)))
+	r.table.Refresh()
+}
+
+func (r *registerTab) sortBy(col int) {
+	sort.SliceStable(r.shown, func(i, j int) bool {
+		a, b := r.shown[i], r.shown[j]
+		switch col {
+		case 6:
+			return a.Events > b.Events
+		case 1:
+			return a.Kind < b.Kind
+		case 2:
+			return a.Country < b.Country
+		case 3:
+			return a.Sector < b.Sector
+		}
+		return strings.ToLower(a.Name) < strings.ToLower(b.Name)
+	})
+	r.table.Refresh()
+}
+
+func (r *registerTab) current() (app.ActorRow, bool) {
+	if r.selected < 0 || r.selected >= len(r.shown) {
+		r.wb.setBar("Select an actor in the register first.")
+		return app.ActorRow{}, false
+	}
+	return r.shown[r.selected], true
+}
+
+func (r *registerTab) edit() {
+	if a, ok := r.current(); ok {
+		r.wb.showActorForm(a.Actor, func(*data.Actor) { r.reload(); r.wb.eventsChanged() })
+	}
+}
+
+// merge folds the selected actor into one chosen with a picker.
+func (r *registerTab) merge() {
+	from, ok := r.current()
+	if !ok {
+		return
+	}
+	var d dialog.Dialog
+	pick := newPicker("the actor that stays", func(q string) []pickItem {
+		found, _ := r.wb.sess.SearchActors(q)
+		var out []pickItem
+		for _, a := range found {
+			if a.ID != from.ID {
+				out = append(out, pickItem{actorLabel(a), a.ID})
+			}
+		}
+		return out
+	}, func(it pickItem) {
+		d.Hide()
+		r.doMerge(from.ID, it.value.(string))
+	})
+	d = dialog.NewCustom("Merge "+from.Name+" into…", "Cancel", pick, r.wb.win)
+	d.Resize(fyne.NewSize(460, 160))
+	d.Show()
+	r.wb.win.Canvas().Focus(pick)
+}
+
+func (r *registerTab) mergeDuplicate(d app.Duplicate) {
+	r.dupList.UnselectAll()
+	from, into := d.B, d.A
+	msg := fmt.Sprintf("Merge %s into %s? Every event naming %s will name %s; Ctrl+Z undoes it.", from.Name, into.Name, from.Name, into.Name)
+	dialog.ShowConfirm("Merge duplicates", msg, func(ok bool) {
+		if ok {
+			r.doMerge(from.ID, into.ID)
+		}
+	}, r.wb.win)
+}
+
+func (r *registerTab) doMerge(from, into string) {
+	if err := r.wb.sess.MergeActors(from, into); err != nil {
+		showError(r.wb.win, "The actors were not merged", err)
+		return
+	}
+	r.reload()
+	r.wb.eventsChanged()
+	r.wb.setBar("Merged. Ctrl+Z undoes the merge.")
+}
+
+func roleSummary(rs []data.Role) string {
+	var out []string
+	for _, r := range rs {
+		s := r.Post
+		if r.Start != "" || r.End != "" {
+			s += " (" + r.Start + "–" + r.End + ")"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, "; ")
+}
