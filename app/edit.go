@@ -100,3 +100,15 @@ func (s *Session) SaveArticle(a *data.Article, field string) error {
 	s.reindexRecord("article", a.ID)
 	return nil
 }
+
+// DeleteArticle removes an article that no event cites. Its text is gone
+// for good (import the file again to bring it back), so it is not undone.
+func (s *Session) DeleteArticle(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.st.DeleteArticle(id); err != nil {
+		return err
+	}
+	s.reindex(nil, []string{id})
+	return nil
+}

@@ -223,3 +223,20 @@ func TestEventRowsFilter(t *testing.T) {
 		t.Fatalf("AGREE: %+v", rows)
 	}
 }
+
+func TestDeletedArticleLeavesSearch(t *testing.T) {
+	s := newSession(t)
+	s.dbPath = t.TempDir() + "/db"
+	s.OpenSearch(nil)
+	defer s.CloseSearch()
+	id, _, _ := s.AddText("Harbour talks\n\nThe harbour master of Valletta met inspectors on Tuesday.")
+	if hits, _ := s.Search("valletta", 5); len(hits) != 1 {
+		t.Fatalf("new article not found: %+v", hits)
+	}
+	if err := s.DeleteArticle(id); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := s.Search("valletta", 5); len(hits) != 0 {
+		t.Fatalf("deleted article still found: %+v", hits)
+	}
+}

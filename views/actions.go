@@ -225,3 +225,25 @@ func (wb *workbench) pasteDialog() {
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
 }
+
+// deleteArticle removes the open article after the analyst confirms; an
+// article that events cite is refused with the reason.
+func (wb *workbench) deleteArticle() {
+	if wb.article == nil {
+		return
+	}
+	a := wb.article
+	dialog.ShowConfirm("Delete article", "Delete “"+a.Title+"”? This cannot be undone; importing its file again brings it back.", func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := wb.sess.DeleteArticle(a.ID); err != nil {
+			showError(wb.win, "The article was not deleted", err)
+			return
+		}
+		wb.article = nil
+		wb.reloadArticles()
+		wb.openNewest()
+		wb.setBar("Deleted “" + a.Title + "”.")
+	}, wb.win)
+}

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"dossier/app"
 	"dossier/app/report"
 	"dossier/data"
@@ -148,5 +150,20 @@ func TestRegisterAndEventsTabs(t *testing.T) {
 	f.wb.allEvents.tapped(0) // a double-click opens it beside its article
 	if f.wb.tabs.SelectedIndex() != 0 || f.wb.editor.ev.ID != row.ID || f.wb.article.ID != id {
 		t.Fatalf("double-click opened %q on tab %d", f.wb.editor.ev.ID, f.wb.tabs.SelectedIndex())
+	}
+}
+
+func TestTappingATimelineMarkOpensTheEvent(t *testing.T) {
+	f := newFixture(t)
+	f.wb.sess.LoadSample()
+	f.wb.reloadArticles()
+	f.wb.tabs.SelectIndex(3)
+	tl := f.wb.timeline
+	tl.Resize(fyne.NewSize(900, 400))
+	tl.Refresh()
+	m := tl.marks[0]
+	tl.Tapped(&fyne.PointEvent{Position: m.pos.AddXY(2, 1)})
+	if f.wb.editor.ev.ID != m.id || f.wb.tabs.SelectedIndex() != 0 {
+		t.Fatalf("tapping mark %s opened %q", m.id, f.wb.editor.ev.ID)
 	}
 }

@@ -35,6 +35,7 @@ func (wb *workbench) mainMenu() *fyne.MainMenu {
 		item("Restore a backup…", nil, wb.restoreDialog),
 		fyne.NewMenuItemSeparator(),
 		item("Open sample article", nil, wb.openSample),
+		item("Delete article…", nil, wb.deleteArticle),
 	)
 	edit := fyne.NewMenu("Edit",
 		item("Undo", shortcut(fyne.KeyZ, false), wb.undo),
