@@ -4,7 +4,7 @@ TAGS  := migrated_fynedo
 BIN   := bin/dossier
 ARGS  ?=
 
-.PHONY: run build test bench fuzz crash deps codebooks clean
+.PHONY: run build test bench fuzz crash eval deps codebooks clean
 
 run: deps build
 	./$(BIN) $(ARGS)
@@ -25,6 +25,10 @@ test: deps
 bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 3x -timeout 60m ./... | grep -E '^(Benchmark|ok|FAIL|---)' 
 
+# Suggestions measured against the re3d corpus and the CAMEO example sentences (../shared).
+eval:
+	DOSSIER_EVAL=1 $(GO) test -run '^TestEvaluate$$' -v ./app/suggest | grep -vE '^(=== RUN|--- PASS|PASS|ok)'
+
 # 100 SIGKILL cycles across import and editing (make test runs 10).
 crash:
 	DOSSIER_CRASH_CYCLES=100 $(GO) test -tags $(TAGS) -run '^TestCrashCycles$$' -v -timeout 30m . | grep -E '^(---|===|ok|FAIL|\s+crash_test)'
@@ -32,7 +36,7 @@ crash:
 # Every parser's fuzz target in turn, FUZZTIME each (CI runs them briefly).
 FUZZTIME ?= 10m
 FUZZ_TARGETS := FuzzText:./app/ingest FuzzHTML:./app/ingest FuzzDocx:./app/ingest FuzzEmail:./app/ingest \
-	FuzzResolveDate:./app FuzzImportWorkbook:./app/report
+	FuzzResolve:./app/when FuzzImportWorkbook:./app/report
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		name=$${t%%:*}; pkg=$${t#*:}; echo "fuzz $$name ($(FUZZTIME))"; \

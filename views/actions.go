@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
+	"dossier/app/when"
 	"dossier/data"
 	"dossier/data/codebook"
 )
@@ -141,7 +142,7 @@ func (wb *workbench) selectionAsDate() {
 	if !ok {
 		return
 	}
-	d, err := app.ResolveDate(sp.Quote, wb.article.Published)
+	d, err := when.Resolve(sp.Quote, wb.article.Published)
 	if err != nil {
 		wb.editor.change("", func() { wb.editor.ev.Date.Raw = sp.Quote })
 		wb.editor.show(wb.editor.ev)

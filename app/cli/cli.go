@@ -69,6 +69,7 @@ func init() {
 		"apply":          cmdApply,
 		"set-passphrase": cmdSetPassphrase,
 		"search":         cmdSearch,
+		"suggest":        cmdSuggest,
 	}
 }
 

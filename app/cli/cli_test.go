@@ -370,3 +370,31 @@ func TestSearchSeedArticle(t *testing.T) {
 		t.Fatalf("seed search: %s", out)
 	}
 }
+
+func TestSuggestCommand(t *testing.T) {
+	db, dir := t.TempDir(), t.TempDir()
+	file := filepath.Join(dir, "sample.txt")
+	os.WriteFile(file, []byte(app.SampleText()), 0o600)
+	code, out, errOut := run(t, "", "--db", db, "suggest", file, "--json")
+	var ss []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &ss) != nil || len(ss) < 10 {
+		t.Fatalf("suggest: %d %q %q", code, out, errOut)
+	}
+	found := false
+	for _, s := range ss {
+		if s["kind"] == "event" && s["type"] == "CONSULT" && s["date"] == "2025-02-28" {
+			found = true
+		}
+		if s["kind"] == "" || s["start"] == nil || s["confidence"] == nil {
+			t.Fatalf("a suggestion lacks its fields: %v", s)
+		}
+	}
+	if !found {
+		t.Fatal("no CONSULT event on 2025-02-28")
+	}
+	if c, _ := os.ReadDir(db); len(c) > 0 {
+		if code, out, _ := run(t, "", "--db", db, "list", "articles", "--json"); code != 0 || strings.TrimSpace(out) != "[]" {
+			t.Fatalf("suggest stored something: %s", out)
+		}
+	}
+}

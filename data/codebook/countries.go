@@ -20,6 +20,7 @@ type Country struct {
 type countryTable struct {
 	list   []Country
 	byCode map[string]int
+	byName map[string]int // lower-case name, official name or spelling
 }
 
 var (
@@ -41,8 +42,14 @@ func loadCountries() {
 		countries.list = append(countries.list, c)
 	})
 	sort.SliceStable(countries.list, func(i, j int) bool { return countries.list[i].Name < countries.list[j].Name })
+	countries.byName = map[string]int{}
 	for i, c := range countries.list {
 		countries.byCode[c.Alpha2], countries.byCode[c.Alpha3] = i, i
+		for _, n := range append([]string{c.Name, c.Official}, c.AltNames...) {
+			if _, taken := countries.byName[strings.ToLower(n)]; !taken {
+				countries.byName[strings.ToLower(n)] = i
+			}
+		}
 	}
 }
 
@@ -62,6 +69,28 @@ func CountryByCode(code string) (Country, bool) {
 		return Country{}, false
 	}
 	return d.list[i], true
+}
+
+// shortNames are the names English news commonly uses where the ISO name
+// differs (a renamed country, an abbreviation).
+var shortNames = map[string]string{
+	"Turkey": "TUR", "Ivory Coast": "CIV", "Czech Republic": "CZE", "Burma": "MMR", "Swaziland": "SWZ",
+	"Macedonia": "MKD", "Cape Verde": "CPV", "East Timor": "TLS", "Holland": "NLD", "Britain": "GBR",
+	"Great Britain": "GBR", "UK": "GBR", "U.K.": "GBR", "US": "USA", "U.S.": "USA", "America": "USA",
+	"USA": "USA", "UAE": "ARE", "North Korea": "PRK", "South Korea": "KOR", "Syria": "SYR", "Iran": "IRN",
+	"Vatican": "VAT", "Laos": "LAO", "Moldova": "MDA", "Palestine": "PSE", "Gaza": "PSE",
+}
+
+// CountryNamed returns the country a name (or common short name) means.
+func CountryNamed(name string) (Country, bool) {
+	if code, ok := shortNames[name]; ok {
+		return CountryByCode(code)
+	}
+	d := countryData()
+	if i, ok := d.byName[strings.ToLower(name)]; ok {
+		return d.list[i], true
+	}
+	return Country{}, false
 }
 
 // SearchCountries finds countries by code, name, official name, demonym or

@@ -1,4 +1,4 @@
-package app
+package when
 
 import (
 	"testing"
@@ -6,13 +6,13 @@ import (
 	"dossier/data"
 )
 
-// FuzzResolveDate: any expression resolves to a valid date or says why not.
-func FuzzResolveDate(f *testing.F) {
+// FuzzResolve: any expression resolves to a valid date or says why not.
+func FuzzResolve(f *testing.F) {
 	for _, s := range []string{"on Friday", "In December 2023", "2025-02-28", "last week", "31 February 2025", "March 1"} {
 		f.Add(s, "2025-03-02")
 	}
 	f.Fuzz(func(t *testing.T, expr, published string) {
-		d, err := ResolveDate(expr, published)
+		d, err := Resolve(expr, published)
 		if err != nil {
 			return
 		}

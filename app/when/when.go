@@ -1,4 +1,6 @@
-package app
+// Package when reads date expressions as articles write them ("on
+// Friday", "In December 2023", "last week") against the article's date.
+package when
 
 import (
 	"fmt"
@@ -24,11 +26,11 @@ var (
 	fillers      = regexp.MustCompile(`^(?:on|in|at|during|since|from|by|early|late|mid|the)\s+`)
 )
 
-// ResolveDate reads a date expression as an analyst selects it ("on
+// Resolve reads a date expression as an analyst selects it ("on
 // Friday", "In December 2023", "2025-02-28", "yesterday", "last week") and
 // resolves it against the article's published date (YYYY-MM-DD, may be
 // empty). The raw expression is kept in the result.
-func ResolveDate(expr, published string) (data.EventDate, error) {
+func Resolve(expr, published string) (data.EventDate, error) {
 	raw := strings.TrimSpace(expr)
 	s := strings.ToLower(strings.Trim(raw, " .,;:"))
 	for {

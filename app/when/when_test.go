@@ -1,4 +1,4 @@
-package app
+package when
 
 import (
 	"testing"
@@ -6,7 +6,7 @@ import (
 	"dossier/data"
 )
 
-func TestResolveDate(t *testing.T) {
+func TestResolve(t *testing.T) {
 	const sunday = "2025-03-02"
 	cases := []struct {
 		expr string
@@ -23,15 +23,15 @@ func TestResolveDate(t *testing.T) {
 		{"in 2024", data.EventDate{Start: "2024-01-01", End: "2024-12-31", Precision: "year", Raw: "in 2024"}},
 	}
 	for _, c := range cases {
-		got, err := ResolveDate(c.expr, sunday)
+		got, err := Resolve(c.expr, sunday)
 		if err != nil || got != c.want {
 			t.Errorf("%q → %+v, %v; want %+v", c.expr, got, err, c.want)
 		}
 	}
-	if _, err := ResolveDate("during his trip", sunday); err == nil {
+	if _, err := Resolve("during his trip", sunday); err == nil {
 		t.Error("an expression with no date was resolved")
 	}
-	if _, err := ResolveDate("on Friday", ""); err == nil {
+	if _, err := Resolve("on Friday", ""); err == nil {
 		t.Error("a weekday was resolved without the article's date")
 	}
 }

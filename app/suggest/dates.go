@@ -1,0 +1,69 @@
+package suggest
+
+import (
+	"regexp"
+	"unicode/utf8"
+
+	"dossier/app/when"
+)
+
+const monthWords = `January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.`
+
+// datePatterns find date expressions; a leading preposition is kept in the
+// span, as analysts record "on Friday", and each match is resolved against
+// the article's date. The confidence falls with the vagueness.
+var datePatterns = []struct {
+	re         *regexp.Regexp
+	confidence float64
+}{
+	{regexp.MustCompile(`\b(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y)\s+)?\d{4}-\d{2}-\d{2}\b`), 0.95},
+	{regexp.MustCompile(`\b(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:` + monthWords + `)(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?\b`), 0.9},
+	{regexp.MustCompile(`\b(?:[Oo]n\s+|[Ll]ast\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), 0.8},
+	{regexp.MustCompile(`\b(?:[Tt]oday|[Yy]esterday|[Ll]ast\s+(?:week|month|year|night)|[Tt]his\s+(?:morning|evening))\b`), 0.75},
+	{regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince)\s+(?:19|20)\d{2}\b`), 0.7},
+}
+
+// dates proposes every date expression that resolves.
+func dates(d *document, published string) []Suggestion {
+	var out []Suggestion
+	taken := map[int]bool{}
+	for _, p := range datePatterns {
+		for _, m := range p.re.FindAllStringIndex(d.text, -1) {
+			start := utf8.RuneCountInString(d.text[:m[0]])
+			end := start + utf8.RuneCountInString(d.text[m[0]:m[1]])
+			if overlapsTaken(taken, start, end) {
+				continue
+			}
+			raw := d.text[m[0]:m[1]]
+			r, err := when.Resolve(raw, published)
+			if err != nil {
+				continue
+			}
+			for i := start; i < end; i++ {
+				taken[i] = true
+			}
+			out = append(out, Suggestion{Kind: Date, Start: start, End: end, Text: raw, Confidence: p.confidence, Date: dateValue(r.Start, r.Precision), Precision: r.Precision})
+		}
+	}
+	return out
+}
+
+func overlapsTaken(taken map[int]bool, start, end int) bool {
+	for i := start; i < end; i++ {
+		if taken[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// dateValue writes a date at its precision: 2025-02-28, 2023-12 or 2024.
+func dateValue(start, precision string) string {
+	switch precision {
+	case "month":
+		return start[:7]
+	case "year":
+		return start[:4]
+	}
+	return start
+}

@@ -1,0 +1,107 @@
+package suggest
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// document is an article's text with its words and sentences, in code
+// points, so that every suggestion's offsets are the reader's.
+type document struct {
+	text      string
+	runes     []rune
+	words     []token
+	sentences []span
+}
+
+type token struct {
+	start, end int // code points
+	text       string
+}
+
+type span struct{ start, end int }
+
+func newDocument(text string) *document {
+	d := &document{text: text, runes: []rune(text)}
+	start := -1
+	for i := 0; i <= len(d.runes); i++ {
+		word := i < len(d.runes) && (unicode.IsLetter(d.runes[i]) || unicode.IsDigit(d.runes[i]) || d.runes[i] == '-' || d.runes[i] == '\'' || d.runes[i] == '’' || (d.runes[i] == '.' && start >= 0 && i+1 < len(d.runes) && unicode.IsUpper(d.runes[i+1])))
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			end := i
+			if end-start > 2 && strings.ContainsRune("'’", d.runes[end-2]) && d.runes[end-1] == 's' {
+				end -= 2 // a possessive: "Syria’s" names Syria
+			}
+			for end > start && strings.ContainsRune("-'’", d.runes[end-1]) {
+				end--
+			}
+			d.words = append(d.words, token{start, end, string(d.runes[start:end])})
+			start = -1
+		}
+	}
+	d.sentences = splitSentences(d.runes)
+	return d
+}
+
+// splitSentences ends a sentence at . ! ? or a line break, not after an
+// initial or a short abbreviation.
+func splitSentences(rs []rune) []span {
+	var out []span
+	start := 0
+	for i := 0; i < len(rs); i++ {
+		end := rs[i] == '\n' || ((rs[i] == '.' || rs[i] == '!' || rs[i] == '?') && (i+1 == len(rs) || unicode.IsSpace(rs[i+1])) && !abbreviation(rs, i))
+		if end {
+			if strings.TrimSpace(string(rs[start:i])) != "" {
+				out = append(out, span{start, i + 1})
+			}
+			start = i + 1
+		}
+	}
+	if strings.TrimSpace(string(rs[start:])) != "" {
+		out = append(out, span{start, len(rs)})
+	}
+	return out
+}
+
+func abbreviation(rs []rune, dot int) bool {
+	j := dot
+	for j > 0 && unicode.IsLetter(rs[j-1]) {
+		j--
+	}
+	w := string(rs[j:dot])
+	return utf8.RuneCountInString(w) == 1 && unicode.IsUpper(rs[j]) || map[string]bool{"Mr": true, "Mrs": true, "Dr": true, "Gen": true, "St": true, "Lt": true, "Col": true}[w]
+}
+
+func isCapitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// sentenceOf returns the sentence holding code point i.
+func (d *document) sentenceOf(i int) span {
+	k := sort.Search(len(d.sentences), func(k int) bool { return d.sentences[k].end > i })
+	if k < len(d.sentences) && d.sentences[k].start <= i {
+		return d.sentences[k]
+	}
+	return span{0, len(d.runes)}
+}
+
+func (d *document) slice(start, end int) string { return string(d.runes[start:end]) }
+
+// wordsIn returns the indexes of the first and last words inside a span
+// (-1, -1 when none).
+func (d *document) wordsIn(s span) (first, last int) {
+	first = sort.Search(len(d.words), func(i int) bool { return d.words[i].start >= s.start })
+	last = first - 1
+	for k := first; k < len(d.words) && d.words[k].end <= s.end; k++ {
+		last = k
+	}
+	if last < first {
+		return -1, -1
+	}
+	return first, last
+}

@@ -1,0 +1,277 @@
+package suggest
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"dossier/data"
+	"dossier/data/codebook"
+)
+
+// titles are words of office; the capitalised words after them name a person.
+var titles = wordSet(`President Vice Prime Minister Secretary Secretary-General General Gen. Colonel Col. Ambassador Envoy King Queen Prince
+Sheikh Emir Chancellor Governor Mayor Senator Spokesman Spokeswoman Commander Chief Director Chairman Leader Pope Mr Mrs Ms Dr
+Foreign Defence Defense Interior Security Council Special Presidential Deputy State Justice Finance Army Navy Admiral Lieutenant Major Captain Representative`)
+
+// titleHeads end a title: "Foreign Minister", "Council Secretary".
+var titleHeads = wordSet(`President Minister Secretary Secretary-General General Gen. Colonel Col. Ambassador Envoy King Queen Prince Sheikh Emir
+Chancellor Governor Mayor Senator Spokesman Spokeswoman Commander Chief Director Chairman Leader Pope Mr Mrs Ms Dr Admiral Representative`)
+
+// orgWords make a capitalised run an organisation.
+var orgWords = wordSet(`Ministry Council Department Agency Forces Force Army Party Front Organisation Organization Nations Union Coalition Government
+Office Committee Brigade Brigades Movement Group Bank Commission Court Parliament Assembly Police Guard Guards Alliance Embassy University
+Institute Authority Federation Corps Militia Emirate Xinhua Reuters Agency Network Society Fund Programme Program Hospital`)
+
+// knownGroups are names news use for armed groups without any org word.
+var knownGroups = wordSet(`Daesh DAESH ISIL ISIS Taliban Hezbollah Hamas al-Nusra Nusra al-Qaeda Qaeda Houthis Houthi PKK YPG SDF NATO`)
+
+// small words a capitalised name may hold inside.
+var joiners = wordSet(`of for the and al al- bin`)
+
+// notNames are capitalised words that start sentences or name no one.
+var notNames = wordSet(`The A An This That These Those It Its He She They We I You Our Their His Her In On At As By For From With But And Or If When While
+However Both Neither Nor After Before During Since Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+According There Here What Who Why How`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// entities proposes people, organisations, nationalities and places.
+func entities(d *document, known []data.Actor) []Suggestion {
+	c := claims{taken: map[int]bool{}}
+	knownActors(d, known, &c)
+	titledPeople(d, &c)
+	repeatedNames(d, &c)
+	organisations(d, &c)
+	nationalities(d, &c)
+	places(d, &c)
+	namedPlaces(d, &c)
+	forces(d, &c)
+	untitledPeople(d, &c)
+	return c.out
+}
+
+// claims holds suggestions made so far; a word belongs to one entity.
+type claims struct {
+	out   []Suggestion
+	taken map[int]bool // word indexes
+}
+
+func (c *claims) free(first, last int) bool {
+	for i := first; i <= last; i++ {
+		if c.taken[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *claims) add(d *document, first, last int, s Suggestion) {
+	for i := first; i <= last; i++ {
+		c.taken[i] = true
+	}
+	s.Start, s.End = d.words[first].start, d.words[last].end
+	s.Text = d.slice(s.Start, s.End)
+	c.out = append(c.out, s)
+}
+
+// knownActors finds the register's names and aliases as whole words.
+func knownActors(d *document, known []data.Actor, c *claims) {
+	for _, a := range known {
+		if a.MergedInto != "" {
+			continue
+		}
+		kind := Organisation
+		if a.Kind == data.KindPerson {
+			kind = Person
+		}
+		for _, n := range a.Names() {
+			nw := strings.Fields(n)
+			for i := 0; i+len(nw) <= len(d.words); i++ {
+				if wordsEqual(d, i, nw) && c.free(i, i+len(nw)-1) {
+					c.add(d, i, i+len(nw)-1, Suggestion{Kind: kind, Confidence: 0.95, ActorID: a.ID, Country: a.Country, Sector: a.Sector})
+				}
+			}
+		}
+	}
+}
+
+func wordsEqual(d *document, i int, ws []string) bool {
+	for k, w := range ws {
+		if strings.TrimRight(d.words[i+k].text, ".") != strings.TrimRight(w, ".,") {
+			return false
+		}
+	}
+	return true
+}
+
+// titledPeople reads "[Nationality] Title... Name Name": the name is the
+// person, the title their role, the nationality their country.
+func titledPeople(d *document, c *claims) {
+	for i := 0; i < len(d.words); i++ {
+		if !titleHeads[d.words[i].text] {
+			continue
+		}
+		first, last := i+1, i
+		for k := i + 1; k < len(d.words) && k <= i+3 && isName(d.words[k].text) && sameStretch(d, k-1, k); k++ {
+			last = k
+		}
+		if last < first || !c.free(first, last) {
+			continue
+		}
+		roleStart := i
+		for roleStart > 0 && titles[d.words[roleStart-1].text] && sameStretch(d, roleStart-1, roleStart) {
+			roleStart--
+		}
+		country := ""
+		if roleStart > 0 && sameStretch(d, roleStart-1, roleStart) {
+			if cc, ok := demonymCountry(d.words[roleStart-1].text); ok {
+				country = cc
+			}
+		}
+		role := d.slice(d.words[roleStart].start, d.words[i].end)
+		c.add(d, first, last, Suggestion{Kind: Person, Confidence: 0.85, Role: role, Country: country, Sector: "GOV"})
+		i = last
+	}
+}
+
+func isName(w string) bool {
+	return isCapitalised(w) && !notNames[w] && !titles[w] && !orgWords[w]
+}
+
+// sameStretch reports that two neighbouring words are separated by spaces only.
+func sameStretch(d *document, a, b int) bool {
+	return strings.TrimSpace(d.slice(d.words[a].end, d.words[b].start)) == ""
+}
+
+// repeatedNames finds later mentions of a person's surname alone.
+func repeatedNames(d *document, c *claims) {
+	surnames := map[string]Suggestion{}
+	for _, s := range c.out {
+		if s.Kind == Person {
+			f := strings.Fields(s.Text)
+			surnames[f[len(f)-1]] = s
+		}
+	}
+	for i, w := range d.words {
+		if p, ok := surnames[w.text]; ok && c.free(i, i) {
+			c.add(d, i, i, Suggestion{Kind: Person, Confidence: 0.75, ActorID: p.ActorID, Country: p.Country, Role: p.Role})
+		}
+	}
+}
+
+// organisations reads capitalised runs holding an organisation word,
+// known group names and acronyms.
+func organisations(d *document, c *claims) {
+	for i := 0; i < len(d.words); i++ {
+		w := d.words[i].text
+		if knownGroups[w] && c.free(i, i) {
+			c.add(d, i, i, Suggestion{Kind: Organisation, Confidence: 0.9})
+			continue
+		}
+		if !isCapitalised(w) || notNames[w] {
+			continue
+		}
+		last, hasOrg := i, orgWords[w]
+		for k := i + 1; k < len(d.words) && sameStretch(d, k-1, k); k++ {
+			nw := d.words[k].text
+			if !isCapitalised(nw) && !joiners[nw] {
+				break
+			}
+			if isCapitalised(nw) {
+				last = k
+				hasOrg = hasOrg || orgWords[nw]
+			}
+		}
+		first := i
+		if first > 0 && strings.EqualFold(d.words[first-1].text, "the") && sameStretch(d, first-1, first) && hasOrg {
+			first--
+		}
+		switch {
+		case hasOrg && c.free(first, last):
+			c.add(d, first, last, Suggestion{Kind: Organisation, Confidence: 0.7})
+			i = last
+		case last == i && isAcronym(w) && c.free(i, i):
+			c.add(d, i, i, Suggestion{Kind: Organisation, Confidence: 0.55})
+		}
+	}
+}
+
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// nationalities finds demonyms ("Russian", "Iraqi").
+func nationalities(d *document, c *claims) {
+	for i, w := range d.words {
+		if cc, ok := demonymCountry(w.text); ok && c.free(i, i) {
+			c.add(d, i, i, Suggestion{Kind: Nationality, Confidence: 0.9, Country: cc})
+		}
+	}
+}
+
+var (
+	demonymsOnce sync.Once
+	demonyms     map[string]string
+)
+
+func demonymCountry(w string) (string, bool) {
+	demonymsOnce.Do(func() {
+		demonyms = map[string]string{}
+		for _, c := range codebook.Countries() {
+			for _, dm := range c.Demonyms {
+				if _, taken := demonyms[dm]; !taken {
+					demonyms[dm] = c.Alpha3
+				}
+			}
+		}
+	})
+	cc, ok := demonyms[w]
+	return cc, ok
+}
+
+// forceWords name armed or political bodies without capitals ("security
+// forces", "the regime", "rebels"); a nationality before them is kept.
+var forceWords = regexp.MustCompile(`(?i)\b(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:security|armed|government|opposition|coalition|rebel|military|police|special)\s+forces|the\s+regime|rebels|militants|insurgents|the\s+coalition|the\s+government|the\s+(?:[A-Z][a-z]+\s+)?people(?:\s+of\s+[A-Z][a-z]+)?|the\s+international\s+community|the\s+world\s+community)\b`)
+
+func forces(d *document, c *claims) {
+	for _, m := range forceWords.FindAllStringIndex(d.text, -1) {
+		start := utf8.RuneCountInString(d.text[:m[0]])
+		end := start + utf8.RuneCountInString(d.text[m[0]:m[1]])
+		first, last := d.wordsIn(span{start, end})
+		if first >= 0 && c.free(first, last) {
+			c.add(d, first, last, Suggestion{Kind: Organisation, Confidence: 0.5})
+		}
+	}
+}
+
+// untitledPeople guesses that two or three capitalised words no other rule
+// explains, not opening a sentence, name a person.
+func untitledPeople(d *document, c *claims) {
+	for i := 1; i+1 < len(d.words); i++ {
+		last := i
+		for k := i; k < len(d.words) && k < i+3 && isName(d.words[k].text) && (k == i || sameStretch(d, k-1, k)); k++ {
+			last = k
+		}
+		if last == i || !c.free(i, last) || d.sentenceOf(d.words[i].start).start == d.words[i].start {
+			continue
+		}
+		c.add(d, i, last, Suggestion{Kind: Person, Confidence: 0.4})
+		i = last
+	}
+}

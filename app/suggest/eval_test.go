@@ -1,0 +1,194 @@
+package suggest
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dossier/data/codebook"
+	"dossier/data/shared"
+)
+
+// TestEvaluate prints precision, recall and F1 per entity type against the
+// hand-annotated re3d corpus, and PLOVER type accuracy on the CAMEO
+// codebook's example sentences. `make eval` runs it; it asserts nothing.
+func TestEvaluate(t *testing.T) {
+	if os.Getenv("DOSSIER_EVAL") == "" {
+		t.Skip("skipped: run `make eval` (DOSSIER_EVAL=1) to measure the suggestions")
+	}
+	re3d := shared.Need(t, "corpus", "re3d")
+	evaluateEntities(t, re3d)
+	evaluateEvents(t, shared.Need(t, "codebooks", "cameo-event-codes.csv"))
+}
+
+type goldEntity struct {
+	Doc   string `json:"documentId"`
+	Begin int    `json:"begin"`
+	End   int    `json:"end"`
+	Type  string `json:"type"`
+}
+
+// kinds maps re3d's types to ours.
+var kinds = map[string]string{"Person": Person, "Organisation": Organisation, "Location": Location, "Nationality": Nationality, "Temporal": Date}
+
+type score struct{ tp, fp, fn, tpExact int }
+
+func evaluateEntities(t *testing.T, dir string) {
+	files := map[string]string{}
+	rows := readCSV(t, filepath.Join(dir, "documents.csv"))
+	for _, r := range rows[1:] {
+		files[r[1]] = filepath.Join(dir, r[0])
+	}
+	gold := map[string][]goldEntity{}
+	f, _ := os.Open(filepath.Join(dir, "entities.jsonl"))
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var g goldEntity
+		json.Unmarshal(sc.Bytes(), &g)
+		if kinds[g.Type] != "" {
+			gold[g.Doc] = append(gold[g.Doc], g)
+		}
+	}
+	scores := map[string]*score{}
+	for _, k := range kinds {
+		scores[k] = &score{}
+	}
+	for doc, path := range files {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		compare(Article(string(b), "", nil), gold[doc], scores)
+	}
+	fmt.Println("re3d entities (a suggestion counts when it overlaps a gold entity of its type; exact = same boundaries):")
+	fmt.Printf("%-13s %9s %9s %9s %9s\n", "type", "precision", "recall", "F1", "F1 exact")
+	for _, k := range []string{"Person", "Organisation", "Location", "Nationality", "Temporal"} {
+		s := scores[kinds[k]]
+		p, r := ratio(s.tp, s.tp+s.fp), ratio(s.tp, s.tp+s.fn)
+		pe, re := ratio(s.tpExact, s.tp+s.fp), ratio(s.tpExact, s.tp+s.fn)
+		fmt.Printf("%-13s %9.2f %9.2f %9.2f %9.2f\n", k, p, r, f1(p, r), f1(pe, re))
+	}
+}
+
+// compare scores suggestions against gold spans. re3d offsets count
+// characters as the files are read, which for these files are code points.
+func compare(ss []Suggestion, gold []goldEntity, scores map[string]*score) {
+	used := make([]bool, len(gold))
+	for _, s := range ss {
+		sc, ok := scores[s.Kind]
+		if !ok {
+			continue
+		}
+		hit := false
+		for i, g := range gold {
+			if !used[i] && kinds[g.Type] == s.Kind && s.Start < g.End && g.Begin < s.End {
+				used[i], hit = true, true
+				sc.tp++
+				if s.Start == g.Begin && s.End == g.End {
+					sc.tpExact++
+				}
+				break
+			}
+		}
+		if !hit {
+			sc.fp++
+		}
+	}
+	for i, g := range gold {
+		if !used[i] {
+			scores[kinds[g.Type]].fn++
+		}
+	}
+}
+
+// evaluateEvents runs the event rules on each CAMEO example sentence and
+// compares the PLOVER type with the crosswalk's type for the code.
+func evaluateEvents(t *testing.T, path string) {
+	rows := readCSV(t, path)
+	right, total := 0, 0
+	confused := map[string]int{}
+	for _, r := range rows[1:] {
+		code, example := r[0], strings.TrimSpace(r[7])
+		c, ok := codebook.CAMEO(code)
+		if example == "" || !ok || c.Type == "" {
+			continue
+		}
+		total++
+		got := ""
+		for _, s := range Article(example, "", nil) {
+			if s.Kind == Event {
+				got = s.Type
+				break
+			}
+		}
+		if got == c.Type {
+			right++
+		} else {
+			confused[c.Type+"→"+orNone(got)]++
+		}
+	}
+	fmt.Printf("\nCAMEO example sentences: PLOVER type top-1 accuracy %.2f (%d of %d)\n", ratio(right, total), right, total)
+	for _, r := range topConfusions(confused, 8) {
+		fmt.Printf("  %s: %d\n", r.k, r.n)
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+type kn struct {
+	k string
+	n int
+}
+
+func topConfusions(m map[string]int, n int) []kn {
+	var out []kn
+	for k, v := range m {
+		out = append(out, kn{k, v})
+	}
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j].n > out[i].n {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out[:min(n, len(out))]
+}
+
+func readCSV(t *testing.T, path string) [][]string {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func f1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}

@@ -1,0 +1,156 @@
+package suggest
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"dossier/data/codebook"
+)
+
+// trigger is a phrase that signals an event: its CAMEO code, from which
+// the PLOVER type and mode follow through the crosswalk. Passive triggers
+// ("was received by") put the host after the verb as the recipient, as an
+// active one does.
+type trigger struct {
+	re    *regexp.Regexp
+	cameo string
+}
+
+// triggers, most specific first: the first that matches a sentence names
+// its event. Our own lexicon of news verbs, keyed to CAMEO codes.
+var triggers = compileTriggers([][2]string{
+	{`was received by|were received by|was hosted by|was welcomed by`, "042"},
+	{`will not|would not|refus\w*|reject\w*|declin\w+ to|denied|vetoed|reneg\w*|defied|opposed`, "120"},
+	{`threat\w*|warn\w*|ultimatum|sworn to|vowed to (?:fight|retaliate|respond)|may halt|would blockade|would tighten|plans? to impose|prepared to impose`, "130"},
+	{`hunger strike|demonstrat\w+|riot\w*|rall(?:y|ies|ied)|protest\w*|blocked (?:roads?|streets?|the)|boycott\w*|general strike|open-ended strike|stopped work|shunned work|marched|signatures`, "140"},
+	{`imposed sanctions|sanction\w*|suspen\w+|halted|cancell?ed|prohibit\w*|reduced (?:food |aid )?(?:aid|supplies)|expelled|forced .{0,30}out|shipped out|ended mediation|failed to reach|broke off`, "160"},
+	{`murder\w*|kill\w*|fighting|fierce|launched (?:artillery|attacks?|rockets?|an offensive)|retaken|recaptured|blockades?|violat\w+ (?:the )?cease-?fire|gunships|bomb\w*|shell\w*|attack\w*|assassinat\w*|struck|fired (?:on|at)|clash\w*|ambush\w*|invaded|massacre\w*|air ?strikes?|shooting`, "190"},
+	{`arrest\w*|detain\w*|seiz\w+|raid\w*|confiscat\w*|deport\w*|imprison\w*|curfew|martial law|banned|crack\w* down`, "173"},
+	{`abduct\w*|kidnap\w*|took hostage|taken hostage`, "181"},
+	{`mobili[sz]\w+|deploy\w*|massed|on alert`, "150"},
+	{`accus\w+|blam\w+|alleg\w+|guilty`, "112"},
+	{`condemn\w*|denounc\w*|critici[sz]\w+|deplor\w+|censur\w+`, "111"},
+	{`investigat\w*|inquiry|probe`, "090"},
+	{`demand\w*|urg\w+|called (?:on|for)|appeal\w*|request\w*|must|insist\w*|pushing|sought|pressur\w+|stressed the obligation|reminder`, "100"},
+	{`released|freed|lifted|eased|withdr[ae]w\w*|surrender\w*|demobili[sz]\w+|cease-?fire|truce|dispatched inspectors|received a mission|returning`, "080"},
+	{`accepted|conceded|allowed|approved|introduced|decided to allow|called off|paid compensation|yield\w*`, "080"},
+	{`mediat\w+`, "045"},
+	{`negotiat\w+`, "046"},
+	{`(?:will|would|to) (?:visit|meet|hold talks)|agreed to (?:hold|meet|resume|continue)`, "036"},
+	{`visited|visits|visiting|travell?ed to|arrived in|paid a visit|on a visit to|trip to`, "042"},
+	{`hosted|welcomed (?:a|the) delegation`, "043"},
+	{`agree\w*|pledg\w+|promis\w+|offer\w*|committed to|consensus|(?:is|are|was|were) (?:ready|willing|prepared) to|will (?:support|give|provide|allow|send|release|help)|would (?:support|give|provide|allow)`, "030"},
+	{`held talks|holds talks|met|meets|meeting|talks with|discuss\w*|spoke with|phoned|telephoned|consult\w*|conferred`, "040"},
+	{`signed`, "057"},
+	{`apologi[sz]\w+`, "055"},
+	{`prais\w+|commend\w*|endors\w+|support\w*|back\w*|welcom\w+`, "051"},
+	{`recogni[sz]\w+`, "054"},
+	{`cooperat\w+|joint (?:exercise|operation)|shared intelligence`, "060"},
+	{`provid\w+|deliver\w*|sent|donat\w+|grant\w*|aid`, "070"},
+})
+
+func compileTriggers(list [][2]string) []trigger {
+	var out []trigger
+	for _, t := range list {
+		out = append(out, trigger{regexp.MustCompile(`(?i)\b(?:` + t[0] + `)`), t[1]})
+	}
+	return out
+}
+
+// parties are the entity kinds that can act in an event.
+func party(s Suggestion) bool {
+	return s.Kind == Person || s.Kind == Organisation || (s.Kind == Location && s.PlaceID == "")
+}
+
+// events proposes one event per sentence that holds a trigger: its actor
+// is the last party before the trigger, its recipients the parties after
+// it (two parties joined by "and" before a meeting are actor and
+// recipient), its date and place the first in the sentence, its evidence
+// the sentence.
+func events(d *document, ents, all []Suggestion, published string) []Suggestion {
+	var out []Suggestion
+	for _, s := range d.sentences {
+		text := d.slice(s.start, s.end)
+		t, at, ok := firstTrigger(text)
+		if !ok {
+			continue
+		}
+		verb := s.start + utf8.RuneCountInString(text[:at])
+		ev := Suggestion{Kind: Event, Start: s.start, End: s.end, Text: strings.TrimSpace(text), Confidence: 0.5, CAMEO: t.cameo}
+		if c, ok := codebook.CAMEO(t.cameo); ok {
+			ev.Type, ev.Mode = c.Type, c.Mode
+		}
+		before, after := partiesAround(ents, s, verb)
+		switch {
+		case len(before) >= 2 && strings.HasPrefix(t.cameo, "04"):
+			ev.Actors, ev.Recipients = []string{before[len(before)-2].Text}, []string{before[len(before)-1].Text}
+		case len(before) >= 1:
+			ev.Actors = []string{before[len(before)-1].Text}
+		}
+		if len(ev.Recipients) == 0 && len(after) > 0 {
+			ev.Recipients = []string{after[0].Text}
+		}
+		if len(ev.Actors) > 0 {
+			ev.Confidence += 0.15
+		}
+		if len(ev.Recipients) > 0 {
+			ev.Confidence += 0.1
+		}
+		ev.Date, ev.Precision = firstIn(all, s, Date)
+		ev.Place, _ = firstPlace(all, s)
+		out = append(out, ev)
+	}
+	return out
+}
+
+// firstTrigger returns the most specific trigger in the sentence and where
+// it starts.
+func firstTrigger(text string) (trigger, int, bool) {
+	for _, t := range triggers {
+		if loc := t.re.FindStringIndex(text); loc != nil {
+			return t, loc[0], true
+		}
+	}
+	return trigger{}, -1, false
+}
+
+func partiesAround(ents []Suggestion, s span, verb int) (before, after []Suggestion) {
+	for _, e := range ents {
+		if !party(e) || e.Start < s.start || e.End > s.end {
+			continue
+		}
+		if e.End <= verb {
+			before = append(before, e)
+		} else if e.Start >= verb {
+			after = append(after, e)
+		}
+	}
+	return before, after
+}
+
+func firstIn(all []Suggestion, s span, kind string) (string, string) {
+	for _, x := range all {
+		if x.Kind == kind && x.Start >= s.start && x.End <= s.end {
+			return x.Date, x.Precision
+		}
+	}
+	return "", ""
+}
+
+// firstPlace prefers a city to a country.
+func firstPlace(all []Suggestion, s span) (string, bool) {
+	country := ""
+	for _, x := range all {
+		if x.Kind != Location || x.Start < s.start || x.End > s.end {
+			continue
+		}
+		if x.PlaceID != "" {
+			return x.Text, true
+		}
+		if country == "" {
+			country = x.Text
+		}
+	}
+	return country, country != ""
+}

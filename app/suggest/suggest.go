@@ -1,0 +1,69 @@
+// Package suggest reads an article with the analyst: it proposes actors,
+// places, nationalities, dates and events, each tied to its words (code
+// points, half-open) and with a confidence, for the analyst to accept,
+// edit or reject. Rules and lexicons, our own or from the codebooks; no
+// network, no model to download.
+package suggest
+
+import (
+	"sort"
+
+	"dossier/data"
+)
+
+// Kinds of suggestion.
+const (
+	Person       = "person"
+	Organisation = "organisation"
+	Location     = "location"
+	Nationality  = "nationality"
+	Date         = "date"
+	Event        = "event"
+)
+
+// Suggestion is one proposal. Fields beyond the span depend on the kind.
+type Suggestion struct {
+	Kind       string  `json:"kind"`
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	Text       string  `json:"text"`
+	Confidence float64 `json:"confidence"`
+
+	// dates
+	Date      string `json:"date,omitempty"`
+	Precision string `json:"precision,omitempty"`
+	// places, nationalities and people
+	Lat     *float64 `json:"lat,omitempty"`
+	Lon     *float64 `json:"lon,omitempty"`
+	Country string   `json:"country,omitempty"`
+	PlaceID string   `json:"place_id,omitempty"`
+	// people and organisations
+	ActorID string `json:"actor_id,omitempty"` // a known actor of the register
+	Role    string `json:"role,omitempty"`
+	Sector  string `json:"sector,omitempty"`
+	// events
+	Type       string   `json:"type,omitempty"`
+	Mode       string   `json:"mode,omitempty"`
+	CAMEO      string   `json:"cameo,omitempty"`
+	Actors     []string `json:"actors,omitempty"`
+	Recipients []string `json:"recipients,omitempty"`
+	Place      string   `json:"place,omitempty"`
+}
+
+// Article reads text published on the date given (YYYY-MM-DD or "") with
+// the register's actors, and returns its suggestions in text order.
+func Article(text, published string, known []data.Actor) []Suggestion {
+	d := newDocument(text)
+	var out []Suggestion
+	out = append(out, dates(d, published)...)
+	ents := entities(d, known)
+	out = append(out, ents...)
+	out = append(out, events(d, ents, out, published)...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	return out
+}

@@ -1,0 +1,82 @@
+package suggest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"dossier/app"
+	"dossier/data/shared"
+)
+
+func find(ss []Suggestion, kind, text string) (Suggestion, bool) {
+	for _, s := range ss {
+		if s.Kind == kind && s.Text == text {
+			return s, true
+		}
+	}
+	return Suggestion{}, false
+}
+
+// checkWorkedExample asserts the worked example's E1 and E3 and its three
+// people, with offsets that point at their words.
+func checkWorkedExample(t *testing.T, text string, ss []Suggestion) {
+	t.Helper()
+	runes := []rune(text)
+	for _, p := range []struct{ name, country string }{{"Sergei Shoigu", "RUS"}, {"Wang Yi", "CHN"}, {"Xi Jinping", "CHN"}} {
+		s, ok := find(ss, Person, p.name)
+		if !ok || s.Country != p.country || string(runes[s.Start:s.End]) != p.name {
+			t.Errorf("person %s: %+v (found %v)", p.name, s, ok)
+		}
+	}
+	var e1, e3 bool
+	for _, s := range ss {
+		if s.Kind != Event || s.Type != "CONSULT" || string(runes[s.Start:s.End]) != s.Text && strings.TrimSpace(string(runes[s.Start:s.End])) != s.Text {
+			continue
+		}
+		if s.Date == "2025-02-28" && s.Place == "Beijing" && strings.Contains(strings.Join(s.Actors, ","), "Shoigu") && strings.Contains(strings.Join(s.Recipients, ","), "Wang Yi") {
+			e1 = true
+		}
+		if s.Date == "2023-12" && s.Precision == "month" && s.Place == "Kabul" {
+			e3 = true
+		}
+	}
+	if !e1 || !e3 {
+		for _, s := range ss {
+			if s.Kind == Event {
+				t.Logf("event %+v", s)
+			}
+		}
+		t.Fatalf("E1 found %v, E3 found %v", e1, e3)
+	}
+}
+
+func TestSuggestsTheWorkedExample(t *testing.T) {
+	text := app.SampleText()
+	checkWorkedExample(t, text, Article(text, "2025-03-02", nil))
+}
+
+func TestSuggestsTheSeedArticle(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(shared.Need(t, "seed"), "shoigu-wang-yi-beijing.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkWorkedExample(t, string(b), Article(string(b), "2025-03-02", nil))
+}
+
+// BenchmarkSuggest50k: suggestions for a 50,000-character article (target
+// under 200 ms).
+func BenchmarkSuggest50k(b *testing.B) {
+	one := app.SampleText()
+	text := strings.Repeat(one+"\n\n", 50000/len(one)+1)[:50000]
+	Article(text, "2025-03-02", nil) // load the codebooks first
+	var total time.Duration
+	for b.Loop() {
+		t := time.Now()
+		Article(text, "2025-03-02", nil)
+		total += time.Since(t)
+	}
+	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms-per-50k-article")
+}
