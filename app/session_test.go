@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"dossier/app/suggest"
 	"dossier/data"
 	"dossier/data/badgerstore"
 )
@@ -238,5 +239,57 @@ func TestDeletedArticleLeavesSearch(t *testing.T) {
 	}
 	if hits, _ := s.Search("valletta", 5); len(hits) != 0 {
 		t.Fatalf("deleted article still found: %+v", hits)
+	}
+}
+
+func TestAcceptAndRejectSuggestions(t *testing.T) {
+	s := newSession(t)
+	id, _, _ := s.AddText(SampleText())
+	sgs, err := s.Suggestions(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e1, other suggest.Suggestion
+	for _, sg := range sgs {
+		if sg.Kind == suggest.Event && sg.Date == "2025-02-28" && sg.Type == "CONSULT" {
+			e1 = sg
+		} else if sg.Kind == suggest.Event && other.Kind == "" {
+			other = sg
+		}
+	}
+	if e1.Kind == "" || other.Kind == "" {
+		t.Fatalf("suggestions: %+v", sgs)
+	}
+	evID, err := s.AcceptSuggestion(id, e1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, _ := s.Event(evID)
+	art, _ := s.Article(id)
+	if ev.Type != "CONSULT" || ev.Location.Name != "Beijing" || len(ev.Actors) != 1 || len(ev.Recipients) != 1 ||
+		string([]rune(art.Text)[ev.Evidence[0].Start:ev.Evidence[0].End]) != e1.Text {
+		t.Fatalf("accepted event: %+v", ev)
+	}
+	shoigu, _ := s.Actor(ev.Actors[0])
+	if shoigu.Name != "Sergei Shoigu" || shoigu.Country != "RUS" || shoigu.Kind != data.KindPerson {
+		t.Fatalf("actor created: %+v", shoigu)
+	}
+	before := dump(t, s)
+	if err := s.RejectSuggestion(id, other); err != nil {
+		t.Fatal(err)
+	}
+	if dump(t, s) != before {
+		t.Fatal("rejecting changed the records")
+	}
+	again, _ := s.Suggestions(id)
+	for _, sg := range again {
+		if sg.Kind == other.Kind && sg.Start == other.Start {
+			t.Fatal("a rejected suggestion came back")
+		}
+	}
+	s.Undo() // the rejection
+	s.Undo() // the accepted event and its actors
+	if n, _ := s.st.Counts(); n.Events != 0 || n.Actors != 0 {
+		t.Fatalf("undo left %+v", n)
 	}
 }

@@ -17,7 +17,7 @@ type change struct {
 	before, after []byte // JSON, nil when absent
 	field         string // edits of one field in a row merge into one change
 	at            time.Time
-	more          []change // further records changed in the same step (a merge)
+	more          []change // records changed in the same step, before this one
 }
 
 type history struct {
@@ -79,7 +79,7 @@ func (s *Session) travel(from, to *[]change, state func(change) []byte) (string,
 		return "", nil
 	}
 	c := (*from)[len(*from)-1]
-	steps := append([]change{c}, c.more...)
+	steps := append(append([]change{}, c.more...), c) // the order they were made in
 	if from == &s.history.undo {
 		slices.Reverse(steps)
 	}

@@ -29,6 +29,9 @@ type Article struct {
 	Notes        string    `json:"notes,omitempty"`
 	Tags         []string  `json:"tags,omitempty"`
 	Updated      time.Time `json:"updated"`
+	// Rejected holds the suggestions the analyst turned down for this
+	// article ("kind start end"), so that they are not offered again.
+	Rejected []string `json:"rejected,omitempty"`
 }
 
 // Header returns a copy of the article without its text.

@@ -174,5 +174,6 @@ func (wb *workbench) openEvent(id string) {
 	}
 	if wb.tabs != nil {
 		wb.tabs.SelectIndex(0)
+		wb.rightTabs.SelectIndex(0)
 	}
 }

@@ -8,9 +8,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"dossier/app"
 	"dossier/app/report"
+	"dossier/app/suggest"
 	"dossier/data"
 )
 
@@ -165,5 +167,41 @@ func TestTappingATimelineMarkOpensTheEvent(t *testing.T) {
 	tl.Tapped(&fyne.PointEvent{Position: m.pos.AddXY(2, 1)})
 	if f.wb.editor.ev.ID != m.id || f.wb.tabs.SelectedIndex() != 0 {
 		t.Fatalf("tapping mark %s opened %q", m.id, f.wb.editor.ev.ID)
+	}
+}
+
+func TestAcceptAndRejectSuggestionsInTheWindow(t *testing.T) {
+	f := newFixture(t)
+	f.openArticle(app.SampleText())
+	f.wb.rightTabs.SelectIndex(1)
+	p := f.wb.suggest
+	pick := func(ok func(s suggest.Suggestion) bool) int {
+		for i, s := range p.items {
+			if ok(s) {
+				return i
+			}
+		}
+		t.Fatal("no such suggestion")
+		return -1
+	}
+	other := pick(func(s suggest.Suggestion) bool { return s.Kind == suggest.Event && s.Type == "AGREE" })
+	p.list.Select(other)
+	before := storeDump(t, f.st)
+	test.Tap(widgetButton(t, f.wb, "Reject"))
+	if storeDump(t, f.st) != before {
+		t.Fatal("rejecting a suggestion changed the records")
+	}
+	e1 := pick(func(s suggest.Suggestion) bool {
+		return s.Kind == suggest.Event && s.Date == "2025-02-28" && s.Type == "CONSULT"
+	})
+	want := p.items[e1]
+	p.list.Select(e1)
+	test.Tap(widgetButton(t, f.wb, "Accept"))
+	evs, _ := f.st.Events(data.EventQuery{Article: f.wb.article.ID})
+	if len(evs) != 1 || evs[0].Type != "CONSULT" || len(evs[0].Evidence) != 1 || evs[0].Evidence[0].Quote != want.Text {
+		t.Fatalf("accepted: %+v", evs)
+	}
+	if f.wb.editor.ev.ID != evs[0].ID {
+		t.Fatal("the accepted event is not open in the form")
 	}
 }

@@ -18,6 +18,7 @@ const (
 	hlActor hlStyle = iota
 	hlPlace
 	hlEvidence
+	hlSuggestion
 	hlSelection
 )
 
@@ -259,6 +260,8 @@ func highlightColor(s hlStyle) color.Color {
 		return color.NRGBA{R: 0x16, G: 0xa3, B: 0x4a, A: 0x40}
 	case hlEvidence:
 		return color.NRGBA{R: 0xf5, G: 0x9e, B: 0x0b, A: 0x70}
+	case hlSuggestion:
+		return color.NRGBA{R: 0xec, G: 0x48, B: 0x99, A: 0x50}
 	}
 	return color.NRGBA{R: 0x0e, G: 0xa5, B: 0xe9, A: 0x80}
 }

@@ -32,6 +32,8 @@ type workbench struct {
 	actorForm  *actorForm // the last actor form opened (tests fill it in)
 	coding     map[string]*widget.Button
 	tabs       *container.AppTabs
+	rightTabs  *container.AppTabs
+	suggest    *suggestionsPanel
 	register   *registerTab
 	allEvents  *eventsTab
 	timeline   *Timeline
@@ -55,7 +57,16 @@ func (wb *workbench) content() fyne.CanvasObject {
 	head := container.NewBorder(nil, nil, nil, wb.status, container.NewVBox(wb.title, wb.meta))
 	readerPane := container.NewBorder(container.NewVBox(head, wb.codingBar()), nil, nil, nil, wb.reader)
 	wb.centre = container.NewStack(readerPane, wb.welcome())
-	right := container.NewHSplit(wb.centre, wb.editor.view())
+	wb.suggest = newSuggestionsPanel(wb)
+	wb.rightTabs = container.NewAppTabs(container.NewTabItem("Events", wb.editor.view()), container.NewTabItem("Suggestions", wb.suggest.view()))
+	wb.rightTabs.OnSelected = func(t *container.TabItem) {
+		wb.suggest.shown = t.Text == "Suggestions"
+		if wb.suggest.shown {
+			wb.suggest.reload()
+		}
+		wb.refreshHighlights()
+	}
+	right := container.NewHSplit(wb.centre, wb.rightTabs)
 	right.Offset = 0.58
 	main := container.NewHSplit(wb.articles.view(), right)
 	main.Offset = 0.2
@@ -145,6 +156,9 @@ func (wb *workbench) open(id string) {
 	wb.reader.SetText(a.Text)
 	wb.mentions, _ = wb.sess.Mentions(a.Text)
 	wb.editor.ev = wb.editor.blank()
+	if wb.suggest.shown {
+		wb.suggest.reload()
+	}
 	evs, _ := wb.sess.EventsOf(id)
 	wb.editor.setEvents(evs)
 	if len(evs) > 0 {
@@ -178,6 +192,7 @@ func (wb *workbench) refreshHighlights() {
 		}
 		hs = append(hs, highlight{m.Start, m.End, style})
 	}
+	hs = append(hs, wb.suggest.highlights()...)
 	if wb.article != nil {
 		for _, s := range wb.editor.ev.Evidence {
 			if s.Article == wb.article.ID {

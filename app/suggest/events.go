@@ -3,6 +3,7 @@ package suggest
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"dossier/data/codebook"
@@ -77,7 +78,9 @@ func events(d *document, ents, all []Suggestion, published string) []Suggestion 
 			continue
 		}
 		verb := s.start + utf8.RuneCountInString(text[:at])
-		ev := Suggestion{Kind: Event, Start: s.start, End: s.end, Text: strings.TrimSpace(text), Confidence: 0.5, CAMEO: t.cameo}
+		lead := utf8.RuneCountInString(text) - utf8.RuneCountInString(strings.TrimLeftFunc(text, unicode.IsSpace))
+		trimmed := strings.TrimSpace(text)
+		ev := Suggestion{Kind: Event, Start: s.start + lead, End: s.start + lead + utf8.RuneCountInString(trimmed), Text: trimmed, Confidence: 0.5, CAMEO: t.cameo}
 		if c, ok := codebook.CAMEO(t.cameo); ok {
 			ev.Type, ev.Mode = c.Type, c.Mode
 		}

@@ -1,4 +1,4 @@
-package suggest
+package suggest_test
 
 import (
 	"os"
@@ -8,32 +8,33 @@ import (
 	"time"
 
 	"dossier/app"
+	"dossier/app/suggest"
 	"dossier/data/shared"
 )
 
-func find(ss []Suggestion, kind, text string) (Suggestion, bool) {
+func find(ss []suggest.Suggestion, kind, text string) (suggest.Suggestion, bool) {
 	for _, s := range ss {
 		if s.Kind == kind && s.Text == text {
 			return s, true
 		}
 	}
-	return Suggestion{}, false
+	return suggest.Suggestion{}, false
 }
 
 // checkWorkedExample asserts the worked example's E1 and E3 and its three
 // people, with offsets that point at their words.
-func checkWorkedExample(t *testing.T, text string, ss []Suggestion) {
+func checkWorkedExample(t *testing.T, text string, ss []suggest.Suggestion) {
 	t.Helper()
 	runes := []rune(text)
 	for _, p := range []struct{ name, country string }{{"Sergei Shoigu", "RUS"}, {"Wang Yi", "CHN"}, {"Xi Jinping", "CHN"}} {
-		s, ok := find(ss, Person, p.name)
+		s, ok := find(ss, suggest.Person, p.name)
 		if !ok || s.Country != p.country || string(runes[s.Start:s.End]) != p.name {
 			t.Errorf("person %s: %+v (found %v)", p.name, s, ok)
 		}
 	}
 	var e1, e3 bool
 	for _, s := range ss {
-		if s.Kind != Event || s.Type != "CONSULT" || string(runes[s.Start:s.End]) != s.Text && strings.TrimSpace(string(runes[s.Start:s.End])) != s.Text {
+		if s.Kind != suggest.Event || s.Type != "CONSULT" || string(runes[s.Start:s.End]) != s.Text && strings.TrimSpace(string(runes[s.Start:s.End])) != s.Text {
 			continue
 		}
 		if s.Date == "2025-02-28" && s.Place == "Beijing" && strings.Contains(strings.Join(s.Actors, ","), "Shoigu") && strings.Contains(strings.Join(s.Recipients, ","), "Wang Yi") {
@@ -45,7 +46,7 @@ func checkWorkedExample(t *testing.T, text string, ss []Suggestion) {
 	}
 	if !e1 || !e3 {
 		for _, s := range ss {
-			if s.Kind == Event {
+			if s.Kind == suggest.Event {
 				t.Logf("event %+v", s)
 			}
 		}
@@ -55,7 +56,7 @@ func checkWorkedExample(t *testing.T, text string, ss []Suggestion) {
 
 func TestSuggestsTheWorkedExample(t *testing.T) {
 	text := app.SampleText()
-	checkWorkedExample(t, text, Article(text, "2025-03-02", nil))
+	checkWorkedExample(t, text, suggest.Article(text, "2025-03-02", nil))
 }
 
 func TestSuggestsTheSeedArticle(t *testing.T) {
@@ -63,7 +64,7 @@ func TestSuggestsTheSeedArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkWorkedExample(t, string(b), Article(string(b), "2025-03-02", nil))
+	checkWorkedExample(t, string(b), suggest.Article(string(b), "2025-03-02", nil))
 }
 
 // BenchmarkSuggest50k: suggestions for a 50,000-character article (target
@@ -71,11 +72,11 @@ func TestSuggestsTheSeedArticle(t *testing.T) {
 func BenchmarkSuggest50k(b *testing.B) {
 	one := app.SampleText()
 	text := strings.Repeat(one+"\n\n", 50000/len(one)+1)[:50000]
-	Article(text, "2025-03-02", nil) // load the codebooks first
+	suggest.Article(text, "2025-03-02", nil) // load the codebooks first
 	var total time.Duration
 	for b.Loop() {
 		t := time.Now()
-		Article(text, "2025-03-02", nil)
+		suggest.Article(text, "2025-03-02", nil)
 		total += time.Since(t)
 	}
 	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms-per-50k-article")

@@ -178,7 +178,7 @@ func (s *Store) UpdateArticle(a *data.Article) error {
 		up := old
 		up.Title, up.Source, up.URL, up.Byline = a.Title, a.Source, a.URL, a.Byline
 		up.Published, up.PublishedRaw, up.Language = a.Published, a.PublishedRaw, a.Language
-		up.Status, up.Notes, up.Tags = a.Status, a.Notes, a.Tags
+		up.Status, up.Notes, up.Tags, up.Rejected = a.Status, a.Notes, a.Tags, a.Rejected
 		up.Updated = time.Now().UTC()
 		return setJSON(txn, articleKey(a.ID), up)
 	})

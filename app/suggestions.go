@@ -1,0 +1,157 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"dossier/app/suggest"
+	"dossier/data"
+	"dossier/data/codebook"
+)
+
+// Suggestions proposes records for an article, leaving out those the
+// analyst rejected before. Nothing is stored.
+func (s *Session) Suggestions(articleID string) ([]suggest.Suggestion, error) {
+	a, err := s.st.Article(articleID)
+	if err != nil {
+		return nil, err
+	}
+	known, err := s.st.Actors()
+	if err != nil {
+		return nil, err
+	}
+	var out []suggest.Suggestion
+	for _, sg := range suggest.Article(a.Text, a.Published, known) {
+		if !contains(a.Rejected, suggestionKey(sg)) {
+			out = append(out, sg)
+		}
+	}
+	return out, nil
+}
+
+func suggestionKey(sg suggest.Suggestion) string {
+	return fmt.Sprintf("%s %d %d", sg.Kind, sg.Start, sg.End)
+}
+
+// RejectSuggestion remembers, with the article, that a suggestion is not
+// wanted; it is one undoable step.
+func (s *Session) RejectSuggestion(articleID string, sg suggest.Suggestion) error {
+	a, err := s.st.Article(articleID)
+	if err != nil {
+		return err
+	}
+	h := a.Header()
+	h.Rejected = append(h.Rejected, suggestionKey(sg))
+	return s.SaveArticle(&h, "")
+}
+
+// AcceptSuggestion stores what a suggestion proposes, as one undoable step:
+// an event (with the actors it names, created when the register lacks
+// them, its place, date and the sentence as evidence), or a person or
+// organisation for the register. It returns the new record's id.
+func (s *Session) AcceptSuggestion(articleID string, sg suggest.Suggestion) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	art, err := s.st.Article(articleID)
+	if err != nil {
+		return "", err
+	}
+	all := suggest.Article(art.Text, art.Published, nil)
+	step := change{at: time.Now()}
+	switch sg.Kind {
+	case suggest.Event:
+		e, err := s.eventFrom(art, sg, all, &step)
+		if err != nil {
+			return "", err
+		}
+		step.label, step.kind, step.id, step.after = "accept suggested event", "event", e.ID, snapshot(e)
+	case suggest.Person, suggest.Organisation:
+		id, err := s.actorFor(sg.Text, all, &step)
+		if err != nil {
+			return "", err
+		}
+		if len(step.more) == 0 {
+			return id, nil // already in the register
+		}
+		step.label, step.kind, step.id, step.after, step.more = "accept suggested actor", "actor", id, step.more[0].after, step.more[1:]
+	default:
+		return "", data.Errorf(data.EInvalid, "Accept a %s from the event form: select its words and use Place or Date.", sg.Kind)
+	}
+	s.history.push(step)
+	for _, c := range append([]change{step}, step.more...) {
+		s.reindexRecord(c.kind, c.id)
+	}
+	return step.id, nil
+}
+
+// eventFrom stores the event a suggestion describes.
+func (s *Session) eventFrom(art *data.Article, sg suggest.Suggestion, all []suggest.Suggestion, step *change) (*data.Event, error) {
+	e := &data.Event{Article: art.ID, Type: sg.Type, Mode: sg.Mode, CAMEO: sg.CAMEO, Confidence: "medium",
+		Evidence: []data.Span{{Article: art.ID, Start: sg.Start, End: sg.End}}}
+	if sg.Date != "" {
+		e.Date = data.EventDate{Start: sg.Date, Precision: sg.Precision}
+	}
+	for _, n := range sg.Actors {
+		id, err := s.actorFor(n, all, step)
+		if err != nil {
+			return nil, err
+		}
+		e.Actors = append(e.Actors, id)
+	}
+	for _, n := range sg.Recipients {
+		id, err := s.actorFor(n, all, step)
+		if err != nil {
+			return nil, err
+		}
+		e.Recipients = append(e.Recipients, id)
+	}
+	if sg.Place != "" {
+		if ps := codebook.PlacesNamed(sg.Place); len(ps) > 0 {
+			e.Location = PlaceLocation(sg.Place, ps[0])
+		} else if c, ok := codebook.CountryNamed(sg.Place); ok {
+			e.Location = &data.Location{Name: sg.Place, Country: c.Alpha3, Lat: c.Lat, Lon: c.Lon, Precision: "country"}
+		}
+	}
+	if err := s.st.PutEvent(e); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// actorFor finds the register's actor called name, or creates it from
+// what the suggestions say of that name (kind, country, role).
+func (s *Session) actorFor(name string, all []suggest.Suggestion, step *change) (string, error) {
+	if found, _ := s.st.ActorsNamed(name); len(found) > 0 {
+		return found[0].ID, nil
+	}
+	a := data.Actor{Name: name, Kind: data.KindOrganisation}
+	for _, sg := range all {
+		if sg.Text != name && !strings.HasSuffix(sg.Text, " "+name) {
+			continue
+		}
+		switch sg.Kind {
+		case suggest.Person:
+			a.Kind, a.Country, a.Sector = data.KindPerson, sg.Country, sg.Sector
+			if sg.Role != "" {
+				a.Roles = []data.Role{{Post: sg.Role}}
+			}
+		case suggest.Location:
+			a.Kind, a.Country = data.KindGovernment, sg.Country
+		}
+		if sg.Text != name && a.Kind == data.KindPerson {
+			a.Name, a.Aliases = sg.Text, []string{name} // "Shoigu" → Sergei Shoigu
+			if found, _ := s.st.ActorsNamed(a.Name); len(found) > 0 {
+				return found[0].ID, nil
+			}
+		}
+		if a.Kind != data.KindOrganisation {
+			break
+		}
+	}
+	if err := s.st.PutActor(&a); err != nil {
+		return "", err
+	}
+	step.more = append(step.more, change{kind: "actor", id: a.ID, after: snapshot(&a)})
+	return a.ID, nil
+}
