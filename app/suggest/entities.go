@@ -33,7 +33,8 @@ var joiners = wordSet(`of for the and al al- bin`)
 // notNames are capitalised words that start sentences or name no one.
 var notNames = wordSet(`The A An This That These Those It Its He She They We I You Our Their His Her In On At As By For From With But And Or If When While
 However Both Neither Nor After Before During Since Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-According There Here What Who Why How`)
+According There Here What Who Why How Last Updated Eastern Western Northern Southern Middle Central Upper Lower
+New Old Great Greater Islamic Arab Muslim Christian Kurdish Sunni Shia Shiite`)
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
