@@ -9,29 +9,13 @@ import (
 	"strings"
 	"time"
 
+	"dossier/app/safefile"
 	"dossier/data"
 )
 
-// BackupTo writes a backup of st to path, whole or not at all.
+// BackupTo writes a backup of st to path (owner-only), whole or not at all.
 func BackupTo(st data.Store, path string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".dossier-backup-*")
-	if err != nil {
-		return data.Errorf(data.EInvalid, "Cannot write a backup in %s: %v", filepath.Dir(path), err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := st.Backup(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	os.Chmod(tmp.Name(), 0o600)
-	return os.Rename(tmp.Name(), path)
+	return safefile.Write(path, true, st.Backup)
 }
 
 // RestoreFrom loads the backup at path into st (see data.Store.Restore),

@@ -1,13 +1,13 @@
 package app
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
 	"dossier/app/suggest"
 	"dossier/data"
 	"dossier/data/badgerstore"
+	"dossier/data/storetest"
 )
 
 func newSession(t *testing.T) *Session {
@@ -20,20 +20,8 @@ func newSession(t *testing.T) *Session {
 	return NewSession(st, "test")
 }
 
-// dump is the store's events and actors, without the fields every write changes.
-func dump(t *testing.T, s *Session) string {
-	t.Helper()
-	evs, _ := s.st.Events(data.EventQuery{})
-	acts, _ := s.st.Actors()
-	for i := range evs {
-		evs[i].Version, evs[i].Updated = 0, evs[i].Created
-	}
-	for i := range acts {
-		acts[i].Updated = acts[i].Created
-	}
-	b, _ := json.Marshal([]any{evs, acts})
-	return string(b)
-}
+// dump is the store's events and actors, less what every write changes.
+func dump(t *testing.T, s *Session) string { return storetest.Dump(s.st) }
 
 func TestSampleIsCodedAndLoadsOnce(t *testing.T) {
 	s := newSession(t)

@@ -91,14 +91,7 @@ func (wb *workbench) selectionAsAlias() {
 		return
 	}
 	var d dialog.Dialog
-	pick := newPicker("search the register", func(q string) []pickItem {
-		found, _ := wb.sess.SearchActors(q)
-		var out []pickItem
-		for _, a := range found {
-			out = append(out, pickItem{actorLabel(a), a.ID})
-		}
-		return out
-	}, func(it pickItem) {
+	pick := newPicker("search the register", func(q string) []pickItem { return wb.actorItems(q, "") }, func(it pickItem) {
 		d.Hide()
 		a, err := wb.sess.Actor(it.value.(string))
 		if err == nil {

@@ -52,12 +52,7 @@ func newEventsTab(wb *workbench) *eventsTab {
 		e.OnSubmitted = func(string) { t.reload() }
 	}
 	t.actorPick = newPicker("actor", func(q string) []pickItem {
-		found, _ := wb.sess.SearchActors(q)
-		out := []pickItem{{"(any actor)", ""}}
-		for _, a := range found {
-			out = append(out, pickItem{actorLabel(a), a.ID})
-		}
-		return out
+		return append([]pickItem{{"(any actor)", ""}}, wb.actorItems(q, "")...)
 	}, func(it pickItem) {
 		t.actor = it.value.(string)
 		t.actorPick.SetQuietly(strings.SplitN(it.label, " (", 2)[0])

@@ -41,14 +41,7 @@ func (wb *workbench) exportDialog() {
 	f.scope = newScope()
 	f.format = widget.NewSelect([]string{"Excel workbook (.xlsx)", "CSV for Excel (.csv)", "PLOVER JSON lines (.jsonl)"}, nil)
 	f.format.SetSelectedIndex(0)
-	pick := newPicker("add an actor", func(q string) []pickItem {
-		found, _ := wb.sess.SearchActors(q)
-		var out []pickItem
-		for _, a := range found {
-			out = append(out, pickItem{actorLabel(a), a.ID})
-		}
-		return out
-	}, func(it pickItem) {
+	pick := newPicker("add an actor", func(q string) []pickItem { return wb.actorItems(q, "") }, func(it pickItem) {
 		f.actors = appendOnce(f.actors, it.value.(string))
 		f.chips.SetText(wb.names(f.actors))
 		f.scope.SetSelected(exportActors)

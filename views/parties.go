@@ -38,12 +38,20 @@ func (b *partyBox) ids() *[]string {
 }
 
 func (b *partyBox) search(q string) []pickItem {
-	found, _ := b.e.wb.sess.SearchActors(q)
+	return append(b.e.wb.actorItems(q, ""), pickItem{"Create actor “" + q + "”…", newActorChoice(q)})
+}
+
+// actorItems are the register's actors matching q, as picker items whose
+// value is the id; except, when set, is left out.
+func (wb *workbench) actorItems(q, except string) []pickItem {
+	found, _ := wb.sess.SearchActors(q)
 	var out []pickItem
 	for _, a := range found {
-		out = append(out, pickItem{actorLabel(a), a.ID})
+		if a.ID != except {
+			out = append(out, pickItem{actorLabel(a), a.ID})
+		}
 	}
-	return append(out, pickItem{"Create actor “" + q + "”…", newActorChoice(q)})
+	return out
 }
 
 func (b *partyBox) picked(it pickItem) {

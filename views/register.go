@@ -135,16 +135,7 @@ func (r *registerTab) merge() {
 		return
 	}
 	var d dialog.Dialog
-	pick := newPicker("the actor that stays", func(q string) []pickItem {
-		found, _ := r.wb.sess.SearchActors(q)
-		var out []pickItem
-		for _, a := range found {
-			if a.ID != from.ID {
-				out = append(out, pickItem{actorLabel(a), a.ID})
-			}
-		}
-		return out
-	}, func(it pickItem) {
+	pick := newPicker("the actor that stays", func(q string) []pickItem { return r.wb.actorItems(q, from.ID) }, func(it pickItem) {
 		d.Hide()
 		r.doMerge(from.ID, it.value.(string))
 	})

@@ -1,7 +1,6 @@
 package views
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -13,6 +12,7 @@ import (
 	"dossier/app"
 	"dossier/data"
 	"dossier/data/badgerstore"
+	"dossier/data/storetest"
 )
 
 // bench is a workbench in a test window over a real on-disk store.
@@ -163,19 +163,8 @@ func (f *benchFixture) actorID(name string) string {
 	return as[0].ID
 }
 
-// storeDump is every event and actor, less the fields every write changes.
-func storeDump(t *testing.T, st data.Store) string {
-	evs, _ := st.Events(data.EventQuery{})
-	acts, _ := st.Actors()
-	for i := range evs {
-		evs[i].Version, evs[i].Updated = 0, evs[i].Created
-	}
-	for i := range acts {
-		acts[i].Updated = acts[i].Created
-	}
-	b, _ := json.Marshal([]any{evs, acts})
-	return string(b)
-}
+// storeDump is every event and actor, less what every write changes.
+func storeDump(t *testing.T, st data.Store) string { return storetest.Dump(st) }
 
 func TestCodeWorkedExampleThroughTheWindow(t *testing.T) {
 	f := newFixture(t)

@@ -6,11 +6,11 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"strconv"
 	"time"
 
+	"dossier/app/safefile"
 	"dossier/data"
 	"dossier/data/codebook"
 )
@@ -117,47 +117,35 @@ func toPlover(l *lookup, e *data.Event) ploverEvent {
 	return p
 }
 
-// writeFlat runs a line-oriented export into a temporary file and renames
-// it into place once complete.
+// writeFlat runs a line-oriented export into a file that appears whole
+// once complete.
 func writeFlat(ctx context.Context, st data.Store, path string, opt Options,
 	start func(*bufio.Writer, *lookup, *Result) (func(*data.Event, int) error, error)) (Result, error) {
 	l, err := newLookup(st)
 	if err != nil {
 		return Result{}, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".dossier-export-*")
-	if err != nil {
-		return Result{}, fmt.Errorf("cannot write in %s: %w", filepath.Dir(path), err)
-	}
-	defer os.Remove(tmp.Name())
-	w := bufio.NewWriterSize(tmp, 1<<16)
 	var res Result
-	write, err := start(w, l, &res)
-	if err != nil {
-		tmp.Close()
-		return Result{}, err
-	}
-	err = opt.Filter.eachEvent(st, func(e *data.Event) error {
-		if err := ctx.Err(); err != nil {
+	err = safefile.Write(path, false, func(out io.Writer) error {
+		w := bufio.NewWriterSize(out, 1<<16)
+		write, err := start(w, l, &res)
+		if err != nil {
 			return err
 		}
-		res.Events++
-		if opt.Progress != nil && res.Events%500 == 0 {
-			opt.Progress(res.Events, 0)
+		err = opt.Filter.eachEvent(st, func(e *data.Event) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			res.Events++
+			if opt.Progress != nil && res.Events%500 == 0 {
+				opt.Progress(res.Events, 0)
+			}
+			return write(e, res.Events+1)
+		})
+		if err != nil {
+			return err
 		}
-		return write(e, res.Events+1)
+		return w.Flush()
 	})
-	if err == nil {
-		err = w.Flush()
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return res, err
-	}
-	return res, os.Rename(tmp.Name(), path)
+	return res, err
 }

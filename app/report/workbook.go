@@ -2,13 +2,12 @@ package report
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"dossier/app/safefile"
 	"dossier/data"
 )
 
@@ -85,29 +84,7 @@ func ExportWorkbook(ctx context.Context, st data.Store, path string, opt Options
 		}
 	}
 	f.SetActiveSheet(1)
-	return w.res, saveAtomically(f, path)
-}
-
-// saveAtomically writes next to path and renames, so that a crash or a
-// cancel never leaves half a workbook under the analyst's chosen name.
-func saveAtomically(f *excelize.File, path string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".dossier-export-*.xlsx")
-	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", filepath.Dir(path), err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := f.Write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return w.res, safefile.Write(path, false, func(out io.Writer) error { return f.Write(out) })
 }
 
 // cell prepares one value for a streamed row: safe text, and the style its

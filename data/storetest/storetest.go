@@ -4,6 +4,7 @@ package storetest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -302,4 +303,20 @@ func testPutEvents(t *testing.T, s data.Store) {
 	if err != stop || seen != 1 {
 		t.Fatalf("EachEvent did not stop: %v after %d", err, seen)
 	}
+}
+
+// Dump is every event and actor of st as JSON, less the fields every write
+// changes (version, update time), for tests that compare whole stores
+// before and after undo, redo or a refused edit.
+func Dump(st data.Store) string {
+	evs, _ := st.Events(data.EventQuery{})
+	acts, _ := st.Actors()
+	for i := range evs {
+		evs[i].Version, evs[i].Updated = 0, evs[i].Created
+	}
+	for i := range acts {
+		acts[i].Updated = acts[i].Created
+	}
+	b, _ := json.Marshal([]any{evs, acts})
+	return string(b)
 }
