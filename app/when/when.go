@@ -23,7 +23,7 @@ var (
 	reMonthDay   = regexp.MustCompile(`^` + monthPattern + `\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`)
 	reMonthYear  = regexp.MustCompile(`^` + monthPattern + `(?:\s+of)?\s+(\d{4})$`)
 	reYear       = regexp.MustCompile(`^(\d{4})$`)
-	fillers      = regexp.MustCompile(`^(?:on|in|at|during|since|from|by|early|late|mid|the)\s+`)
+	fillers      = regexp.MustCompile(`^(?:(?:on|in|at|during|since|from|by|early|late|mid|the)\s+)+`)
 )
 
 // Resolve reads a date expression as an analyst selects it ("on
@@ -33,13 +33,7 @@ var (
 func Resolve(expr, published string) (data.EventDate, error) {
 	raw := strings.TrimSpace(expr)
 	s := strings.ToLower(strings.Trim(raw, " .,;:"))
-	for {
-		t := fillers.ReplaceAllString(s, "")
-		if t == s {
-			break
-		}
-		s = t
-	}
+	s = fillers.ReplaceAllString(s, "")
 	var ref time.Time
 	if published != "" {
 		ref, _ = time.Parse(data.DateLayout, published)
