@@ -107,7 +107,7 @@ func Main(args []string, env Env) int {
 		return lockedWindow(env, *db, open, rest, *keep)
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "dossier:", data.ErrorMessage(err))
+		fmt.Fprintln(env.Stderr, "dossier:", explain(err))
 		if !isCommand && env.Problem != nil {
 			env.Problem(data.ErrorMessage(err))
 		}
@@ -207,8 +207,17 @@ func newFlags(env Env, name string) *flag.FlagSet {
 
 // fail prints an error as a sentence and returns ExitFailed.
 func fail(env Env, err error) int {
-	fmt.Fprintln(env.Stderr, "dossier:", data.ErrorMessage(err))
+	fmt.Fprintln(env.Stderr, "dossier:", explain(err))
 	return ExitFailed
+}
+
+// explain is the sentence for an error, with its cause when the failure is
+// Dossier's own (the analyst can pass it on).
+func explain(err error) string {
+	if data.ErrorCode(err) == data.EInternal {
+		return err.Error()
+	}
+	return data.ErrorMessage(err)
 }
 
 // usageError prints a usage mistake and returns ExitUsage.

@@ -61,6 +61,9 @@ func OpenWith(dir string, passphrase []byte) (*Store, error) {
 	if params != nil {
 		opts = opts.WithEncryptionKey(params.key(passphrase))
 	}
+	if err := removeEmptyMemtables(dir); err != nil {
+		return nil, err
+	}
 	s, err := open(opts, dir)
 	if err != nil {
 		return nil, err
@@ -69,6 +72,28 @@ func OpenWith(dir string, passphrase []byte) (*Store, error) {
 		s.passphrase = passphrase
 	}
 	return s, nil
+}
+
+// removeEmptyMemtables deletes zero-length memtable files. A process
+// killed between creating a memtable's write-ahead log and sizing it leaves
+// one behind; it holds nothing, but Badger (v4.9.6) refuses to open a
+// database that has one ("while opening fid: N err: Create a new file").
+func removeEmptyMemtables(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".mem") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && fi.Size() == 0 {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // hasDatabase reports whether dir already holds Badger files.

@@ -2,6 +2,8 @@ package badgerstore
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -113,5 +115,25 @@ func TestCheckMendsIndexes(t *testing.T) {
 	}
 	if rep, _ := s.Check(); len(rep.Repaired) != 0 {
 		t.Fatalf("a second check still repairs: %+v", rep)
+	}
+}
+
+// TestEmptyMemtableLeftByAKillOpens: a zero-length memtable file, as a
+// SIGKILL between its creation and its sizing leaves, must not stop the
+// database from opening (found by the crash harness).
+func TestEmptyMemtableLeftByAKillOpens(t *testing.T) {
+	dir := t.TempDir()
+	s, _ := Open(dir)
+	a := data.Actor{Name: "Kept"}
+	s.PutActor(&a)
+	s.Close()
+	os.WriteFile(filepath.Join(dir, "00099.mem"), nil, 0o600)
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer s.Close()
+	if got, _ := s.Actor(a.ID); got == nil || got.Name != "Kept" {
+		t.Fatal("the record is lost")
 	}
 }
