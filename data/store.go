@@ -64,9 +64,9 @@ type Store interface {
 	// what it mended and what it could not.
 	Check() (CheckReport, error)
 
-	// Stamp counts the writes ever made: derived data kept elsewhere (the
-	// search index) is stale when its stamp differs.
-	Stamp() (uint64, error)
+	// Stamp changes with every write ("" before the first): derived data
+	// kept elsewhere (the search index) is stale when its stamp differs.
+	Stamp() (string, error)
 
 	// EventCountsByActor and EventCountsByArticle count events from the
 	// indexes alone.

@@ -105,7 +105,7 @@ func Import(ctx context.Context, st data.Store, paths []string, opt Options) (Su
 
 // parseWorkers read files at once: reading waits on the disk, so more
 // workers than cores keep the cores busy.
-var parseWorkers = max(4, 2*runtime.GOMAXPROCS(0))
+var parseWorkers = max(8, 4*runtime.GOMAXPROCS(0))
 
 // parseChunk is how many files are parsed together before their articles
 // join the batch (and progress is reported for them).

@@ -2,14 +2,13 @@
 // phrases, prefixes) and records (actor names and aliases, event notes and
 // evidence), with bleve. The index lives beside the database, is kept in
 // step with edits by the session, and is rebuilt when it is missing or
-// stale (its stamp differs from the database's write counter).
+// stale (its stamp differs from the one the database's last write left).
 package search
 
 import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -82,18 +81,18 @@ func (ix *Index) Sync(st data.Store, progress func(done, total int)) (rebuilt bo
 	if err != nil {
 		return false, err
 	}
-	if have, _ := ix.stamp(); have == want && want != 0 {
+	if have, _ := ix.stamp(); have == want && want != "" {
 		return false, nil
 	}
 	return true, ix.rebuild(st, want, progress)
 }
 
-func (ix *Index) stamp() (uint64, error) {
+func (ix *Index) stamp() (string, error) {
 	b, err := ix.idx.GetInternal([]byte("stamp"))
 	if err != nil || b == nil {
-		return 0, errors.New("no stamp")
+		return "", errors.New("no stamp")
 	}
-	return strconv.ParseUint(string(b), 10, 64)
+	return string(b), nil
 }
 
 // MarkInStep records that the index reflects the database as it is now.
@@ -102,10 +101,10 @@ func (ix *Index) MarkInStep(st data.Store) error {
 	if err != nil {
 		return err
 	}
-	return ix.idx.SetInternal([]byte("stamp"), []byte(strconv.FormatUint(n, 10)))
+	return ix.idx.SetInternal([]byte("stamp"), []byte(n))
 }
 
-func (ix *Index) rebuild(st data.Store, stamp uint64, progress func(done, total int)) error {
+func (ix *Index) rebuild(st data.Store, stamp string, progress func(done, total int)) error {
 	path := ix.path
 	ix.idx.Close()
 	os.RemoveAll(path)
@@ -154,7 +153,7 @@ func (ix *Index) rebuild(st data.Store, stamp uint64, progress func(done, total 
 	if err := ix.idx.Batch(b); err != nil {
 		return err
 	}
-	return ix.idx.SetInternal([]byte("stamp"), []byte(strconv.FormatUint(stamp, 10)))
+	return ix.idx.SetInternal([]byte("stamp"), []byte(stamp))
 }
 
 func articleDoc(a *data.Article) doc { return doc{Kind: "article", Title: a.Title, Text: a.Text} }

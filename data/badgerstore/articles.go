@@ -28,13 +28,13 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 	if err != nil {
 		return nil, err
 	}
-	if len(fresh) > 0 { // stamp first: a crash after it only makes the index rebuild
-		if err := s.update(func(*badger.Txn) error { return nil }); err != nil {
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	if len(fresh) > 0 { // the stamp goes first: a crash after it only makes the index rebuild
+		if err := wb.Set([]byte(stampKey), []byte(data.NewID("st"))); err != nil {
 			return nil, err
 		}
 	}
-	wb := s.db.NewWriteBatch()
-	defer wb.Cancel()
 	now := time.Now().UTC()
 	for _, a := range fresh {
 		prepareArticle(a, now)

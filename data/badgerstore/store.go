@@ -10,7 +10,6 @@ import (
 	"log"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -175,9 +174,9 @@ func (s *Store) update(fn func(txn *badger.Txn) error) error {
 		return err
 	}
 	var err error
-	for range 8 {
+	for range 5 {
 		err = s.db.Update(func(txn *badger.Txn) error {
-			if err := bumpStamp(txn); err != nil {
+			if err := setStamp(txn); err != nil {
 				return err
 			}
 			return fn(txn)
@@ -189,37 +188,30 @@ func (s *Store) update(fn func(txn *badger.Txn) error) error {
 	return err
 }
 
-// stampKey counts writes: every transaction that changes records bumps it,
-// so that derived data kept outside the database (the search index) can
-// tell it is stale.
+// stampKey holds a value that every transaction changing records sets
+// anew (a fresh time-ordered id, so no transaction needs to read it and
+// none conflicts over it), so that derived data kept outside the database
+// (the search index) can tell it is stale.
 const stampKey = "m/stamp"
 
-func bumpStamp(txn *badger.Txn) error {
-	n, err := readStamp(txn)
-	if err != nil {
+func setStamp(txn *badger.Txn) error { return txn.Set([]byte(stampKey), []byte(data.NewID("st"))) }
+
+// Stamp is the value the last write left (see stampKey).
+func (s *Store) Stamp() (string, error) {
+	var v string
+	err := s.db.View(func(txn *badger.Txn) error {
+		item, err := txn.Get([]byte(stampKey))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		b, err := item.ValueCopy(nil)
+		v = string(b)
 		return err
-	}
-	return txn.Set([]byte(stampKey), []byte(strconv.FormatUint(n+1, 10)))
-}
-
-func readStamp(txn *badger.Txn) (uint64, error) {
-	item, err := txn.Get([]byte(stampKey))
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, err
-	}
-	var n uint64
-	err = item.Value(func(b []byte) error { n, err = strconv.ParseUint(string(b), 10, 64); return err })
-	return n, err
-}
-
-// Stamp is the write counter (see stampKey).
-func (s *Store) Stamp() (uint64, error) {
-	var n uint64
-	err := s.db.View(func(txn *badger.Txn) (err error) { n, err = readStamp(txn); return })
-	return n, err
+	})
+	return v, err
 }
 
 func getJSON(txn *badger.Txn, key string, v any) error {
