@@ -28,18 +28,17 @@ func (w *workbook) writeEvents(ctx context.Context, st data.Store, opt Options, 
 		return err
 	}
 	row, eviRow := 1, 1
-	err = eachEventAhead(ctx, st, opt.Filter, func(e *data.Event) error {
+	err = eachRowAhead(ctx, st, opt.Filter, w, func(r builtRow) error {
 		row++
-		if err := evSW.SetRow("A"+strconv.Itoa(row), w.eventRow(e, row)); err != nil {
+		if err := evSW.SetRow("A"+strconv.Itoa(row), r.event); err != nil {
 			return err
 		}
-		for _, sp := range e.Evidence {
+		for _, ev := range r.evidence {
 			eviRow++
-			if err := eviSW.SetRow("A"+strconv.Itoa(eviRow), w.evidenceRow(sp, e.ID, eviRow)); err != nil {
+			if err := eviSW.SetRow("A"+strconv.Itoa(eviRow), ev); err != nil {
 				return err
 			}
 		}
-		w.note(e)
 		if opt.Progress != nil && (row-1)%500 == 0 {
 			opt.Progress(row-1, total)
 		}
@@ -67,17 +66,32 @@ func (w *workbook) writeEvents(ctx context.Context, st data.Store, opt Options, 
 	return eviSW.Flush()
 }
 
-// eachEventAhead reads and decodes events on another goroutine while fn
-// writes the previous ones: decoding and writing overlap on two cores.
-func eachEventAhead(ctx context.Context, st data.Store, f Filter, fn func(*data.Event) error) error {
-	events := make(chan *data.Event, 256)
+// builtRow is one event's cells and its evidence rows, ready to write.
+type builtRow struct {
+	event    []any
+	evidence [][]any
+}
+
+// eachRowAhead reads, decodes and turns events into cells on another
+// goroutine (which alone touches w's notices and counts) while write puts
+// the previous rows into the sheets: the two halves share the two cores.
+func eachRowAhead(ctx context.Context, st data.Store, f Filter, w *workbook, write func(builtRow) error) error {
+	rows := make(chan builtRow, 256)
 	stop := make(chan struct{})
 	readErr := make(chan error, 1)
 	go func() {
-		defer close(events)
+		defer close(rows)
+		row, eviRow := 1, 1
 		readErr <- f.eachEvent(st, func(e *data.Event) error {
+			row++
+			r := builtRow{event: w.eventRow(e, row)}
+			for _, sp := range e.Evidence {
+				eviRow++
+				r.evidence = append(r.evidence, w.evidenceRow(sp, e.ID, eviRow))
+			}
+			w.note(e)
 			select {
-			case events <- e:
+			case rows <- r:
 				return nil
 			case <-stop:
 				return context.Canceled
@@ -85,12 +99,12 @@ func eachEventAhead(ctx context.Context, st data.Store, f Filter, fn func(*data.
 		})
 	}()
 	var err error
-	for e := range events {
+	for r := range rows {
 		if err == nil {
 			err = ctx.Err()
 		}
 		if err == nil {
-			err = fn(e)
+			err = write(r)
 		}
 		if err != nil && stop != nil {
 			close(stop)
