@@ -4,7 +4,7 @@ TAGS  := migrated_fynedo
 BIN   := bin/dossier
 ARGS  ?=
 
-.PHONY: run build test bench fuzz crash eval deps codebooks clean
+.PHONY: run build test bench fuzz crash eval lint deps codebooks clean
 
 run: deps build
 	./$(BIN) $(ARGS)
@@ -42,6 +42,11 @@ fuzz:
 		name=$${t%%:*}; pkg=$${t#*:}; echo "fuzz $$name ($(FUZZTIME))"; \
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
+
+# gofmt and staticcheck (fetched through the Go module proxy).
+lint:
+	@test -z "$$(gofmt -l .)" || { gofmt -l .; exit 1; }
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 # Regenerate assets/codebooks from ../shared/data.
 codebooks:

@@ -186,12 +186,6 @@ func (wb *workbench) travel(step func() (string, error), verb string) {
 	wb.setBar(verb + " " + label + ".")
 }
 
-// pasteArticle stores the clipboard's text as a new article.
-func (wb *workbench) pasteArticle() {
-	text := wb.win.Clipboard().Content()
-	wb.addText(text)
-}
-
 func (wb *workbench) addText(text string) {
 	id, dup, err := wb.sess.AddText(text)
 	if err != nil {
@@ -210,7 +204,7 @@ func (wb *workbench) pasteDialog() {
 	entry := widget.NewMultiLineEntry()
 	entry.Wrapping = fyne.TextWrapWord
 	entry.SetPlaceHolder("Paste the article's text here; the first line becomes its title.")
-	entry.SetText(wb.win.Clipboard().Content())
+	entry.SetText(fyne.CurrentApp().Clipboard().Content())
 	d := dialog.NewCustomConfirm("New article from text", "Store", "Cancel", entry, func(ok bool) {
 		if ok {
 			wb.addText(entry.Text)

@@ -26,12 +26,11 @@ const maxMarks = 20000
 // mark per event; tapping a mark opens the event.
 type Timeline struct {
 	widget.BaseWidget
-	rows   func() []app.EventRow
-	open   func(id string)
-	marks  []mark
-	first  time.Time
-	last   time.Time
-	redraw bool
+	rows  func() []app.EventRow
+	open  func(id string)
+	marks []mark
+	first time.Time
+	last  time.Time
 }
 
 type mark struct {
