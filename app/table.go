@@ -111,14 +111,6 @@ func eventRow(e *data.Event, actors map[string]data.Actor, titles map[string]str
 		}
 	}
 	r.Flags = strings.Join(fl, ", ")
-	if c, ok := codebook.CAMEO(e.CAMEO); ok {
-		r.QuadClass = c.QuadClass
-	} else if t, ok := codebook.Type(e.Type); ok {
-		for i, n := range codebook.QuadClassNames {
-			if i > 0 && strings.EqualFold(n, t.QuadClass) {
-				r.QuadClass = i
-			}
-		}
-	}
+	r.QuadClass = codebook.QuadClassOf(e.CAMEO, e.Type)
 	return r
 }

@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -129,9 +130,10 @@ func shortNames(paths []string) []string {
 	return out
 }
 
+// shortName is a path's last element ("" for none).
 func shortName(p string) string {
-	if i := strings.LastIndex(p, "/"); i >= 0 && i < len(p)-1 {
-		return p[i+1:]
+	if p == "" {
+		return ""
 	}
-	return p
+	return filepath.Base(p)
 }

@@ -68,7 +68,7 @@ func datelineDate(line string) (day, raw string, ok bool) {
 	if utf8.RuneCountInString(line) > 100 || !hasYear(line) {
 		return "", "", false
 	}
-	day, raw = FindDate(line)
+	day, raw = findDate(line)
 	if day == "" {
 		return "", "", false
 	}
@@ -91,9 +91,9 @@ func hasYear(s string) bool {
 	return false
 }
 
-// FindDate returns the first full date in s as YYYY-MM-DD with the text it
+// findDate returns the first full date in s as YYYY-MM-DD with the text it
 // was read from, or "" when there is none.
-func FindDate(s string) (day, raw string) {
+func findDate(s string) (day, raw string) {
 	if m := isoDate.FindString(s); m != "" {
 		if t, err := time.Parse(data.DateLayout, m); err == nil {
 			return t.Format(data.DateLayout), m

@@ -2,7 +2,6 @@ package report
 
 import (
 	"sort"
-	"strings"
 
 	"dossier/data"
 	"dossier/data/codebook"
@@ -25,21 +24,6 @@ func newStats() *stats {
 		byPair: map[[2]string]int{}, firstDay: map[string]string{}, lastDay: map[string]string{}, articleCounts: map[string]int{}}
 }
 
-// quadClass is the event's QuadClass from its CAMEO code, else from its type.
-func quadClass(e *data.Event) int {
-	if c, ok := codebook.CAMEO(e.CAMEO); ok {
-		return c.QuadClass
-	}
-	if t, ok := codebook.Type(e.Type); ok {
-		for i, n := range codebook.QuadClassNames {
-			if i > 0 && strings.EqualFold(n, t.QuadClass) {
-				return i
-			}
-		}
-	}
-	return 0
-}
-
 func (s *stats) add(e *data.Event) {
 	s.byType[e.Type]++
 	for _, a := range e.Articles() {
@@ -50,7 +34,7 @@ func (s *stats) add(e *data.Event) {
 		if s.byMonth[m] == nil {
 			s.byMonth[m] = &[5]int{}
 		}
-		s.byMonth[m][quadClass(e)]++
+		s.byMonth[m][codebook.QuadClassOf(e.CAMEO, e.Type)]++
 	}
 	for _, a := range e.Parties() {
 		s.byActor[a]++

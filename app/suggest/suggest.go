@@ -67,3 +67,20 @@ func Article(text, published string, known []data.Actor) []Suggestion {
 	})
 	return out
 }
+
+// Mentions finds what is known for sure in text, for the reader to
+// highlight: the register's actors by name and alias, and countries and
+// the likelier gazetteer places (capitals, cities over 100,000). No guesses.
+func Mentions(text string, known []data.Actor) []Suggestion {
+	d := newDocument(text)
+	c := claims{taken: map[int]bool{}}
+	knownActors(d, known, &c)
+	places(d, &c)
+	var out []Suggestion
+	for _, s := range c.out {
+		if s.ActorID != "" || s.Confidence >= 0.7 {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -32,7 +32,6 @@ func (p Place) Label() string {
 
 type gazetteerTable struct {
 	places []Place
-	byID   map[string]int
 	byName map[string][]int // normalised name or alternate name → places
 	keys   []string         // the byName keys, sorted, for prefix search
 }
@@ -43,7 +42,6 @@ var (
 )
 
 func loadGazetteer() {
-	gazetteer.byID = map[string]int{}
 	gazetteer.byName = map[string][]int{}
 	rc := readAsset("gazetteer.tsv.gz")
 	defer rc.Close()
@@ -62,7 +60,6 @@ func loadGazetteer() {
 		}
 		i := len(gazetteer.places)
 		gazetteer.places = append(gazetteer.places, p)
-		gazetteer.byID[p.ID] = i
 		for _, n := range append([]string{p.Name}, p.AltNames...) {
 			k := data.NormaliseName(n)
 			if l := gazetteer.byName[k]; len(l) == 0 || l[len(l)-1] != i {
@@ -79,16 +76,6 @@ func loadGazetteer() {
 func gazetteerData() *gazetteerTable {
 	gazetteerOnce.Do(loadGazetteer)
 	return &gazetteer
-}
-
-// PlaceByID looks a place up by its GeoNames id.
-func PlaceByID(id string) (Place, bool) {
-	d := gazetteerData()
-	i, ok := d.byID[id]
-	if !ok {
-		return Place{}, false
-	}
-	return d.places[i], true
 }
 
 // PlacesNamed returns the places called exactly name (any spelling), the

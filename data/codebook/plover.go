@@ -111,3 +111,19 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// QuadClassOf is an event's QuadClass (1–4): from its CAMEO code when it
+// has one, else from its PLOVER type; 0 when neither says.
+func QuadClassOf(cameo, eventType string) int {
+	if c, ok := CAMEO(cameo); ok {
+		return c.QuadClass
+	}
+	if t, ok := Type(eventType); ok {
+		for i, n := range QuadClassNames {
+			if i > 0 && strings.EqualFold(n, t.QuadClass) {
+				return i
+			}
+		}
+	}
+	return 0
+}
