@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 
 	"dossier/data"
@@ -83,6 +84,9 @@ func parse(ext string, raw []byte) (*data.Article, error) {
 // finish checks the text is there, fills title and date from it when the
 // format gave none, and computes the content hash.
 func finish(a *data.Article, path string) (*data.Article, error) {
+	for _, f := range []*string{&a.Text, &a.Title, &a.Byline, &a.Source} {
+		*f = validUTF8(*f)
+	}
 	a.Text = tidyText(a.Text)
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, errors.New("no article text found in the file")
@@ -94,6 +98,18 @@ func finish(a *data.Article, path string) (*data.Article, error) {
 	a.File = path
 	a.Hash = ContentHash(a.Text)
 	return a, nil
+}
+
+// validUTF8 reads text a format declared wrongly (a raw Latin-1 e-mail
+// subject, a page that says UTF-8 and is not) as Windows-1252 instead.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	if b, err := charmap.Windows1252.NewDecoder().String(s); err == nil {
+		return b
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
 // tidyText normalises line ends and Unicode form, and trims the whole text.
