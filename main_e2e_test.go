@@ -6,8 +6,8 @@ package main
 // checked with the command line afterwards.
 
 import (
+	"bufio"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,31 +28,37 @@ func need(t *testing.T, tools ...string) {
 	}
 }
 
-// startX starts Xvfb on a free display and returns its DISPLAY value.
+// startX starts Xvfb on a display it picks itself (-displayfd) and returns
+// the DISPLAY value; it is stopped gently (SIGTERM) so that it removes its
+// socket and lock.
 func startX(t *testing.T) string {
-	for n := 91; n < 120; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			continue
-		}
-		x := exec.Command("Xvfb", fmt.Sprintf(":%d", n), "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-		if err := x.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { x.Process.Kill(); x.Wait() })
-		display := fmt.Sprintf(":%d", n)
-		for range 50 {
-			if exec.Command("xdotool", "getdisplaygeometry").Run() == nil || fileExists(fmt.Sprintf("/tmp/.X11-unix/X%d", n)) {
-				return display
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		return display
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("no free X display")
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w}
+	if err := x.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	t.Cleanup(func() { x.Process.Signal(syscall.SIGTERM); x.Wait() })
+	number := make(chan string, 1)
+	go func() {
+		b, _ := bufio.NewReader(r).ReadString('\n')
+		number <- strings.TrimSpace(b)
+	}()
+	select {
+	case n := <-number:
+		if n == "" {
+			t.Fatal("Xvfb did not start")
+		}
+		return ":" + n
+	case <-time.After(30 * time.Second):
+		t.Fatal("Xvfb did not say which display it took")
+	}
 	return ""
 }
-
-func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 
 func buildBinary(t *testing.T) string {
 	bin := filepath.Join(t.TempDir(), "dossier")
