@@ -281,3 +281,47 @@ func TestAcceptAndRejectSuggestions(t *testing.T) {
 		t.Fatalf("undo left %+v", n)
 	}
 }
+
+// Accepting a pronoun, a title or an acting country stores the actor it
+// stands for, once.
+func TestAcceptReferences(t *testing.T) {
+	s := newSession(t)
+	id, _, _ := s.AddText("Visit to Tirana\n\nDefence Minister Lena Markova visited Tirana on Monday. She later criticised the plan. The United States strongly condemns the shelling of Vlora.")
+	sgs, err := s.Suggestions(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pick := func(kind, text string) suggest.Suggestion {
+		for _, sg := range sgs {
+			if sg.Kind == kind && (sg.Text == text || strings.HasPrefix(sg.Text, text) && kind == suggest.Event) {
+				return sg
+			}
+		}
+		t.Fatalf("no %s %q in %+v", kind, text, sgs)
+		return suggest.Suggestion{}
+	}
+	she, err := s.AcceptSuggestion(id, pick(suggest.Person, "She"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Actor(she); a.Name != "Lena Markova" || a.Kind != data.KindPerson || len(a.Roles) != 1 || a.Roles[0].Post != "Defence Minister" {
+		t.Fatalf("accepting “She” stored %+v", a)
+	}
+	us, err := s.AcceptSuggestion(id, pick(suggest.Organisation, "The United States"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Actor(us); a.Name != "United States" || a.Kind != data.KindGovernment || a.Country != "USA" {
+		t.Fatalf("accepting “The United States” stored %+v", a)
+	}
+	evID, err := s.AcceptSuggestion(id, pick(suggest.Event, "She later criticised"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev, _ := s.Event(evID); len(ev.Actors) != 1 || ev.Actors[0] != she {
+		t.Fatalf("the event's actor is %v, want Lena Markova (%s)", ev.Actors, she)
+	}
+	if n, _ := s.st.Counts(); n.Actors != 2 {
+		t.Fatalf("%d actors stored, want 2", n.Actors)
+	}
+}

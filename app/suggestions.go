@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -67,7 +68,7 @@ func (s *Session) AcceptSuggestion(articleID string, sg suggest.Suggestion) (str
 		}
 		step.label, step.kind, step.id, step.after = "accept suggested event", "event", e.ID, snapshot(e)
 	case suggest.Person, suggest.Organisation:
-		id, err := s.actorFor(sg.Text, all, &step)
+		id, err := s.actorFor(suggest.PartyName(sg), all, &step)
 		if err != nil {
 			return "", err
 		}
@@ -83,6 +84,16 @@ func (s *Session) AcceptSuggestion(articleID string, sg suggest.Suggestion) (str
 		s.reindexRecord(c.kind, c.id)
 	}
 	return step.id, nil
+}
+
+// SuggestedActor is the actor a person or organisation suggestion stands
+// for, as accepting it would create it, for the analyst to edit first.
+func (s *Session) SuggestedActor(articleID string, sg suggest.Suggestion) (data.Actor, error) {
+	art, err := s.st.Article(articleID)
+	if err != nil {
+		return data.Actor{}, err
+	}
+	return actorNamed(suggest.PartyName(sg), suggest.Article(art.Text, art.Published, nil)), nil
 }
 
 // eventFrom stores the event a suggestion describes.
@@ -120,33 +131,15 @@ func (s *Session) eventFrom(art *data.Article, sg suggest.Suggestion, all []sugg
 }
 
 // actorFor finds the register's actor called name, or creates it from
-// what the suggestions say of that name (kind, country, role).
+// what the suggestions say of that name (kind, country, sector, role).
 func (s *Session) actorFor(name string, all []suggest.Suggestion, step *change) (string, error) {
 	if found, _ := s.st.ActorsNamed(name); len(found) > 0 {
 		return found[0].ID, nil
 	}
-	a := data.Actor{Name: name, Kind: data.KindOrganisation}
-	for _, sg := range all {
-		if sg.Text != name && !strings.HasSuffix(sg.Text, " "+name) {
-			continue
-		}
-		switch sg.Kind {
-		case suggest.Person:
-			a.Kind, a.Country, a.Sector = data.KindPerson, sg.Country, sg.Sector
-			if sg.Role != "" {
-				a.Roles = []data.Role{{Post: sg.Role}}
-			}
-		case suggest.Location:
-			a.Kind, a.Country = data.KindGovernment, sg.Country
-		}
-		if sg.Text != name && a.Kind == data.KindPerson {
-			a.Name, a.Aliases = sg.Text, []string{name} // "Shoigu" → Sergei Shoigu
-			if found, _ := s.st.ActorsNamed(a.Name); len(found) > 0 {
-				return found[0].ID, nil
-			}
-		}
-		if a.Kind != data.KindOrganisation {
-			break
+	a := actorNamed(name, all)
+	if a.Name != name { // "Shoigu" → Sergei Shoigu, who may be known
+		if found, _ := s.st.ActorsNamed(a.Name); len(found) > 0 {
+			return found[0].ID, nil
 		}
 	}
 	if err := s.st.PutActor(&a); err != nil {
@@ -154,4 +147,41 @@ func (s *Session) actorFor(name string, all []suggest.Suggestion, step *change) 
 	}
 	step.more = append(step.more, change{kind: "actor", id: a.ID, after: snapshot(&a)})
 	return a.ID, nil
+}
+
+// actorNamed describes the actor a name stands for from the suggestions
+// that mention it, the mentions by that very name first: a person with
+// country, sector and role; a country acting, as its government; else an
+// organisation.
+func actorNamed(name string, all []suggest.Suggestion) data.Actor {
+	a := data.Actor{Name: name, Kind: data.KindOrganisation}
+	var mentions []suggest.Suggestion
+	for _, sg := range all {
+		if sg.Text == name {
+			mentions = append([]suggest.Suggestion{sg}, mentions...)
+		} else if suggest.PartyName(sg) == name || strings.HasSuffix(sg.Text, " "+name) {
+			mentions = append(mentions, sg)
+		}
+	}
+	for _, sg := range mentions {
+		switch {
+		case sg.Kind == suggest.Person && (sg.Country != "" || sg.Role != "" || sg.RefersTo == ""):
+			a.Kind, a.Country, a.Sector = data.KindPerson, sg.Country, sg.Sector
+			if sg.Role != "" {
+				a.Roles = []data.Role{{Post: sg.Role}}
+			}
+			if sg.Text != name && sg.RefersTo == "" {
+				a.Name, a.Aliases = sg.Text, []string{name}
+			}
+			return a
+		case sg.Kind == suggest.Person:
+			a.Kind = data.KindPerson
+		case sg.Country != "" && (sg.Kind == suggest.Location && sg.PlaceID == "" || sg.Kind == suggest.Organisation && sg.Sector == "GOV" && sg.RefersTo == name):
+			a.Kind, a.Country = data.KindGovernment, sg.Country
+			return a
+		case sg.Kind == suggest.Organisation && a.Kind == data.KindOrganisation:
+			a.Country, a.Sector = cmp.Or(a.Country, sg.Country), cmp.Or(a.Sector, sg.Sector)
+		}
+	}
+	return a
 }

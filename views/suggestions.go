@@ -116,13 +116,10 @@ func (p *suggestionsPanel) edit() {
 		p.wb.editor.save("") // the analyst now edits it in the form
 		p.wb.rightTabs.SelectIndex(0)
 	case suggest.Person, suggest.Organisation:
-		kind := data.KindOrganisation
-		if s.Kind == suggest.Person {
-			kind = data.KindPerson
-		}
-		a := data.Actor{Name: s.Text, Kind: kind, Country: s.Country, Sector: s.Sector}
-		if s.Role != "" {
-			a.Roles = []data.Role{{Post: s.Role}}
+		a, err := p.wb.sess.SuggestedActor(p.wb.article.ID, s)
+		if err != nil {
+			showError(p.wb.win, "The suggestion cannot be edited", err)
+			return
 		}
 		p.wb.showActorForm(a, func(*data.Actor) { p.wb.eventsChanged(); p.reload() })
 	default:
@@ -163,14 +160,18 @@ func suggestionLabel(s suggest.Suggestion) string {
 	var parts []string
 	switch s.Kind {
 	case suggest.Event:
-		parts = append(parts, typeLabel(s.Type, s.Mode), orDash(s.Date), strings.Join(s.Actors, ", ")+" → "+strings.Join(s.Recipients, ", "))
+		parts = append(parts, typeLabel(s.Type, s.Mode), orDash(s.Date), orDash(strings.Join(s.Actors, ", "))+" → "+orDash(strings.Join(s.Recipients, ", ")))
 		if s.Place != "" {
 			parts = append(parts, s.Place)
 		}
 	case suggest.Date:
 		parts = append(parts, "“"+s.Text+"” = "+s.Date)
 	default:
-		parts = append(parts, s.Text)
+		name := s.Text
+		if s.RefersTo != "" && s.RefersTo != s.Text {
+			name += " = " + s.RefersTo // "he = Sergei Shoigu"
+		}
+		parts = append(parts, name)
 		if s.Country != "" {
 			parts = append(parts, s.Country)
 		}

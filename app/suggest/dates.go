@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"dossier/app/when"
@@ -18,8 +19,8 @@ var datePatterns = []struct {
 }{
 	{regexp.MustCompile(`\b(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y)\s+)?\d{4}-\d{2}-\d{2}\b`), 0.95},
 	{regexp.MustCompile(`\b(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:` + monthWords + `)(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?\b`), 0.9},
-	{regexp.MustCompile(`\b(?:[Oo]n\s+|[Ll]ast\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), 0.8},
-	{regexp.MustCompile(`\b(?:[Tt]oday|[Yy]esterday|[Ll]ast\s+(?:week|month|year|night)|[Tt]his\s+(?:morning|evening))\b`), 0.75},
+	{regexp.MustCompile(`\b(?:[Oo]n\s+|[Ll]ast\s+|[Nn]ext\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), 0.8},
+	{regexp.MustCompile(`\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|(?:[Ll]ast|[Nn]ext)\s+(?:week|month|year)|[Ll]ast\s+night|[Tt]his\s+(?:morning|evening))\b`), 0.75},
 	{regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince)\s+(?:19|20)\d{2}\b`), 0.7},
 }
 
@@ -35,7 +36,7 @@ func dates(d *document, published string) []Suggestion {
 				continue
 			}
 			raw := d.text[m[0]:m[1]]
-			r, err := when.Resolve(raw, published)
+			r, err := when.Resolve(ahead(d, start, raw), published)
 			if err != nil {
 				continue
 			}
@@ -67,3 +68,23 @@ func dateValue(start, precision string) string {
 	}
 	return start
 }
+
+// future marks a sentence that tells what is to come.
+var future = regexp.MustCompile(`\b(?:will|shall|is to|are to|is due to|are due to|plans? to|is expected to|are expected to|is scheduled to|are scheduled to)\b`)
+
+// ahead reads a bare weekday in a sentence about what is to come ("will
+// travel to Rome on Friday") as the next such day, not the last.
+func ahead(d *document, start int, raw string) string {
+	day := strings.TrimPrefix(strings.TrimPrefix(raw, "on "), "On ")
+	if !weekday.MatchString(day) {
+		return raw
+	}
+	s := d.sentenceOf(start)
+	before := d.slice(s.start, start)
+	if future.MatchString(asciiLower(before)) {
+		return "next " + day
+	}
+	return raw
+}
+
+var weekday = regexp.MustCompile(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$`)

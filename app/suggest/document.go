@@ -11,6 +11,7 @@ import (
 // points, so that every suggestion's offsets are the reader's.
 type document struct {
 	text      string
+	lower     string // text with ASCII letters in lower case, same byte offsets
 	runes     []rune
 	words     []token
 	sentences []span
@@ -24,10 +25,10 @@ type token struct {
 type span struct{ start, end int }
 
 func newDocument(text string) *document {
-	d := &document{text: text, runes: []rune(text)}
+	d := &document{text: text, lower: asciiLower(text), runes: []rune(text)}
 	start := -1
 	for i := 0; i <= len(d.runes); i++ {
-		word := i < len(d.runes) && (unicode.IsLetter(d.runes[i]) || unicode.IsDigit(d.runes[i]) || d.runes[i] == '-' || d.runes[i] == '\'' || d.runes[i] == '’' || (d.runes[i] == '.' && start >= 0 && i+1 < len(d.runes) && unicode.IsUpper(d.runes[i+1])))
+		word := i < len(d.runes) && (unicode.IsLetter(d.runes[i]) || unicode.IsDigit(d.runes[i]) || d.runes[i] == '-' || d.runes[i] == '\'' || d.runes[i] == '’' || (d.runes[i] == '.' && start >= 0 && (i+1 < len(d.runes) && unicode.IsUpper(d.runes[i+1]) || i-start >= 2 && d.runes[i-2] == '.')))
 		switch {
 		case word && start < 0:
 			start = i
@@ -104,4 +105,26 @@ func (d *document) wordsIn(s span) (first, last int) {
 		return -1, -1
 	}
 	return first, last
+}
+
+// sentenceIndex returns the number of the sentence holding code point i.
+func (d *document) sentenceIndex(i int) int {
+	return sort.Search(len(d.sentences), func(k int) bool { return d.sentences[k].end > i })
+}
+
+// wordAt returns the index of the word starting at code point i.
+func wordAt(d *document, i int) int {
+	return sort.Search(len(d.words), func(k int) bool { return d.words[k].start >= i })
+}
+
+// asciiLower lowers ASCII letters only, so that byte offsets into the
+// result are offsets into s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -1,28 +1,18 @@
 package suggest
 
 import (
-	"regexp"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"dossier/data"
 	"dossier/data/codebook"
 )
 
-// titles are words of office; the capitalised words after them name a person.
-var titles = wordSet(`President Vice Prime Minister Secretary Secretary-General General Gen. Colonel Col. Ambassador Envoy King Queen Prince
-Sheikh Emir Chancellor Governor Mayor Senator Spokesman Spokeswoman Commander Chief Director Chairman Leader Pope Mr Mrs Ms Dr
-Foreign Defence Defense Interior Security Council Special Presidential Deputy State Justice Finance Army Navy Admiral Lieutenant Major Captain Representative`)
-
-// titleHeads end a title: "Foreign Minister", "Council Secretary".
-var titleHeads = wordSet(`President Minister Secretary Secretary-General General Gen. Colonel Col. Ambassador Envoy King Queen Prince Sheikh Emir
-Chancellor Governor Mayor Senator Spokesman Spokeswoman Commander Chief Director Chairman Leader Pope Mr Mrs Ms Dr Admiral Representative`)
-
 // orgWords make a capitalised run an organisation.
 var orgWords = wordSet(`Ministry Council Department Agency Forces Force Army Party Front Organisation Organization Nations Union Coalition Government
 Office Committee Brigade Brigades Movement Group Bank Commission Court Parliament Assembly Police Guard Guards Alliance Embassy University
-Institute Authority Federation Corps Militia Emirate Xinhua Reuters Agency Network Society Fund Programme Program Hospital`)
+Institute Authority Federation Corps Militia Emirate Xinhua Reuters Agency Network Society Fund Programme Program Hospital
+Marines Operation Operations Command Battalion Division Regiment Company Association Foundation Centre Center Service Services`)
 
 // knownGroups are names news use for armed groups without any org word.
 var knownGroups = wordSet(`Daesh DAESH ISIL ISIS Taliban Hezbollah Hamas al-Nusra Nusra al-Qaeda Qaeda Houthis Houthi PKK YPG SDF NATO`)
@@ -49,13 +39,21 @@ func entities(d *document, known []data.Actor) []Suggestion {
 	c := claims{taken: map[int]bool{}}
 	knownActors(d, known, &c)
 	titledPeople(d, &c)
-	repeatedNames(d, &c)
+	regionNames(d, &c)
+	particleNames(d, &c)
+	regimeLeaders(d, &c)
+	surnames(d, &c)
 	organisations(d, &c)
 	nationalities(d, &c)
+	plurals(d, &c)
 	places(d, &c)
+	actingCountries(d, &c)
 	namedPlaces(d, &c)
-	forces(d, &c)
+	groups(d, &c)
 	untitledPeople(d, &c)
+	surnames(d, &c)
+	referToHolders(&c)
+	pronouns(d, &c)
 	return c.out
 }
 
@@ -78,6 +76,14 @@ func (c *claims) add(d *document, first, last int, s Suggestion) {
 	for i := first; i <= last; i++ {
 		c.taken[i] = true
 	}
+	s.Start, s.End = d.words[first].start, d.words[last].end
+	s.Text = d.slice(s.Start, s.End)
+	c.out = append(c.out, s)
+}
+
+// addOver adds a suggestion over words another kind holds ("the Asad
+// regime" over the person Asad); its words stay free for their own kind.
+func (c *claims) addOver(d *document, first, last int, s Suggestion) {
 	s.Start, s.End = d.words[first].start, d.words[last].end
 	s.Text = d.slice(s.Start, s.End)
 	c.out = append(c.out, s)
@@ -113,36 +119,6 @@ func wordsEqual(d *document, i int, ws []string) bool {
 	return true
 }
 
-// titledPeople reads "[Nationality] Title... Name Name": the name is the
-// person, the title their role, the nationality their country.
-func titledPeople(d *document, c *claims) {
-	for i := 0; i < len(d.words); i++ {
-		if !titleHeads[d.words[i].text] {
-			continue
-		}
-		first, last := i+1, i
-		for k := i + 1; k < len(d.words) && k <= i+3 && isName(d.words[k].text) && sameStretch(d, k-1, k); k++ {
-			last = k
-		}
-		if last < first || !c.free(first, last) {
-			continue
-		}
-		roleStart := i
-		for roleStart > 0 && titles[d.words[roleStart-1].text] && sameStretch(d, roleStart-1, roleStart) {
-			roleStart--
-		}
-		country := ""
-		if roleStart > 0 && sameStretch(d, roleStart-1, roleStart) {
-			if cc, ok := demonymCountry(d.words[roleStart-1].text); ok {
-				country = cc
-			}
-		}
-		role := d.slice(d.words[roleStart].start, d.words[i].end)
-		c.add(d, first, last, Suggestion{Kind: Person, Confidence: 0.85, Role: role, Country: country, Sector: "GOV"})
-		i = last
-	}
-}
-
 func isName(w string) bool {
 	return isCapitalised(w) && !notNames[w] && !titles[w] && !orgWords[w]
 }
@@ -152,28 +128,12 @@ func sameStretch(d *document, a, b int) bool {
 	return strings.TrimSpace(d.slice(d.words[a].end, d.words[b].start)) == ""
 }
 
-// repeatedNames finds later mentions of a person's surname alone.
-func repeatedNames(d *document, c *claims) {
-	surnames := map[string]Suggestion{}
-	for _, s := range c.out {
-		if s.Kind == Person {
-			f := strings.Fields(s.Text)
-			surnames[f[len(f)-1]] = s
-		}
-	}
-	for i, w := range d.words {
-		if p, ok := surnames[w.text]; ok && c.free(i, i) {
-			c.add(d, i, i, Suggestion{Kind: Person, Confidence: 0.75, ActorID: p.ActorID, Country: p.Country, Role: p.Role})
-		}
-	}
-}
-
 // organisations reads capitalised runs holding an organisation word,
 // known group names and acronyms.
 func organisations(d *document, c *claims) {
 	for i := 0; i < len(d.words); i++ {
 		w := d.words[i].text
-		if knownGroups[w] && c.free(i, i) {
+		if knownGroup(w) && c.free(i, i) {
 			c.add(d, i, i, Suggestion{Kind: Organisation, Confidence: 0.9})
 			continue
 		}
@@ -204,6 +164,17 @@ func organisations(d *document, c *claims) {
 		}
 	}
 }
+
+// knownGroup matches a group's name however its apostrophe is written:
+// "Da’esh", "Dae'sh" and "Daesh" are one.
+func knownGroup(w string) bool {
+	if !strings.ContainsAny(w, "’'") {
+		return knownGroups[w]
+	}
+	return knownGroups[apostrophes.Replace(w)]
+}
+
+var apostrophes = strings.NewReplacer("’", "", "'", "")
 
 func isAcronym(w string) bool {
 	if len(w) < 2 || len(w) > 6 {
@@ -244,35 +215,4 @@ func demonymCountry(w string) (string, bool) {
 	})
 	cc, ok := demonyms[w]
 	return cc, ok
-}
-
-// forceWords name armed or political bodies without capitals ("security
-// forces", "the regime", "rebels"); a nationality before them is kept.
-var forceWords = regexp.MustCompile(`(?i)\b(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:security|armed|government|opposition|coalition|rebel|military|police|special)\s+forces|the\s+regime|rebels|militants|insurgents|the\s+coalition|the\s+government|the\s+(?:[A-Z][a-z]+\s+)?people(?:\s+of\s+[A-Z][a-z]+)?|the\s+international\s+community|the\s+world\s+community)\b`)
-
-func forces(d *document, c *claims) {
-	for _, m := range forceWords.FindAllStringIndex(d.text, -1) {
-		start := utf8.RuneCountInString(d.text[:m[0]])
-		end := start + utf8.RuneCountInString(d.text[m[0]:m[1]])
-		first, last := d.wordsIn(span{start, end})
-		if first >= 0 && c.free(first, last) {
-			c.add(d, first, last, Suggestion{Kind: Organisation, Confidence: 0.5})
-		}
-	}
-}
-
-// untitledPeople guesses that two or three capitalised words no other rule
-// explains, not opening a sentence, name a person.
-func untitledPeople(d *document, c *claims) {
-	for i := 1; i+1 < len(d.words); i++ {
-		last := i
-		for k := i; k < len(d.words) && k < i+3 && isName(d.words[k].text) && (k == i || sameStretch(d, k-1, k)); k++ {
-			last = k
-		}
-		if last == i || !c.free(i, last) || d.sentenceOf(d.words[i].start).start == d.words[i].start {
-			continue
-		}
-		c.add(d, i, last, Suggestion{Kind: Person, Confidence: 0.4})
-		i = last
-	}
 }

@@ -19,7 +19,7 @@ import (
 // codebook's example sentences. `make eval` runs it; it asserts nothing.
 func TestEvaluate(t *testing.T) {
 	if os.Getenv("DOSSIER_EVAL") == "" {
-		t.Skip("skipped: run `make eval` (DOSSIER_EVAL=1) to measure the suggestions")
+		t.Skip("skipped: run `make eval` (DOSSIER_EVAL=1) to measure the suggestions; DOSSIER_EVAL=misses lists each miss")
 	}
 	re3d := shared.Need(t, "corpus", "re3d")
 	evaluateEntities(t, re3d)
@@ -39,11 +39,7 @@ var kinds = map[string]string{"Person": Person, "Organisation": Organisation, "L
 type score struct{ tp, fp, fn, tpExact int }
 
 func evaluateEntities(t *testing.T, dir string) {
-	files := map[string]string{}
 	rows := readCSV(t, filepath.Join(dir, "documents.csv"))
-	for _, r := range rows[1:] {
-		files[r[1]] = filepath.Join(dir, r[0])
-	}
 	gold := map[string][]goldEntity{}
 	f, _ := os.Open(filepath.Join(dir, "entities.jsonl"))
 	defer f.Close()
@@ -55,29 +51,83 @@ func evaluateEntities(t *testing.T, dir string) {
 			gold[g.Doc] = append(gold[g.Doc], g)
 		}
 	}
-	scores := map[string]*score{}
-	for _, k := range kinds {
-		scores[k] = &score{}
-	}
-	for doc, path := range files {
-		b, err := os.ReadFile(path)
+	all, bySource := newScores(), map[string]map[string]*score{}
+	var sources []string
+	for _, r := range rows[1:] {
+		file, doc, source := r[0], r[1], r[2]
+		b, err := os.ReadFile(filepath.Join(dir, file))
 		if err != nil {
 			continue
 		}
-		compare(Article(string(b), "", nil), gold[doc], scores)
+		if bySource[source] == nil {
+			bySource[source] = newScores()
+			sources = append(sources, source)
+		}
+		ss := Article(string(b), "", nil)
+		compare(ss, gold[doc], all)
+		compare(ss, gold[doc], bySource[source])
+		if os.Getenv("DOSSIER_EVAL") == "misses" {
+			printMisses(file, []rune(string(b)), ss, gold[doc])
+		}
 	}
 	fmt.Println("re3d entities (a suggestion counts when it overlaps a gold entity of its type; exact = same boundaries):")
 	fmt.Printf("%-13s %9s %9s %9s %9s\n", "type", "precision", "recall", "F1", "F1 exact")
 	for _, k := range []string{"Person", "Organisation", "Location", "Nationality", "Temporal"} {
-		s := scores[kinds[k]]
+		s := all[kinds[k]]
 		p, r := ratio(s.tp, s.tp+s.fp), ratio(s.tp, s.tp+s.fn)
 		pe, re := ratio(s.tpExact, s.tp+s.fp), ratio(s.tpExact, s.tp+s.fn)
 		fmt.Printf("%-13s %9.2f %9.2f %9.2f %9.2f\n", k, p, r, f1(p, r), f1(pe, re))
 	}
+	fmt.Printf("\nF1 by source:%-10s %8s %8s %8s %8s\n", "", "Person", "Org", "Location", "Nation")
+	for _, src := range sources {
+		fmt.Printf("  %-21s", src)
+		for _, k := range []string{Person, Organisation, Location, Nationality} {
+			s := bySource[src][k]
+			fmt.Printf(" %8.2f", f1(ratio(s.tp, s.tp+s.fp), ratio(s.tp, s.tp+s.fn)))
+		}
+		fmt.Println()
+	}
 }
 
-// compare scores suggestions against gold spans. re3d offsets count
-// characters as the files are read, which for these files are code points.
+func newScores() map[string]*score {
+	m := map[string]*score{}
+	for _, k := range kinds {
+		m[k] = &score{}
+	}
+	return m
+}
+
+// printMisses lists, for `DOSSIER_EVAL=misses`, the suggestions no gold
+// entity backs (FP) and the gold entities no suggestion found (FN).
+func printMisses(file string, text []rune, ss []Suggestion, gold []goldEntity) {
+	used := make([]bool, len(gold))
+	for _, s := range ss {
+		if _, scored := newScores()[s.Kind]; !scored {
+			continue
+		}
+		hit := false
+		for i, g := range gold {
+			if !used[i] && kinds[g.Type] == s.Kind && s.Start < g.End && g.Begin < s.End {
+				used[i], hit = true, true
+				break
+			}
+		}
+		if !hit {
+			fmt.Printf("FP %s %-12s %q\n", file, s.Kind, s.Text)
+		}
+	}
+	for i, g := range gold {
+		if !used[i] {
+			lo, hi := max(0, g.Begin-30), min(len(text), g.End+30)
+			fmt.Printf("FN %s %-12s %q in %q\n", file, kinds[g.Type], string(text[g.Begin:g.End]), string(text[lo:hi]))
+		}
+	}
+}
+
+// compare scores suggestions against gold spans, one gold entity per
+// suggestion: the one with the same boundaries, else the one it overlaps
+// most. re3d offsets count characters as the files are read, which for
+// these files are code points.
 func compare(ss []Suggestion, gold []goldEntity, scores map[string]*score) {
 	used := make([]bool, len(gold))
 	for _, s := range ss {
@@ -85,19 +135,27 @@ func compare(ss []Suggestion, gold []goldEntity, scores map[string]*score) {
 		if !ok {
 			continue
 		}
-		hit := false
+		best, bestOverlap := -1, 0
 		for i, g := range gold {
-			if !used[i] && kinds[g.Type] == s.Kind && s.Start < g.End && g.Begin < s.End {
-				used[i], hit = true, true
-				sc.tp++
-				if s.Start == g.Begin && s.End == g.End {
-					sc.tpExact++
-				}
-				break
+			if used[i] || kinds[g.Type] != s.Kind {
+				continue
+			}
+			overlap := min(s.End, g.End) - max(s.Start, g.Begin)
+			if s.Start == g.Begin && s.End == g.End {
+				overlap = 1 << 30
+			}
+			if overlap > bestOverlap {
+				best, bestOverlap = i, overlap
 			}
 		}
-		if !hit {
+		if best < 0 {
 			sc.fp++
+			continue
+		}
+		used[best] = true
+		sc.tp++
+		if g := gold[best]; s.Start == g.Begin && s.End == g.End {
+			sc.tpExact++
 		}
 	}
 	for i, g := range gold {

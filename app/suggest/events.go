@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,6 +17,7 @@ import (
 type trigger struct {
 	re    *regexp.Regexp
 	cameo string
+	stems []string // one of them is in every match: a cheap test first
 }
 
 // triggers, most specific first: the first that matches a sentence names
@@ -54,9 +56,60 @@ var triggers = compileTriggers([][2]string{
 func compileTriggers(list [][2]string) []trigger {
 	var out []trigger
 	for _, t := range list {
-		out = append(out, trigger{regexp.MustCompile(`(?i)\b(?:` + t[0] + `)`), t[1]})
+		out = append(out, trigger{regexp.MustCompile(`\b(?:` + t[0] + `)`), t[1], stems(t[0])})
 	}
 	return out
+}
+
+// stems returns the literal each branch of a pattern starts with, or nil
+// when a branch starts with something else.
+func stems(pattern string) []string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	var walk func(r *syntax.Regexp) bool
+	walk = func(r *syntax.Regexp) bool {
+		switch r.Op {
+		case syntax.OpAlternate:
+			for _, sub := range r.Sub {
+				if !walk(sub) {
+					return false
+				}
+			}
+			return true
+		case syntax.OpCapture:
+			return walk(r.Sub[0])
+		case syntax.OpConcat:
+			if len(r.Sub) > 0 && r.Sub[0].Op == syntax.OpLiteral {
+				out = append(out, string(r.Sub[0].Rune))
+				return true
+			}
+			return len(r.Sub) > 0 && walk(r.Sub[0])
+		case syntax.OpLiteral:
+			out = append(out, string(r.Rune))
+			return true
+		}
+		return false
+	}
+	if !walk(re.Simplify()) {
+		return nil
+	}
+	return out
+}
+
+// mayMatch: the sentence holds one of the trigger's stems.
+func (t trigger) mayMatch(lower string) bool {
+	if t.stems == nil {
+		return true
+	}
+	for _, s := range t.stems {
+		if strings.Contains(lower, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // parties are the entity kinds that can act in an event.
@@ -87,12 +140,14 @@ func events(d *document, ents, all []Suggestion, published string) []Suggestion 
 		before, after := partiesAround(ents, s, verb)
 		switch {
 		case len(before) >= 2 && strings.HasPrefix(t.cameo, "04"):
-			ev.Actors, ev.Recipients = []string{before[len(before)-2].Text}, []string{before[len(before)-1].Text}
+			ev.Actors, ev.Recipients = []string{PartyName(before[len(before)-2])}, []string{PartyName(before[len(before)-1])}
 		case len(before) >= 1:
-			ev.Actors = []string{before[len(before)-1].Text}
+			ev.Actors = []string{PartyName(before[len(before)-1])}
 		}
-		if len(ev.Recipients) == 0 && len(after) > 0 {
-			ev.Recipients = []string{after[0].Text}
+		for _, a := range after {
+			if len(ev.Recipients) == 0 && (len(ev.Actors) == 0 || PartyName(a) != ev.Actors[0]) {
+				ev.Recipients = []string{PartyName(a)} // not the actor again: "Kola said: I welcome…"
+			}
 		}
 		if len(ev.Actors) > 0 {
 			ev.Confidence += 0.15
@@ -110,7 +165,11 @@ func events(d *document, ents, all []Suggestion, published string) []Suggestion 
 // firstTrigger returns the most specific trigger in the sentence and where
 // it starts.
 func firstTrigger(text string) (trigger, int, bool) {
+	text = asciiLower(text) // the lexicon is lower case; byte offsets stay
 	for _, t := range triggers {
+		if !t.mayMatch(text) {
+			continue
+		}
 		if loc := t.re.FindStringIndex(text); loc != nil {
 			return t, loc[0], true
 		}
@@ -118,11 +177,30 @@ func firstTrigger(text string) (trigger, int, bool) {
 	return trigger{}, -1, false
 }
 
+// PartyName is the name a party to an event goes by: the full name a
+// surname, pronoun or title refers to, else its words without "the".
+func PartyName(s Suggestion) string {
+	if s.RefersTo != "" {
+		return s.RefersTo
+	}
+	for _, the := range []string{"the ", "The "} {
+		if rest, ok := strings.CutPrefix(s.Text, the); ok {
+			return rest
+		}
+	}
+	return s.Text
+}
+
+// partiesAround returns the parties of a sentence before and after its
+// verb, in text order; of two parties on the same words (a country and
+// its government) the first found stands.
 func partiesAround(ents []Suggestion, s span, verb int) (before, after []Suggestion) {
+	lastEnd := -1
 	for _, e := range ents {
-		if !party(e) || e.Start < s.start || e.End > s.end {
+		if !party(e) || e.Start < s.start || e.End > s.end || e.Start < lastEnd {
 			continue
 		}
+		lastEnd = e.End
 		if e.End <= verb {
 			before = append(before, e)
 		} else if e.Start >= verb {

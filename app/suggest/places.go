@@ -26,9 +26,12 @@ func places(d *document, c *claims) {
 	}
 }
 
+// monthNames are never places ("3 March 2025" holds no town called March).
+var monthNames = wordSet(`January February March April May June July August September October November December`)
+
 func capitalRun(d *document, first, last int) bool {
 	for k := first; k <= last; k++ {
-		if !isCapitalised(d.words[k].text) || notNames[d.words[k].text] || titles[d.words[k].text] {
+		if !isCapitalised(d.words[k].text) || notNames[d.words[k].text] || titles[d.words[k].text] || monthNames[d.words[k].text] {
 			return false
 		}
 		if k > first && !sameStretch(d, k-1, k) {
@@ -67,7 +70,7 @@ var placeWords = wordSet(`Province Governorate Camp District Gate Square Street 
 Region Desert Sea Gulf Lake Plain Heights Crossing Port Base Bay Strait Canal`)
 
 // placeNouns are lowercase nouns of places an analyst may code.
-var placeNouns = regexp.MustCompile(`(?i)\b(?:(?:the|a|an|its|their|this|that)\s+(?:\w+\s+)?)?(?:camp|town|city|village|hospital|market(?:place)?|school|mosque|church|district|neighbou?rhood|border|province|capital|port|base|prison|area|region|tent|country|location|station)s?\b`)
+var placeNouns = regexp.MustCompile(`\b(?:(?:the|a|an|its|their|this|that)\s+(?:\w+\s+)?)?(?:camp|town|city|village|hospital|market(?:place)?|school|mosque|church|district|neighbou?rhood|border|province|capital|port|base|prison|area|region|tent|country|location|station)s?\b`)
 
 // namedPlaces finds capitalised runs holding a place word, and place nouns.
 func namedPlaces(d *document, c *claims) {
@@ -85,7 +88,7 @@ func namedPlaces(d *document, c *claims) {
 			i = last
 		}
 	}
-	for _, m := range placeNouns.FindAllStringIndex(d.text, -1) {
+	for _, m := range placeNouns.FindAllStringIndex(d.lower, -1) {
 		start := utf8.RuneCountInString(d.text[:m[0]])
 		end := start + utf8.RuneCountInString(d.text[m[0]:m[1]])
 		if first, last := d.wordsIn(span{start, end}); first >= 0 && c.free(first, last) {

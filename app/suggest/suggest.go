@@ -41,6 +41,10 @@ type Suggestion struct {
 	ActorID string `json:"actor_id,omitempty"` // a known actor of the register
 	Role    string `json:"role,omitempty"`
 	Sector  string `json:"sector,omitempty"`
+	// RefersTo names who a pronoun, a title or a surname stands for
+	// ("he" → "Abboud Qanbar", "the Foreign Secretary" → "Boris
+	// Johnson"), when the article says it before or after.
+	RefersTo string `json:"refers_to,omitempty"`
 	// events
 	Type       string   `json:"type,omitempty"`
 	Mode       string   `json:"mode,omitempty"`
@@ -57,6 +61,12 @@ func Article(text, published string, known []data.Actor) []Suggestion {
 	var out []Suggestion
 	out = append(out, dates(d, published)...)
 	ents := entities(d, known)
+	sort.SliceStable(ents, func(i, j int) bool {
+		if ents[i].Start != ents[j].Start {
+			return ents[i].Start < ents[j].Start
+		}
+		return ents[i].End > ents[j].End
+	})
 	out = append(out, ents...)
 	out = append(out, events(d, ents, out, published)...)
 	sort.SliceStable(out, func(i, j int) bool {

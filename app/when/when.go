@@ -92,10 +92,15 @@ func relativeDate(s string, ref time.Time) (data.EventDate, bool) {
 	day := func(t time.Time) (data.EventDate, bool) {
 		return data.EventDate{Start: t.Format(data.DateLayout), Precision: data.PrecisionDay}, true
 	}
+	if rest, ok := strings.CutPrefix(s, "next "); ok {
+		return nextDate(rest, ref)
+	}
 	s = strings.TrimPrefix(s, "last ")
 	switch s {
 	case "today", "this morning", "tonight", "this evening":
 		return day(ref)
+	case "tomorrow":
+		return day(ref.AddDate(0, 0, 1))
 	case "yesterday", "last night":
 		return day(ref.AddDate(0, 0, -1))
 	case "week":
@@ -111,6 +116,26 @@ func relativeDate(s string, ref time.Time) (data.EventDate, bool) {
 		return day(ref.AddDate(0, 0, -back))
 	}
 	return data.EventDate{}, false
+}
+
+// nextDate resolves "next Friday" (the first Friday after the article's
+// date), "next week", "next month" and "next year".
+func nextDate(s string, ref time.Time) (data.EventDate, bool) {
+	switch s {
+	case "week":
+		start := ref.AddDate(0, 0, 7-int((ref.Weekday()+6)%7)) // Monday of the week after
+		return data.EventDate{Start: start.Format(data.DateLayout), End: start.AddDate(0, 0, 6).Format(data.DateLayout), Precision: data.PrecisionWeek}, true
+	case "month":
+		return data.EventDate{Start: ref.AddDate(0, 1, 1-ref.Day()).Format("2006-01"), Precision: data.PrecisionMonth}, true
+	case "year":
+		return data.EventDate{Start: strconv.Itoa(ref.Year() + 1), Precision: data.PrecisionYear}, true
+	}
+	wd, ok := weekdays[s]
+	if !ok {
+		return data.EventDate{}, false
+	}
+	ahead := (int(wd)-int(ref.Weekday())+6)%7 + 1
+	return data.EventDate{Start: ref.AddDate(0, 0, ahead).Format(data.DateLayout), Precision: data.PrecisionDay}, true
 }
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }

@@ -21,6 +21,10 @@ func TestResolve(t *testing.T) {
 		{"yesterday", data.EventDate{Start: "2025-03-01", Precision: "day", Raw: "yesterday"}},
 		{"last week", data.EventDate{Start: "2025-02-17", End: "2025-02-23", Precision: "week", Raw: "last week"}},
 		{"in 2024", data.EventDate{Start: "2024-01-01", End: "2024-12-31", Precision: "year", Raw: "in 2024"}},
+		{"next Friday", data.EventDate{Start: "2025-03-07", Precision: "day", Raw: "next Friday"}},
+		{"tomorrow", data.EventDate{Start: "2025-03-03", Precision: "day", Raw: "tomorrow"}},
+		{"next week", data.EventDate{Start: "2025-03-03", End: "2025-03-09", Precision: "week", Raw: "next week"}},
+		{"next month", data.EventDate{Start: "2025-04-01", End: "2025-04-30", Precision: "month", Raw: "next month"}},
 	}
 	for _, c := range cases {
 		got, err := Resolve(c.expr, sunday)

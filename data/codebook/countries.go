@@ -77,7 +77,7 @@ var shortNames = map[string]string{
 	"Turkey": "TUR", "Ivory Coast": "CIV", "Czech Republic": "CZE", "Burma": "MMR", "Swaziland": "SWZ",
 	"Macedonia": "MKD", "Cape Verde": "CPV", "East Timor": "TLS", "Holland": "NLD", "Britain": "GBR",
 	"Great Britain": "GBR", "UK": "GBR", "U.K.": "GBR", "US": "USA", "U.S.": "USA", "America": "USA",
-	"USA": "USA", "UAE": "ARE", "North Korea": "PRK", "South Korea": "KOR", "Syria": "SYR", "Iran": "IRN",
+	"USA": "USA", "U.S": "USA", "U.K": "GBR", "UAE": "ARE", "North Korea": "PRK", "South Korea": "KOR", "Syria": "SYR", "Iran": "IRN",
 	"Vatican": "VAT", "Laos": "LAO", "Moldova": "MDA", "Palestine": "PSE", "Gaza": "PSE",
 }
 
