@@ -307,6 +307,12 @@ func TestAcceptReferences(t *testing.T) {
 	if a, _ := s.Actor(she); a.Name != "Lena Markova" || a.Kind != data.KindPerson || len(a.Roles) != 1 || a.Roles[0].Post != "Defence Minister" {
 		t.Fatalf("accepting “She” stored %+v", a)
 	}
+	after, _ := s.Suggestions(id)
+	for _, sg := range after {
+		if sg.Kind == suggest.Person && suggest.PartyName(sg) == "Lena Markova" {
+			t.Fatalf("%q is still offered once Lena Markova is in the register", sg.Text)
+		}
+	}
 	us, err := s.AcceptSuggestion(id, pick(suggest.Organisation, "The United States"))
 	if err != nil {
 		t.Fatal(err)

@@ -22,13 +22,28 @@ func (s *Session) Suggestions(articleID string) ([]suggest.Suggestion, error) {
 	if err != nil {
 		return nil, err
 	}
+	names := map[string]bool{}
+	for _, k := range known {
+		for _, n := range k.Names() {
+			names[data.NormaliseName(n)] = true
+		}
+	}
 	var out []suggest.Suggestion
 	for _, sg := range suggest.Article(a.Text, a.Published, known) {
-		if !contains(a.Rejected, suggestionKey(sg)) {
+		if !contains(a.Rejected, suggestionKey(sg)) && !inRegister(sg, names) {
 			out = append(out, sg)
 		}
 	}
 	return out, nil
+}
+
+// inRegister: a person or organisation the register already holds, by
+// itself or through the name it refers to, has nothing left to accept.
+func inRegister(sg suggest.Suggestion, names map[string]bool) bool {
+	if sg.Kind != suggest.Person && sg.Kind != suggest.Organisation {
+		return false
+	}
+	return sg.ActorID != "" || names[data.NormaliseName(suggest.PartyName(sg))]
 }
 
 func suggestionKey(sg suggest.Suggestion) string {

@@ -171,7 +171,7 @@ func (pr *paragraphRenderer) Refresh() {
 	pad, lh := theme.Padding(), r.metrics.lineH
 	for _, h := range pr.v.visibleHighlights(p) {
 		for li, l := range p.lines {
-			x0, x1, ok := spanOnLine(p, l, h.start-p.start, h.end-p.start)
+			x0, x1, ok := spanOnLine(r.metrics, p, l, h.start-p.start, h.end-p.start)
 			if !ok {
 				continue
 			}
@@ -207,8 +207,9 @@ func (v *paragraphView) visibleHighlights(p *paragraph) []highlight {
 	return out
 }
 
-// spanOnLine gives the x range a paragraph-relative span covers on a line.
-func spanOnLine(p *paragraph, l line, start, end int) (x0, x1 float32, ok bool) {
+// spanOnLine gives the x range a paragraph-relative span covers on a
+// line, to the letter: "Vlora" in "Vlora." leaves the full stop out.
+func spanOnLine(m *textMetrics, p *paragraph, l line, start, end int) (x0, x1 float32, ok bool) {
 	first, last := -1, -1
 	for k := l.first; k <= l.last; k++ {
 		w := p.words[k]
@@ -222,7 +223,14 @@ func spanOnLine(p *paragraph, l line, start, end int) (x0, x1 float32, ok bool) 
 	if first < 0 {
 		return 0, 0, false
 	}
-	return l.x[first-l.first], l.ends[last-l.first], true
+	x0, x1 = l.x[first-l.first], l.ends[last-l.first]
+	if w := p.words[first]; start > w.start {
+		x0 += m.width(string(p.runes[w.start:start]))
+	}
+	if w := p.words[last]; end < w.end {
+		x1 = l.x[last-l.first] + m.width(string(p.runes[w.start:end]))
+	}
+	return x0, x1, true
 }
 
 // lineText joins a line's words with single spaces, as they were measured.

@@ -95,6 +95,7 @@ func (p *suggestionsPanel) accept() {
 	}
 	p.wb.setBar("Accepted: " + suggestionLabel(s) + ". Ctrl+Z undoes it.")
 	p.reload()
+	p.wb.refreshHighlights()
 }
 
 // edit opens the suggestion in a form: an event as a new event, an actor in
@@ -141,17 +142,22 @@ func (p *suggestionsPanel) reject() {
 	p.wb.refreshHighlights()
 }
 
-// highlights are the suggested entities (and the chosen suggestion) to
-// show in the reader while the panel is open.
+// highlights are the suggested entities to show in the reader while the
+// panel is open, and the chosen suggestion (an event: its sentence) in the
+// evidence colour, drawn last so that it shows above the others.
 func (p *suggestionsPanel) highlights() []highlight {
 	if p == nil || !p.shown {
 		return nil
 	}
 	var hs []highlight
 	for i, s := range p.items {
-		if s.Kind != suggest.Event || i == p.current {
+		if s.Kind != suggest.Event && i != p.current {
 			hs = append(hs, highlight{s.Start, s.End, hlSuggestion})
 		}
+	}
+	if p.current >= 0 && p.current < len(p.items) {
+		s := p.items[p.current]
+		hs = append(hs, highlight{s.Start, s.End, hlEvidence})
 	}
 	return hs
 }
