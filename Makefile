@@ -36,7 +36,7 @@ crash:
 # Every parser's fuzz target in turn, FUZZTIME each (CI runs them briefly).
 FUZZTIME ?= 10m
 FUZZ_TARGETS := FuzzText:./app/ingest FuzzHTML:./app/ingest FuzzDocx:./app/ingest FuzzEmail:./app/ingest \
-	FuzzResolve:./app/when FuzzImportWorkbook:./app/report
+	FuzzResolve:./app/when FuzzImportWorkbook:./app/report FuzzArticle:./app/suggest
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		name=$${t%%:*}; pkg=$${t#*:}; echo "fuzz $$name ($(FUZZTIME))"; \

@@ -1,0 +1,31 @@
+package suggest
+
+import (
+	"testing"
+)
+
+// FuzzArticle: any text an analyst opens is read without a panic, and every
+// suggestion's offsets hold its words.
+func FuzzArticle(f *testing.F) {
+	for _, s := range []string{
+		"Russian Security Council Secretary Sergei Shoigu met Chinese Foreign Minister Wang Yi in Beijing on Friday.",
+		"The Albanian Foreign Minister, Arben Kola, said: \"I welcome it.\" He left. They agreed.",
+		"The United States strongly condemns the Dravek regime. We stand with Syrians and the people of Albania.",
+		"Dr. Ahmed Kamil Murad, Minister for the Middle East, U.S. officials and Abu Musab al-Zarqawi's regime",
+		"SECRETARY KERRY: Mr. X met al- Y; the President of Syria will travel on Friday, next week.",
+		"’s ’ al- Abu I\n\nHe the regime of", "", "Minister, ,", "regime", "Mr.", "U.S.",
+	} {
+		f.Add(s, "2025-03-02")
+	}
+	f.Fuzz(func(t *testing.T, text, published string) {
+		runes := []rune(text)
+		for _, s := range Article(text, published, nil) {
+			if s.Start < 0 || s.End > len(runes) || s.Start > s.End {
+				t.Fatalf("%s %q: offsets %d–%d outside a text of %d", s.Kind, s.Text, s.Start, s.End, len(runes))
+			}
+			if string(runes[s.Start:s.End]) != s.Text {
+				t.Fatalf("%s: offsets %d–%d hold %q, not %q", s.Kind, s.Start, s.End, string(runes[s.Start:s.End]), s.Text)
+			}
+		}
+	})
+}
