@@ -3,6 +3,7 @@ package views
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -203,5 +204,38 @@ func TestAcceptAndRejectSuggestionsInTheWindow(t *testing.T) {
 	}
 	if f.wb.editor.ev.ID != evs[0].ID {
 		t.Fatal("the accepted event is not open in the form")
+	}
+}
+
+// Choosing a suggestion shows its words in amber; accepting a pronoun
+// stores the person it stands for, and that person is not offered again.
+func TestAcceptAPronounInTheWindow(t *testing.T) {
+	f := newFixture(t)
+	f.openArticle("Visit to Tirana\n\nDefence Minister Lena Markova visited Tirana on Monday. She later criticised the plan.")
+	f.wb.rightTabs.SelectIndex(1)
+	p := f.wb.suggest
+	she := -1
+	for i, s := range p.items {
+		if s.Kind == suggest.Person && s.Text == "She" {
+			she = i
+		}
+	}
+	if she < 0 {
+		t.Fatalf("no suggestion for “She”: %+v", p.items)
+	}
+	want := p.items[she]
+	p.list.Select(she)
+	if !slices.Contains(f.wb.reader.highlights, highlight{want.Start, want.End, hlEvidence}) {
+		t.Fatalf("the chosen suggestion is not shown in amber: %+v", f.wb.reader.highlights)
+	}
+	test.Tap(widgetButton(t, f.wb, "Accept"))
+	actors, _ := f.st.Actors()
+	if len(actors) != 1 || actors[0].Name != "Lena Markova" || actors[0].Kind != data.KindPerson {
+		t.Fatalf("accepting “She” stored %+v", actors)
+	}
+	for _, s := range p.items {
+		if s.Kind == suggest.Person && suggest.PartyName(s) == "Lena Markova" {
+			t.Fatalf("%q is still offered once Lena Markova is in the register", s.Text)
+		}
 	}
 }

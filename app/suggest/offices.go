@@ -161,8 +161,7 @@ func titledPeople(d *document, c *claims) {
 		role := d.slice(d.words[o.first].start, d.words[o.last].end)
 		person := Suggestion{Kind: Person, Confidence: 0.85, Role: role, Country: o.country, Sector: "GOV"}
 		if first, last, ok := nameAfter(d, o.last); ok && sameStretchOrHonorific(d, o.last) && c.free(first, last) {
-			c.add(d, first, last, person)
-			placesInRemit(d, o, c)
+			c.add(d, first, last, person) // the title's own words stay free for places and nationalities
 			i = last
 			continue
 		}
