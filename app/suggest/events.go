@@ -143,6 +143,8 @@ func events(d *document, ents, all []Suggestion, published string) []Suggestion 
 			ev.Actors, ev.Recipients = []string{PartyName(before[len(before)-2])}, []string{PartyName(before[len(before)-1])}
 		case len(before) >= 1:
 			ev.Actors = []string{PartyName(before[len(before)-1])}
+		case len(after) >= 2 && strings.HasPrefix(t.cameo, "04") && between(d, after[0], after[1]):
+			ev.Actors, after = []string{PartyName(after[0])}, after[1:] // "talks between A and B"
 		}
 		for _, a := range after {
 			if len(ev.Recipients) == 0 && (len(ev.Actors) == 0 || PartyName(a) != ev.Actors[0]) {
@@ -166,15 +168,16 @@ func events(d *document, ents, all []Suggestion, published string) []Suggestion 
 // it starts.
 func firstTrigger(text string) (trigger, int, bool) {
 	text = asciiLower(text) // the lexicon is lower case; byte offsets stay
+	best, at := trigger{}, -1
 	for _, t := range triggers {
 		if !t.mayMatch(text) {
 			continue
 		}
-		if loc := t.re.FindStringIndex(text); loc != nil {
-			return t, loc[0], true
+		if loc := t.re.FindStringIndex(text); loc != nil && (at < 0 || loc[0] < at) {
+			best, at = t, loc[0]
 		}
 	}
-	return trigger{}, -1, false
+	return best, at, at >= 0
 }
 
 // PartyName is the name a party to an event goes by: the full name a
@@ -234,4 +237,9 @@ func firstPlace(all []Suggestion, s span) (string, bool) {
 		}
 	}
 	return country, country != ""
+}
+
+// between: two parties joined by "and", as in "talks between A and B".
+func between(d *document, a, b Suggestion) bool {
+	return strings.TrimSpace(d.slice(a.End, b.Start)) == "and"
 }

@@ -121,3 +121,16 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestMeetingBetweenTwo(t *testing.T) {
+	text := "The meeting between Defence Minister Lena Markova and Prime Minister Edi Rama lasted an hour."
+	for _, s := range suggest.Article(text, "2025-03-03", nil) {
+		if s.Kind == suggest.Event {
+			if s.Type != "CONSULT" || len(s.Actors) != 1 || s.Actors[0] != "Lena Markova" || len(s.Recipients) != 1 || s.Recipients[0] != "Edi Rama" {
+				t.Fatalf("meeting between two: %+v", s)
+			}
+			return
+		}
+	}
+	t.Fatal("no event suggested")
+}
