@@ -239,7 +239,9 @@ func firstPlace(all []Suggestion, s span) (string, bool) {
 	return country, country != ""
 }
 
-// between: two parties joined by "and", as in "talks between A and B".
+// between: two parties joined by "and", as in "talks between A and B" or
+// "between A and Prime Minister B".
 func between(d *document, a, b Suggestion) bool {
-	return strings.TrimSpace(d.slice(a.End, b.Start)) == "and"
+	gap := strings.Fields(d.slice(a.End, b.Start))
+	return len(gap) > 0 && len(gap) <= 5 && gap[0] == "and" && !strings.ContainsAny(strings.Join(gap, " "), ",;:.()")
 }
