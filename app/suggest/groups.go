@@ -28,7 +28,7 @@ moderate regional key Coalition coalition world vulnerable young displaced`)
 func groups(d *document, c *claims) {
 	for i, w := range d.words {
 		sector, ok := groupNouns[w.text]
-		if !ok || !c.free(i, i) {
+		if !ok || !c.free(i, i) || qualifies(d, i) {
 			continue
 		}
 		first, country := i, ""
@@ -54,6 +54,16 @@ func groups(d *document, c *claims) {
 		c.addOver(d, first, last, Suggestion{Kind: Organisation, Confidence: conf, Sector: sector, Country: country})
 		c.taken[i] = true
 	}
+}
+
+// qualifies: the word at i modifies the noun after it, "military
+// operations", "government forces", so it heads no group.
+func qualifies(d *document, i int) bool {
+	if i+1 >= len(d.words) || !sameStretch(d, i, i+1) {
+		return false
+	}
+	w := d.words[i+1].text
+	return !isCapitalised(w) && !functionWords[w] && !prepositions[w] && !auxiliaries[w] && !verbish(d, i+1) && !strings.HasSuffix(w, "ing")
 }
 
 // groupComplement extends a group over "of Iraq", "of the victims".
@@ -133,7 +143,7 @@ func modifies(d *document, k int) bool {
 // prepositions put a place in a phrase ("forces in Iraq"); after them a
 // country does not act.
 var prepositions = wordSet(`in into from to across of for with within against on at throughout near inside outside around towards
-over about through between under beyond via among`)
+over about through between under beyond via among during out off up down`)
 
 // functionWords do not follow a country used as a modifier.
 var functionWords = wordSet(`a an the and or but nor as so than then that which who whom whose where when while after before since

@@ -162,6 +162,11 @@ func titledPeople(d *document, c *claims) {
 		person := Suggestion{Kind: Person, Confidence: 0.85, Role: role, Country: o.country, Sector: "GOV"}
 		if first, last, ok := nameAfter(d, o.last); ok && sameStretchOrHonorific(d, o.last) && c.free(first, last) {
 			c.add(d, first, last, person) // the title's own words stay free for places and nationalities
+			if k := o.first - 1; k >= o.lead && isCapitalised(d.words[k].text) && o.country != "" {
+				if _, demonym := demonymCountry(d.words[k].text); !demonym {
+					c.taken[k] = true // "U.S." in "U.S. Secretary of State Kerry" is his country, not a place
+				}
+			}
 			i = last
 			continue
 		}
