@@ -116,7 +116,7 @@ func (s *Session) eventFrom(art *data.Article, sg suggest.Suggestion, all []sugg
 	e := &data.Event{Article: art.ID, Type: sg.Type, Mode: sg.Mode, CAMEO: sg.CAMEO, Confidence: "medium",
 		Evidence: []data.Span{{Article: art.ID, Start: sg.Start, End: sg.End}}}
 	if sg.Date != "" {
-		e.Date = data.EventDate{Start: sg.Date, Precision: sg.Precision}
+		e.Date = sg.EventDate()
 	}
 	for _, n := range sg.Actors {
 		id, err := s.actorFor(n, all, step)

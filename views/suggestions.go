@@ -110,7 +110,7 @@ func (p *suggestionsPanel) edit() {
 		ev := data.Event{Article: p.wb.article.ID, Type: s.Type, Mode: s.Mode, CAMEO: s.CAMEO,
 			Evidence: []data.Span{{Article: p.wb.article.ID, Start: s.Start, End: s.End}}}
 		if s.Date != "" {
-			ev.Date = data.EventDate{Start: s.Date, Precision: s.Precision}
+			ev.Date = s.EventDate()
 		}
 		p.wb.editor.list.UnselectAll()
 		p.wb.editor.show(ev)
@@ -166,12 +166,12 @@ func suggestionLabel(s suggest.Suggestion) string {
 	var parts []string
 	switch s.Kind {
 	case suggest.Event:
-		parts = append(parts, typeLabel(s.Type, s.Mode), orDash(s.Date), orDash(strings.Join(s.Actors, ", "))+" → "+orDash(strings.Join(s.Recipients, ", ")))
+		parts = append(parts, typeLabel(s.Type, s.Mode), orDash(s.Date)+orEmpty(" to ", s.DateEnd), orDash(strings.Join(s.Actors, ", "))+" → "+orDash(strings.Join(s.Recipients, ", ")))
 		if s.Place != "" {
 			parts = append(parts, s.Place)
 		}
 	case suggest.Date:
-		parts = append(parts, "“"+s.Text+"” = "+s.Date)
+		parts = append(parts, "“"+s.Text+"” = "+s.Date+orEmpty(" to ", s.DateEnd))
 	default:
 		name := s.Text
 		if s.RefersTo != "" && s.RefersTo != s.Text {
@@ -186,4 +186,12 @@ func suggestionLabel(s suggest.Suggestion) string {
 		}
 	}
 	return fmt.Sprintf("%s · %s (%.0f%%)", s.Kind, strings.Join(parts, " · "), s.Confidence*100)
+}
+
+// orEmpty prefixes s when there is one.
+func orEmpty(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
 }

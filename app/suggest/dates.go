@@ -6,9 +6,14 @@ import (
 	"unicode/utf8"
 
 	"dossier/app/when"
+	"dossier/data"
 )
 
 const monthWords = `January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.`
+
+// rangeEnd is one end of a date range: "5", "6 April 2016", "March",
+// "May 2024", "2011".
+const rangeEnd = `(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:` + monthWords + `)(?:,?\s+\d{4})?)?|(?:` + monthWords + `)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:19|20)\d{2})`
 
 // datePatterns find date expressions; a leading preposition is kept in the
 // span, as analysts record "on Friday", and each match is resolved against
@@ -17,6 +22,7 @@ var datePatterns = []struct {
 	re         *regexp.Regexp
 	confidence float64
 }{
+	{regexp.MustCompile(`\b(?:(?:[Ff]rom|[Bb]etween)\s+)?` + rangeEnd + `\s*(?:-|–|—|\s(?:to|and|until)\s)\s*` + rangeEnd + `\b`), 0.85},
 	{regexp.MustCompile(`\b(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y)\s+)?\d{4}-\d{2}-\d{2}\b`), 0.95},
 	{regexp.MustCompile(`\b(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:` + monthWords + `)(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?\b`), 0.9},
 	{regexp.MustCompile(`\b(?:[Oo]n\s+|[Ll]ast\s+|[Nn]ext\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), 0.8},
@@ -43,7 +49,7 @@ func dates(d *document, published string) []Suggestion {
 			for i := start; i < end; i++ {
 				taken[i] = true
 			}
-			out = append(out, Suggestion{Kind: Date, Start: start, End: end, Text: raw, Confidence: p.confidence, Date: dateValue(r.Start, r.Precision), Precision: r.Precision})
+			out = append(out, Suggestion{Kind: Date, Start: start, End: end, Text: raw, Confidence: p.confidence, Date: dateValue(r.Start, r.Precision), DateEnd: rangeLast(r), Precision: r.Precision})
 		}
 	}
 	return out
@@ -88,3 +94,11 @@ func ahead(d *document, start int, raw string) string {
 }
 
 var weekday = regexp.MustCompile(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$`)
+
+// rangeLast is the last day of a range, "" for a single date.
+func rangeLast(r data.EventDate) string {
+	if r.Precision != data.PrecisionRange {
+		return ""
+	}
+	return r.End
+}

@@ -157,7 +157,9 @@ func events(d *document, ents, all []Suggestion, published string) []Suggestion 
 		if len(ev.Recipients) > 0 {
 			ev.Confidence += 0.1
 		}
-		ev.Date, ev.Precision = firstIn(all, s, Date)
+		if d, ok := firstDate(all, s); ok {
+			ev.Date, ev.DateEnd, ev.Precision, ev.DateRaw = d.Date, d.DateEnd, d.Precision, d.Text
+		}
 		ev.Place, _ = firstPlace(all, s)
 		out = append(out, ev)
 	}
@@ -213,13 +215,14 @@ func partiesAround(ents []Suggestion, s span, verb int) (before, after []Suggest
 	return before, after
 }
 
-func firstIn(all []Suggestion, s span, kind string) (string, string) {
+// firstDate is the first date suggested in a sentence.
+func firstDate(all []Suggestion, s span) (Suggestion, bool) {
 	for _, x := range all {
-		if x.Kind == kind && x.Start >= s.start && x.End <= s.end {
-			return x.Date, x.Precision
+		if x.Kind == Date && x.Start >= s.start && x.End <= s.end {
+			return x, true
 		}
 	}
-	return "", ""
+	return Suggestion{}, false
 }
 
 // firstPlace prefers a city to a country.

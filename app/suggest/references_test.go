@@ -134,3 +134,24 @@ func TestMeetingBetweenTwo(t *testing.T) {
 	}
 	t.Fatal("no event suggested")
 }
+
+func TestDateRanges(t *testing.T) {
+	text := "Defence Minister Lena Markova visited Uzbekistan from 5-6 April 2016. The two armies held joint exercises between March and May 2024."
+	ss := suggest.Article(text, "2025-03-03", nil)
+	for _, c := range []struct{ text, start, end string }{
+		{"from 5-6 April 2016", "2016-04-05", "2016-04-06"},
+		{"between March and May 2024", "2024-03-01", "2024-05-31"},
+	} {
+		d := mentionOf(t, ss, suggest.Date, c.text, 0)
+		if d.Date != c.start || d.DateEnd != c.end || d.Precision != data.PrecisionRange {
+			t.Errorf("%q: %s to %s (%s), want %s to %s", c.text, d.Date, d.DateEnd, d.Precision, c.start, c.end)
+		}
+	}
+	for _, s := range ss {
+		if s.Kind == suggest.Event && strings.Contains(s.Text, "visited") {
+			if got := s.EventDate(); got.Start != "2016-04-05" || got.End != "2016-04-06" || got.Raw != "from 5-6 April 2016" {
+				t.Errorf("the visit's date: %+v", got)
+			}
+		}
+	}
+}

@@ -31,6 +31,8 @@ type Suggestion struct {
 
 	// dates
 	Date      string `json:"date,omitempty"`
+	DateEnd   string `json:"date_end,omitempty"` // the last day of a range ("5-6 April 2016")
+	DateRaw   string `json:"date_raw,omitempty"` // an event's date as written ("on Friday")
 	Precision string `json:"precision,omitempty"`
 	// places, nationalities and people
 	Lat     *float64 `json:"lat,omitempty"`
@@ -93,4 +95,14 @@ func Mentions(text string, known []data.Actor) []Suggestion {
 		}
 	}
 	return out
+}
+
+// EventDate is a date or event suggestion's date as an event records it,
+// with the words that gave it.
+func (s Suggestion) EventDate() data.EventDate {
+	raw := s.DateRaw
+	if s.Kind == Date {
+		raw = s.Text
+	}
+	return data.EventDate{Start: s.Date, End: s.DateEnd, Precision: s.Precision, Raw: raw}
 }

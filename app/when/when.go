@@ -38,9 +38,9 @@ func Resolve(expr, published string) (data.EventDate, error) {
 	if published != "" {
 		ref, _ = time.Parse(data.DateLayout, published)
 	}
-	d, ok := absoluteDate(s, ref)
+	d, ok := single(s, ref)
 	if !ok {
-		d, ok = relativeDate(s, ref)
+		d, ok = dateRange(s, ref)
 	}
 	if !ok {
 		return data.EventDate{Raw: raw}, fmt.Errorf("%q is not a date Dossier can read; type it as YYYY-MM-DD, YYYY-MM or YYYY", raw)
@@ -48,6 +48,51 @@ func Resolve(expr, published string) (data.EventDate, error) {
 	d.Raw = raw
 	return data.NormaliseEventDate(d)
 }
+
+func single(s string, ref time.Time) (data.EventDate, bool) {
+	if d, ok := absoluteDate(s, ref); ok {
+		return d, true
+	}
+	return relativeDate(s, ref)
+}
+
+// reRange splits "5-6 April 2016", "3 to 7 June", "between March and May
+// 2024", "2011–2014" into their two ends.
+var reRange = regexp.MustCompile(`^(?:between\s+)?(.+?)\s*(?:-|–|—|\bto\b|\band\b|\buntil\b|\btill\b)\s*(.+)$`)
+
+// dateRange reads two dates joined by "to", "and" or a dash; the first may
+// borrow its month and year from the second ("5-6 April 2016").
+func dateRange(s string, ref time.Time) (data.EventDate, bool) {
+	m := reRange.FindStringSubmatch(s)
+	if m == nil {
+		return data.EventDate{}, false
+	}
+	to, ok := single(m[2], ref)
+	if !ok {
+		return data.EventDate{}, false
+	}
+	from, ok := single(m[1], ref)
+	switch {
+	case ok:
+	case reDay.MatchString(m[1]) && len(to.Start) == len(data.DateLayout):
+		from, ok = data.EventDate{Start: fmt.Sprintf("%s-%02d", to.Start[:7], atoi(strings.TrimRight(m[1], "stndrh")))}, true
+	case reMonth.MatchString(m[1]) && len(to.Start) >= 4:
+		from, ok = data.EventDate{Start: fmt.Sprintf("%s-%02d", to.Start[:4], months[strings.TrimSuffix(m[1], ".")[:3]])}, true
+	}
+	if !ok {
+		return data.EventDate{}, false
+	}
+	end := to.Start
+	if to.End != "" {
+		end = to.End
+	}
+	return data.EventDate{Start: from.Start, End: end, Precision: data.PrecisionRange}, true
+}
+
+var (
+	reDay   = regexp.MustCompile(`^\d{1,2}(?:st|nd|rd|th)?$`)
+	reMonth = regexp.MustCompile(`^` + monthPattern + `$`)
+)
 
 func absoluteDate(s string, ref time.Time) (data.EventDate, bool) {
 	if m := reISO.FindStringSubmatch(s); m != nil {

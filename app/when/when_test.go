@@ -39,3 +39,24 @@ func TestResolve(t *testing.T) {
 		t.Error("a weekday was resolved without the article's date")
 	}
 }
+
+func TestRanges(t *testing.T) {
+	const sunday = "2025-03-02"
+	for _, c := range []struct{ expr, start, end string }{
+		{"5-6 April 2016", "2016-04-05", "2016-04-06"},
+		{"from 3 to 7 June", "2025-06-03", "2025-06-07"},
+		{"between March and May 2024", "2024-03-01", "2024-05-31"},
+		{"from 2011 to 2014", "2011-01-01", "2014-12-31"},
+		{"28 February – 2 March 2025", "2025-02-28", "2025-03-02"},
+	} {
+		got, err := Resolve(c.expr, sunday)
+		if err != nil || got.Start != c.start || got.End != c.end || got.Precision != data.PrecisionRange || got.Raw != c.expr {
+			t.Errorf("%q → %+v, %v; want %s to %s, a range", c.expr, got, err, c.start, c.end)
+		}
+	}
+	for _, bad := range []string{"from 9 to 2 March 2025", "3 to 7", "2 and 3 percent"} {
+		if got, err := Resolve(bad, sunday); err == nil {
+			t.Errorf("%q was read as %+v", bad, got)
+		}
+	}
+}
