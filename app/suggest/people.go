@@ -200,9 +200,9 @@ func referToHolders(c *claims) {
 
 // thingWords end names of things, not people: "Iran-Iraq War", "Yazidi
 // Black Book", "Executive Order".
-var thingWords = wordSet(`Book War Order Conference Framework Agreement Heritage Symbol Rate Board Community Curtain Fist News Holding
-Minorities Resettlement Polarization Transponder Treaty Act Law Accord Plan Strategy Summit Declaration Resolution Report Day Award
-Prize Cup Operation Initiative Dialogue Process Talks Forum Games Festival Museum Mosque Church Temple Palace Tower Hotel Stadium`)
+var thingWords = wordSet(`Book War Order Conference Framework Agreement Board Community News Treaty Act Law Accord Plan Strategy
+Summit Declaration Resolution Report Day Award Prize Cup Operation Initiative Dialogue Process Talks Forum Games Festival Museum
+Mosque Church Temple Palace Tower Hotel Stadium Site Heritage Programme Program Campaign Project Fund Index`)
 
 // thing: the run first…last names a thing ("Black Book") or a place
 // with an Arabic article ("Al Anbar").
