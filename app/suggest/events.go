@@ -3,6 +3,7 @@ package suggest
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -61,42 +62,75 @@ func compileTriggers(list [][2]string) []trigger {
 	return out
 }
 
-// stems returns the literal each branch of a pattern starts with, or nil
-// when a branch starts with something else.
+// stems returns literals one of which starts every match of a pattern,
+// as long as the pattern allows ("attack", "assassinat", "air" for
+// `attack\w*|assassinat\w*|air ?strikes?`), or nil when it cannot tell.
 func stems(pattern string) []string {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		return nil
 	}
-	var out []string
-	var walk func(r *syntax.Regexp) bool
-	walk = func(r *syntax.Regexp) bool {
-		switch r.Op {
-		case syntax.OpAlternate:
-			for _, sub := range r.Sub {
-				if !walk(sub) {
-					return false
-				}
-			}
-			return true
-		case syntax.OpCapture:
-			return walk(r.Sub[0])
-		case syntax.OpConcat:
-			if len(r.Sub) > 0 && r.Sub[0].Op == syntax.OpLiteral {
-				out = append(out, string(r.Sub[0].Rune))
-				return true
-			}
-			return len(r.Sub) > 0 && walk(r.Sub[0])
-		case syntax.OpLiteral:
-			out = append(out, string(r.Rune))
-			return true
-		}
-		return false
-	}
-	if !walk(re.Simplify()) {
+	set, _ := prefixes(re.Simplify())
+	if slices.Contains(set, "") {
 		return nil
 	}
-	return out
+	return set
+}
+
+// maxStems bounds the literals one pattern may expand to.
+const maxStems = 64
+
+// prefixes returns the literals every match of r starts with, and whether
+// they are the whole of every match (so that what follows may extend them).
+func prefixes(r *syntax.Regexp) ([]string, bool) {
+	switch r.Op {
+	case syntax.OpLiteral:
+		return []string{string(r.Rune)}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(r.Rune); i += 2 {
+			for c := r.Rune[i]; c <= r.Rune[i+1] && len(out) <= 4; c++ {
+				out = append(out, string(c))
+			}
+		}
+		if len(out) > 4 {
+			return nil, false
+		}
+		return out, true
+	case syntax.OpCapture, syntax.OpPlus:
+		set, whole := prefixes(r.Sub[0])
+		return set, whole && r.Op == syntax.OpCapture
+	case syntax.OpAlternate:
+		var out []string
+		whole := true
+		for _, sub := range r.Sub {
+			set, w := prefixes(sub)
+			if set == nil {
+				return nil, false
+			}
+			out, whole = append(out, set...), whole && w
+		}
+		return out, whole
+	case syntax.OpConcat:
+		acc := []string{""}
+		for _, sub := range r.Sub {
+			set, whole := prefixes(sub)
+			if set == nil || len(acc)*len(set) > maxStems {
+				return acc, false
+			}
+			var next []string
+			for _, a := range acc {
+				for _, b := range set {
+					next = append(next, a+b)
+				}
+			}
+			if acc = next; !whole {
+				return acc, false
+			}
+		}
+		return acc, true
+	}
+	return nil, false
 }
 
 // mayMatch: the sentence holds one of the trigger's stems.
@@ -175,11 +209,42 @@ func firstTrigger(text string) (trigger, int, bool) {
 		if !t.mayMatch(text) {
 			continue
 		}
-		if loc := t.re.FindStringIndex(text); loc != nil && (at < 0 || loc[0] < at) {
-			best, at = t, loc[0]
+		if pos := t.firstAffirmed(text); pos >= 0 && (at < 0 || pos < at) {
+			best, at = t, pos
 		}
 	}
 	return best, at, at >= 0
+}
+
+// firstAffirmed is where the trigger's first match that no negation
+// precedes starts, or -1.
+func (t trigger) firstAffirmed(text string) int {
+	loc := t.re.FindStringIndex(text)
+	if loc == nil {
+		return -1
+	}
+	if !negated(text, loc[0]) {
+		return loc[0]
+	}
+	for _, loc := range t.re.FindAllStringIndex(text, -1)[1:] {
+		if !negated(text, loc[0]) {
+			return loc[0]
+		}
+	}
+	return -1
+}
+
+// negated: one of the three words before pos denies the verb ("have not
+// formally recognized"); as in CAMEO, what did not happen is no event.
+func negated(text string, pos int) bool {
+	words := strings.Fields(text[max(0, pos-40):pos])
+	for _, w := range words[max(0, len(words)-3):] {
+		w = strings.Trim(w, ",;:")
+		if w == "not" || w == "never" || w == "no" || w == "nor" || w == "without" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return true
+		}
+	}
+	return false
 }
 
 // PartyName is the name a party to an event goes by: the full name a

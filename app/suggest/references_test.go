@@ -155,3 +155,13 @@ func TestDateRanges(t *testing.T) {
 		}
 	}
 }
+
+// What did not happen is no event: "have not recognized" is no SUPPORT.
+func TestDeniedVerbsAreNoEvents(t *testing.T) {
+	text := "Both Albania and Serbia have not formally recognized the new government. The army did not attack the town."
+	for _, s := range suggest.Article(text, "2025-03-03", nil) {
+		if s.Kind == suggest.Event && (s.Type == "SUPPORT" || s.Type == "ASSAULT") {
+			t.Errorf("a denied verb became an event: %s from %q", s.Type, s.Text)
+		}
+	}
+}
