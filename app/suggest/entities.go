@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"sort"
 	"strings"
 	"sync"
 
@@ -89,25 +90,49 @@ func (c *claims) addOver(d *document, first, last int, s Suggestion) {
 	c.out = append(c.out, s)
 }
 
-// knownActors finds the register's names and aliases as whole words.
+// knownActors finds the register's names and aliases as whole words, the
+// longest name first where two start at the same word. The names are
+// indexed by their first word, so a register of thousands costs one pass.
 func knownActors(d *document, known []data.Actor, c *claims) {
-	for _, a := range known {
-		if a.MergedInto != "" {
-			continue
-		}
-		kind := Organisation
-		if a.Kind == data.KindPerson {
-			kind = Person
-		}
-		for _, n := range a.Names() {
-			nw := strings.Fields(n)
-			for i := 0; i+len(nw) <= len(d.words); i++ {
-				if wordsEqual(d, i, nw) && c.free(i, i+len(nw)-1) {
-					c.add(d, i, i+len(nw)-1, Suggestion{Kind: kind, Confidence: 0.95, ActorID: a.ID, Country: a.Country, Sector: a.Sector})
+	index := namesByFirstWord(known)
+	for i, w := range d.words {
+		for _, n := range index[strings.TrimRight(w.text, ".")] {
+			last := i + len(n.words) - 1
+			if last < len(d.words) && wordsEqual(d, i, n.words) && c.free(i, last) {
+				a := n.actor
+				kind := Organisation
+				if a.Kind == data.KindPerson {
+					kind = Person
 				}
+				c.add(d, i, last, Suggestion{Kind: kind, Confidence: 0.95, ActorID: a.ID, Country: a.Country, Sector: a.Sector})
+				break
 			}
 		}
 	}
+}
+
+type knownName struct {
+	words []string
+	actor *data.Actor
+}
+
+func namesByFirstWord(known []data.Actor) map[string][]knownName {
+	index := map[string][]knownName{}
+	for k := range known {
+		if known[k].MergedInto != "" {
+			continue
+		}
+		for _, n := range known[k].Names() {
+			if nw := strings.Fields(n); len(nw) > 0 {
+				first := strings.TrimRight(nw[0], ".,")
+				index[first] = append(index[first], knownName{nw, &known[k]})
+			}
+		}
+	}
+	for _, list := range index {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	}
+	return index
 }
 
 func wordsEqual(d *document, i int, ws []string) bool {

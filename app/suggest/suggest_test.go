@@ -1,6 +1,7 @@
 package suggest_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"dossier/app"
 	"dossier/app/suggest"
+	"dossier/data"
 	"dossier/data/shared"
 )
 
@@ -80,4 +82,29 @@ func BenchmarkSuggest50k(b *testing.B) {
 		total += time.Since(t)
 	}
 	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms-per-50k-article")
+}
+
+// BenchmarkSuggest50kRegister10k: the same article with a register of
+// 10,000 actors (two names each), as the window and `suggest --article`
+// read it; reported beside the time without a register.
+func BenchmarkSuggest50kRegister10k(b *testing.B) {
+	one := app.SampleText()
+	text := strings.Repeat(one+"\n\n", 50000/len(one)+1)[:50000]
+	register := make([]data.Actor, 10000)
+	for i := range register {
+		register[i] = data.Actor{ID: fmt.Sprintf("ac-%d", i), Name: fmt.Sprintf("Person%d Surname%d", i, i), Aliases: []string{fmt.Sprintf("Alias%d", i)}, Kind: data.KindPerson}
+	}
+	register = append(register, data.Actor{ID: "ac-shoigu", Name: "Sergei Shoigu", Kind: data.KindPerson})
+	suggest.Article(text, "2025-03-02", register)
+	var with, without time.Duration
+	for b.Loop() {
+		t := time.Now()
+		suggest.Article(text, "2025-03-02", register)
+		with += time.Since(t)
+		t = time.Now()
+		suggest.Article(text, "2025-03-02", nil)
+		without += time.Since(t)
+	}
+	b.ReportMetric(float64(with.Milliseconds())/float64(b.N), "ms-with-register")
+	b.ReportMetric(float64(with)/float64(without), "ratio-to-no-register")
 }
