@@ -27,7 +27,7 @@ bench:
 
 # Suggestions measured against the re3d corpus and the CAMEO example sentences (../shared).
 eval:
-	DOSSIER_EVAL=1 $(GO) test -run '^TestEvaluate$$' -v ./app/suggest | grep -vE '^(=== RUN|--- PASS|PASS|ok)'
+	DOSSIER_EVAL=$${DOSSIER_EVAL:-1} $(GO) test -run '^TestEvaluate$$' -v ./app/suggest | grep -vE '^(=== RUN|--- PASS|PASS|ok)'
 
 # 100 SIGKILL cycles across import and editing (make test runs 10).
 crash:
