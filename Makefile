@@ -25,7 +25,8 @@ test: deps
 bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 3x -timeout 60m ./... | grep -E '^(Benchmark|ok|FAIL|---)' 
 
-# Suggestions measured against the re3d corpus and the CAMEO example sentences (../shared).
+# Suggestions measured against the re3d corpus and the CAMEO example sentences (../shared);
+# DOSSIER_EVAL=misses make eval also lists every miss with its context.
 eval:
 	DOSSIER_EVAL=$${DOSSIER_EVAL:-1} $(GO) test -run '^TestEvaluate$$' -v ./app/suggest | grep -vE '^(=== RUN|--- PASS|PASS|ok)'
 
