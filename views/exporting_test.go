@@ -3,6 +3,7 @@ package views
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -237,5 +238,37 @@ func TestAcceptAPronounInTheWindow(t *testing.T) {
 		if s.Kind == suggest.Person && suggest.PartyName(s) == "Lena Markova" {
 			t.Fatalf("%q is still offered once Lena Markova is in the register", s.Text)
 		}
+	}
+}
+
+// One key decides: Ctrl+J gives the list the keyboard on the first
+// suggestion, R rejects it and moves on, the arrow chooses, A accepts.
+func TestOneKeyDecidesASuggestion(t *testing.T) {
+	f := newFixture(t)
+	f.openArticle("Visit to Tirana\n\nDefence Minister Lena Markova visited Tirana on Monday. Prime Minister Edi Rama welcomed her.")
+	p := f.wb.suggest
+	p.move(1) // Code ▸ Next suggestion (Ctrl+J)
+	if !p.shown || p.current != 0 || f.win.Canvas().Focused() != p.list {
+		t.Fatalf("Ctrl+J: panel shown %v, current %d, focused %v", p.shown, p.current, f.win.Canvas().Focused())
+	}
+	first, second := p.items[0], p.items[1]
+	before := storeDump(t, f.st)
+	p.list.TypedRune('r')
+	if storeDump(t, f.st) != before {
+		t.Fatal("rejecting changed the records")
+	}
+	if p.current != 0 || !reflect.DeepEqual(p.items[0], second) || f.win.Canvas().Focused() != p.list {
+		t.Fatalf("after R the next suggestion should be chosen: current %d, %+v (rejected %+v)", p.current, p.items[0], first)
+	}
+	for p.current+1 < len(p.items) && !(p.items[p.current].Kind == suggest.Person && p.items[p.current].Text == "Edi Rama") {
+		p.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	}
+	p.list.TypedRune('a')
+	actors, _ := f.st.Actors()
+	if len(actors) != 1 || actors[0].Name != "Edi Rama" || actors[0].Roles[0].Post != "Prime Minister" {
+		t.Fatalf("A on “Edi Rama” stored %+v", actors)
+	}
+	if p.current < 0 || f.win.Canvas().Focused() != p.list {
+		t.Fatal("after A the list should keep the keyboard on the next suggestion")
 	}
 }

@@ -51,6 +51,12 @@ func (wb *workbench) mainMenu() *fyne.MainMenu {
 		item("Selection as place", shortcut(fyne.Key4, false), wb.selectionAsPlace),
 		item("Selection as date", shortcut(fyne.Key5, false), wb.selectionAsDate),
 		item("Selection as evidence", shortcut(fyne.Key6, false), wb.selectionAsEvidence),
+		fyne.NewMenuItemSeparator(),
+		item("Next suggestion", shortcut(fyne.KeyJ, false), func() { wb.suggest.move(1) }),
+		item("Previous suggestion", shortcut(fyne.KeyK, false), func() { wb.suggest.move(-1) }),
+		item("Accept suggestion", shortcut(fyne.KeyA, true), wb.suggest.whenShown(wb.suggest.accept)),
+		item("Edit suggestion, then accept", shortcut(fyne.KeyReturn, true), wb.suggest.whenShown(wb.suggest.edit)),
+		item("Reject suggestion", shortcut(fyne.KeyR, true), wb.suggest.whenShown(wb.suggest.reject)),
 	)
 	view := fyne.NewMenu("View")
 	for i, name := range []string{"Code", "Actors", "Events", "Timeline"} {

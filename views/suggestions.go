@@ -3,6 +3,7 @@ package views
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,20 +19,14 @@ import (
 type suggestionsPanel struct {
 	wb      *workbench
 	items   []suggest.Suggestion
-	list    *widget.List
+	list    *suggestionList
 	current int
 	shown   bool // the panel is visible: its suggestions are highlighted
 }
 
 func newSuggestionsPanel(wb *workbench) *suggestionsPanel {
 	p := &suggestionsPanel{wb: wb, current: -1}
-	p.list = widget.NewList(func() int { return len(p.items) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(suggestionLabel(p.items[i])) })
+	p.list = newSuggestionList(p)
 	p.list.OnSelected = func(i widget.ListItemID) {
 		p.current = i
 		s := p.items[i]
@@ -45,7 +40,59 @@ func (p *suggestionsPanel) view() fyne.CanvasObject {
 	accept := widget.NewButton("Accept", p.accept)
 	accept.Importance = widget.HighImportance
 	buttons := container.NewGridWithColumns(3, accept, widget.NewButton("Edit, then accept", p.edit), widget.NewButton("Reject", p.reject))
-	return container.NewBorder(widget.NewLabel("Suggestions for this article"), buttons, nil, nil, p.list)
+	hint := widget.NewLabel("A accept · E edit · R reject · ↑↓ choose")
+	hint.Importance = widget.LowImportance
+	return container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel("Suggestions for this article"), hint), buttons, nil, nil, p.list)
+}
+
+// move chooses the next (+1) or previous (-1) suggestion, showing the
+// panel and giving it the keyboard.
+func (p *suggestionsPanel) move(step int) {
+	if !p.shown {
+		p.wb.rightTabs.SelectIndex(1)
+	}
+	if len(p.items) == 0 {
+		p.wb.setBar("No suggestions left for this article.")
+		return
+	}
+	p.choose(max(0, min(len(p.items)-1, p.current+step)))
+}
+
+// whenShown runs a decision from the menu only while the panel is open,
+// so that a shortcut never decides a suggestion the analyst cannot see.
+func (p *suggestionsPanel) whenShown(decide func()) func() {
+	return func() {
+		if !p.shown {
+			p.wb.setBar("Open the Suggestions tab first (Ctrl+J goes to the next suggestion).")
+			return
+		}
+		decide()
+	}
+}
+
+// choose selects suggestion i and gives the list the keyboard, so that the
+// next key decides it.
+func (p *suggestionsPanel) choose(i int) {
+	p.list.Select(i)
+	p.list.ScrollTo(i)
+	c := p.wb.win.Canvas()
+	if c.Focus(p.list); c.Focused() == p.list {
+		return
+	}
+	// A tab just shown joins the window's object tree at its next layout;
+	// give the list the keyboard once it has.
+	go func() {
+		time.Sleep(50 * time.Millisecond)
+		fyne.Do(func() { c.Focus(p.list) })
+	}()
+}
+
+// next goes on with the suggestion now at index i, once the one before
+// was decided and the list reloaded.
+func (p *suggestionsPanel) next(i int) {
+	if len(p.items) > 0 && i >= 0 {
+		p.choose(min(i, len(p.items)-1))
+	}
 }
 
 // reload computes the open article's suggestions.
@@ -76,12 +123,14 @@ func (p *suggestionsPanel) accept() {
 		return
 	}
 	if s.Kind == suggest.Location || s.Kind == suggest.Date {
+		at := p.current
 		p.wb.reader.Select(s.Start, s.End)
 		if s.Kind == suggest.Location {
 			p.wb.selectionAsPlace()
 		} else {
 			p.wb.selectionAsDate()
 		}
+		p.next(at + 1)
 		return
 	}
 	id, err := p.wb.sess.AcceptSuggestion(p.wb.article.ID, s)
@@ -94,8 +143,12 @@ func (p *suggestionsPanel) accept() {
 		p.wb.openEvent(id)
 	}
 	p.wb.setBar("Accepted: " + suggestionLabel(s) + ". Ctrl+Z undoes it.")
+	at := p.current
 	p.reload()
 	p.wb.refreshHighlights()
+	if s.Kind != suggest.Event { // an accepted event opens in its form, for review
+		p.next(at)
+	}
 }
 
 // edit opens the suggestion in a form: an event as a new event, an actor in
@@ -138,8 +191,10 @@ func (p *suggestionsPanel) reject() {
 		return
 	}
 	p.wb.setBar("Rejected: " + suggestionLabel(s) + ".")
+	at := p.current
 	p.reload()
 	p.wb.refreshHighlights()
+	p.next(at)
 }
 
 // highlights are the suggested entities to show in the reader while the
