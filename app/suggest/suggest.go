@@ -1,8 +1,10 @@
 // Package suggest reads an article with the analyst: it proposes actors,
 // places, nationalities, dates and events, each tied to its words (code
 // points, half-open) and with a confidence, for the analyst to accept,
-// edit or reject. Rules and lexicons, our own or from the codebooks; no
-// network, no model to download.
+// edit or reject. It follows the article's references too: a pronoun, a
+// title without a name or a surname refers to the full name it stands
+// for, and events name that person, not the pronoun. Rules and lexicons,
+// our own or from the codebooks; no network, no model to download.
 package suggest
 
 import (
