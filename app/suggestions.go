@@ -170,15 +170,15 @@ func (s *Session) actorFor(name string, all []suggest.Suggestion, step *change) 
 // organisation.
 func actorNamed(name string, all []suggest.Suggestion) data.Actor {
 	a := data.Actor{Name: name, Kind: data.KindOrganisation}
-	var mentions []suggest.Suggestion
+	var exact, others []suggest.Suggestion
 	for _, sg := range all {
 		if sg.Text == name {
-			mentions = append([]suggest.Suggestion{sg}, mentions...)
+			exact = append(exact, sg)
 		} else if suggest.PartyName(sg) == name || strings.HasSuffix(sg.Text, " "+name) {
-			mentions = append(mentions, sg)
+			others = append(others, sg)
 		}
 	}
-	for _, sg := range mentions {
+	for _, sg := range append(exact, others...) {
 		switch {
 		case sg.Kind == suggest.Person && (sg.Country != "" || sg.Role != "" || sg.RefersTo == ""):
 			a.Kind, a.Country, a.Sector = data.KindPerson, sg.Country, sg.Sector

@@ -9,7 +9,11 @@ import (
 	"dossier/data"
 )
 
-const monthWords = `January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.`
+const (
+	months     = `January|February|March|April|May|June|July|August|September|October|November|December`
+	monthWords = months + `|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.`
+	weekdays   = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`
+)
 
 // rangeEnd is one end of a date range: "5", "6 April 2016", "March",
 // "May 2024", "2011".
@@ -25,7 +29,7 @@ var datePatterns = []struct {
 	{regexp.MustCompile(`\b(?:(?:[Ff]rom|[Bb]etween)\s+)?` + rangeEnd + `\s*(?:-|–|—|\s(?:to|and|until)\s)\s*` + rangeEnd + `\b`), 0.85},
 	{regexp.MustCompile(`\b(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y)\s+)?\d{4}-\d{2}-\d{2}\b`), 0.95},
 	{regexp.MustCompile(`\b(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:` + monthWords + `)(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?\b`), 0.9},
-	{regexp.MustCompile(`\b(?:[Oo]n\s+|[Ll]ast\s+|[Nn]ext\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), 0.8},
+	{regexp.MustCompile(`\b(?:[Oo]n\s+|[Ll]ast\s+|[Nn]ext\s+)?(?:` + weekdays + `)\b`), 0.8},
 	{regexp.MustCompile(`\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|(?:[Ll]ast|[Nn]ext)\s+(?:week|month|year)|[Ll]ast\s+night|[Tt]his\s+(?:morning|evening))\b`), 0.75},
 	{regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince)\s+(?:19|20)\d{2}\b`), 0.7},
 }
@@ -93,7 +97,7 @@ func ahead(d *document, start int, raw string) string {
 	return raw
 }
 
-var weekday = regexp.MustCompile(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$`)
+var weekday = regexp.MustCompile(`^(?:` + weekdays + `)$`)
 
 // rangeLast is the last day of a range, "" for a single date.
 func rangeLast(r data.EventDate) string {

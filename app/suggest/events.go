@@ -21,8 +21,8 @@ type trigger struct {
 	stems []string // one of them is in every match: a cheap test first
 }
 
-// triggers, most specific first: the first that matches a sentence names
-// its event. Our own lexicon of news verbs, keyed to CAMEO codes.
+// triggers, most specific first: the one that matches earliest in a
+// sentence names its event, the more specific where two start together. Our own lexicon of news verbs, keyed to CAMEO codes.
 var triggers = compileTriggers([][2]string{
 	{`was received by|were received by|was hosted by|was welcomed by`, "042"},
 	{`will not|would not|refus\w*|reject\w*|declin\w+ to|denied|vetoed|reneg\w*|defied|opposed`, "120"},
@@ -181,8 +181,9 @@ func events(d *document, ents, all []Suggestion, published string) []Suggestion 
 			ev.Actors, after = []string{PartyName(after[0])}, after[1:] // "talks between A and B"
 		}
 		for _, a := range after {
-			if len(ev.Recipients) == 0 && (len(ev.Actors) == 0 || PartyName(a) != ev.Actors[0]) {
-				ev.Recipients = []string{PartyName(a)} // not the actor again: "Kola said: I welcome…"
+			if n := PartyName(a); len(ev.Recipients) == 0 && (len(ev.Actors) == 0 || n != ev.Actors[0]) { // not the actor again: "Kola said: I welcome…"
+				ev.Recipients = []string{n}
+				break
 			}
 		}
 		if len(ev.Actors) > 0 {

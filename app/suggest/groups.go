@@ -85,13 +85,21 @@ func groupComplement(d *document, i int) int {
 // plurals reads plural nationality words as groups: "Syrians", "Iraqis".
 func plurals(d *document, c *claims) {
 	for i, w := range d.words {
-		if !strings.HasSuffix(w.text, "s") || !c.free(i, i) {
+		if !c.free(i, i) {
 			continue
 		}
-		if cc, ok := demonymCountry(strings.TrimSuffix(w.text, "s")); ok {
+		if cc, ok := pluralDemonym(w.text); ok {
 			c.add(d, i, i, Suggestion{Kind: Organisation, Confidence: 0.6, Country: cc, Sector: "CVL"})
 		}
 	}
+}
+
+// pluralDemonym reads "Syrians" as the people of SYR.
+func pluralDemonym(w string) (string, bool) {
+	if !strings.HasSuffix(w, "s") {
+		return "", false
+	}
+	return demonymCountry(strings.TrimSuffix(w, "s"))
 }
 
 // actingCountries reads a country that does something, "The United

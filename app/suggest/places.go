@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"dossier/data/codebook"
@@ -27,7 +28,7 @@ func places(d *document, c *claims) {
 }
 
 // monthNames are never places ("3 March 2025" holds no town called March).
-var monthNames = wordSet(`January February March April May June July August September October November December`)
+var monthNames = wordSet(strings.ReplaceAll(months, "|", " "))
 
 func capitalRun(d *document, first, last int) bool {
 	for k := first; k <= last; k++ {

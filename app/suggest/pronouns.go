@@ -22,7 +22,7 @@ func pronouns(d *document, c *claims) {
 	var seen []mention
 	for _, s := range c.out {
 		if (s.Kind == Person || s.Kind == Organisation) && !untitledRole(s) {
-			seen = append(seen, mention{s.Start, d.sentenceIndex(s.Start), s.Kind, s.Sector, canonical(s), opensSentence(d, wordAt(d, s.Start)), plural(s.Text)})
+			seen = append(seen, mention{s.Start, d.sentenceIndex(s.Start), s.Kind, s.Sector, PartyName(s), opensSentence(d, wordAt(d, s.Start)), plural(s.Text)})
 		}
 	}
 	sort.Slice(seen, func(i, j int) bool { return seen[i].start < seen[j].start })
@@ -60,7 +60,7 @@ func plural(name string) bool {
 		return false
 	}
 	_, group := groupNouns[last]
-	_, nation := demonymCountry(strings.TrimSuffix(last, "s"))
+	_, nation := pluralDemonym(last)
 	return group || nation
 }
 
@@ -68,13 +68,6 @@ func plural(name string) bool {
 // antecedent.
 func untitledRole(s Suggestion) bool {
 	return s.Role != "" && s.RefersTo == "" && hasSuffixFold(s.Text, s.Role)
-}
-
-func canonical(s Suggestion) string {
-	if s.RefersTo != "" {
-		return s.RefersTo
-	}
-	return s.Text
 }
 
 // lookBack is how many sentences back a pronoun may refer.
