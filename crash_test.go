@@ -95,7 +95,7 @@ func (r *crashRun) edits(cycle int) []string {
 		case 0:
 			lines = append(lines, fmt.Sprintf(`{"actor":{"id":%q,"name":"Crash actor %d %d","kind":"person"}}`, actor, cycle, i))
 		case 3:
-			lines = append(lines, fmt.Sprintf(`{"event":{"id":"ev-crash%03d%04d","type":"CONSULT","article":%q,"actors":[%q],"notes":"cycle %d line %d changed"}}`, cycle, i-1, r.art, actor, cycle, i))
+			lines = append(lines, fmt.Sprintf(`{"event":{"id":"ev-crash%03d%04d","type":"CONSULT","article":%q,"actors":[%q],"notes":"cycle %d line %d changed","version":1}}`, cycle, i-1, r.art, actor, cycle, i))
 		default:
 			lines = append(lines, fmt.Sprintf(`{"event":{"id":"ev-crash%03d%04d","type":"AGREE","article":%q,"actors":[%q],"notes":"cycle %d line %d"}}`, cycle, i, r.art, actor, cycle, i))
 		}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -21,8 +22,8 @@ func BackupTo(st data.Store, path string) error {
 // RestoreFrom loads the backup at path into st (see data.Store.Restore),
 // after reading it whole once, so that a damaged backup never replaces
 // good records.
-func RestoreFrom(st data.Store, path string, replace bool) error {
-	for _, step := range []func(io.Reader) error{st.VerifyBackup, func(r io.Reader) error { return st.Restore(r, replace) }} {
+func RestoreFrom(ctx context.Context, st data.Store, path string, replace bool) error {
+	for _, step := range []func(io.Reader) error{st.VerifyBackup, func(r io.Reader) error { return st.Restore(ctx, r, replace) }} {
 		f, err := os.Open(path)
 		if err != nil {
 			return data.Errorf(data.EInvalid, "Cannot read the backup %s: %v", path, err)
@@ -82,18 +83,13 @@ func prune(dir string, keep int) error {
 func (s *Session) Backup(path string) error { return BackupTo(s.st, path) }
 
 // Restore replaces the session's records with a backup's; undo history
-// does not reach across it.
+// does not reach across it. Subscribers hear a reset.
 func (s *Session) Restore(path string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := RestoreFrom(s.st, path, true); err != nil {
+	if err := RestoreFrom(s.ctx(data.OriginRestore), s.st, path, true); err != nil {
 		return err
 	}
-	s.history = history{}
-	if s.index != nil {
-		if _, err := s.index.Sync(s.st, nil); err != nil {
-			return err
-		}
-	}
+	s.forgetHistory()
 	return nil
 }

@@ -6,109 +6,119 @@ import (
 	"dossier/data"
 )
 
-// SaveEvent stores a new or changed event as one undoable step. field names
-// the form field being edited, so that typing in it makes one step, not one
-// per key; "" always makes a new step.
+// SaveEvent stores a new or changed event as one undoable step, if the
+// event is still at the version e was read at (a *data.Conflict says who
+// changed it otherwise). field names the form field being edited, so that
+// typing in it makes one step, not one per key; "" always makes a new step.
 func (s *Session) SaveEvent(e *data.Event, field string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var before []byte
-	if e.ID != "" {
-		if old, err := s.st.Event(e.ID); err == nil {
-			before = snapshot(old)
-		}
-	}
-	if err := s.st.PutEvent(e); err != nil {
+	before := s.stateOf(data.RecordEvent, e.ID, e.Version)
+	if err := s.st.PutEvent(s.ctx(s.origin), e); err != nil {
 		return err
 	}
 	label := "change event"
 	if before == nil {
 		label = "new event"
 	}
-	s.history.push(change{label: label, kind: "event", id: e.ID, before: before, after: snapshot(e), field: field, at: time.Now()})
-	s.reindexRecord("event", e.ID)
+	s.history.push(change{label: label, kind: data.RecordEvent, id: e.ID, before: before, after: snapshot(e), version: e.Version, field: field, at: time.Now()})
 	return nil
 }
 
-// DeleteEvent removes an event as one undoable step.
-func (s *Session) DeleteEvent(id string) error {
+// DeleteEvent removes an event read at version, as one undoable step.
+func (s *Session) DeleteEvent(id string, version int) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old, err := s.st.Event(id)
 	if err != nil {
 		return err
 	}
-	if err := s.st.DeleteEvent(id); err != nil {
+	if err := s.st.DeleteEvent(s.ctx(s.origin), id, version); err != nil {
 		return err
 	}
-	s.history.push(change{label: "delete event", kind: "event", id: id, before: snapshot(old), at: time.Now()})
-	s.reindexRecord("event", id)
+	s.history.push(change{label: "delete event", kind: data.RecordEvent, id: id, before: snapshot(old), version: version + 1, at: time.Now()})
 	return nil
 }
 
-// SaveActor stores a new or changed actor as one undoable step.
+// SaveActor stores a new or changed actor as one undoable step, like
+// SaveEvent.
 func (s *Session) SaveActor(a *data.Actor) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var before []byte
-	if a.ID != "" {
-		if old, err := s.st.Actor(a.ID); err == nil {
-			before = snapshot(old)
-		}
-	}
-	if err := s.st.PutActor(a); err != nil {
+	before := s.stateOf(data.RecordActor, a.ID, a.Version)
+	if err := s.st.PutActor(s.ctx(s.origin), a); err != nil {
 		return err
 	}
 	label := "change actor " + a.Name
 	if before == nil {
 		label = "new actor " + a.Name
 	}
-	s.history.push(change{label: label, kind: "actor", id: a.ID, before: before, after: snapshot(a), at: time.Now()})
-	s.reindexRecord("actor", a.ID)
+	s.history.push(change{label: label, kind: data.RecordActor, id: a.ID, before: before, after: snapshot(a), version: a.Version, at: time.Now()})
 	return nil
 }
 
 // DeleteActor removes an actor no event cites, as one undoable step.
-func (s *Session) DeleteActor(id string) error {
+func (s *Session) DeleteActor(id string, version int) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old, err := s.st.Actor(id)
 	if err != nil {
 		return err
 	}
-	if err := s.st.DeleteActor(id); err != nil {
+	if err := s.st.DeleteActor(s.ctx(s.origin), id, version); err != nil {
 		return err
 	}
-	s.history.push(change{label: "delete actor " + old.Name, kind: "actor", id: id, before: snapshot(old), at: time.Now()})
-	s.reindexRecord("actor", id)
+	s.history.push(change{label: "delete actor " + old.Name, kind: data.RecordActor, id: id, before: snapshot(old), version: version + 1, at: time.Now()})
 	return nil
 }
 
 // SaveArticle changes an article's header (title, status, notes …) as one
-// undoable step.
+// undoable step, if it is still at the version a was read at.
 func (s *Session) SaveArticle(a *data.Article, field string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	old, err := s.st.Article(a.ID)
-	if err != nil {
+	return s.saveArticle(a, field)
+}
+
+func (s *Session) saveArticle(a *data.Article, field string) error {
+	before := s.stateOf(data.RecordArticle, a.ID, a.Version)
+	h := a.Header()
+	if err := s.st.UpdateArticle(s.ctx(s.origin), &h); err != nil {
 		return err
 	}
-	if err := s.st.UpdateArticle(a); err != nil {
-		return err
-	}
-	s.history.push(change{label: "change article", kind: "article", id: a.ID, before: snapshot(old.Header()), after: snapshot(a.Header()), field: field, at: time.Now()})
-	s.reindexRecord("article", a.ID)
+	a.Revision = h.Revision
+	s.history.push(change{label: "change article", kind: data.RecordArticle, id: a.ID, before: before, after: snapshot(h), version: h.Version, field: field, at: time.Now()})
 	return nil
 }
 
 // DeleteArticle removes an article that no event cites. Its text is gone
 // for good (import the file again to bring it back), so it is not undone.
-func (s *Session) DeleteArticle(id string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.st.DeleteArticle(id); err != nil {
-		return err
+func (s *Session) DeleteArticle(id string, version int) error {
+	return s.st.DeleteArticle(s.ctx(s.origin), id, version)
+}
+
+// stateOf is a record's stored state, as an undo step keeps it, when it is
+// at version (nil when it is new, or when the write will be refused
+// anyway).
+func (s *Session) stateOf(kind data.RecordKind, id string, version int) []byte {
+	if id == "" || version == 0 {
+		return nil
 	}
-	s.reindex(nil, []string{id})
-	return nil
+	var rec any
+	var err error
+	switch kind {
+	case data.RecordEvent:
+		rec, err = s.st.Event(id)
+	case data.RecordActor:
+		rec, err = s.st.Actor(id)
+	default:
+		var a *data.Article
+		if a, err = s.st.Article(id); err == nil {
+			rec = a.Header()
+		}
+	}
+	if err != nil {
+		return nil
+	}
+	return snapshot(rec)
 }

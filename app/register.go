@@ -34,9 +34,25 @@ func (s *Session) Register() ([]ActorRow, error) {
 	return rows, nil
 }
 
+// RegisterRow is one actor's line of the register; false when the actor
+// is not listed (deleted, or merged into another).
+func (s *Session) RegisterRow(id string) (ActorRow, bool, error) {
+	a, err := s.st.Actor(id)
+	if data.ErrorCode(err) == data.ENotFound {
+		return ActorRow{}, false, nil
+	}
+	if err != nil {
+		return ActorRow{}, false, err
+	}
+	n, err := s.st.EventCount(id)
+	return ActorRow{*a, n}, a.MergedInto == "", err
+}
+
 // MergeActors folds actor from into actor into: every event naming from
 // names into instead, from's names become aliases of into, and from keeps a
-// tombstone (merged_into) so that old ids still resolve. One undoable step.
+// tombstone (merged_into) so that old ids still resolve. All of it is one
+// transaction and one undoable step; it is refused, changing nothing, when
+// any of those records changes under it.
 func (s *Session) MergeActors(from, into string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -55,36 +71,29 @@ func (s *Session) MergeActors(from, into string) error {
 	if err != nil {
 		return err
 	}
-	step := change{label: "merge " + a.Name + " into " + b.Name, kind: "actor", id: into, before: snapshot(b), at: time.Now()}
-	var moved []*data.Event
+	step := change{label: "merge " + a.Name + " into " + b.Name, kind: data.RecordActor, id: into, before: snapshot(b), at: time.Now()}
+	batch := &data.Batch{}
 	for i := range evs {
 		e := &evs[i]
-		before := snapshot(e)
+		step.more = append(step.more, change{kind: data.RecordEvent, id: e.ID, before: snapshot(e)})
 		e.Actors, e.Recipients = replaceID(e.Actors, from, into), replaceID(e.Recipients, from, into)
-		moved = append(moved, e)
-		step.more = append(step.more, change{kind: "event", id: e.ID, before: before})
+		batch.Events = append(batch.Events, e)
 	}
-	if err := s.st.PutEvents(moved); err != nil {
-		return err
-	}
-	b.Aliases = append(b.Aliases, a.Names()...)
-	if err := s.st.PutActor(b); err != nil {
-		return err
-	}
-	step.after = snapshot(b)
 	tomb := *a
 	tomb.MergedInto = into
-	if err := s.st.PutActor(&tomb); err != nil {
+	step.more = append(step.more, change{kind: data.RecordActor, id: from, before: snapshot(a)})
+	b.Aliases = append(b.Aliases, a.Names()...)
+	batch.Actors = []*data.Actor{b, &tomb}
+	if err := s.st.Commit(s.ctx(s.origin), batch); err != nil {
 		return err
 	}
-	step.more = append(step.more, change{kind: "actor", id: from, before: snapshot(a), after: snapshot(&tomb)})
-	for i, e := range moved {
-		step.more[i].after = snapshot(e)
+	for i, e := range batch.Events {
+		step.more[i].after, step.more[i].version = snapshot(e), e.Version
 	}
+	last := &step.more[len(step.more)-1]
+	last.after, last.version = snapshot(&tomb), tomb.Version
+	step.after, step.version = snapshot(b), b.Version
 	s.history.push(step)
-	for _, c := range append([]change{step}, step.more...) {
-		s.reindexRecord(c.kind, c.id)
-	}
 	return nil
 }
 

@@ -36,22 +36,14 @@ func (s *Session) LoadSample() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var put []any
+	b := &data.Batch{}
 	for _, e := range sampleEvents(art, actors) {
 		e.Article = art.ID
-		if err := s.st.PutEvent(&e); err != nil {
-			return "", fmt.Errorf("sample event: %w", err)
-		}
-		put = append(put, &e)
+		b.Events = append(b.Events, &e)
 	}
-	for _, aid := range actors {
-		if a, err := s.st.Actor(aid); err == nil {
-			put = append(put, a)
-		}
+	if err := s.st.Commit(s.ctx(data.OriginImport), b); err != nil {
+		return "", fmt.Errorf("sample events: %w", err)
 	}
-	s.mu.Lock()
-	s.reindex(put, nil)
-	s.mu.Unlock()
 	return id, nil
 }
 
@@ -71,7 +63,7 @@ func (s *Session) sampleActors() (map[string]string, error) {
 			ids[a.Name] = found[0].ID
 			continue
 		}
-		if err := s.st.PutActor(&a); err != nil {
+		if err := s.st.PutActor(s.ctx(data.OriginImport), &a); err != nil {
 			return nil, err
 		}
 		ids[a.Name] = a.ID

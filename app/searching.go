@@ -1,25 +1,24 @@
 package app
 
 import (
-	"log"
-
 	"dossier/app/search"
 	"dossier/data"
 )
 
 // OpenSearch opens (and, when missing or stale, rebuilds) the search index
-// beside the database and keeps it in step with the session's edits.
+// beside the database and keeps it in step with every change to it.
 func (s *Session) OpenSearch(progress func(done, total int)) error {
 	ix, err := search.Open(search.Folder(s.dbPath))
 	if err != nil {
 		return err
 	}
-	if _, err := ix.Sync(s.st, progress); err != nil {
-		ix.Close()
+	f := search.Follow(ix, s.st) // follows first: no change falls between
+	if _, err := f.Sync(progress); err != nil {
+		f.Close()
 		return err
 	}
 	s.mu.Lock()
-	s.index = ix
+	s.search = f
 	s.mu.Unlock()
 	return nil
 }
@@ -27,58 +26,23 @@ func (s *Session) OpenSearch(progress func(done, total int)) error {
 // CloseSearch closes the index.
 func (s *Session) CloseSearch() {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.index != nil {
-		s.index.Close()
-		s.index = nil
+	f := s.search
+	s.search = nil
+	s.mu.Unlock()
+	if f != nil {
+		f.Close()
 	}
 }
 
-// Search runs a full-text query over articles and records.
+// Search runs a full-text query over articles and records, once every edit
+// made before it is indexed.
 func (s *Session) Search(query string, limit int) ([]search.Hit, error) {
 	s.mu.Lock()
-	ix := s.index
+	f := s.search
 	s.mu.Unlock()
-	if ix == nil {
+	if f == nil {
 		return nil, data.Errorf(data.EInvalid, "The search index is still being built.")
 	}
-	return ix.Search(query, limit)
-}
-
-// reindex brings the index in step after an edit: records to index again,
-// ids to drop. The index is derived data: when this fails it is left stale
-// and rebuilt at the next start. Callers hold s.mu.
-func (s *Session) reindex(put []any, drop []string) {
-	if s.index == nil {
-		return
-	}
-	err := s.index.Put(put...)
-	if err == nil && len(drop) > 0 {
-		err = s.index.Delete(drop...)
-	}
-	if err == nil {
-		err = s.index.MarkInStep(s.st)
-	}
-	if err != nil {
-		log.Printf("search index left stale: %v", err)
-	}
-}
-
-// reindexRecord indexes the current state of one record, or drops it.
-func (s *Session) reindexRecord(kind, id string) {
-	var rec any
-	var err error
-	switch kind {
-	case "event":
-		rec, err = s.st.Event(id)
-	case "actor":
-		rec, err = s.st.Actor(id)
-	default:
-		rec, err = s.st.Article(id)
-	}
-	if err != nil {
-		s.reindex(nil, []string{id})
-		return
-	}
-	s.reindex([]any{rec}, nil)
+	f.Settle()
+	return f.Index().Search(query, limit)
 }

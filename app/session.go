@@ -12,19 +12,50 @@ import (
 )
 
 // Session is one analyst's work on one database: reads pass through to the
-// store, every edit is saved at once and can be undone and redone.
+// store, every edit is saved at once, conditionally on the version it was
+// based on, and can be undone and redone. Every committed change, whoever
+// made it, reaches the session's subscribers (Subscribe).
 type Session struct {
 	st      data.Store
 	dbPath  string
+	origin  data.Origin // where this session's edits come from
 	mu      sync.Mutex
 	history history
-	index   *search.Index // nil until OpenSearch
+	search  *search.Follower // nil until OpenSearch
 }
 
-// NewSession works on st, which lives at dbPath (shown to the analyst).
+// NewSession works on st, which lives at dbPath (shown to the analyst);
+// its edits come from the window.
 func NewSession(st data.Store, dbPath string) *Session {
-	return &Session{st: st, dbPath: dbPath}
+	return NewSessionFrom(st, dbPath, data.OriginWindow)
 }
+
+// NewSessionFrom is a session whose edits come from origin (a colleague's,
+// arriving through the team hub, say).
+func NewSessionFrom(st data.Store, dbPath string, origin data.Origin) *Session {
+	return &Session{st: st, dbPath: dbPath, origin: origin}
+}
+
+// ctx carries the origin of the session's edits to the store.
+func (s *Session) ctx(o data.Origin) context.Context {
+	return data.WithOrigin(context.Background(), o)
+}
+
+// Subscribe calls fn with every committed change to the database (this
+// session's, another session's, a colleague's) until cancel is called; fn
+// runs on the writer's goroutine and must hand its work on quickly.
+func (s *Session) Subscribe(fn func([]data.Change)) (cancel func()) { return s.st.Subscribe(fn) }
+
+// Analyst is who works on this database.
+func (s *Session) Analyst() data.Analyst { return s.st.Analyst() }
+
+// SetAnalystName changes the name colleagues see on this analyst's changes.
+func (s *Session) SetAnalystName(name string) error {
+	return s.st.SetAnalystName(s.ctx(s.origin), name)
+}
+
+// AnalystName is the display name of the analyst with that id.
+func (s *Session) AnalystName(id string) string { return s.st.AnalystName(id) }
 
 // DatabasePath is where the records live.
 func (s *Session) DatabasePath() string { return s.dbPath }
@@ -48,6 +79,19 @@ func (s *Session) EventsOf(articleID string) ([]data.Event, error) {
 
 // EventCounts returns how many events cite each article, from the index.
 func (s *Session) EventCounts() (map[string]int, error) { return s.st.EventCountsByArticle() }
+
+// EventCount is how many events cite one article or name one actor.
+func (s *Session) EventCount(id string) (int, error) { return s.st.EventCount(id) }
+
+// ArticleHeader returns one article without its text.
+func (s *Session) ArticleHeader(id string) (*data.Article, error) {
+	a, err := s.st.Article(id)
+	if err != nil {
+		return nil, err
+	}
+	h := a.Header()
+	return &h, nil
+}
 
 // Event returns one event.
 func (s *Session) Event(id string) (*data.Event, error) { return s.st.Event(id) }
@@ -111,13 +155,7 @@ func allPrefixes(query, words []string) bool {
 // Import reads files and folders into the database (see package ingest).
 // Imports are not undone: the files are still there to import again.
 func (s *Session) Import(ctx context.Context, paths []string, progress func(ingest.Progress)) (ingest.Summary, error) {
-	sum, err := ingest.Import(ctx, s.st, paths, ingest.Options{Progress: progress})
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, id := range sum.IDs {
-		s.reindexRecord("article", id)
-	}
-	return sum, err
+	return ingest.Import(data.WithOrigin(ctx, data.OriginImport), s.st, paths, ingest.Options{Progress: progress})
 }
 
 // AddText stores pasted text as a new article, with its title and date found
@@ -127,12 +165,9 @@ func (s *Session) AddText(text string) (string, bool, error) {
 	if err != nil {
 		return "", false, data.Errorf(data.EInvalid, "The pasted text holds no article: %v.", err)
 	}
-	res, err := s.st.AddArticles(context.Background(), []*data.Article{a})
+	res, err := s.st.AddArticles(s.ctx(data.OriginImport), []*data.Article{a})
 	if err != nil {
 		return "", false, err
 	}
-	s.mu.Lock()
-	s.reindex([]any{a}, nil)
-	s.mu.Unlock()
 	return res[0].ID, res[0].Duplicate, nil
 }

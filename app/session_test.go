@@ -64,7 +64,7 @@ func TestUndoRedoAcrossRecords(t *testing.T) {
 	s.SaveEvent(&e, "notes")
 	e.Notes = "no"
 	s.SaveEvent(&e, "notes") // typing in one field merges into one step
-	s.DeleteEvent(evs[1].ID)
+	s.DeleteEvent(evs[1].ID, evs[1].Version)
 	edited := dump(t, s)
 	for range 4 {
 		if _, err := s.Undo(); err != nil {
@@ -141,7 +141,7 @@ func TestSearchFollowsEdits(t *testing.T) {
 	if hits, _ := s.Search("zanzibar", 10); len(hits) != 0 {
 		t.Fatal("undo not indexed")
 	}
-	s.DeleteEvent(evs[1].ID)
+	s.DeleteEvent(evs[1].ID, evs[1].Version)
 	if hits, _ := s.Search(`"strategic security talks"`, 10); len(hits) != 1 || hits[0].Kind != "article" {
 		t.Fatalf("deleted event still found: %+v", hits)
 	}
@@ -222,7 +222,7 @@ func TestDeletedArticleLeavesSearch(t *testing.T) {
 	if hits, _ := s.Search("valletta", 5); len(hits) != 1 {
 		t.Fatalf("new article not found: %+v", hits)
 	}
-	if err := s.DeleteArticle(id); err != nil {
+	if err := s.DeleteArticle(id, 1); err != nil {
 		t.Fatal(err)
 	}
 	if hits, _ := s.Search("valletta", 5); len(hits) != 0 {

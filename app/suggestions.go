@@ -53,19 +53,30 @@ func suggestionKey(sg suggest.Suggestion) string {
 // RejectSuggestion remembers, with the article, that a suggestion is not
 // wanted; it is one undoable step.
 func (s *Session) RejectSuggestion(articleID string, sg suggest.Suggestion) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	a, err := s.st.Article(articleID)
 	if err != nil {
 		return err
 	}
 	h := a.Header()
 	h.Rejected = append(h.Rejected, suggestionKey(sg))
-	return s.SaveArticle(&h, "")
+	return s.saveArticle(&h, "")
 }
 
-// AcceptSuggestion stores what a suggestion proposes, as one undoable step:
-// an event (with the actors it names, created when the register lacks
-// them, its place, date and the sentence as evidence), or a person or
-// organisation for the register. It returns the new record's id.
+// accepting is what accepting one suggestion writes: the actors it
+// creates and the event, committed together.
+type accepting struct {
+	batch data.Batch
+	step  change
+	all   []suggest.Suggestion // every suggestion of the article, for what they say of names
+}
+
+// AcceptSuggestion stores what a suggestion proposes, as one transaction
+// and one undoable step: an event (with the actors it names, created when
+// the register lacks them, its place, date and the sentence as evidence),
+// or a person or organisation for the register. It returns the new
+// record's id.
 func (s *Session) AcceptSuggestion(articleID string, sg suggest.Suggestion) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -73,32 +84,49 @@ func (s *Session) AcceptSuggestion(articleID string, sg suggest.Suggestion) (str
 	if err != nil {
 		return "", err
 	}
-	all := suggest.Article(art.Text, art.Published, nil)
-	step := change{at: time.Now()}
+	acc := &accepting{all: suggest.Article(art.Text, art.Published, nil), step: change{at: time.Now()}}
+	var id string
 	switch sg.Kind {
 	case suggest.Event:
-		e, err := s.eventFrom(art, sg, all, &step)
-		if err != nil {
-			return "", err
-		}
-		step.label, step.kind, step.id, step.after = "accept suggested event", "event", e.ID, snapshot(e)
+		e := s.eventFrom(art, sg, acc)
+		acc.batch.Events = []*data.Event{e}
+		acc.step.label, acc.step.kind = "accept suggested event", data.RecordEvent
+		id = ""
 	case suggest.Person, suggest.Organisation:
-		id, err := s.actorFor(suggest.PartyName(sg), all, &step)
-		if err != nil {
-			return "", err
-		}
-		if len(step.more) == 0 {
+		if id = s.actorFor(suggest.PartyName(sg), acc); len(acc.batch.Actors) == 0 {
 			return id, nil // already in the register
 		}
-		step.label, step.kind, step.id, step.after, step.more = "accept suggested actor", "actor", id, step.more[0].after, step.more[1:]
+		acc.step.label, acc.step.kind = "accept suggested actor", data.RecordActor
 	default:
 		return "", data.Errorf(data.EInvalid, "Accept a %s from the event form: select its words and use Place or Date.", sg.Kind)
 	}
-	s.history.push(step)
-	for _, c := range append([]change{step}, step.more...) {
-		s.reindexRecord(c.kind, c.id)
+	if err := s.st.Commit(s.ctx(s.origin), &acc.batch); err != nil {
+		return "", err
 	}
-	return step.id, nil
+	s.history.push(acc.stepOf())
+	if id == "" {
+		id = acc.batch.Events[0].ID
+	}
+	return id, nil
+}
+
+// stepOf is the undo step of what was committed: the event (or the first
+// new actor) as the step's record, the other new actors with it.
+func (acc *accepting) stepOf() change {
+	var recs []change
+	for _, a := range acc.batch.Actors {
+		recs = append(recs, change{kind: data.RecordActor, id: a.ID, after: snapshot(a), version: a.Version})
+	}
+	for _, e := range acc.batch.Events {
+		recs = append(recs, change{kind: data.RecordEvent, id: e.ID, after: snapshot(e), version: e.Version})
+	}
+	main := recs[len(recs)-1]
+	if acc.step.kind == data.RecordActor {
+		main, recs = recs[0], append(recs[1:], recs[0])
+	}
+	st := acc.step
+	st.id, st.after, st.version, st.more = main.id, main.after, main.version, recs[:len(recs)-1]
+	return st
 }
 
 // SuggestedActor is the actor a person or organisation suggestion stands
@@ -111,26 +139,19 @@ func (s *Session) SuggestedActor(articleID string, sg suggest.Suggestion) (data.
 	return actorNamed(suggest.PartyName(sg), suggest.Article(art.Text, art.Published, nil)), nil
 }
 
-// eventFrom stores the event a suggestion describes.
-func (s *Session) eventFrom(art *data.Article, sg suggest.Suggestion, all []suggest.Suggestion, step *change) (*data.Event, error) {
+// eventFrom is the event a suggestion describes; the actors it names that
+// the register lacks join the batch.
+func (s *Session) eventFrom(art *data.Article, sg suggest.Suggestion, acc *accepting) *data.Event {
 	e := &data.Event{Article: art.ID, Type: sg.Type, Mode: sg.Mode, CAMEO: sg.CAMEO, Confidence: "medium",
 		Evidence: []data.Span{{Article: art.ID, Start: sg.Start, End: sg.End}}}
 	if sg.Date != "" {
 		e.Date = sg.EventDate()
 	}
 	for _, n := range sg.Actors {
-		id, err := s.actorFor(n, all, step)
-		if err != nil {
-			return nil, err
-		}
-		e.Actors = append(e.Actors, id)
+		e.Actors = append(e.Actors, s.actorFor(n, acc))
 	}
 	for _, n := range sg.Recipients {
-		id, err := s.actorFor(n, all, step)
-		if err != nil {
-			return nil, err
-		}
-		e.Recipients = append(e.Recipients, id)
+		e.Recipients = append(e.Recipients, s.actorFor(n, acc))
 	}
 	if sg.Place != "" {
 		if ps := codebook.PlacesNamed(sg.Place); len(ps) > 0 {
@@ -139,29 +160,27 @@ func (s *Session) eventFrom(art *data.Article, sg suggest.Suggestion, all []sugg
 			e.Location = &data.Location{Name: sg.Place, Country: c.Alpha3, Lat: c.Lat, Lon: c.Lon, Precision: "country"}
 		}
 	}
-	if err := s.st.PutEvent(e); err != nil {
-		return nil, err
-	}
-	return e, nil
+	return e
 }
 
-// actorFor finds the register's actor called name, or creates it from
-// what the suggestions say of that name (kind, country, sector, role).
-func (s *Session) actorFor(name string, all []suggest.Suggestion, step *change) (string, error) {
-	if found, _ := s.st.ActorsNamed(name); len(found) > 0 {
-		return found[0].ID, nil
-	}
-	a := actorNamed(name, all)
-	if a.Name != name { // "Shoigu" → Sergei Shoigu, who may be known
-		if found, _ := s.st.ActorsNamed(a.Name); len(found) > 0 {
-			return found[0].ID, nil
+// actorFor finds the register's actor called name (or one this accept
+// creates already), or adds to the batch a new one made from what the
+// suggestions say of that name (kind, country, sector, role).
+func (s *Session) actorFor(name string, acc *accepting) string {
+	a := actorNamed(name, acc.all)
+	for _, n := range []string{name, a.Name} { // "Shoigu" → Sergei Shoigu, who may be known
+		if found, _ := s.st.ActorsNamed(n); len(found) > 0 {
+			return found[0].ID
+		}
+		for _, p := range acc.batch.Actors {
+			if data.NormaliseName(p.Name) == data.NormaliseName(n) {
+				return p.ID
+			}
 		}
 	}
-	if err := s.st.PutActor(&a); err != nil {
-		return "", err
-	}
-	step.more = append(step.more, change{kind: "actor", id: a.ID, after: snapshot(&a)})
-	return a.ID, nil
+	a.ID = data.NewID(data.ActorPrefix)
+	acc.batch.Actors = append(acc.batch.Actors, &a)
+	return a.ID
 }
 
 // actorNamed describes the actor a name stands for from the suggestions

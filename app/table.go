@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 
 	"dossier/data"
@@ -52,11 +53,44 @@ func (s *Session) EventRows(f EventFilter) ([]EventRow, error) {
 	return rows, err
 }
 
+// EventRow is one event's line of the table, and whether the filter keeps
+// it (false, too, when the event is gone).
+func (s *Session) EventRow(id string, f EventFilter) (EventRow, bool, error) {
+	e, err := s.st.Event(id)
+	if data.ErrorCode(err) == data.ENotFound {
+		return EventRow{}, false, nil
+	}
+	if err != nil {
+		return EventRow{}, false, err
+	}
+	actors := map[string]data.Actor{}
+	for _, id := range e.Parties() {
+		if a, err := s.st.Actor(id); err == nil {
+			actors[id] = *a
+		}
+	}
+	titles := map[string]string{}
+	if arts := e.Articles(); len(arts) > 0 {
+		if a, err := s.st.Article(arts[0]); err == nil {
+			titles[a.ID] = a.Title
+		}
+	}
+	return eventRow(e, actors, titles), f.keeps(e, actors), nil
+}
+
+// keeps says whether the filter selects the event.
 func (f EventFilter) keeps(e *data.Event, actors map[string]data.Actor) bool {
+	switch {
+	case f.From != "" && (e.Date.Start == "" || e.Date.Start < f.From),
+		f.To != "" && (e.Date.Start == "" || e.Date.Start > f.To),
+		f.Actor != "" && !slices.Contains(e.Parties(), f.Actor),
+		f.Article != "" && !e.Cites(f.Article):
+		return false
+	}
 	if len(f.Types) > 0 && !contains(f.Types, e.Type) {
 		return false
 	}
-	if f.Flag != "" && !hasFlag(e.Flags, f.Flag) {
+	if f.Flag != "" && !e.Flags.Has(f.Flag) {
 		return false
 	}
 	if f.Country == "" {
@@ -71,10 +105,6 @@ func (f EventFilter) keeps(e *data.Event, actors map[string]data.Actor) bool {
 		}
 	}
 	return false
-}
-
-func hasFlag(fl data.Flags, name string) bool {
-	return map[string]bool{"historical": fl.Historical, "future": fl.Future, "hypothetical": fl.Hypothetical, "negated": fl.Negated}[name]
 }
 
 func contains(list []string, s string) bool {
@@ -104,13 +134,7 @@ func eventRow(e *data.Event, actors map[string]data.Actor, titles map[string]str
 	if a := e.Articles(); len(a) > 0 {
 		r.ArticleID, r.Article = a[0], titles[a[0]]
 	}
-	var fl []string
-	for _, n := range []string{"historical", "future", "hypothetical", "negated"} {
-		if hasFlag(e.Flags, n) {
-			fl = append(fl, n)
-		}
-	}
-	r.Flags = strings.Join(fl, ", ")
+	r.Flags = strings.Join(e.Flags.Names(), ", ")
 	r.QuadClass = codebook.QuadClassOf(e.CAMEO, e.Type)
 	return r
 }

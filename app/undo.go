@@ -2,19 +2,23 @@ package app
 
 import (
 	"encoding/json"
-	"slices"
+	"errors"
 	"time"
 
 	"dossier/data"
 )
 
-// A change is one undoable edit: a record's state before and after it
-// (nil for "did not exist"). Undo writes before back; redo writes after.
+// A change is one undoable edit of a record: its state before and after
+// (JSON, nil for "did not exist"). Undo writes before back and redo writes
+// after, each only if the record is still at the version the history last
+// left it at (history.at): a record someone else changed since is never
+// overwritten.
 type change struct {
 	label         string
-	kind          string // "event", "actor" or "article"
+	kind          data.RecordKind
 	id            string
-	before, after []byte // JSON, nil when absent
+	before, after []byte
+	version       int    // the record's version once the step was made
 	field         string // edits of one field in a row merge into one change
 	at            time.Time
 	more          []change // records changed in the same step, before this one
@@ -22,17 +26,24 @@ type change struct {
 
 type history struct {
 	undo, redo []change
+	at         map[string]int // record id → the version this history last wrote
 }
 
 // mergeWindow is how close in time edits of the same field must be to merge.
 const mergeWindow = 3 * time.Second
 
 func (h *history) push(c change) {
+	if h.at == nil {
+		h.at = map[string]int{}
+	}
+	for _, r := range append([]change{c}, c.more...) {
+		h.at[r.id] = r.version
+	}
 	h.redo = nil
 	if n := len(h.undo); n > 0 && c.field != "" {
 		last := &h.undo[n-1]
-		if last.kind == c.kind && last.id == c.id && last.field == c.field && c.at.Sub(last.at) < mergeWindow {
-			last.after, last.at = c.after, c.at
+		if last.kind == c.kind && last.id == c.id && last.field == c.field && c.at.Sub(last.at) < mergeWindow && len(last.more) == 0 {
+			last.after, last.version, last.at = c.after, c.version, c.at
 			return
 		}
 	}
@@ -62,58 +73,94 @@ func top(stack []change) string {
 	return stack[len(stack)-1].label
 }
 
-// Undo reverts the last edit and returns what it was.
+// Undo reverts the last edit and returns what it was. When a record of the
+// step was changed by someone else since, nothing is written, the step
+// stays, and the error says who changed what.
 func (s *Session) Undo() (string, error) {
-	return s.travel(&s.history.undo, &s.history.redo, func(c change) []byte { return c.before })
+	return s.travel(&s.history.undo, &s.history.redo, "undone", func(c change) []byte { return c.before })
 }
 
-// Redo applies again the last undone edit.
+// Redo applies again the last undone edit, on the same condition.
 func (s *Session) Redo() (string, error) {
-	return s.travel(&s.history.redo, &s.history.undo, func(c change) []byte { return c.after })
+	return s.travel(&s.history.redo, &s.history.undo, "redone", func(c change) []byte { return c.after })
 }
 
-func (s *Session) travel(from, to *[]change, state func(change) []byte) (string, error) {
+func (s *Session) travel(from, to *[]change, verb string, state func(change) []byte) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if len(*from) == 0 {
 		return "", nil
 	}
 	c := (*from)[len(*from)-1]
-	steps := append(append([]change{}, c.more...), c) // the order they were made in
-	if from == &s.history.undo {
-		slices.Reverse(steps)
+	steps := append(append([]change{}, c.more...), c)
+	b, versions, err := stepBatch(steps, state, s.history.at)
+	if err != nil {
+		return "", err
 	}
-	for _, st := range steps {
-		if err := s.restore(st.kind, st.id, state(st)); err != nil {
-			return "", err
+	if err := s.st.Commit(s.ctx(data.OriginUndo), b); err != nil {
+		var conflict *data.Conflict
+		if errors.As(err, &conflict) {
+			return "", &data.Error{Code: data.EConflict, Message: conflict.NotUndone(verb), Err: conflict}
 		}
-		s.reindexRecord(st.kind, st.id)
+		return "", err
+	}
+	for i, st := range steps {
+		s.history.at[st.id] = versions[i]()
 	}
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, c)
 	return c.label, nil
 }
 
-// restore writes a record's JSON state back, or deletes it when nil.
-func (s *Session) restore(kind, id string, state []byte) error {
-	switch kind {
-	case "event":
-		if state == nil {
-			return s.st.DeleteEvent(id)
+// stepBatch is the one batch that puts every record of a step in the state
+// chosen, each conditional on the version the history left it at; versions
+// tell, once it is committed, the version each record is at.
+func stepBatch(steps []change, state func(change) []byte, at map[string]int) (*data.Batch, []func() int, error) {
+	b := &data.Batch{}
+	versions := make([]func() int, len(steps))
+	for i, st := range steps {
+		raw, version := state(st), at[st.id]
+		if raw == nil {
+			b.Deletes = append(b.Deletes, data.Ref{Record: st.kind, ID: st.id, Version: version})
+			v := version + 1
+			versions[i] = func() int { return v }
+			continue
 		}
-		var e data.Event
-		json.Unmarshal(state, &e)
-		return s.st.PutEvent(&e)
-	case "actor":
-		if state == nil {
-			return s.st.DeleteActor(id)
+		var rev *data.Revision
+		var err error
+		switch st.kind {
+		case data.RecordEvent:
+			var e *data.Event
+			e, err = decode[data.Event](raw, version)
+			b.Events, rev = append(b.Events, e), e.Rev()
+		case data.RecordActor:
+			var a *data.Actor
+			a, err = decode[data.Actor](raw, version)
+			b.Actors, rev = append(b.Actors, a), a.Rev()
+		default:
+			var a *data.Article
+			a, err = decode[data.Article](raw, version)
+			b.Articles, rev = append(b.Articles, a), a.Rev()
 		}
-		var a data.Actor
-		json.Unmarshal(state, &a)
-		return s.st.PutActor(&a)
-	default:
-		var a data.Article
-		json.Unmarshal(state, &a)
-		return s.st.UpdateArticle(&a)
+		if err != nil {
+			return nil, nil, err
+		}
+		versions[i] = func() int { return rev.Version }
 	}
+	return b, versions, nil
 }
+
+// decode reads a record's saved state, to be written based on version.
+func decode[T any, P interface {
+	*T
+	Rev() *data.Revision
+}](raw []byte, version int) (P, error) {
+	rec := P(new(T))
+	err := json.Unmarshal(raw, rec)
+	rec.Rev().Version = version
+	return rec, err
+}
+
+// forgetHistory drops undo and redo (after a restore: the steps no longer
+// describe the records).
+func (s *Session) forgetHistory() { s.history = history{} }

@@ -44,7 +44,7 @@ type Actor struct {
 	Notes       string            `json:"notes,omitempty"`
 	MergedInto  string            `json:"merged_into,omitempty"`
 	Created     time.Time         `json:"created"`
-	Updated     time.Time         `json:"updated"`
+	Revision
 }
 
 // Names returns the canonical name and the aliases.

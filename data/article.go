@@ -28,7 +28,7 @@ type Article struct {
 	Status       string    `json:"status"`
 	Notes        string    `json:"notes,omitempty"`
 	Tags         []string  `json:"tags,omitempty"`
-	Updated      time.Time `json:"updated"`
+	Revision               // of the header
 	// Rejected holds the suggestions the analyst turned down for this
 	// article ("kind start end"), so that they are not offered again.
 	Rejected []string `json:"rejected,omitempty"`

@@ -45,11 +45,14 @@ func Errorf(code, format string, args ...any) *Error {
 // for any other error and "" for nil.
 func ErrorCode(err error) string {
 	var e *Error
+	var c *Conflict
 	switch {
 	case err == nil:
 		return ""
 	case errors.As(err, &e):
 		return e.Code
+	case errors.As(err, &c):
+		return EConflict
 	}
 	return EInternal
 }
@@ -58,8 +61,12 @@ func ErrorCode(err error) string {
 // err's text.
 func ErrorMessage(err error) string {
 	var e *Error
+	var c *Conflict
 	if errors.As(err, &e) {
 		return e.Message
+	}
+	if errors.As(err, &c) {
+		return c.Error()
 	}
 	if err == nil {
 		return ""

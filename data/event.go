@@ -37,12 +37,55 @@ type Location struct {
 	Precision string  `json:"precision,omitempty"` // city, region, country
 }
 
+// Event flags by name, each spelt once.
+const (
+	FlagHistorical   = "historical"
+	FlagFuture       = "future"
+	FlagHypothetical = "hypothetical"
+	FlagNegated      = "negated"
+)
+
+// FlagNames lists the flags in the order forms, tables and reports show them.
+var FlagNames = []string{FlagHistorical, FlagFuture, FlagHypothetical, FlagNegated}
+
 // Flags qualify an event.
 type Flags struct {
 	Historical   bool `json:"historical,omitempty"`
 	Future       bool `json:"future,omitempty"`
 	Hypothetical bool `json:"hypothetical,omitempty"`
 	Negated      bool `json:"negated,omitempty"`
+}
+
+// Flag is the flag with that name (nil for none).
+func (f *Flags) Flag(name string) *bool {
+	switch name {
+	case FlagHistorical:
+		return &f.Historical
+	case FlagFuture:
+		return &f.Future
+	case FlagHypothetical:
+		return &f.Hypothetical
+	case FlagNegated:
+		return &f.Negated
+	}
+	return nil
+}
+
+// Has reports whether the flag named is set.
+func (f Flags) Has(name string) bool {
+	p := f.Flag(name)
+	return p != nil && *p
+}
+
+// Names lists the flags set, in FlagNames order.
+func (f Flags) Names() []string {
+	var out []string
+	for _, n := range FlagNames {
+		if f.Has(n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // Size counts people affected; nil means not reported.
@@ -81,8 +124,7 @@ type Event struct {
 	Coder      string    `json:"coder,omitempty"`
 	Evidence   []Span    `json:"evidence,omitempty"`
 	Created    time.Time `json:"created"`
-	Updated    time.Time `json:"updated"`
-	Version    int       `json:"version"`
+	Revision
 }
 
 // Articles returns the ids of the article the event was coded from and of
@@ -97,6 +139,9 @@ func (e *Event) Articles() []string {
 	}
 	return ids
 }
+
+// Cites reports whether the event was coded from, or cites, an article.
+func (e *Event) Cites(article string) bool { return article != "" && contains(e.Articles(), article) }
 
 // Parties returns actors then recipients, once each.
 func (e *Event) Parties() []string {

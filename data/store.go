@@ -12,7 +12,12 @@ import (
 )
 
 // Store keeps articles, events and actors with their indexes. Every method
-// that changes records is durable once it returns.
+// that changes records is durable once it returns, and conditional: a
+// record carries the version its writer read (0 for a new one), and the
+// write is refused with a *Conflict, changing nothing, unless that is still
+// the stored version; on success the version goes up by one. Every
+// committed write is published to the subscribers, with the origin its
+// context carries (WithOrigin).
 type Store interface {
 	// AddArticles stores new articles in bulk. An article whose content hash
 	// is already stored (or earlier in the same call) is not stored again;
@@ -23,40 +28,54 @@ type Store interface {
 	// Articles returns every article's header (no text), oldest first.
 	Articles() ([]Article, error)
 	// UpdateArticle changes an article's header fields; its text is fixed.
-	UpdateArticle(a *Article) error
+	UpdateArticle(ctx context.Context, a *Article) error
 	// DeleteArticle removes an article no event cites.
-	DeleteArticle(id string) error
+	DeleteArticle(ctx context.Context, id string, version int) error
 
 	// PutEvent validates and stores an event: a new one when ID is empty
 	// or unknown, else a new version of the stored one.
-	PutEvent(e *Event) error
+	PutEvent(ctx context.Context, e *Event) error
 	Event(id string) (*Event, error)
 	Events(q EventQuery) ([]Event, error)
 	// EachEvent calls fn for every event q selects, one at a time, so that
 	// large exports need not hold them all; fn's error stops the walk.
 	EachEvent(q EventQuery, fn func(*Event) error) error
-	// PutEvents validates and stores several events in one transaction:
-	// all are stored, or none.
-	PutEvents(events []*Event) error
 	// CheckEvent validates an event and what it cites, storing nothing.
 	CheckEvent(e *Event) error
-	DeleteEvent(id string) error
+	DeleteEvent(ctx context.Context, id string, version int) error
 
 	// PutActor validates and stores an actor, like PutEvent.
-	PutActor(a *Actor) error
+	PutActor(ctx context.Context, a *Actor) error
 	Actor(id string) (*Actor, error)
 	Actors() ([]Actor, error)
 	// ActorsNamed returns the actors whose name or an alias normalises to
 	// the same form as name.
 	ActorsNamed(name string) ([]Actor, error)
 	// DeleteActor removes an actor no event cites.
-	DeleteActor(id string) error
+	DeleteActor(ctx context.Context, id string, version int) error
+
+	// Commit stores a batch of writes in one transaction: all, or none.
+	Commit(ctx context.Context, b *Batch) error
+	// Version is the version a write of the record with that id must
+	// carry: the stored one, a deleted record's last, or 0 for none.
+	Version(id string) (int, error)
+
+	// Subscribe calls fn with the changes of every later committed write
+	// (see Feed), until cancel is called.
+	Subscribe(fn func([]Change)) (cancel func())
+
+	// Analyst is who works on this database (created with it).
+	Analyst() Analyst
+	// SetAnalystName changes the analyst's display name.
+	SetAnalystName(ctx context.Context, name string) error
+	// AnalystName is the display name of the analyst with that id.
+	AnalystName(id string) string
 
 	// Backup writes a consistent copy of the whole database to w.
 	Backup(w io.Writer) error
 	// Restore loads a backup; a database holding records is refused
 	// unless replace is set, which drops them first.
-	Restore(r io.Reader, replace bool) error
+	Restore(ctx context.Context, r io.Reader, replace bool) error
 	// VerifyBackup reads a backup whole, loading nothing.
 	VerifyBackup(r io.Reader) error
 
@@ -69,13 +88,37 @@ type Store interface {
 	Stamp() (string, error)
 
 	// EventCountsByActor and EventCountsByArticle count events from the
-	// indexes alone.
+	// indexes alone; EventCount counts those citing one article or actor.
 	EventCountsByActor() (map[string]int, error)
 	EventCountsByArticle() (map[string]int, error)
+	EventCount(id string) (int, error)
 
 	// Counts returns how many articles, events and actors are stored.
 	Counts() (Counts, error)
 	Close() error
+}
+
+// Batch is several writes committed together: actors first, then article
+// headers, then events, then the deletions (events, actors, articles), so
+// that a batch may create the actors its events cite, or drop an actor
+// after the events that cited it. All are stored, or none.
+type Batch struct {
+	Actors   []*Actor
+	Articles []*Article
+	Events   []*Event
+	Deletes  []Ref
+}
+
+// Ref names a record at a version (for a deletion: the version read).
+type Ref struct {
+	Record  RecordKind `json:"record"`
+	ID      string     `json:"id"`
+	Version int        `json:"version"`
+}
+
+// Empty reports whether the batch writes nothing.
+func (b *Batch) Empty() bool {
+	return len(b.Actors)+len(b.Articles)+len(b.Events)+len(b.Deletes) == 0
 }
 
 // AddResult says what happened to one article given to AddArticles.

@@ -38,27 +38,19 @@ func (wb *workbench) newEvent() {
 		wb.setBar("Open an article first.")
 		return
 	}
-	ev := data.Event{Article: wb.article.ID}
+	var evidence []data.Span
 	if sp, ok := wb.selection(); ok {
-		ev.Evidence = []data.Span{sp}
+		evidence = []data.Span{sp}
 	}
-	wb.editor.list.UnselectAll()
-	wb.editor.show(ev)
+	wb.editor.newEvent(evidence)
 	wb.win.Canvas().Focus(wb.editor.typePick)
 }
 
 func (wb *workbench) deleteEvent() {
-	id := wb.editor.ev.ID
-	if id == "" {
-		wb.editor.show(wb.editor.blank())
-		return
-	}
-	if err := wb.sess.DeleteEvent(id); err != nil {
+	if err := wb.editor.deleteCurrent(); err != nil {
 		showError(wb.win, "The event was not deleted", err)
 		return
 	}
-	wb.editor.ev = wb.editor.blank()
-	wb.eventsChanged()
 	wb.setBar("Event deleted. Ctrl+Z brings it back.")
 }
 
@@ -69,17 +61,12 @@ func (wb *workbench) selectionAsParty(recipient bool) {
 	if !ok {
 		return
 	}
-	box := wb.editor.actors
-	if recipient {
-		box = wb.editor.recipients
-	}
 	if found, _ := wb.sess.ActorsNamed(sp.Quote); len(found) > 0 {
-		box.add(found[0].ID)
+		wb.editor.addParty(found[0].ID, recipient)
 		return
 	}
 	wb.showActorForm(data.Actor{Name: sp.Quote, Kind: data.KindPerson}, func(a *data.Actor) {
-		box.add(a.ID)
-		wb.eventsChanged()
+		wb.editor.addParty(a.ID, recipient)
 	})
 }
 
@@ -91,7 +78,7 @@ func (wb *workbench) selectionAsAlias() {
 		return
 	}
 	var d dialog.Dialog
-	pick := newPicker("search the register", func(q string) []pickItem { return wb.actorItems(q, "") }, func(it pickItem) {
+	pick := newPicker("search the register", func(q string) []pickItem { return actorItems(wb.sess)(q, "") }, func(it pickItem) {
 		d.Hide()
 		a, err := wb.sess.Actor(it.value.(string))
 		if err == nil {
@@ -102,7 +89,6 @@ func (wb *workbench) selectionAsAlias() {
 			showError(wb.win, "The alias was not saved", err)
 			return
 		}
-		wb.eventsChanged()
 		wb.setBar(fmt.Sprintf("“%s” is now an alias of %s.", sp.Quote, a.Name))
 	})
 	d = dialog.NewCustom(fmt.Sprintf("“%s” is an alias of…", sp.Quote), "Cancel", pick, wb.win)
@@ -125,7 +111,7 @@ func (wb *workbench) selectionAsPlace() {
 		wb.setBar(fmt.Sprintf("No place called “%s” in the gazetteer: search for it in the Place field.", sp.Quote))
 		return
 	}
-	wb.editor.change("", func() { wb.editor.ev.Location = app.PlaceLocation(sp.Quote, places[0]) })
+	wb.editor.setPlace(app.PlaceLocation(sp.Quote, places[0]))
 }
 
 // selectionAsDate reads the selected words as the event's date, against the
@@ -137,53 +123,37 @@ func (wb *workbench) selectionAsDate() {
 	}
 	d, err := when.Resolve(sp.Quote, wb.article.Published)
 	if err != nil {
-		wb.editor.change("", func() { wb.editor.ev.Date.Raw = sp.Quote })
-		wb.editor.show(wb.editor.ev)
+		wb.editor.setDateWords(sp.Quote)
 		wb.setBar(err.Error())
 		return
 	}
-	wb.editor.change("", func() { wb.editor.ev.Date = d })
-	wb.editor.show(wb.editor.ev)
+	wb.editor.setDate(d)
 }
 
 // selectionAsEvidence cites the selected words for the event.
 func (wb *workbench) selectionAsEvidence() {
-	sp, ok := wb.selection()
-	if !ok {
-		return
+	if sp, ok := wb.selection(); ok {
+		wb.editor.addEvidence(sp)
 	}
-	wb.editor.change("", func() { wb.editor.ev.Evidence = append(wb.editor.ev.Evidence, sp) })
 }
 
-// undo and redo step through the session's history and show the result.
-func (wb *workbench) undo() { wb.travel(wb.sess.Undo, "Undid") }
-func (wb *workbench) redo() { wb.travel(wb.sess.Redo, "Redid") }
+// undo and redo step through the session's history; the records they
+// change reach the panels through the change feed.
+func (wb *workbench) undo() { wb.travel(wb.sess.Undo, "Undid", "undo") }
+func (wb *workbench) redo() { wb.travel(wb.sess.Redo, "Redid", "redo") }
 
-func (wb *workbench) travel(step func() (string, error), verb string) {
+func (wb *workbench) travel(step func() (string, error), verb, noun string) {
 	label, err := step()
-	if err != nil {
+	switch {
+	case data.ErrorCode(err) == data.EConflict:
+		wb.setBar(data.ErrorMessage(err))
+	case err != nil:
 		showError(wb.win, verb+" nothing", err)
-		return
+	case label == "":
+		wb.setBar("Nothing to " + noun + ".")
+	default:
+		wb.setBar(verb + " " + label + ".")
 	}
-	if label == "" {
-		wb.setBar("Nothing to " + map[string]string{"Undid": "undo", "Redid": "redo"}[verb] + ".")
-		return
-	}
-	if wb.editor.ev.ID != "" {
-		if ev, err := wb.sess.Event(wb.editor.ev.ID); err == nil {
-			wb.editor.show(*ev)
-		} else {
-			wb.editor.ev = wb.editor.blank()
-		}
-	}
-	wb.eventsChanged()
-	if wb.article != nil {
-		if a, err := wb.sess.Article(wb.article.ID); err == nil {
-			wb.article = a
-			wb.status.SetSelected(a.Status)
-		}
-	}
-	wb.setBar(verb + " " + label + ".")
 }
 
 func (wb *workbench) addText(text string) {
@@ -225,13 +195,31 @@ func (wb *workbench) deleteArticle() {
 		if !ok {
 			return
 		}
-		if err := wb.sess.DeleteArticle(a.ID); err != nil {
+		if err := wb.sess.DeleteArticle(a.ID, a.Version); err != nil {
 			showError(wb.win, "The article was not deleted", err)
 			return
 		}
-		wb.article = nil
 		wb.reloadArticles()
 		wb.openNewest()
 		wb.setBar("Deleted “" + a.Title + "”.")
+	}, wb.win)
+}
+
+// nameDialog sets the name colleagues (and conflict messages) show for
+// this database's analyst.
+func (wb *workbench) nameDialog() {
+	entry := widget.NewEntry()
+	entry.SetText(wb.sess.Analyst().Name)
+	dialog.ShowForm("Your name on changes", "Save", "Cancel", []*widget.FormItem{
+		{Text: "Name", Widget: entry, HintText: "colleagues see it on the records you change"},
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := wb.sess.SetAnalystName(entry.Text); err != nil {
+			showError(wb.win, "The name was not saved", err)
+			return
+		}
+		wb.setBar("Your changes now carry the name " + wb.sess.Analyst().DisplayName() + ".")
 	}, wb.win)
 }

@@ -12,9 +12,20 @@ import (
 	"dossier/data"
 )
 
-// articlePanel lists the articles with a filter and a sort order.
+// articleSource is what the article list reads.
+type articleSource interface {
+	Articles() ([]data.Article, error)
+	ArticleHeader(id string) (*data.Article, error)
+	EventCounts() (map[string]int, error)
+	EventCount(id string) (int, error)
+}
+
+// articlePanel lists the articles with a filter and a sort order, and
+// keeps each row in step with the change feed.
 type articlePanel struct {
-	wb     *workbench
+	src    articleSource
+	open   func(id string) // the analyst chose an article
+	search fyne.CanvasObject
 	all    []data.Article
 	shown  []data.Article
 	counts map[string]int
@@ -22,6 +33,8 @@ type articlePanel struct {
 	sortBy *widget.Select
 	list   *widget.List
 	header *widget.Label
+	// onCount hears how many articles there are after each reload.
+	onCount func(n int)
 }
 
 const (
@@ -31,20 +44,27 @@ const (
 	sortStatus    = "Coding status"
 )
 
-func newArticlePanel(wb *workbench) *articlePanel {
-	p := &articlePanel{wb: wb, counts: map[string]int{}, header: widget.NewLabel("")}
+// bulkChanges is how many changed articles make the list read them all again.
+const bulkChanges = 50
+
+func newArticlePanel(src articleSource, search fyne.CanvasObject, open func(string)) *articlePanel {
+	p := &articlePanel{src: src, open: open, search: search, counts: map[string]int{}, header: widget.NewLabel(""), onCount: func(int) {}}
 	p.filter = widget.NewEntry()
 	p.filter.SetPlaceHolder("Filter articles")
 	p.filter.OnChanged = func(string) { p.apply() }
 	p.sortBy = widget.NewSelect([]string{sortImported, sortPublished, sortTitle, sortStatus}, func(string) { p.apply() })
 	p.sortBy.Selected = sortImported
 	p.list = widget.NewList(func() int { return len(p.shown) }, p.newRow, p.updateRow)
-	p.list.OnSelected = func(i widget.ListItemID) { p.wb.open(p.shown[i].ID) }
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(p.shown) {
+			p.open(p.shown[i].ID)
+		}
+	}
 	return p
 }
 
 func (p *articlePanel) view() fyne.CanvasObject {
-	return container.NewBorder(container.NewVBox(p.wb.newSearchField(), p.header, p.filter, p.sortBy), nil, nil, nil, p.list)
+	return container.NewBorder(container.NewVBox(p.search, p.header, p.filter, p.sortBy), nil, nil, nil, p.list)
 }
 
 func (p *articlePanel) newRow() fyne.CanvasObject {
@@ -68,29 +88,77 @@ func (p *articlePanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 // reload reads the article headers and event counts again.
 func (p *articlePanel) reload() error {
-	all, err := p.wb.sess.Articles()
+	all, err := p.src.Articles()
 	if err != nil {
 		return err
 	}
 	p.all = all
-	p.counts, err = p.wb.sess.EventCounts()
+	p.counts, err = p.src.EventCounts()
 	p.apply()
+	p.onCount(len(p.all))
 	return err
 }
 
-// countsChanged refreshes event counts and statuses.
-func (p *articlePanel) countsChanged() {
-	id := ""
-	if p.wb.article != nil {
-		id = p.wb.article.ID
-	}
-	for i := range p.all {
-		if p.all[i].ID == id {
-			p.all[i].Status = p.wb.article.Status
+// changed brings the rows a change touches up to date: an article's
+// header, or the events count of the articles an event cites.
+func (p *articlePanel) changed(cs []data.Change) {
+	touched := map[string]bool{}
+	added := 0
+	for _, c := range cs {
+		switch {
+		case c.Reset:
+			p.reload()
+			return
+		case c.Record == data.RecordArticle:
+			touched[c.ID] = true
+			if c.Old == 0 {
+				added++
+			}
+		case c.Record == data.RecordEvent:
+			for _, id := range c.Articles {
+				p.counts[id], _ = p.src.EventCount(id)
+				p.refreshRow(id)
+			}
 		}
 	}
-	p.counts, _ = p.wb.sess.EventCounts()
-	p.list.Refresh()
+	if added > 0 || len(touched) > bulkChanges {
+		p.reload()
+		return
+	}
+	for id := range touched {
+		p.headerChanged(id)
+	}
+}
+
+// headerChanged reads one article's header again, or drops a deleted one.
+func (p *articlePanel) headerChanged(id string) {
+	h, err := p.src.ArticleHeader(id)
+	for i := range p.all {
+		if p.all[i].ID != id {
+			continue
+		}
+		if err != nil {
+			p.all = append(p.all[:i], p.all[i+1:]...)
+			p.apply()
+			p.onCount(len(p.all))
+			return
+		}
+		p.all[i] = *h
+	}
+	for i := range p.shown {
+		if p.shown[i].ID == id && err == nil {
+			p.shown[i] = *h
+			p.list.RefreshItem(i)
+		}
+	}
+}
+
+func (p *articlePanel) refreshRow(id string) {
+	for i := range p.shown {
+		if p.shown[i].ID == id {
+			p.list.RefreshItem(i)
+		}
+	}
 }
 
 // apply filters and sorts.
@@ -103,6 +171,7 @@ func (p *articlePanel) apply() {
 		}
 	}
 	less := map[string]func(a, b data.Article) bool{
+		sortImported:  func(a, b data.Article) bool { return a.ID > b.ID },
 		sortPublished: func(a, b data.Article) bool { return a.Published > b.Published },
 		sortTitle:     func(a, b data.Article) bool { return strings.ToLower(a.Title) < strings.ToLower(b.Title) },
 		sortStatus:    func(a, b data.Article) bool { return a.Status < b.Status },
@@ -125,3 +194,6 @@ func (p *articlePanel) selectID(id string) {
 		}
 	}
 }
+
+// clearFilter shows every article.
+func (p *articlePanel) clearFilter() { p.filter.SetText("") }

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -18,16 +19,15 @@ func (wb *workbench) backupDialog() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		go func() {
-			err := wb.sess.Backup(path)
-			fyne.Do(func() {
-				if err != nil {
-					showError(wb.win, "The backup was not written", err)
-					return
-				}
-				wb.setBar("Backed up to " + path + ".")
-			})
-		}()
+		runLong(longWork{ui: wb.ui, win: wb.win, title: "Backing up"}, func(context.Context, progress) (struct{}, error) {
+			return struct{}{}, wb.sess.Backup(path)
+		}, func(_ struct{}, err error) {
+			if err != nil {
+				showError(wb.win, "The backup was not written", err)
+				return
+			}
+			wb.setBar("Backed up to " + path + ".")
+		})
 	}, wb.win)
 	d.SetFileName("dossier-" + time.Now().Format("2006-01-02") + ".backup")
 	d.Show()
@@ -53,18 +53,23 @@ func (wb *workbench) restoreDialog() {
 	d.Show()
 }
 
+// restore backs the current records up beside the backup, then restores
+// it, off the UI goroutine; the window reads everything again through the
+// change feed's reset.
 func (wb *workbench) restore(path string) {
 	safety := filepath.Join(filepath.Dir(path), "before-restore-"+time.Now().Format("20060102-150405")+".backup")
-	if err := wb.sess.Backup(safety); err != nil {
-		showError(wb.win, "Nothing was restored: the current records could not be backed up first", err)
-		return
-	}
-	if err := wb.sess.Restore(path); err != nil {
-		showError(wb.win, "The backup was not restored", err)
-		return
-	}
-	wb.article = nil
-	wb.reloadArticles()
-	wb.openNewest()
-	wb.setBar("Restored " + filepath.Base(path) + "; the records before it are in " + safety + ".")
+	runLong(longWork{ui: wb.ui, win: wb.win, title: "Restoring " + filepath.Base(path)}, func(_ context.Context, p progress) (string, error) {
+		p(0, 2, "Backing up the current records…")
+		if err := wb.sess.Backup(safety); err != nil {
+			return "Nothing was restored: the current records could not be backed up first", err
+		}
+		p(1, 2, "Restoring…")
+		return "The backup was not restored", wb.sess.Restore(path)
+	}, func(what string, err error) {
+		if err != nil {
+			showError(wb.win, what, err)
+			return
+		}
+		wb.setBar("Restored " + filepath.Base(path) + "; the records before it are in " + safety + ".")
+	})
 }

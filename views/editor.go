@@ -13,32 +13,65 @@ import (
 	"dossier/data/codebook"
 )
 
-// eventEditor is the right-hand side: the article's events and the form of
-// the selected one. Every change is saved at once.
+// eventService is what the event editor needs of the session.
+type eventService interface {
+	EventsOf(articleID string) ([]data.Event, error)
+	Event(id string) (*data.Event, error)
+	SaveEvent(e *data.Event, field string) error
+	DeleteEvent(id string, version int) error
+	AnalystName(id string) string
+}
+
+// editorLinks are what the editor does beyond its own form: open the actor
+// form, list the register's actors, scroll the reader to a quote, redraw
+// the reader's highlights, and tell the analyst something in the bar.
+type editorLinks struct {
+	editActor     func(a data.Actor, saved func(*data.Actor))
+	actorItems    func(query, except string) []pickItem
+	showOffset    func(offset int)
+	evidenceMoved func()
+	tell          func(msg string)
+}
+
+// eventEditor is the right-hand side: the open article's events and the
+// form of the selected one. Every change is saved at once, based on the
+// version the form shows; changes others make arrive through changed.
 type eventEditor struct {
-	wb      *workbench
-	events  []data.Event
-	list    *widget.List
+	events  eventService
+	names   *actorNames
+	links   editorLinks
+	article string       // the open article's id, "" when none
+	list    *widget.List // the article's events
+	rows    []data.Event
 	ev      data.Event // the event in the form; ID "" until first saved
 	loading bool       // set while the form is filled, to ignore its callbacks
 
 	typePick, cameoPick, placePick, ctxPick *picker
 	mode, precision, confidence             *widget.Select
 	start, end, raw, notes                  *widget.Entry
-	flags                                   [4]*widget.Check
+	flags                                   []*widget.Check
 	cameoInfo, placeInfo, ctxInfo, saved    *widget.Label
 	actors, recipients                      *partyBox
 	evidence                                *widget.List
 	evidenceSel                             int
 	form                                    *fyne.Container
+	onNew, onDelete                         func()
 }
 
-func newEventEditor(wb *workbench) *eventEditor {
-	e := &eventEditor{wb: wb, evidenceSel: -1}
-	e.list = widget.NewList(func() int { return len(e.events) },
+func newEventEditor(events eventService, names *actorNames, links editorLinks) *eventEditor {
+	e := &eventEditor{events: events, names: names, links: links, evidenceSel: -1}
+	e.list = widget.NewList(func() int { return len(e.rows) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.summary(e.events[i])) })
-	e.list.OnSelected = func(i widget.ListItemID) { e.show(e.events[i]) }
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(e.rows) {
+				o.(*widget.Label).SetText(e.summary(e.rows[i]))
+			}
+		})
+	e.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(e.rows) && e.rows[i].ID != e.ev.ID {
+			e.show(e.rows[i])
+		}
+	}
 	e.buildForm()
 	return e
 }
@@ -65,9 +98,11 @@ func (e *eventEditor) buildForm() {
 	e.actors, e.recipients = newPartyBox(e, false), newPartyBox(e, true)
 	e.placePick = newPicker("place: search the gazetteer", searchPlaces, e.pickPlace)
 	e.placeInfo = widget.NewLabel("")
-	labels := []string{"historical", "future", "hypothetical", "negated"}
-	for i := range e.flags {
-		e.flags[i] = widget.NewCheck(labels[i], func(bool) { e.change("", e.readFlags) })
+	flagsRow := container.NewHBox()
+	for _, name := range data.FlagNames {
+		c := widget.NewCheck(name, func(on bool) { e.change("", func() { *e.ev.Flags.Flag(name) = on }) })
+		e.flags = append(e.flags, c)
+		flagsRow.Add(c)
 	}
 	e.confidence = widget.NewSelect(data.Confidences, func(c string) { e.change("confidence", func() { e.ev.Confidence = c }) })
 	e.notes = widget.NewMultiLineEntry()
@@ -79,9 +114,11 @@ func (e *eventEditor) buildForm() {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.Truncation = fyne.TextTruncateEllipsis
-			l.SetText("“" + e.ev.Evidence[i].Quote + "”")
+			if i < len(e.ev.Evidence) {
+				l.SetText("“" + e.ev.Evidence[i].Quote + "”")
+			}
 		})
-	e.evidence.OnSelected = func(i widget.ListItemID) { e.evidenceSel = i; e.wb.reader.ScrollTo(e.ev.Evidence[i].Start) }
+	e.evidence.OnSelected = func(i widget.ListItemID) { e.evidenceSel = i; e.links.showOffset(e.ev.Evidence[i].Start) }
 	removeEv := widget.NewButton("Remove evidence", func() {
 		if i := e.evidenceSel; i >= 0 && i < len(e.ev.Evidence) {
 			e.change("", func() { e.ev.Evidence = append(e.ev.Evidence[:i:i], e.ev.Evidence[i+1:]...) })
@@ -91,7 +128,6 @@ func (e *eventEditor) buildForm() {
 	for _, l := range []*widget.Label{e.ctxInfo, e.cameoInfo, e.placeInfo} {
 		setInfo(l, "")
 	}
-	flagsRow := container.NewHBox(e.flags[0], e.flags[1], e.flags[2], e.flags[3])
 	form := widget.NewForm(
 		widget.NewFormItem("Type", e.typePick), widget.NewFormItem("Mode", e.mode),
 		widget.NewFormItem("Contexts", container.NewVBox(container.NewBorder(nil, nil, nil, clearCtx, e.ctxPick), e.ctxInfo)),
@@ -111,39 +147,62 @@ func (e *eventEditor) buildForm() {
 
 // view is the editor's layout: events above, the form below.
 func (e *eventEditor) view() fyne.CanvasObject {
-	newBtn := widget.NewButton("New event", e.wb.newEvent)
-	delBtn := widget.NewButton("Delete event", e.wb.deleteEvent)
+	newBtn := widget.NewButton("New event", func() { e.onNew() })
+	delBtn := widget.NewButton("Delete event", func() { e.onDelete() })
 	head := container.NewBorder(nil, nil, widget.NewLabelWithStyle("Events", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(newBtn, delBtn))
 	split := container.NewVSplit(container.NewBorder(head, nil, nil, nil, e.list), e.form)
 	split.Offset = 0.2
 	return split
 }
 
-// setEvents lists an article's events and keeps the selected one in the form.
-func (e *eventEditor) setEvents(evs []data.Event) {
-	e.events = evs
+// openArticle lists an article's events and opens the first, or a blank
+// form when it has none.
+func (e *eventEditor) openArticle(id string) {
+	e.article = id
+	e.rows, _ = e.events.EventsOf(id)
+	e.list.UnselectAll()
 	e.list.Refresh()
-	for i, ev := range evs {
-		if ev.ID == e.ev.ID {
+	if len(e.rows) > 0 {
+		e.open(e.rows[0])
+	} else {
+		e.show(e.blank())
+	}
+}
+
+// open shows ev in the form and selects it in the list.
+func (e *eventEditor) open(ev data.Event) {
+	e.show(ev)
+	for i, r := range e.rows {
+		if r.ID == ev.ID {
 			e.list.Select(i)
 			return
 		}
 	}
 	e.list.UnselectAll()
-	if len(evs) > 0 && e.ev.ID != "" {
-		e.list.Select(0)
-	} else if e.ev.ID != "" {
-		e.show(e.blank())
-	}
 }
 
-// blank is a new event coded from the open article.
-func (e *eventEditor) blank() data.Event {
-	if a := e.wb.article; a != nil {
-		return data.Event{Article: a.ID}
+// openID opens a stored event.
+func (e *eventEditor) openID(id string) error {
+	ev, err := e.events.Event(id)
+	if err == nil {
+		e.open(*ev)
 	}
-	return data.Event{}
+	return err
 }
+
+// newEvent starts a new event of the open article, citing evidence if any.
+func (e *eventEditor) newEvent(evidence []data.Span) {
+	ev := e.blank()
+	ev.Evidence = evidence
+	e.list.UnselectAll()
+	e.show(ev)
+}
+
+// current is the event in the form.
+func (e *eventEditor) current() data.Event { return e.ev }
+
+// blank is a new event coded from the open article.
+func (e *eventEditor) blank() data.Event { return data.Event{Article: e.article} }
 
 // show fills the form with ev.
 func (e *eventEditor) show(ev data.Event) {
@@ -163,8 +222,8 @@ func (e *eventEditor) show(ev data.Event) {
 	e.actors.refresh()
 	e.recipients.refresh()
 	e.showPlace()
-	for i, v := range []bool{ev.Flags.Historical, ev.Flags.Future, ev.Flags.Hypothetical, ev.Flags.Negated} {
-		e.flags[i].SetChecked(v)
+	for i, name := range data.FlagNames {
+		e.flags[i].SetChecked(ev.Flags.Has(name))
 	}
 	e.confidence.SetSelected(ev.Confidence)
 	e.notes.SetText(ev.Notes)
@@ -172,7 +231,7 @@ func (e *eventEditor) show(ev data.Event) {
 	e.evidence.UnselectAll()
 	e.evidence.Refresh()
 	e.saved.SetText(e.savedText())
-	e.wb.refreshHighlights()
+	e.links.evidenceMoved()
 }
 
 func (e *eventEditor) savedText() string {
@@ -191,10 +250,17 @@ func (e *eventEditor) change(field string, edit func()) {
 	if e.loading {
 		return
 	}
+	evidence := len(e.ev.Evidence)
 	edit()
 	e.save(field)
+	if len(e.ev.Evidence) != evidence {
+		e.evidence.Refresh()
+		e.links.evidenceMoved()
+	}
 }
 
+// save stores the form's event. Only what shows derived values is redrawn;
+// the rest of the window hears of the change through the feed.
 func (e *eventEditor) save(field string) {
 	if e.ev.Type == "" {
 		e.saved.SetText("Not saved: choose an event type first.")
@@ -202,14 +268,24 @@ func (e *eventEditor) save(field string) {
 		return
 	}
 	draft := e.ev
-	if err := e.wb.sess.SaveEvent(&draft, field); err != nil {
+	if err := e.events.SaveEvent(&draft, field); err != nil {
 		e.saved.SetText("Not saved: " + data.ErrorMessage(err))
 		e.refreshParts()
 		return
 	}
+	isNew := e.ev.ID == ""
 	e.ev = draft
 	e.saved.SetText(e.savedText())
-	e.wb.eventsChanged()
+	if field != "notes" && field != "date-raw" {
+		e.refreshParts()
+	}
+	if isNew {
+		e.rows = append(e.rows, draft)
+		e.list.Refresh()
+		e.loading = true
+		e.list.Select(len(e.rows) - 1)
+		e.loading = false
+	}
 }
 
 // refreshParts redraws the parts of the form that show derived values.
@@ -218,12 +294,123 @@ func (e *eventEditor) refreshParts() {
 	e.actors.refresh()
 	e.recipients.refresh()
 	e.showPlace()
-	e.evidence.Refresh()
-	e.wb.refreshHighlights()
 }
 
-func (e *eventEditor) readFlags() {
-	e.ev.Flags = data.Flags{Historical: e.flags[0].Checked, Future: e.flags[1].Checked, Hypothetical: e.flags[2].Checked, Negated: e.flags[3].Checked}
+// changed follows what others changed: the article's events list, and the
+// form when its event was changed (it shows the new version) or deleted.
+func (e *eventEditor) changed(cs []data.Change) {
+	for _, c := range cs {
+		switch {
+		case c.Reset:
+			e.reload()
+			return
+		case c.Record == data.RecordActor:
+			e.list.Refresh()
+			e.refreshParts()
+		case c.Record == data.RecordEvent && (c.Touches(data.RecordArticle, e.article) || c.ID == e.ev.ID):
+			e.eventChanged(c)
+		}
+	}
+}
+
+// eventChanged brings one event of the list, and the form, up to date.
+func (e *eventEditor) eventChanged(c data.Change) {
+	ev, err := e.events.Event(c.ID)
+	i := e.rowOf(c.ID)
+	switch {
+	case err != nil && i >= 0: // deleted
+		e.rows = append(e.rows[:i], e.rows[i+1:]...)
+		e.list.Refresh()
+	case err != nil:
+	case i >= 0 && !ev.Cites(e.article):
+		e.rows = append(e.rows[:i], e.rows[i+1:]...)
+		e.list.Refresh()
+	case i >= 0:
+		e.rows[i] = *ev
+		e.list.RefreshItem(i)
+	case ev.Cites(e.article):
+		e.rows = append(e.rows, *ev)
+		e.list.Refresh()
+	}
+	if c.ID != e.ev.ID || c.New != 0 && c.New <= e.ev.Version { // not the form's, or the form's own save
+		return
+	}
+	if err != nil {
+		e.show(e.blank())
+	} else {
+		e.show(*ev)
+	}
+	if c.Origin == data.OriginWindow || c.Origin == data.OriginUndo {
+		return // the analyst did it here and was told
+	}
+	who := e.events.AnalystName(c.By)
+	if err != nil {
+		e.links.tell(fmt.Sprintf("The event in the form was deleted by %s (%s).", who, c.Origin))
+		return
+	}
+	e.links.tell(fmt.Sprintf("The event in the form was changed by %s (%s): it shows version %d now.", who, c.Origin, ev.Version))
+}
+
+func (e *eventEditor) rowOf(id string) int {
+	for i, r := range e.rows {
+		if r.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// reload reads the open article's events again (after a restore).
+func (e *eventEditor) reload() {
+	keep := e.ev.ID
+	e.rows, _ = e.events.EventsOf(e.article)
+	e.list.Refresh()
+	if keep == "" || e.openID(keep) != nil {
+		e.show(e.blank())
+	}
+}
+
+// deleteCurrent deletes the event in the form.
+func (e *eventEditor) deleteCurrent() error {
+	if e.ev.ID == "" {
+		e.show(e.blank())
+		return nil
+	}
+	if err := e.events.DeleteEvent(e.ev.ID, e.ev.Version); err != nil {
+		return err
+	}
+	if i := e.rowOf(e.ev.ID); i >= 0 {
+		e.rows = append(e.rows[:i], e.rows[i+1:]...)
+		e.list.Refresh()
+	}
+	e.list.UnselectAll()
+	e.show(e.blank())
+	return nil
+}
+
+// The selection in the reader becomes part of the event.
+func (e *eventEditor) addParty(id string, recipient bool) {
+	if recipient {
+		e.recipients.add(id)
+	} else {
+		e.actors.add(id)
+	}
+}
+
+func (e *eventEditor) setPlace(l *data.Location) { e.change("", func() { e.ev.Location = l }) }
+
+func (e *eventEditor) setDate(d data.EventDate) {
+	e.change("", func() { e.ev.Date = d })
+	e.show(e.ev)
+}
+
+func (e *eventEditor) setDateWords(words string) {
+	e.change("", func() { e.ev.Date.Raw = words })
+	e.show(e.ev)
+}
+
+func (e *eventEditor) addEvidence(sp data.Span) {
+	e.change("", func() { e.ev.Evidence = append(e.ev.Evidence, sp) })
 }
 
 func (e *eventEditor) pickType(it pickItem) {
@@ -282,7 +469,7 @@ func (e *eventEditor) summary(ev data.Event) string {
 	if ev.Date.Precision == data.PrecisionMonth && len(date) >= 7 {
 		date = date[:7]
 	}
-	return fmt.Sprintf("%s · %s · %s → %s", typeLabel(ev.Type, ev.Mode), orDash(date), e.wb.names(ev.Actors), e.wb.names(ev.Recipients))
+	return fmt.Sprintf("%s · %s · %s → %s", typeLabel(ev.Type, ev.Mode), orDash(date), e.names.join(ev.Actors), e.names.join(ev.Recipients))
 }
 
 // setInfo shows a derived value under a field, or hides the line when empty.

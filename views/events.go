@@ -15,11 +15,26 @@ import (
 	"dossier/data/codebook"
 )
 
+// eventRows is what the all-events table reads.
+type eventRows interface {
+	EventRows(f app.EventFilter) ([]app.EventRow, error)
+	EventRow(id string, f app.EventFilter) (app.EventRow, bool, error)
+}
+
+// eventsLinks are what the table does beyond itself.
+type eventsLinks struct {
+	win         fyne.Window
+	openEvent   func(id string)
+	openArticle func() string // the open article's id, for "open article only"
+	actorItems  func(query, except string) []pickItem
+}
+
 // eventsTab is the all-events table: filter by type, dates, actor,
 // country, flag or the open article; sort by any column; double-click a row
 // to open the event beside its article.
 type eventsTab struct {
-	wb        *workbench
+	src       eventRows
+	links     eventsLinks
 	rows      []app.EventRow
 	typ, flag *widget.Select
 	from, to  *widget.Entry
@@ -28,22 +43,25 @@ type eventsTab struct {
 	actorPick *picker
 	onlyOpen  *widget.Check
 	table     *sortableTable
+	sortCol   int
 	count     *widget.Label
 	lastRow   int
 	lastTap   time.Time
 	onChange  func() // the timeline redraws with the table
+	visible   bool   // the table or the timeline is shown
+	stale     bool   // changes arrived while hidden: read again when shown
 }
 
 const anyChoice = "(any)"
 
-func newEventsTab(wb *workbench) *eventsTab {
-	t := &eventsTab{wb: wb, from: widget.NewEntry(), to: widget.NewEntry(), country: widget.NewEntry(), count: widget.NewLabel(""), lastRow: -1}
+func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
+	t := &eventsTab{src: src, links: links, from: widget.NewEntry(), to: widget.NewEntry(), country: widget.NewEntry(), count: widget.NewLabel(""), lastRow: -1, stale: true}
 	var types []string
 	for _, ty := range codebook.Types() {
 		types = append(types, ty.Name)
 	}
 	t.typ = widget.NewSelect(append([]string{anyChoice}, types...), func(string) { t.reload() })
-	t.flag = widget.NewSelect([]string{anyChoice, "historical", "future", "hypothetical", "negated"}, func(string) { t.reload() })
+	t.flag = widget.NewSelect(append([]string{anyChoice}, data.FlagNames...), func(string) { t.reload() })
 	t.typ.Selected, t.flag.Selected = anyChoice, anyChoice
 	t.from.SetPlaceHolder("from YYYY-MM-DD")
 	t.to.SetPlaceHolder("to YYYY-MM-DD")
@@ -52,7 +70,7 @@ func newEventsTab(wb *workbench) *eventsTab {
 		e.OnSubmitted = func(string) { t.reload() }
 	}
 	t.actorPick = newPicker("actor", func(q string) []pickItem {
-		return append([]pickItem{{"(any actor)", ""}}, wb.actorItems(q, "")...)
+		return append([]pickItem{{"(any actor)", ""}}, links.actorItems(q, "")...)
 	}, func(it pickItem) {
 		t.actor = it.value.(string)
 		t.actorPick.SetQuietly(strings.SplitN(it.label, " (", 2)[0])
@@ -82,6 +100,14 @@ func (t *eventsTab) view() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(filters, t.count), nil, nil, nil, t.table)
 }
 
+// show is called when the table or the timeline is shown or hidden.
+func (t *eventsTab) show(visible bool) {
+	t.visible = visible
+	if visible && t.stale {
+		t.reload()
+	}
+}
+
 // filter reads the filter bar.
 func (t *eventsTab) filter() app.EventFilter {
 	f := app.EventFilter{From: strings.TrimSpace(t.from.Text), To: strings.TrimSpace(t.to.Text), Actor: t.actor, Country: strings.ToUpper(strings.TrimSpace(t.country.Text))}
@@ -91,8 +117,8 @@ func (t *eventsTab) filter() app.EventFilter {
 	if t.flag.Selected != anyChoice {
 		f.Flag = t.flag.Selected
 	}
-	if t.onlyOpen.Checked && t.wb.article != nil {
-		f.Article = t.wb.article.ID
+	if t.onlyOpen.Checked {
+		f.Article = t.links.openArticle()
 	}
 	return f
 }
@@ -106,14 +132,59 @@ func (t *eventsTab) reload() {
 			return
 		}
 	}
-	rows, err := t.wb.sess.EventRows(f)
+	rows, err := t.src.EventRows(f)
 	if err != nil {
-		showError(t.wb.win, "The events could not be read", err)
+		showError(t.links.win, "The events could not be read", err)
 		return
 	}
-	t.rows = rows
-	t.sortBy(0)
-	t.count.SetText(fmt.Sprintf("%d events", len(rows)))
+	t.rows, t.stale = rows, false
+	t.sorted()
+}
+
+// changed follows the change feed: changed events' rows are read again
+// while the table is shown; hidden, it reads everything when next shown.
+func (t *eventsTab) changed(cs []data.Change) {
+	if !t.visible {
+		t.stale = true
+		return
+	}
+	f := t.filter()
+	for _, c := range cs {
+		switch {
+		case c.Reset, c.Record == data.RecordActor, c.Record == data.RecordArticle && c.Old > 0:
+			t.reload() // names and titles in many rows
+			return
+		case c.Record == data.RecordEvent:
+			t.rowChanged(c.ID, f)
+		}
+	}
+	t.sorted()
+}
+
+// rowChanged puts an event's new row in place, adds it, or drops it.
+func (t *eventsTab) rowChanged(id string, f app.EventFilter) {
+	row, keep, err := t.src.EventRow(id, f)
+	if err != nil {
+		return
+	}
+	for i := range t.rows {
+		if t.rows[i].ID == id {
+			if keep {
+				t.rows[i] = row
+			} else {
+				t.rows = append(t.rows[:i], t.rows[i+1:]...)
+			}
+			return
+		}
+	}
+	if keep {
+		t.rows = append(t.rows, row)
+	}
+}
+
+func (t *eventsTab) sorted() {
+	t.sortBy(t.sortCol)
+	t.count.SetText(fmt.Sprintf("%d events", len(t.rows)))
 	if t.onChange != nil {
 		t.onChange()
 	}
@@ -121,6 +192,7 @@ func (t *eventsTab) reload() {
 
 // sortBy orders the rows by a column's text, reading each cell once.
 func (t *eventsTab) sortBy(col int) {
+	t.sortCol = col
 	keys := make([]string, len(t.rows))
 	for i := range t.rows {
 		keys[i] = t.table.cols[col].cell(i)
@@ -142,33 +214,7 @@ func (t *eventsTab) sortBy(col int) {
 func (t *eventsTab) tapped(row int) {
 	t.table.UnselectAll() // so that the second tap is heard too
 	if row == t.lastRow && time.Since(t.lastTap) < 600*time.Millisecond {
-		t.wb.openEvent(t.rows[row].ID)
+		t.links.openEvent(t.rows[row].ID)
 	}
 	t.lastRow, t.lastTap = row, time.Now()
-}
-
-// openEvent shows an event beside its article, on the coding tab.
-func (wb *workbench) openEvent(id string) {
-	ev, err := wb.sess.Event(id)
-	if err != nil {
-		showError(wb.win, "The event could not be opened", err)
-		return
-	}
-	if a := ev.Articles(); len(a) > 0 {
-		wb.articles.filter.SetText("")
-		wb.articles.selectID(a[0])
-	}
-	wb.editor.show(*ev)
-	for i, e := range wb.editor.events {
-		if e.ID == id {
-			wb.editor.list.Select(i)
-		}
-	}
-	if len(ev.Evidence) > 0 {
-		wb.reader.ScrollTo(ev.Evidence[0].Start)
-	}
-	if wb.tabs != nil {
-		wb.tabs.SelectIndex(0)
-		wb.rightTabs.SelectIndex(0)
-	}
 }

@@ -39,11 +39,15 @@ func (wb *workbench) exportDialog() {
 	f.from.SetPlaceHolder("from YYYY-MM-DD")
 	f.to.SetPlaceHolder("to YYYY-MM-DD")
 	f.scope = newScope()
-	f.format = widget.NewSelect([]string{"Excel workbook (.xlsx)", "CSV for Excel (.csv)", "PLOVER JSON lines (.jsonl)"}, nil)
+	var labels []string
+	for _, ft := range report.Formats {
+		labels = append(labels, ft.Label)
+	}
+	f.format = widget.NewSelect(labels, nil)
 	f.format.SetSelectedIndex(0)
-	pick := newPicker("add an actor", func(q string) []pickItem { return wb.actorItems(q, "") }, func(it pickItem) {
+	pick := newPicker("add an actor", func(q string) []pickItem { return actorItems(wb.sess)(q, "") }, func(it pickItem) {
 		f.actors = appendOnce(f.actors, it.value.(string))
-		f.chips.SetText(wb.names(f.actors))
+		f.chips.SetText(wb.names.join(f.actors))
 		f.scope.SetSelected(exportActors)
 	})
 	form := widget.NewForm(
@@ -96,7 +100,7 @@ func (f *exportForm) chooseFile() {
 		showError(f.wb.win, "Nothing was exported", err)
 		return
 	}
-	ext := []string{".xlsx", ".csv", ".jsonl"}[f.format.SelectedIndex()]
+	ext := report.Formats[f.format.SelectedIndex()].Ext
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if w == nil {
 			return
@@ -115,29 +119,15 @@ func (f *exportForm) chooseFile() {
 
 // runExport exports in the background with a progress bar and Cancel.
 func (wb *workbench) runExport(path string, filter report.Filter) {
-	ctx, cancel := context.WithCancel(context.Background())
-	bar := widget.NewProgressBar()
-	prog := dialog.NewCustomWithoutButtons("Exporting", container.NewVBox(widget.NewLabel(filepath.Base(path)), bar, widget.NewButton("Cancel", cancel)), wb.win)
-	prog.Resize(fyne.NewSize(420, 150))
-	prog.Show()
-	go func() {
-		res, err := wb.sess.Export(ctx, path, filter, func(done, total int) {
-			fyne.Do(func() {
-				if total > 0 {
-					bar.SetValue(float64(done) / float64(total))
-				}
-			})
-		})
-		cancel()
-		fyne.Do(func() {
-			prog.Hide()
-			if err != nil {
-				showError(wb.win, "The export did not finish", err)
-				return
-			}
-			wb.exported(path, res)
-		})
-	}()
+	runLong(longWork{ui: wb.ui, win: wb.win, title: "Exporting " + filepath.Base(path)}, func(ctx context.Context, p progress) (report.Result, error) {
+		return wb.sess.Export(ctx, path, filter, func(done, total int) { p(done, total, fmt.Sprintf("%d of %d events", done, total)) })
+	}, func(res report.Result, err error) {
+		if err != nil {
+			showError(wb.win, "The export did not finish", err)
+			return
+		}
+		wb.exported(path, res)
+	})
 }
 
 func (wb *workbench) exported(path string, res report.Result) {
@@ -158,7 +148,7 @@ func (wb *workbench) exported(path string, res report.Result) {
 }
 
 // importWorkbookDialog brings an edited workbook back: first a dry run that
-// shows what would change, then Apply.
+// shows what would change, then Apply; both off the UI goroutine.
 func (wb *workbench) importWorkbookDialog() {
 	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if r == nil {
@@ -166,13 +156,21 @@ func (wb *workbench) importWorkbookDialog() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		go func() {
-			res, err := wb.sess.ImportWorkbook(path, true)
-			fyne.Do(func() { wb.confirmWorkbook(path, res, err) })
-		}()
+		wb.readWorkbook(path, true, wb.confirmWorkbook)
 	}, wb.win)
 	open.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	open.Show()
+}
+
+// readWorkbook reads (dryRun) or applies an edited workbook as long work.
+func (wb *workbench) readWorkbook(path string, dryRun bool, done func(string, report.ImportResult, error)) {
+	title := "Applying " + filepath.Base(path)
+	if dryRun {
+		title = "Reading " + filepath.Base(path)
+	}
+	runLong(longWork{ui: wb.ui, win: wb.win, title: title}, func(context.Context, progress) (report.ImportResult, error) {
+		return wb.sess.ImportWorkbook(path, dryRun)
+	}, func(res report.ImportResult, err error) { done(path, res, err) })
 }
 
 func (wb *workbench) confirmWorkbook(path string, res report.ImportResult, err error) {
@@ -189,29 +187,37 @@ func (wb *workbench) confirmWorkbook(path string, res report.ImportResult, err e
 		return
 	}
 	dialog.ShowCustomConfirm("Bring back "+filepath.Base(path), "Apply", "Cancel", body, func(ok bool) {
-		if !ok {
-			return
+		if ok {
+			wb.readWorkbook(path, false, wb.appliedWorkbook)
 		}
-		res, err := wb.sess.ImportWorkbook(path, false)
-		if err != nil {
-			showError(wb.win, "The workbook was not applied", err)
-			return
-		}
-		wb.eventsChanged()
-		wb.articles.countsChanged()
-		wb.setBar(res.Line() + ".")
 	}, wb.win)
 }
 
+func (wb *workbench) appliedWorkbook(_ string, res report.ImportResult, err error) {
+	if err != nil {
+		showError(wb.win, "The workbook was not applied", err)
+		return
+	}
+	wb.setBar(strings.ToUpper(res.Line()[:1]) + res.Line()[1:] + ".")
+	if len(res.Conflicts) > 0 {
+		dialog.ShowInformation("Some rows were left alone", workbookReport(res), wb.win)
+	}
+}
+
+// workbookReport is the summary, then the conflicts and the refused rows
+// (each in row order).
 func workbookReport(res report.ImportResult) string {
 	var b strings.Builder
 	b.WriteString(strings.ToUpper(res.Line()[:1]) + res.Line()[1:] + ".")
-	for title, ps := range map[string][]report.Problem{"Conflicts (left alone)": res.Conflicts, "Rows refused": res.Problems} {
-		if len(ps) == 0 {
+	for _, part := range []struct {
+		title string
+		ps    []report.Problem
+	}{{"Conflicts (left alone)", res.Conflicts}, {"Rows refused", res.Problems}} {
+		if len(part.ps) == 0 {
 			continue
 		}
-		b.WriteString("\n\n" + title + ":")
-		for _, p := range ps {
+		b.WriteString("\n\n" + part.title + ":")
+		for _, p := range part.ps {
 			b.WriteString("\n  " + p.String())
 		}
 	}

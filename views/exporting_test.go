@@ -1,13 +1,12 @@
 package views
 
 import (
-	"os"
+	"context"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -24,8 +23,9 @@ func TestExportFromTheWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.wb.reloadArticles()
+	f.settle()
 	f.wb.articles.selectID(id)
+	f.settle()
 	form := &exportForm{wb: f.wb}
 	f.wb.exportDialog() // builds without a panic
 	form.scope = newScope()
@@ -36,18 +36,14 @@ func TestExportFromTheWindow(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "article.xlsx")
 	f.wb.runExport(path, filter)
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
-		if _, err := os.Stat(path); err == nil {
-			res, err := report.ImportWorkbook(f.st, path, true)
-			if err != nil || res.Unchanged != 4 {
-				t.Fatalf("exported workbook reads back as %+v %v", res, err)
-			}
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
+	f.settle()
+	if !strings.HasPrefix(f.wb.bar.Text, "Exported 4 events") {
+		t.Fatalf("the bar says %q", f.wb.bar.Text)
 	}
-	t.Fatal("no workbook was written")
+	res, err := report.ImportWorkbook(context.Background(), f.st, path, true)
+	if err != nil || res.Unchanged != 4 {
+		t.Fatalf("exported workbook reads back as %+v %v", res, err)
+	}
 }
 
 func TestRestoreFromTheWindow(t *testing.T) {
@@ -57,14 +53,16 @@ func TestRestoreFromTheWindow(t *testing.T) {
 	if err := f.wb.sess.Backup(path); err != nil {
 		t.Fatal(err)
 	}
-	f.wb.reloadArticles()
+	f.settle()
 	f.wb.openNewest()
+	f.settle()
 	f.wb.deleteEvent()
 	if n, _ := f.st.Counts(); n.Events != 3 {
 		t.Fatalf("%d events after delete", n.Events)
 	}
 	f.wb.restore(path)
-	if n, _ := f.st.Counts(); n.Events != 4 || f.wb.article == nil {
+	f.settle()
+	if n, _ := f.st.Counts(); n.Events != 4 || f.wb.article == nil || len(f.wb.editor.rows) != 4 {
 		t.Fatalf("after restore: %+v, article open: %v", n, f.wb.article != nil)
 	}
 	safety, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "before-restore-*.backup"))
@@ -79,23 +77,25 @@ type fullDisk struct {
 	full bool
 }
 
-func (d *fullDisk) PutEvent(e *data.Event) error { return d.PutEvents([]*data.Event{e}) }
+func (d *fullDisk) PutEvent(ctx context.Context, e *data.Event) error {
+	return d.Commit(ctx, &data.Batch{Events: []*data.Event{e}})
+}
 
-func (d *fullDisk) PutEvents(evs []*data.Event) error {
+func (d *fullDisk) Commit(ctx context.Context, b *data.Batch) error {
 	if d.full {
 		return data.Errorf(data.EDiskFull, "The disk holding the database is full.")
 	}
-	return d.Store.PutEvents(evs)
+	return d.Store.Commit(ctx, b)
 }
 
 func TestFullDiskKeepsTheWindowUsable(t *testing.T) {
 	f := newFixture(t)
 	disk := &fullDisk{Store: f.st}
 	sess := app.NewSession(disk, f.wb.sess.DatabasePath())
-	f.wb = newWorkbench(sess, f.win)
+	f.wb = newWorkbench(sess, f.win, newTestBridge())
 	f.win.SetContent(f.wb.content())
 	id, _ := sess.LoadSample()
-	f.wb.reloadArticles()
+	f.settle()
 	f.wb.articles.selectID(id)
 	ev := f.wb.editor.ev
 	disk.full = true
@@ -120,9 +120,14 @@ func TestSearchOpensTheMatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.wb.sess.CloseSearch()
-	f.wb.reloadArticles()
+	f.settle()
 	field := f.wb.newSearchField()
-	pick(field, `"strategic security talks"`, 1) // the second hit: the article
+	field.SetQuietly("")
+	test.Type(field, `"strategic security talks"`)
+	f.settle() // the hits come back from the search goroutine
+	field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // the second hit: the article
+	f.settle()
 	_, _, text := f.wb.reader.Selection()
 	if f.wb.article == nil || text != "strategic security talks" {
 		t.Fatalf("search opened %v with %q selected", f.wb.article != nil, text)
@@ -132,7 +137,7 @@ func TestSearchOpensTheMatch(t *testing.T) {
 func TestRegisterAndEventsTabs(t *testing.T) {
 	f := newFixture(t)
 	id, _ := f.wb.sess.LoadSample()
-	f.wb.reloadArticles()
+	f.settle()
 	f.wb.tabs.SelectIndex(1)
 	if len(f.wb.register.shown) != 6 {
 		t.Fatalf("register shows %d actors", len(f.wb.register.shown))
@@ -152,6 +157,7 @@ func TestRegisterAndEventsTabs(t *testing.T) {
 	row := f.wb.allEvents.rows[0]
 	f.wb.allEvents.tapped(0)
 	f.wb.allEvents.tapped(0) // a double-click opens it beside its article
+	f.settle()
 	if f.wb.tabs.SelectedIndex() != 0 || f.wb.editor.ev.ID != row.ID || f.wb.article.ID != id {
 		t.Fatalf("double-click opened %q on tab %d", f.wb.editor.ev.ID, f.wb.tabs.SelectedIndex())
 	}
@@ -160,7 +166,7 @@ func TestRegisterAndEventsTabs(t *testing.T) {
 func TestTappingATimelineMarkOpensTheEvent(t *testing.T) {
 	f := newFixture(t)
 	f.wb.sess.LoadSample()
-	f.wb.reloadArticles()
+	f.settle()
 	f.wb.tabs.SelectIndex(3)
 	tl := f.wb.timeline
 	tl.Resize(fyne.NewSize(900, 400))
@@ -176,6 +182,7 @@ func TestAcceptAndRejectSuggestionsInTheWindow(t *testing.T) {
 	f := newFixture(t)
 	f.openArticle(app.SampleText())
 	f.wb.rightTabs.SelectIndex(1)
+	f.settle()
 	p := f.wb.suggest
 	pick := func(ok func(s suggest.Suggestion) bool) int {
 		for i, s := range p.items {
@@ -190,6 +197,7 @@ func TestAcceptAndRejectSuggestionsInTheWindow(t *testing.T) {
 	p.list.Select(other)
 	before := storeDump(t, f.st)
 	test.Tap(widgetButton(t, f.wb, "Reject"))
+	f.settle()
 	if storeDump(t, f.st) != before {
 		t.Fatal("rejecting a suggestion changed the records")
 	}
@@ -199,6 +207,7 @@ func TestAcceptAndRejectSuggestionsInTheWindow(t *testing.T) {
 	want := p.items[e1]
 	p.list.Select(e1)
 	test.Tap(widgetButton(t, f.wb, "Accept"))
+	f.settle()
 	evs, _ := f.st.Events(data.EventQuery{Article: f.wb.article.ID})
 	if len(evs) != 1 || evs[0].Type != "CONSULT" || len(evs[0].Evidence) != 1 || evs[0].Evidence[0].Quote != want.Text {
 		t.Fatalf("accepted: %+v", evs)
@@ -214,6 +223,7 @@ func TestAcceptAPronounInTheWindow(t *testing.T) {
 	f := newFixture(t)
 	f.openArticle("Visit to Tirana\n\nDefence Minister Lena Markova visited Tirana on Monday. She later criticised the plan.")
 	f.wb.rightTabs.SelectIndex(1)
+	f.settle()
 	p := f.wb.suggest
 	she := -1
 	for i, s := range p.items {
@@ -230,6 +240,7 @@ func TestAcceptAPronounInTheWindow(t *testing.T) {
 		t.Fatalf("the chosen suggestion is not shown in amber: %+v", f.wb.reader.highlights)
 	}
 	test.Tap(widgetButton(t, f.wb, "Accept"))
+	f.settle()
 	actors, _ := f.st.Actors()
 	if len(actors) != 1 || actors[0].Name != "Lena Markova" || actors[0].Kind != data.KindPerson {
 		t.Fatalf("accepting “She” stored %+v", actors)
@@ -248,12 +259,14 @@ func TestOneKeyDecidesASuggestion(t *testing.T) {
 	f.openArticle("Visit to Tirana\n\nDefence Minister Lena Markova visited Tirana on Monday. Prime Minister Edi Rama welcomed her.")
 	p := f.wb.suggest
 	p.move(1) // Code ▸ Next suggestion (Ctrl+J)
+	f.settle()
 	if !p.shown || p.current != 0 || f.win.Canvas().Focused() != p.list {
 		t.Fatalf("Ctrl+J: panel shown %v, current %d, focused %v", p.shown, p.current, f.win.Canvas().Focused())
 	}
 	first, second := p.items[0], p.items[1]
 	before := storeDump(t, f.st)
 	p.list.TypedRune('r')
+	f.settle()
 	if storeDump(t, f.st) != before {
 		t.Fatal("rejecting changed the records")
 	}
@@ -264,6 +277,7 @@ func TestOneKeyDecidesASuggestion(t *testing.T) {
 		p.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	}
 	p.list.TypedRune('a')
+	f.settle()
 	actors, _ := f.st.Actors()
 	if len(actors) != 1 || actors[0].Name != "Edi Rama" || actors[0].Roles[0].Post != "Prime Minister" {
 		t.Fatalf("A on “Edi Rama” stored %+v", actors)

@@ -7,51 +7,25 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"dossier/app/ingest"
 )
 
-// progressThreshold is how many files make an import show a progress bar.
-const progressThreshold = 5
-
 // importPaths imports files and folders in the background: dropped on the
-// window, chosen with File ▸ Import, or named on the command line. Progress
-// and the summary come back to the window through fyne.Do.
+// window, chosen with File ▸ Import, or named on the command line. The
+// new articles reach the list through the change feed.
 func (wb *workbench) importPaths(paths []string) {
 	if len(paths) == 0 {
 		return
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	bar := widget.NewProgressBar()
-	file := widget.NewLabel("Looking at " + strings.Join(shortNames(paths), ", ") + "…")
-	file.Truncation = fyne.TextTruncateEllipsis
-	var prog dialog.Dialog
-	wb.setBar("Importing…")
-	go func() {
-		shown := false
-		sum, err := wb.sess.Import(ctx, paths, func(p ingest.Progress) {
-			fyne.Do(func() {
-				if !shown && p.Total > progressThreshold {
-					shown = true
-					prog = dialog.NewCustomWithoutButtons("Importing", container.NewVBox(file, bar, widget.NewButton("Cancel", cancel)), wb.win)
-					prog.Resize(fyne.NewSize(480, 160))
-					prog.Show()
-				}
-				bar.SetValue(float64(p.Done) / float64(p.Total))
-				file.SetText(fmt.Sprintf("%d of %d: %s", p.Done, p.Total, p.File))
-			})
+	wb.setBar("Importing " + strings.Join(shortNames(paths), ", ") + "…")
+	lw := longWork{ui: wb.ui, win: wb.win, title: "Importing"}
+	runLong(lw, func(ctx context.Context, p progress) (ingest.Summary, error) {
+		return wb.sess.Import(ctx, paths, func(ip ingest.Progress) {
+			p(ip.Done, ip.Total, fmt.Sprintf("%d of %d: %s", ip.Done, ip.Total, ip.File))
 		})
-		cancel()
-		fyne.Do(func() {
-			if prog != nil {
-				prog.Hide()
-			}
-			wb.imported(sum, err)
-		})
-	}()
+	}, wb.imported)
 }
 
 // imported shows what an import did and opens the first new article.

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 )
 
@@ -40,6 +41,8 @@ func (wb *workbench) mainMenu() *fyne.MainMenu {
 	edit := fyne.NewMenu("Edit",
 		item("Undo", shortcut(fyne.KeyZ, false), wb.undo),
 		item("Redo", shortcut(fyne.KeyZ, true), wb.redo),
+		fyne.NewMenuItemSeparator(),
+		item("Your name on changes…", nil, wb.nameDialog),
 	)
 	code := fyne.NewMenu("Code",
 		item("New event", shortcut(fyne.KeyE, false), wb.newEvent),
@@ -59,9 +62,8 @@ func (wb *workbench) mainMenu() *fyne.MainMenu {
 		item("Reject suggestion", shortcut(fyne.KeyR, true), wb.suggest.whenShown(wb.suggest.reject)),
 	)
 	view := fyne.NewMenu("View")
-	for i, name := range []string{"Code", "Actors", "Events", "Timeline"} {
-		i := i
-		view.Items = append(view.Items, item(name, shortcut(fyne.KeyName(string(rune('1'+i))), true), func() { wb.tabs.SelectIndex(i) }))
+	for i, t := range []*container.TabItem{wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline} {
+		view.Items = append(view.Items, item(t.Text, shortcut(fyne.KeyName(string(rune('1'+i))), true), func() { wb.tabs.Select(t) }))
 	}
 	return fyne.NewMainMenu(file, edit, code, view)
 }

@@ -38,20 +38,27 @@ func (b *partyBox) ids() *[]string {
 }
 
 func (b *partyBox) search(q string) []pickItem {
-	return append(b.e.wb.actorItems(q, ""), pickItem{"Create actor “" + q + "”…", newActorChoice(q)})
+	return append(b.e.links.actorItems(q, ""), pickItem{"Create actor “" + q + "”…", newActorChoice(q)})
+}
+
+// actorSearch finds actors by the words of their names.
+type actorSearch interface {
+	SearchActors(query string) ([]data.Actor, error)
 }
 
 // actorItems are the register's actors matching q, as picker items whose
 // value is the id; except, when set, is left out.
-func (wb *workbench) actorItems(q, except string) []pickItem {
-	found, _ := wb.sess.SearchActors(q)
-	var out []pickItem
-	for _, a := range found {
-		if a.ID != except {
-			out = append(out, pickItem{actorLabel(a), a.ID})
+func actorItems(src actorSearch) func(q, except string) []pickItem {
+	return func(q, except string) []pickItem {
+		found, _ := src.SearchActors(q)
+		var out []pickItem
+		for _, a := range found {
+			if a.ID != except {
+				out = append(out, pickItem{actorLabel(a), a.ID})
+			}
 		}
+		return out
 	}
-	return out
 }
 
 func (b *partyBox) picked(it pickItem) {
@@ -60,7 +67,7 @@ func (b *partyBox) picked(it pickItem) {
 	case string:
 		b.add(v)
 	case newActorChoice:
-		b.e.wb.showActorForm(data.Actor{Name: string(v), Kind: data.KindPerson}, func(a *data.Actor) { b.add(a.ID) })
+		b.e.links.editActor(data.Actor{Name: string(v), Kind: data.KindPerson}, func(a *data.Actor) { b.add(a.ID) })
 	}
 }
 
@@ -89,11 +96,9 @@ func (b *partyBox) remove(id string) {
 func (b *partyBox) refresh() {
 	b.chips.RemoveAll()
 	for _, id := range *b.ids() {
-		id := id
-		name := b.e.wb.names([]string{id})
-		edit := widget.NewButton(name, func() {
-			if a, err := b.e.wb.sess.Actor(id); err == nil {
-				b.e.wb.showActorForm(*a, func(*data.Actor) { b.e.wb.eventsChanged() })
+		edit := widget.NewButton(b.e.names.name(id), func() {
+			if a, err := b.e.names.actors.Actor(id); err == nil {
+				b.e.links.editActor(*a, nil)
 			}
 		})
 		del := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { b.remove(id) })

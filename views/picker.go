@@ -21,7 +21,8 @@ type picker struct {
 	current int
 	popup   *widget.PopUp
 	list    *widget.List
-	quiet   bool // set while the entry's text is changed by the program
+	quiet   bool    // set while the entry's text is changed by the program
+	ui      *bridge // when set, searches run off the UI goroutine
 }
 
 func newPicker(placeholder string, search func(string) []pickItem, onPick func(pickItem)) *picker {
@@ -54,7 +55,21 @@ func (p *picker) refine(q string) {
 	if p.quiet {
 		return
 	}
-	p.items = p.search(q)
+	if p.ui == nil {
+		p.offer(q, p.search(q))
+		return
+	}
+	var items []pickItem
+	p.ui.run(func() { items = p.search(q) }, func() {
+		if p.Text == q { // the analyst has not typed on meanwhile
+			p.offer(q, items)
+		}
+	})
+}
+
+// offer shows the matches for q.
+func (p *picker) offer(q string, items []pickItem) {
+	p.items = items
 	p.current = 0
 	p.list.UnselectAll()
 	p.list.Refresh()

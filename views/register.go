@@ -15,23 +15,44 @@ import (
 	"dossier/data"
 )
 
+// registerService is what the register tab reads and does.
+type registerService interface {
+	Register() ([]app.ActorRow, error)
+	RegisterRow(id string) (app.ActorRow, bool, error)
+	LikelyDuplicates() ([]app.Duplicate, error)
+	MergeActors(from, into string) error
+}
+
+// registerLinks are what the register does beyond itself.
+type registerLinks struct {
+	win        fyne.Window
+	editActor  func(a data.Actor, saved func(*data.Actor))
+	actorItems func(query, except string) []pickItem
+	tell       func(msg string)
+}
+
 // registerTab is the actor register: every actor with kind, country,
 // sector, aliases and events count; filter, sort, edit, merge, and the
-// likely duplicates.
+// likely duplicates. Rows follow the change feed one by one.
 type registerTab struct {
-	wb       *workbench
+	reg      registerService
+	links    registerLinks
 	all      []app.ActorRow
 	shown    []app.ActorRow
 	filter   *widget.Entry
 	table    *sortableTable
+	sortCol  int
 	selected int
 	dups     []app.Duplicate
 	dupList  *widget.List
 	count    *widget.Label
+	loaded   bool // read once: from then on the feed keeps it in step
+	visible  bool // the tab is shown: duplicates are found again on changes
+	stale    bool // the duplicates may be out of date
 }
 
-func newRegisterTab(wb *workbench) *registerTab {
-	r := &registerTab{wb: wb, filter: widget.NewEntry(), selected: -1, count: widget.NewLabel("")}
+func newRegisterTab(reg registerService, links registerLinks) *registerTab {
+	r := &registerTab{reg: reg, links: links, filter: widget.NewEntry(), selected: -1, count: widget.NewLabel("")}
 	r.filter.SetPlaceHolder("Filter by name, alias, country or sector")
 	r.filter.OnChanged = func(string) { r.apply() }
 	cell := func(f func(a app.ActorRow) string) func(int) string {
@@ -60,7 +81,7 @@ func newRegisterTab(wb *workbench) *registerTab {
 func (r *registerTab) view() fyne.CanvasObject {
 	edit := widget.NewButton("Edit…", r.edit)
 	merge := widget.NewButton("Merge into…", r.merge)
-	add := widget.NewButton("New actor…", func() { r.wb.showActorForm(data.Actor{Kind: data.KindPerson}, func(*data.Actor) { r.reload() }) })
+	add := widget.NewButton("New actor…", func() { r.links.editActor(data.Actor{Kind: data.KindPerson}, nil) })
 	top := container.NewBorder(nil, nil, r.count, container.NewHBox(add, edit, merge), r.filter)
 	dupBox := container.NewBorder(widget.NewLabelWithStyle("Likely duplicates (tap a pair to merge it)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, r.dupList)
 	split := container.NewVSplit(r.table, dupBox)
@@ -68,17 +89,105 @@ func (r *registerTab) view() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, split)
 }
 
+// show is called when the tab is shown or hidden.
+func (r *registerTab) show(visible bool) {
+	r.visible = visible
+	if visible && (!r.loaded || r.stale) {
+		r.reload()
+	}
+}
+
 // reload reads the register and the duplicates again.
 func (r *registerTab) reload() {
-	rows, err := r.wb.sess.Register()
+	rows, err := r.reg.Register()
 	if err != nil {
-		showError(r.wb.win, "The register could not be read", err)
+		showError(r.links.win, "The register could not be read", err)
 		return
 	}
-	r.all = rows
-	r.dups, _ = r.wb.sess.LikelyDuplicates()
-	r.dupList.Refresh()
+	r.all, r.loaded = rows, true
+	r.findDuplicates()
 	r.apply()
+}
+
+func (r *registerTab) findDuplicates() {
+	r.dups, _ = r.reg.LikelyDuplicates()
+	r.stale = false
+	r.dupList.Refresh()
+}
+
+// changed brings the rows a change touches up to date: an actor's row, or
+// the events counts of the actors an event names.
+func (r *registerTab) changed(cs []data.Change) {
+	if !r.loaded {
+		return // not read yet: it will be when first shown
+	}
+	names := false
+	for _, c := range cs {
+		switch {
+		case c.Reset:
+			r.reload()
+			return
+		case c.Record == data.RecordActor:
+			r.rowChanged(c.ID)
+			names = true
+		case c.Record == data.RecordEvent:
+			for _, id := range c.Actors {
+				r.rowChanged(id)
+			}
+		}
+	}
+	if names {
+		r.stale = true
+		if r.visible {
+			r.findDuplicates()
+		}
+	}
+}
+
+// rowChanged reads one actor's row again; a new actor joins the list, a
+// deleted or merged one leaves it.
+func (r *registerTab) rowChanged(id string) {
+	row, listed, err := r.reg.RegisterRow(id)
+	if err != nil {
+		return
+	}
+	for i := range r.all {
+		if r.all[i].ID == id {
+			if !listed {
+				r.all = append(r.all[:i], r.all[i+1:]...)
+				r.apply()
+				return
+			}
+			r.all[i] = row
+			r.replaceShown(row)
+			return
+		}
+	}
+	if listed {
+		r.all = append(r.all, row)
+		r.apply()
+	}
+}
+
+func (r *registerTab) replaceShown(row app.ActorRow) {
+	for i := range r.shown {
+		if r.shown[i].ID == row.ID {
+			r.shown[i] = row
+			for col := range r.table.cols {
+				r.table.RefreshItem(widget.TableCellID{Row: i, Col: col})
+			}
+		}
+	}
+}
+
+// row is the shown row of an actor, if it is shown.
+func (r *registerTab) row(id string) (app.ActorRow, bool) {
+	for _, a := range r.shown {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return app.ActorRow{}, false
 }
 
 func (r *registerTab) apply() {
@@ -93,10 +202,11 @@ func (r *registerTab) apply() {
 	r.selected = -1
 	r.table.UnselectAll()
 	r.count.SetText(fmt.Sprintf("%d actors", len(r.shown)))
-	r.table.Refresh()
+	r.sortBy(r.sortCol)
 }
 
 func (r *registerTab) sortBy(col int) {
+	r.sortCol = col
 	sort.SliceStable(r.shown, func(i, j int) bool {
 		a, b := r.shown[i], r.shown[j]
 		switch col {
@@ -116,7 +226,7 @@ func (r *registerTab) sortBy(col int) {
 
 func (r *registerTab) current() (app.ActorRow, bool) {
 	if r.selected < 0 || r.selected >= len(r.shown) {
-		r.wb.setBar("Select an actor in the register first.")
+		r.links.tell("Select an actor in the register first.")
 		return app.ActorRow{}, false
 	}
 	return r.shown[r.selected], true
@@ -124,7 +234,7 @@ func (r *registerTab) current() (app.ActorRow, bool) {
 
 func (r *registerTab) edit() {
 	if a, ok := r.current(); ok {
-		r.wb.showActorForm(a.Actor, func(*data.Actor) { r.reload(); r.wb.eventsChanged() })
+		r.links.editActor(a.Actor, nil)
 	}
 }
 
@@ -135,14 +245,14 @@ func (r *registerTab) merge() {
 		return
 	}
 	var d dialog.Dialog
-	pick := newPicker("the actor that stays", func(q string) []pickItem { return r.wb.actorItems(q, from.ID) }, func(it pickItem) {
+	pick := newPicker("the actor that stays", func(q string) []pickItem { return r.links.actorItems(q, from.ID) }, func(it pickItem) {
 		d.Hide()
 		r.doMerge(from.ID, it.value.(string))
 	})
-	d = dialog.NewCustom("Merge "+from.Name+" into…", "Cancel", pick, r.wb.win)
+	d = dialog.NewCustom("Merge "+from.Name+" into…", "Cancel", pick, r.links.win)
 	d.Resize(fyne.NewSize(460, 160))
 	d.Show()
-	r.wb.win.Canvas().Focus(pick)
+	r.links.win.Canvas().Focus(pick)
 }
 
 func (r *registerTab) mergeDuplicate(d app.Duplicate) {
@@ -153,17 +263,15 @@ func (r *registerTab) mergeDuplicate(d app.Duplicate) {
 		if ok {
 			r.doMerge(from.ID, into.ID)
 		}
-	}, r.wb.win)
+	}, r.links.win)
 }
 
 func (r *registerTab) doMerge(from, into string) {
-	if err := r.wb.sess.MergeActors(from, into); err != nil {
-		showError(r.wb.win, "The actors were not merged", err)
+	if err := r.reg.MergeActors(from, into); err != nil {
+		showError(r.links.win, "The actors were not merged", err)
 		return
 	}
-	r.reload()
-	r.wb.eventsChanged()
-	r.wb.setBar("Merged. Ctrl+Z undoes the merge.")
+	r.links.tell("Merged. Ctrl+Z undoes the merge.")
 }
 
 func roleSummary(rs []data.Role) string {

@@ -34,7 +34,7 @@ func BenchmarkScale100k(b *testing.B) {
 	for b.Loop() {
 		t := time.Now()
 		w := test.NewTempWindow(b, nil)
-		wb := newWorkbench(app.NewSession(st, dir), w)
+		wb := newWorkbench(app.NewSession(st, dir), w, newTestBridge())
 		w.SetContent(wb.content())
 		w.Resize(fyne.NewSize(1400, 900))
 		wb.openNewest()

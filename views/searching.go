@@ -1,18 +1,17 @@
 package views
 
 import (
+	"context"
 	"fmt"
-
-	"fyne.io/fyne/v2"
 
 	"dossier/app/search"
 	"dossier/data"
 )
 
-// newSearchField searches articles and records as the analyst types; a
-// chosen hit opens where it matched.
+// newSearchField searches articles and records as the analyst types (off
+// the UI goroutine); a chosen hit opens where it matched.
 func (wb *workbench) newSearchField() *picker {
-	return newPicker("Search: words, \"a phrase\", prefix*", func(q string) []pickItem {
+	p := newPicker("Search: words, \"a phrase\", prefix*", func(q string) []pickItem {
 		hits, err := wb.sess.Search(q, 20)
 		if err != nil {
 			return nil
@@ -23,49 +22,44 @@ func (wb *workbench) newSearchField() *picker {
 		}
 		return out
 	}, func(it pickItem) { wb.openHit(it.value.(search.Hit)) })
+	p.ui = wb.ui
+	return p
 }
 
 // openHit shows a search hit: an article scrolled to the match, an event
 // beside its article, an actor in its form.
 func (wb *workbench) openHit(h search.Hit) {
 	switch h.Kind {
-	case "article":
-		wb.articles.filter.SetText("")
+	case string(data.RecordArticle):
+		wb.articles.clearFilter()
 		wb.articles.selectID(h.ID)
 		if h.Start >= 0 {
 			wb.reader.ScrollTo(h.Start)
 			wb.reader.setSelection(h.Start, h.End)
 		}
-	case "event":
-		ev, err := wb.sess.Event(h.ID)
-		if err != nil || len(ev.Articles()) == 0 {
-			return
-		}
-		wb.articles.selectID(ev.Articles()[0])
-		wb.editor.show(*ev)
-		if len(ev.Evidence) > 0 {
-			wb.reader.ScrollTo(ev.Evidence[0].Start)
-		}
-	case "actor":
+	case string(data.RecordEvent):
+		wb.openEvent(h.ID)
+	case string(data.RecordActor):
 		if a, err := wb.sess.Actor(h.ID); err == nil {
-			wb.showActorForm(*a, func(*data.Actor) { wb.eventsChanged() })
+			wb.showActorForm(*a, nil)
 		}
 	}
 }
 
-// openSearch builds or opens the index in the background.
+// openSearch builds or opens the index in the background, telling its
+// progress in the status bar.
 func (wb *workbench) openSearch() {
 	wb.setBar("Opening the search index…")
-	go func() {
-		err := wb.sess.OpenSearch(func(done, total int) {
-			fyne.Do(func() { wb.setBar(fmt.Sprintf("Building the search index: %d of %d articles…", done, total)) })
+	lw := longWork{ui: wb.ui, win: wb.win, title: "Search index", status: wb.setBar}
+	runLong(lw, func(_ context.Context, p progress) (struct{}, error) {
+		return struct{}{}, wb.sess.OpenSearch(func(done, total int) {
+			p(done, total, fmt.Sprintf("Building the search index: %d of %d articles…", done, total))
 		})
-		fyne.Do(func() {
-			if err != nil {
-				wb.setBar("Search is unavailable: " + err.Error())
-				return
-			}
-			wb.setBar("")
-		})
-	}()
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			wb.setBar("Search is unavailable: " + data.ErrorMessage(err))
+			return
+		}
+		wb.setBar("")
+	})
 }

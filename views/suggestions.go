@@ -3,7 +3,6 @@ package views
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,25 +12,56 @@ import (
 	"dossier/data"
 )
 
+// suggestService is what the Suggestions panel asks of the session.
+type suggestService interface {
+	Suggestions(articleID string) ([]suggest.Suggestion, error)
+	AcceptSuggestion(articleID string, sg suggest.Suggestion) (string, error)
+	RejectSuggestion(articleID string, sg suggest.Suggestion) error
+	SuggestedActor(articleID string, sg suggest.Suggestion) (data.Actor, error)
+}
+
+// suggestLinks are what the panel does beyond itself: the reader, the
+// event form, the actor form, the tabs and the bar.
+type suggestLinks struct {
+	win        fyne.Window
+	ui         *bridge
+	article    func() string // the open article's id
+	showPanel  func()        // bring the Suggestions tab forward
+	selectText func(start, end int)
+	asPlace    func()
+	asDate     func()
+	openEvent  func(id string)
+	draftEvent func(ev data.Event) // open an unsaved event in the form and save it
+	editActor  func(a data.Actor, saved func(*data.Actor))
+	scrollTo   func(offset int)
+	redraw     func() // the reader's highlights
+	tell       func(msg string)
+}
+
 // suggestionsPanel lists what Dossier proposes for the open article: accept
 // stores it (undoable), edit opens it in a form first, reject forgets it
 // for this article. Nothing is stored without the analyst's action.
 type suggestionsPanel struct {
-	wb      *workbench
+	svc     suggestService
+	links   suggestLinks
 	items   []suggest.Suggestion
 	list    *suggestionList
 	current int
-	shown   bool // the panel is visible: its suggestions are highlighted
+	shown   bool     // the panel is visible: its suggestions are highlighted
+	loading int      // computations started; the newest wins
+	then    []func() // what to do once the newest is shown
 }
 
-func newSuggestionsPanel(wb *workbench) *suggestionsPanel {
-	p := &suggestionsPanel{wb: wb, current: -1}
+func newSuggestionsPanel(svc suggestService, links suggestLinks) *suggestionsPanel {
+	p := &suggestionsPanel{svc: svc, links: links, current: -1}
 	p.list = newSuggestionList(p)
 	p.list.OnSelected = func(i widget.ListItemID) {
+		if i >= len(p.items) {
+			return
+		}
 		p.current = i
-		s := p.items[i]
-		wb.reader.ScrollTo(s.Start)
-		wb.refreshHighlights()
+		p.links.scrollTo(p.items[i].Start)
+		p.links.redraw()
 	}
 	return p
 }
@@ -45,14 +75,25 @@ func (p *suggestionsPanel) view() fyne.CanvasObject {
 	return container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel("Suggestions for this article"), hint), buttons, nil, nil, p.list)
 }
 
+// show is called when the panel is shown or hidden.
+func (p *suggestionsPanel) show(visible bool) {
+	p.shown = visible
+	if visible {
+		p.reload(nil)
+	}
+	p.links.redraw()
+}
+
 // move chooses the next (+1) or previous (-1) suggestion, showing the
 // panel and giving it the keyboard.
 func (p *suggestionsPanel) move(step int) {
 	if !p.shown {
-		p.wb.rightTabs.SelectIndex(1)
+		p.links.showPanel()
+		p.reload(func() { p.move(step) })
+		return
 	}
 	if len(p.items) == 0 {
-		p.wb.setBar("No suggestions left for this article.")
+		p.links.tell("No suggestions left for this article.")
 		return
 	}
 	p.choose(max(0, min(len(p.items)-1, p.current+step)))
@@ -63,7 +104,7 @@ func (p *suggestionsPanel) move(step int) {
 func (p *suggestionsPanel) whenShown(decide func()) func() {
 	return func() {
 		if !p.shown {
-			p.wb.setBar("Open the Suggestions tab first (Ctrl+J goes to the next suggestion).")
+			p.links.tell("Open the Suggestions tab first (Ctrl+J goes to the next suggestion).")
 			return
 		}
 		decide()
@@ -75,16 +116,12 @@ func (p *suggestionsPanel) whenShown(decide func()) func() {
 func (p *suggestionsPanel) choose(i int) {
 	p.list.Select(i)
 	p.list.ScrollTo(i)
-	c := p.wb.win.Canvas()
-	if c.Focus(p.list); c.Focused() == p.list {
-		return
+	c := p.links.win.Canvas()
+	if c.Focus(p.list); c.Focused() != p.list {
+		// Inside a menu shortcut the window may not take the focus yet:
+		// give it once this event is handled.
+		p.links.ui.later(func() { c.Focus(p.list) })
 	}
-	// A tab just shown joins the window's object tree at its next layout;
-	// give the list the keyboard once it has.
-	go func() {
-		time.Sleep(50 * time.Millisecond)
-		fyne.Do(func() { c.Focus(p.list) })
-	}()
 }
 
 // next goes on with the suggestion now at index i, once the one before
@@ -95,23 +132,68 @@ func (p *suggestionsPanel) next(i int) {
 	}
 }
 
-// reload computes the open article's suggestions.
-func (p *suggestionsPanel) reload() {
-	p.items, p.current = nil, -1
-	if a := p.wb.article; a != nil {
-		items, err := p.wb.sess.Suggestions(a.ID)
-		if err != nil {
-			p.wb.setBar("Suggestions are unavailable: " + data.ErrorMessage(err))
-		}
-		p.items = items
+// reload computes the open article's suggestions off the UI goroutine,
+// then shows them and runs then (when given), once no newer computation
+// has started.
+func (p *suggestionsPanel) reload(then func()) {
+	id := p.links.article()
+	if then != nil {
+		p.then = append(p.then, then)
 	}
-	p.list.UnselectAll()
+	p.loading++
+	ticket := p.loading
+	var items []suggest.Suggestion
+	var err error
+	p.links.ui.run(func() {
+		if id != "" {
+			items, err = p.svc.Suggestions(id)
+		}
+	}, func() {
+		if ticket != p.loading {
+			return // a newer computation took over
+		}
+		if id != p.links.article() {
+			p.then = nil // another article is open
+			return
+		}
+		if err != nil {
+			p.links.tell("Suggestions are unavailable: " + data.ErrorMessage(err))
+		}
+		p.items, p.current = items, -1
+		p.list.UnselectAll()
+		p.list.Refresh()
+		p.links.redraw()
+		thens := p.then
+		p.then = nil
+		for _, fn := range thens {
+			fn()
+		}
+	})
+}
+
+// changed recomputes the suggestions when the register or the open
+// article (its rejections) changed.
+func (p *suggestionsPanel) changed(cs []data.Change) {
+	if !p.shown {
+		return
+	}
+	for _, c := range cs {
+		if c.Reset || c.Record == data.RecordActor || c.Record == data.RecordArticle && c.ID == p.links.article() {
+			p.reload(nil)
+			return
+		}
+	}
+}
+
+// cleared empties the list (no article open).
+func (p *suggestionsPanel) cleared() {
+	p.items, p.current = nil, -1
 	p.list.Refresh()
 }
 
 func (p *suggestionsPanel) selected() (suggest.Suggestion, bool) {
-	if p.current < 0 || p.current >= len(p.items) || p.wb.article == nil {
-		p.wb.setBar("Choose a suggestion in the list first.")
+	if p.current < 0 || p.current >= len(p.items) || p.links.article() == "" {
+		p.links.tell("Choose a suggestion in the list first.")
 		return suggest.Suggestion{}, false
 	}
 	return p.items[p.current], true
@@ -122,33 +204,29 @@ func (p *suggestionsPanel) accept() {
 	if !ok {
 		return
 	}
+	at := p.current
 	if s.Kind == suggest.Location || s.Kind == suggest.Date {
-		at := p.current
-		p.wb.reader.Select(s.Start, s.End)
+		p.links.selectText(s.Start, s.End)
 		if s.Kind == suggest.Location {
-			p.wb.selectionAsPlace()
+			p.links.asPlace()
 		} else {
-			p.wb.selectionAsDate()
+			p.links.asDate()
 		}
 		p.next(at + 1)
 		return
 	}
-	id, err := p.wb.sess.AcceptSuggestion(p.wb.article.ID, s)
+	id, err := p.svc.AcceptSuggestion(p.links.article(), s)
 	if err != nil {
-		showError(p.wb.win, "The suggestion was not stored", err)
+		showError(p.links.win, "The suggestion was not stored", err)
 		return
 	}
-	p.wb.eventsChanged()
-	if s.Kind == suggest.Event {
-		p.wb.openEvent(id)
+	p.links.tell("Accepted: " + suggestionLabel(s) + ". Ctrl+Z undoes it.")
+	if s.Kind == suggest.Event { // an accepted event opens in its form, for review
+		p.links.openEvent(id)
+		p.reload(nil)
+		return
 	}
-	p.wb.setBar("Accepted: " + suggestionLabel(s) + ". Ctrl+Z undoes it.")
-	at := p.current
-	p.reload()
-	p.wb.refreshHighlights()
-	if s.Kind != suggest.Event { // an accepted event opens in its form, for review
-		p.next(at)
-	}
+	p.reload(func() { p.next(at) })
 }
 
 // edit opens the suggestion in a form: an event as a new event, an actor in
@@ -158,24 +236,22 @@ func (p *suggestionsPanel) edit() {
 	if !ok {
 		return
 	}
+	art := p.links.article()
 	switch s.Kind {
 	case suggest.Event:
-		ev := data.Event{Article: p.wb.article.ID, Type: s.Type, Mode: s.Mode, CAMEO: s.CAMEO,
-			Evidence: []data.Span{{Article: p.wb.article.ID, Start: s.Start, End: s.End}}}
+		ev := data.Event{Article: art, Type: s.Type, Mode: s.Mode, CAMEO: s.CAMEO,
+			Evidence: []data.Span{{Article: art, Start: s.Start, End: s.End}}}
 		if s.Date != "" {
 			ev.Date = s.EventDate()
 		}
-		p.wb.editor.list.UnselectAll()
-		p.wb.editor.show(ev)
-		p.wb.editor.save("") // the analyst now edits it in the form
-		p.wb.rightTabs.SelectIndex(0)
+		p.links.draftEvent(ev)
 	case suggest.Person, suggest.Organisation:
-		a, err := p.wb.sess.SuggestedActor(p.wb.article.ID, s)
+		a, err := p.svc.SuggestedActor(art, s)
 		if err != nil {
-			showError(p.wb.win, "The suggestion cannot be edited", err)
+			showError(p.links.win, "The suggestion cannot be edited", err)
 			return
 		}
-		p.wb.showActorForm(a, func(*data.Actor) { p.wb.eventsChanged(); p.reload() })
+		p.links.editActor(a, nil)
 	default:
 		p.accept()
 	}
@@ -186,22 +262,20 @@ func (p *suggestionsPanel) reject() {
 	if !ok {
 		return
 	}
-	if err := p.wb.sess.RejectSuggestion(p.wb.article.ID, s); err != nil {
-		showError(p.wb.win, "The rejection was not saved", err)
+	if err := p.svc.RejectSuggestion(p.links.article(), s); err != nil {
+		showError(p.links.win, "The rejection was not saved", err)
 		return
 	}
-	p.wb.setBar("Rejected: " + suggestionLabel(s) + ".")
+	p.links.tell("Rejected: " + suggestionLabel(s) + ".")
 	at := p.current
-	p.reload()
-	p.wb.refreshHighlights()
-	p.next(at)
+	p.reload(func() { p.next(at) })
 }
 
 // highlights are the suggested entities to show in the reader while the
 // panel is open, and the chosen suggestion (an event: its sentence) in the
 // evidence colour, drawn last so that it shows above the others.
 func (p *suggestionsPanel) highlights() []highlight {
-	if p == nil || !p.shown {
+	if !p.shown {
 		return nil
 	}
 	var hs []highlight

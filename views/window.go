@@ -39,7 +39,7 @@ func Run(st data.Store, dbPath string, files []string) error {
 
 // showWorkbench fills the window with the workbench over st.
 func showWorkbench(w fyne.Window, st data.Store, dbPath string, files []string) {
-	wb := newWorkbench(app.NewSession(st, dbPath), w)
+	wb := newWorkbench(app.NewSession(st, dbPath), w, newBridge())
 	w.SetContent(wb.content())
 	w.SetMainMenu(wb.mainMenu())
 	wb.openNewest()
@@ -48,7 +48,10 @@ func showWorkbench(w fyne.Window, st data.Store, dbPath string, files []string) 
 	w.SetMaster()
 	wb.importPaths(files)
 	wb.openSearch()
-	w.SetOnClosed(wb.sess.CloseSearch)
+	w.SetOnClosed(func() {
+		wb.stop()
+		wb.sess.CloseSearch()
+	})
 }
 
 // RunLocked asks for the passphrase of an encrypted database, opens it with

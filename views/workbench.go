@@ -13,42 +13,61 @@ import (
 	"dossier/data"
 )
 
-// workbench is the main window's content: articles on the left, the reader
-// in the middle, the events of the open article on the right.
+// workbench is the main window's content and the place its panels are
+// wired together: articles on the left, the reader in the middle, the
+// events of the open article on the right, and the register, table and
+// timeline tabs. Each panel gets only the session calls and links it
+// needs; the change feed reaches them all through changed.
 type workbench struct {
-	sess       *app.Session
-	win        fyne.Window
-	articles   *articlePanel
-	reader     *Reader
-	editor     *eventEditor
-	title      *widget.Label
-	meta       *widget.Label
-	status     *widget.Select
-	bar        *widget.Label
-	centre     *fyne.Container
-	article    *data.Article // the open article, nil when none
-	mentions   []app.Mention
-	actorNames map[string]string
-	actorForm  *actorForm // the last actor form opened (tests fill it in)
-	coding     map[string]*widget.Button
-	tabs       *container.AppTabs
-	rightTabs  *container.AppTabs
-	suggest    *suggestionsPanel
-	register   *registerTab
-	allEvents  *eventsTab
-	timeline   *Timeline
+	sess      *app.Session
+	win       fyne.Window
+	ui        *bridge
+	names     *actorNames
+	articles  *articlePanel
+	reader    *Reader
+	marks     *highlighter
+	editor    *eventEditor
+	title     *widget.Label
+	meta      *widget.Label
+	status    *widget.Select
+	bar       *widget.Label
+	centre    *fyne.Container
+	article   *data.Article // the open article, nil when none
+	actorForm *actorForm    // the last actor form opened (tests fill it in)
+	coding    map[string]*widget.Button
+	tabs      *container.AppTabs
+	rightTabs *container.AppTabs
+	tab       struct{ code, actors, events, timeline, form, suggestions *container.TabItem }
+	suggest   *suggestionsPanel
+	register  *registerTab
+	allEvents *eventsTab
+	timeline  *Timeline
+	stop      func() // stops hearing the change feed
 }
 
-func newWorkbench(sess *app.Session, win fyne.Window) *workbench {
-	wb := &workbench{sess: sess, win: win, reader: NewReader(), actorNames: map[string]string{}}
-	wb.articles = newArticlePanel(wb)
-	wb.editor = newEventEditor(wb)
+func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
+	wb := &workbench{sess: sess, win: win, ui: ui, reader: NewReader(), names: newActorNames(sess)}
+	items := actorItems(sess)
+	wb.marks = &highlighter{reader: wb.reader, find: sess}
+	wb.editor = newEventEditor(sess, wb.names, editorLinks{editActor: wb.showActorForm, actorItems: items,
+		showOffset: wb.reader.ScrollTo, evidenceMoved: wb.marks.refresh, tell: wb.setBar})
+	wb.editor.onNew, wb.editor.onDelete = wb.newEvent, wb.deleteEvent
+	wb.articles = newArticlePanel(sess, wb.newSearchField(), wb.open)
+	wb.articles.onCount = wb.countChanged
+	wb.register = newRegisterTab(sess, registerLinks{win: win, editActor: wb.showActorForm, actorItems: items, tell: wb.setBar})
+	wb.allEvents = newEventsTab(sess, eventsLinks{win: win, openEvent: wb.openEvent, openArticle: wb.openArticleID, actorItems: items})
+	wb.suggest = newSuggestionsPanel(sess, suggestLinks{win: win, ui: ui, article: wb.openArticleID,
+		showPanel: func() { wb.rightTabs.Select(wb.tab.suggestions) }, selectText: wb.reader.Select,
+		asPlace: wb.selectionAsPlace, asDate: wb.selectionAsDate, openEvent: wb.openEvent, draftEvent: wb.draftEvent,
+		editActor: wb.showActorForm, scrollTo: wb.reader.ScrollTo, redraw: wb.marks.refresh, tell: wb.setBar})
+	wb.marks.layers = []func() []highlight{wb.suggest.highlights, wb.evidenceHighlights}
 	wb.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	wb.title.Wrapping = fyne.TextWrapWord
 	wb.meta = widget.NewLabel("")
 	wb.status = widget.NewSelect([]string{data.StatusNew, data.StatusInProgress, data.StatusDone}, wb.setStatus)
 	wb.bar = widget.NewLabel("")
 	wb.reader.OnSelect = wb.selected
+	wb.stop = ui.listen(sess.Subscribe, wb.changed)
 	return wb
 }
 
@@ -57,29 +76,22 @@ func (wb *workbench) content() fyne.CanvasObject {
 	head := container.NewBorder(nil, nil, nil, wb.status, container.NewVBox(wb.title, wb.meta))
 	readerPane := container.NewBorder(container.NewVBox(head, wb.codingBar()), nil, nil, nil, wb.reader)
 	wb.centre = container.NewStack(readerPane, wb.welcome())
-	wb.suggest = newSuggestionsPanel(wb)
-	wb.rightTabs = container.NewAppTabs(container.NewTabItem("Events", wb.editor.view()), container.NewTabItem("Suggestions", wb.suggest.view()))
-	wb.rightTabs.OnSelected = func(t *container.TabItem) {
-		wb.suggest.shown = t.Text == "Suggestions"
-		if wb.suggest.shown {
-			wb.suggest.reload()
-		}
-		wb.refreshHighlights()
-	}
+	wb.tab.form = container.NewTabItem("Events", wb.editor.view())
+	wb.tab.suggestions = container.NewTabItem("Suggestions", wb.suggest.view())
+	wb.rightTabs = container.NewAppTabs(wb.tab.form, wb.tab.suggestions)
+	wb.rightTabs.OnSelected = func(t *container.TabItem) { wb.suggest.show(t == wb.tab.suggestions) }
 	right := container.NewHSplit(wb.centre, wb.rightTabs)
 	right.Offset = 0.58
 	main := container.NewHSplit(wb.articles.view(), right)
 	main.Offset = 0.2
 	wb.reloadArticles()
-	wb.register, wb.allEvents = newRegisterTab(wb), newEventsTab(wb)
 	wb.timeline = newTimeline(func() []app.EventRow { return wb.allEvents.rows }, wb.openEvent)
 	wb.allEvents.onChange = wb.timeline.Reload
-	wb.tabs = container.NewAppTabs(
-		container.NewTabItem("Code", main),
-		container.NewTabItem("Actors", wb.register.view()),
-		container.NewTabItem("Events", wb.allEvents.view()),
-		container.NewTabItem("Timeline", container.NewBorder(nil, widget.NewLabel("Filtered like the Events table; tap a mark to open its event."), nil, nil, wb.timeline)),
-	)
+	wb.tab.code = container.NewTabItem("Code", main)
+	wb.tab.actors = container.NewTabItem("Actors", wb.register.view())
+	wb.tab.events = container.NewTabItem("Events", wb.allEvents.view())
+	wb.tab.timeline = container.NewTabItem("Timeline", container.NewBorder(nil, widget.NewLabel("Filtered like the Events table; tap a mark to open its event."), nil, nil, wb.timeline))
+	wb.tabs = container.NewAppTabs(wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline)
 	wb.tabs.OnSelected = wb.tabOpened
 	return container.NewBorder(nil, wb.bar, nil, nil, wb.tabs)
 }
@@ -107,13 +119,48 @@ func (wb *workbench) welcome() fyne.CanvasObject {
 		widget.NewLabelWithStyle("Welcome to Dossier", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}), msg, container.NewCenter(sample)))
 }
 
-// tabOpened reads a tab's records when it is shown, not at start-up.
+// tabOpened tells the tabs whether they are shown: they read their records
+// when first shown, not at start-up.
 func (wb *workbench) tabOpened(t *container.TabItem) {
-	switch t.Text {
-	case "Actors":
-		wb.register.reload()
-	case "Events", "Timeline":
-		wb.allEvents.reload()
+	wb.register.show(t == wb.tab.actors)
+	wb.allEvents.show(t == wb.tab.events || t == wb.tab.timeline)
+}
+
+// changed hands a batch of committed changes to every panel; each reads
+// again only what the changes touch.
+func (wb *workbench) changed(cs []data.Change) {
+	wb.names.forget(cs)
+	wb.articles.changed(cs)
+	wb.register.changed(cs)
+	wb.allEvents.changed(cs)
+	wb.articleChanged(cs)
+	if wb.article == nil {
+		return
+	}
+	wb.editor.changed(cs)
+	wb.marks.changed(cs)
+	wb.suggest.changed(cs)
+}
+
+// articleChanged follows the open article's header (its status, title) or
+// its deletion; a restore opens the newest article.
+func (wb *workbench) articleChanged(cs []data.Change) {
+	for _, c := range cs {
+		switch {
+		case c.Reset:
+			wb.article = nil
+			wb.openNewest()
+			return
+		case wb.article != nil && c.Record == data.RecordArticle && c.ID == wb.article.ID:
+			h, err := wb.sess.ArticleHeader(c.ID)
+			if err != nil {
+				wb.closeArticle()
+				return
+			}
+			text := wb.article.Text
+			wb.article, wb.article.Text = h, text
+			wb.showHeader()
+		}
 	}
 }
 
@@ -121,25 +168,30 @@ func (wb *workbench) tabOpened(t *container.TabItem) {
 func (wb *workbench) openNewest() {
 	if len(wb.articles.shown) > 0 {
 		wb.articles.list.Select(0)
+	} else {
+		wb.closeArticle()
 	}
 }
 
-// reloadArticles refreshes the list and shows the welcome when it is empty.
+// reloadArticles refreshes the list.
 func (wb *workbench) reloadArticles() {
 	if err := wb.articles.reload(); err != nil {
 		showError(wb.win, "The articles could not be read", err)
 	}
-	empty := len(wb.articles.all) == 0
-	wb.win.SetTitle(fmt.Sprintf("Dossier · %d articles · %s", len(wb.articles.all), wb.sess.DatabasePath()))
+}
+
+// countChanged shows the number of articles in the title, and the welcome
+// when there are none.
+func (wb *workbench) countChanged(n int) {
+	wb.win.SetTitle(fmt.Sprintf("Dossier · %d articles · %s", n, wb.sess.DatabasePath()))
 	reader, welcome := wb.centre.Objects[0], wb.centre.Objects[1]
-	if empty {
+	if n == 0 {
 		reader.Hide()
 		welcome.Show()
 	} else {
 		welcome.Hide()
 		reader.Show()
 	}
-	wb.setBar("")
 }
 
 // open shows an article in the reader and its events in the editor.
@@ -150,57 +202,52 @@ func (wb *workbench) open(id string) {
 		return
 	}
 	wb.article = a
-	wb.title.SetText(a.Title)
-	wb.meta.SetText(strings.Join(nonEmpty(a.Published, a.Source, a.Byline, shortName(a.File)), " · "))
-	wb.status.SetSelected(a.Status)
+	wb.showHeader()
 	wb.reader.SetText(a.Text)
-	wb.mentions, _ = wb.sess.Mentions(a.Text)
-	wb.editor.ev = wb.editor.blank()
+	wb.editor.openArticle(id)
+	wb.marks.open(a.Text)
 	if wb.suggest.shown {
-		wb.suggest.reload()
+		wb.suggest.reload(nil)
 	}
-	evs, _ := wb.sess.EventsOf(id)
-	wb.editor.setEvents(evs)
-	if len(evs) > 0 {
-		wb.editor.list.Select(0)
-	} else {
-		wb.editor.show(wb.editor.blank())
-	}
-}
-
-// eventsChanged reloads the open article's events and the highlights.
-func (wb *workbench) eventsChanged() {
-	wb.actorNames = map[string]string{}
-	if wb.article == nil {
-		return
-	}
-	wb.mentions, _ = wb.sess.Mentions(wb.article.Text)
-	evs, _ := wb.sess.EventsOf(wb.article.ID)
-	wb.editor.setEvents(evs)
-	wb.editor.refreshParts()
-	wb.articles.countsChanged()
 	wb.setBar("")
 }
 
-// refreshHighlights shows known actors, places and the event's evidence.
-func (wb *workbench) refreshHighlights() {
+// closeArticle empties the reader and the form (the article was deleted).
+func (wb *workbench) closeArticle() {
+	wb.article = nil
+	wb.title.SetText("")
+	wb.meta.SetText("")
+	wb.reader.SetText("")
+	wb.editor.openArticle("")
+	wb.marks.open("")
+	wb.suggest.cleared()
+}
+
+func (wb *workbench) showHeader() {
+	a := wb.article
+	wb.title.SetText(a.Title)
+	wb.meta.SetText(strings.Join(nonEmpty(a.Published, a.Source, a.Byline, shortName(a.File)), " · "))
+	wb.status.Selected = a.Status // quietly: not an edit
+	wb.status.Refresh()
+}
+
+// openArticleID is the open article's id ("" when none).
+func (wb *workbench) openArticleID() string {
+	if wb.article == nil {
+		return ""
+	}
+	return wb.article.ID
+}
+
+// evidenceHighlights are the evidence spans of the event in the form.
+func (wb *workbench) evidenceHighlights() []highlight {
 	var hs []highlight
-	for _, m := range wb.mentions {
-		style := hlActor
-		if m.Kind == app.MentionPlace {
-			style = hlPlace
-		}
-		hs = append(hs, highlight{m.Start, m.End, style})
-	}
-	hs = append(hs, wb.suggest.highlights()...)
-	if wb.article != nil {
-		for _, s := range wb.editor.ev.Evidence {
-			if s.Article == wb.article.ID {
-				hs = append(hs, highlight{s.Start, s.End, hlEvidence})
-			}
+	for _, s := range wb.editor.current().Evidence {
+		if s.Article == wb.openArticleID() {
+			hs = append(hs, highlight{s.Start, s.End, hlEvidence})
 		}
 	}
-	wb.reader.SetHighlights(hs)
+	return hs
 }
 
 func (wb *workbench) setStatus(s string) {
@@ -211,32 +258,14 @@ func (wb *workbench) setStatus(s string) {
 	a.Status = s
 	if err := wb.sess.SaveArticle(&a, ""); err != nil {
 		showError(wb.win, "The status was not saved", err)
+		wb.showHeader()
 		return
 	}
-	wb.article.Status = s
-	wb.articles.countsChanged()
+	wb.article.Status, wb.article.Version = s, a.Version
 }
 
-// names joins actor names for display, caching them per refresh.
-func (wb *workbench) names(ids []string) string {
-	var out []string
-	for _, id := range ids {
-		n, ok := wb.actorNames[id]
-		if !ok {
-			n = id
-			if a, err := wb.sess.Actor(id); err == nil {
-				n = a.Name
-			}
-			wb.actorNames[id] = n
-		}
-		out = append(out, n)
-	}
-	if len(out) == 0 {
-		return "–"
-	}
-	return strings.Join(out, ", ")
-}
-
+// setBar shows a message in the status bar; "" shows the database and
+// what Ctrl+Z would undo.
 func (wb *workbench) setBar(msg string) {
 	if msg == "" {
 		msg = wb.sess.DatabasePath()
@@ -255,6 +284,36 @@ func (wb *workbench) openSample() {
 	}
 	wb.reloadArticles()
 	wb.articles.selectID(id)
+}
+
+// openEvent shows an event beside its article, on the coding tab.
+func (wb *workbench) openEvent(id string) {
+	ev, err := wb.sess.Event(id)
+	if err != nil {
+		showError(wb.win, "The event could not be opened", err)
+		return
+	}
+	if a := ev.Articles(); len(a) > 0 && a[0] != wb.openArticleID() {
+		wb.articles.clearFilter()
+		wb.articles.selectID(a[0])
+	}
+	wb.editor.open(*ev)
+	if len(ev.Evidence) > 0 {
+		wb.reader.ScrollTo(ev.Evidence[0].Start)
+	}
+	if wb.tabs != nil {
+		wb.tabs.Select(wb.tab.code)
+		wb.rightTabs.Select(wb.tab.form)
+	}
+}
+
+// draftEvent opens an event in the form and saves it, for the analyst to
+// go on editing (a suggestion's "Edit, then accept").
+func (wb *workbench) draftEvent(ev data.Event) {
+	wb.editor.newEvent(ev.Evidence)
+	wb.editor.show(ev)
+	wb.editor.save("")
+	wb.rightTabs.Select(wb.tab.form)
 }
 
 func nonEmpty(xs ...string) []string {

@@ -35,11 +35,16 @@ func newFixture(t *testing.T) *benchFixture {
 	t.Cleanup(func() { st.Close() })
 	sess := app.NewSession(st, dir)
 	win := test.NewTempWindow(t, nil)
-	wb := newWorkbench(sess, win)
+	wb := newWorkbench(sess, win, newTestBridge())
 	win.SetContent(wb.content())
 	win.Resize(fyne.NewSize(1400, 900))
+	t.Cleanup(wb.stop)
 	return &benchFixture{t: t, wb: wb, win: win, st: st}
 }
+
+// settle lets background work finish and the change feed reach the panels,
+// as the window's loop would between two of the analyst's actions.
+func (f *benchFixture) settle() { f.wb.ui.settle() }
 
 // openArticle stores text as an article and opens it by selecting it in the list.
 func (f *benchFixture) openArticle(text string) {
@@ -47,8 +52,9 @@ func (f *benchFixture) openArticle(text string) {
 	if _, _, err := f.wb.sess.AddText(text); err != nil {
 		f.t.Fatal(err)
 	}
-	f.wb.reloadArticles()
+	f.settle()
 	f.wb.articles.list.Select(0)
+	f.settle()
 	f.text = []rune(f.wb.article.Text)
 }
 
@@ -150,9 +156,13 @@ func (f *benchFixture) saveActorForm(name, kind, country, sector, aliases string
 	form.sector.SetSelected(sector)
 	form.aliases.SetText(aliases)
 	form.dialog.Submit()
+	f.settle()
 }
 
-func (f *benchFixture) tapCoding(label string) { test.Tap(f.wb.coding[label]) }
+func (f *benchFixture) tapCoding(label string) {
+	test.Tap(f.wb.coding[label])
+	f.settle()
+}
 
 func (f *benchFixture) actorID(name string) string {
 	f.t.Helper()
@@ -247,6 +257,7 @@ func TestCodeWorkedExampleThroughTheWindow(t *testing.T) {
 	steps := 0
 	for wb.sess.CanUndo() {
 		wb.undo()
+		f.settle()
 		steps++
 	}
 	if storeDump(t, f.st) != empty {
@@ -254,6 +265,7 @@ func TestCodeWorkedExampleThroughTheWindow(t *testing.T) {
 	}
 	for wb.sess.CanRedo() {
 		wb.redo()
+		f.settle()
 	}
 	if storeDump(t, f.st) != final {
 		t.Fatal("redo did not bring every edit back")

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 
 	"dossier/app"
@@ -48,7 +49,7 @@ func runRestore(env Env, st data.Store, args []string) int {
 	if file == "" || fs.NArg() > 0 {
 		return usageError(env, "restore needs the backup file to read")
 	}
-	if err := app.RestoreFrom(st, file, *replace); err != nil {
+	if err := app.RestoreFrom(context.Background(), st, file, *replace); err != nil {
 		return fail(env, err)
 	}
 	c, _ := st.Counts()

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"dossier/data"
@@ -38,18 +40,23 @@ func runCheck(env Env, st data.Store, args []string) int {
 }
 
 var cmdApply = command{
-	summary: "apply a stream of edits, one JSON object a line on stdin ({\"actor\":{…}}, {\"event\":{…}} or\n               {\"delete_event\":\"ID\"}); each is acknowledged on stdout once it is on disk",
+	summary: "apply a stream of edits, one JSON object a line on stdin ({\"actor\":{…}}, {\"event\":{…}} or\n               {\"delete_event\":\"ID\",\"version\":N}); each is acknowledged on stdout once it is on disk\n               (ok …), or as conflict ID VERSION when the record is no longer at the version given",
 	usage:   "< edits.jsonl",
 	run:     runApply,
 }
 
-// edit is one line of an apply stream.
+// edit is one line of an apply stream; records carry the version they were
+// read at (0 for new ones), a deletion the version it deletes.
 type edit struct {
 	Actor       *data.Actor `json:"actor"`
 	Event       *data.Event `json:"event"`
 	DeleteEvent string      `json:"delete_event"`
+	Version     int         `json:"version"`
 }
 
+// runApply acknowledges each edit once it is on disk. An edit based on a
+// version that is no longer stored is acknowledged as "conflict ID VERSION"
+// (the version stored now) and the stream goes on; the exit status is then 1.
 func runApply(env Env, st data.Store, args []string) int {
 	fs := newFlags(env, "apply")
 	if err := fs.Parse(args); err != nil {
@@ -58,9 +65,14 @@ func runApply(env Env, st data.Store, args []string) int {
 	sc := bufio.NewScanner(env.Stdin)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	out := bufio.NewWriter(env.Stdout)
+	status := ExitOK
 	for n := 1; sc.Scan(); n++ {
 		ack, err := applyLine(st, sc.Bytes())
-		if err != nil {
+		var c *data.Conflict
+		switch {
+		case errors.As(err, &c):
+			ack, status = fmt.Sprintf("conflict %s %d", c.ID, c.Stored), ExitFailed
+		case err != nil:
 			out.Flush()
 			fmt.Fprintf(env.Stderr, "dossier: line %d: %s\n", n, data.ErrorMessage(err))
 			return ExitFailed
@@ -68,7 +80,7 @@ func runApply(env Env, st data.Store, args []string) int {
 		fmt.Fprintln(out, ack)
 		out.Flush() // acknowledged only once durable
 	}
-	return ExitOK
+	return status
 }
 
 func applyLine(st data.Store, line []byte) (string, error) {
@@ -76,15 +88,16 @@ func applyLine(st data.Store, line []byte) (string, error) {
 	if err := json.Unmarshal(line, &e); err != nil {
 		return "", data.Errorf(data.EInvalid, "not a JSON edit: %v", err)
 	}
+	ctx := context.Background()
 	switch {
 	case e.Actor != nil:
-		err := st.PutActor(e.Actor)
-		return "ok actor " + e.Actor.ID, err
+		err := st.PutActor(ctx, e.Actor)
+		return fmt.Sprintf("ok actor %s %d", e.Actor.ID, e.Actor.Version), err
 	case e.Event != nil:
-		err := st.PutEvent(e.Event)
+		err := st.PutEvent(ctx, e.Event)
 		return fmt.Sprintf("ok event %s %d", e.Event.ID, e.Event.Version), err
 	case e.DeleteEvent != "":
-		return "ok deleted " + e.DeleteEvent, st.DeleteEvent(e.DeleteEvent)
+		return "ok deleted " + e.DeleteEvent, st.DeleteEvent(ctx, e.DeleteEvent, e.Version)
 	}
 	return "", data.Errorf(data.EInvalid, "an edit names an actor, an event or delete_event")
 }

@@ -58,6 +58,7 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
+		"analyst":        cmdAnalyst,
 		"import":         cmdImport,
 		"list":           cmdList,
 		"put":            cmdPut,

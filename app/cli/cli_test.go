@@ -398,3 +398,46 @@ func TestSuggestCommand(t *testing.T) {
 		}
 	}
 }
+
+// put and apply refuse a record based on a version that is no longer the
+// stored one; apply acknowledges it as "conflict ID VERSION" and goes on.
+func TestStaleVersionsAreRefused(t *testing.T) {
+	db := t.TempDir()
+	code, id, _ := run(t, `{"name":"Wang Yi","kind":"person"}`, "--db", db, "put", "actor")
+	id = strings.TrimSpace(id)
+	if code != 0 {
+		t.Fatal("put actor failed")
+	}
+	stale := `{"id":"` + id + `","name":"Wang Yi","kind":"person","notes":"stale","version":0}`
+	code, _, errOut := run(t, stale, "--db", db, "put", "actor")
+	if code != ExitFailed || !strings.Contains(errOut, "Wang Yi already exists (version 1") {
+		t.Fatalf("stale put: %d %q", code, errOut)
+	}
+	edits := strings.Join([]string{
+		`{"actor":{"id":"` + id + `","name":"Wang Yi","kind":"person","notes":"first","version":1}}`,
+		`{"actor":{"id":"` + id + `","name":"Wang Yi","kind":"person","notes":"second","version":1}}`,
+		`{"actor":{"name":"Xi Jinping","kind":"person"}}`,
+	}, "\n")
+	code, out, errOut := run(t, edits, "--db", db, "apply")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != ExitFailed || len(lines) != 3 || lines[0] != "ok actor "+id+" 2" || lines[1] != "conflict "+id+" 2" || !strings.HasPrefix(lines[2], "ok actor ac-") {
+		t.Fatalf("apply: %d %q %q", code, out, errOut)
+	}
+	_, out, _ = run(t, "", "--db", db, "list", "actors", "--json")
+	if !strings.Contains(out, `"notes": "first"`) || strings.Contains(out, "second") {
+		t.Fatalf("after apply: %s", out)
+	}
+}
+
+func TestAnalystName(t *testing.T) {
+	db := t.TempDir()
+	code, out, _ := run(t, "", "--db", db, "analyst", "--name", "Analyst B")
+	if code != 0 || !strings.HasPrefix(out, "an-") || !strings.HasSuffix(out, "\tAnalyst B\n") {
+		t.Fatalf("analyst --name: %d %q", code, out)
+	}
+	run(t, `{"name":"Wang Yi","kind":"person"}`, "--db", db, "put", "actor")
+	_, out, _ = run(t, "", "--db", db, "list", "actors", "--json")
+	if id := strings.Fields(out); !strings.Contains(out, `"updated_by": "an-`) || len(id) == 0 {
+		t.Fatalf("the actor does not say who wrote it: %s", out)
+	}
+}

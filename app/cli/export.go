@@ -14,9 +14,26 @@ import (
 )
 
 var cmdExport = command{
-	summary: "export events as an Excel workbook (.xlsx), CSV (.csv, events only) or PLOVER-style JSON lines (.jsonl)",
-	usage:   "FILE.xlsx|FILE.csv|FILE.jsonl [--from DATE] [--to DATE] [--actor ID|NAME]... [--type TYPE]...",
+	summary: "export events to a file whose extension says how: " + formatHelp(),
+	usage:   "FILE" + strings.Join(formatExts(), "|FILE") + " [--from DATE] [--to DATE] [--actor ID|NAME]... [--type TYPE]...",
 	run:     runExport,
+}
+
+// formatHelp lists the export formats for the help.
+func formatHelp() string {
+	var out []string
+	for _, f := range report.Formats {
+		out = append(out, f.Label)
+	}
+	return strings.Join(out, ", ")
+}
+
+func formatExts() []string {
+	var out []string
+	for _, f := range report.Formats {
+		out = append(out, f.Ext)
+	}
+	return out
 }
 
 // multi collects a repeated flag.
@@ -55,13 +72,13 @@ func runExport(env Env, st data.Store, args []string) int {
 		return usageError(env, "%s", data.ErrorMessage(err))
 	}
 	f.Actors, f.Types = ids, types
-	export, ok := exporters[strings.ToLower(filepath.Ext(path))]
+	format, ok := report.FormatOf(path)
 	if !ok {
-		return usageError(env, "export writes .xlsx, .csv or .jsonl files, not %q", filepath.Ext(path))
+		return usageError(env, "export writes %s files, not %q", report.FormatList(), filepath.Ext(path))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	res, err := export(ctx, st, path, report.Options{Filter: f})
+	res, err := format.Write(ctx, st, path, report.Options{Filter: f})
 	if err != nil {
 		return fail(env, err)
 	}
@@ -70,10 +87,6 @@ func runExport(env Env, st data.Store, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "exported %d events to %s\n", res.Events, path)
 	return ExitOK
-}
-
-var exporters = map[string]func(context.Context, data.Store, string, report.Options) (report.Result, error){
-	".xlsx": report.ExportWorkbook, ".csv": report.ExportCSV, ".jsonl": report.ExportJSONL,
 }
 
 // actorIDs accepts ids, names or aliases.
@@ -118,7 +131,7 @@ func runImportXLSX(env Env, st data.Store, args []string) int {
 	if path == "" || strings.HasPrefix(path, "-") {
 		return usageError(env, "import-xlsx needs the workbook to read")
 	}
-	res, err := report.ImportWorkbook(st, path, *dry)
+	res, err := report.ImportWorkbook(context.Background(), st, path, *dry)
 	if err != nil {
 		return fail(env, err)
 	}

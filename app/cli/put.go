@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,7 +10,7 @@ import (
 )
 
 var cmdPut = command{
-	summary: "read one event or actor as JSON on stdin, check it, store it and print its id",
+	summary: "read one event or actor as JSON on stdin, check it, store it and print its id; a changed\n               record must carry the version it was read at (0 or none for a new one)",
 	usage:   "event|actor < record.json",
 	run:     runPut,
 }
@@ -22,17 +23,17 @@ func runPut(env Env, st data.Store, args []string) int {
 		id  string
 		err error
 	)
-	switch args[0] {
-	case "event":
+	switch data.RecordKind(args[0]) {
+	case data.RecordEvent:
 		var e data.Event
 		if err = decodeRecord(env.Stdin, &e); err == nil {
-			err = st.PutEvent(&e)
+			err = st.PutEvent(context.Background(), &e)
 			id = e.ID
 		}
-	case "actor":
+	case data.RecordActor:
 		var a data.Actor
 		if err = decodeRecord(env.Stdin, &a); err == nil {
-			err = st.PutActor(&a)
+			err = st.PutActor(context.Background(), &a)
 			id = a.ID
 		}
 	default:

@@ -78,7 +78,7 @@ func Import(ctx context.Context, st data.Store, paths []string, opt Options) (Su
 		opt.MaxFileSize = defaultMaxSize
 	}
 	files, sum := collect(paths)
-	im := importer{st: st, opt: opt, sum: sum}
+	im := importer{st: st, opt: opt, sum: sum, write: context.WithoutCancel(ctx)}
 	for start := 0; start < len(files); start += parseChunk {
 		if ctx.Err() != nil {
 			im.sum.Cancelled = true
@@ -142,6 +142,7 @@ func parseAll(files []candidate, maxSize int64) []parsed {
 // the background while the next one fills.
 type importer struct {
 	st       data.Store
+	write    context.Context // for the store: the import's origin, never cancelled mid-batch
 	opt      Options
 	sum      Summary
 	batch    []*data.Article
@@ -181,7 +182,7 @@ func (im *importer) flush() {
 	im.batch, im.bytes = nil, 0
 	im.writing = make(chan flushed, 1)
 	go func(done chan<- flushed) {
-		res, err := im.st.AddArticles(context.Background(), batch)
+		res, err := im.st.AddArticles(im.write, batch)
 		done <- flushed{batch, res, err}
 	}(im.writing)
 }

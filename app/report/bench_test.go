@@ -33,7 +33,7 @@ func generatedStore(b *testing.B, n int) data.Store {
 	var actors []string
 	for i := range 200 {
 		a := data.Actor{Name: fmt.Sprintf("Actor %d", i), Kind: data.KindGovernment, Country: []string{"RUS", "CHN", "USA", "FRA"}[i%4], Sector: "GOV"}
-		st.PutActor(&a)
+		st.PutActor(context.Background(), &a)
 		actors = append(actors, a.ID)
 	}
 	types := []struct{ t, cameo string }{{"CONSULT", "042"}, {"AGREE", "036"}, {"ACCUSE", "112"}, {"ASSAULT", "190"}}
@@ -47,14 +47,14 @@ func generatedStore(b *testing.B, n int) data.Store {
 			Location: &data.Location{Name: "Capital", Lat: 39.9, Lon: 116.4, Country: "CHN"},
 			Evidence: []data.Span{{Article: res[i%1000].ID, Start: 0, End: 20}}, Notes: "generated"})
 		if len(batch) == 2000 {
-			if err := st.PutEvents(batch); err != nil {
+			if err := st.Commit(context.Background(), &data.Batch{Events: batch}); err != nil {
 				b.Fatal(err)
 			}
 			batch = batch[:0]
 		}
 	}
 	if len(batch) > 0 {
-		st.PutEvents(batch)
+		st.Commit(context.Background(), &data.Batch{Events: batch})
 	}
 	return st
 }

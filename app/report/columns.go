@@ -155,10 +155,10 @@ func parseBool(v string) (bool, error) {
 }
 
 // flag makes the get and set of one boolean flag column.
-func flag(header string, p func(*data.Flags) *bool) column {
-	return column{header: header, width: 11, kind: boolCell,
-		get: func(_ *lookup, e *data.Event) any { return *p(&e.Flags) },
-		set: func(_ *lookup, e *data.Event, v string) (err error) { *p(&e.Flags), err = parseBool(v); return },
+func flag(name string) column {
+	return column{header: strings.ToUpper(name[:1]) + name[1:], width: 11, kind: boolCell,
+		get: func(_ *lookup, e *data.Event) any { return e.Flags.Has(name) },
+		set: func(_ *lookup, e *data.Event, v string) (err error) { *e.Flags.Flag(name), err = parseBool(v); return },
 	}
 }
 
@@ -211,10 +211,7 @@ var eventColumns = []column{
 		set: func(_ *lookup, e *data.Event, v string) error { location(e).Country = strings.ToUpper(v); return nil }},
 	{header: "Admin1", width: 8, get: func(_ *lookup, e *data.Event) any { return locField(e, func(l *data.Location) any { return l.Admin1 }) },
 		set: func(_ *lookup, e *data.Event, v string) error { location(e).Admin1 = v; return nil }},
-	flag("Historical", func(f *data.Flags) *bool { return &f.Historical }),
-	flag("Future", func(f *data.Flags) *bool { return &f.Future }),
-	flag("Hypothetical", func(f *data.Flags) *bool { return &f.Hypothetical }),
-	flag("Negated", func(f *data.Flags) *bool { return &f.Negated }),
+	flag(data.FlagHistorical), flag(data.FlagFuture), flag(data.FlagHypothetical), flag(data.FlagNegated),
 	{header: "Confidence", width: 11, get: func(_ *lookup, e *data.Event) any { return e.Confidence },
 		set: func(_ *lookup, e *data.Event, v string) error { e.Confidence = strings.ToLower(v); return nil }},
 	{header: "Evidence", width: 60, kind: wrapCell, get: func(_ *lookup, e *data.Event) any { return evidenceQuotes(e) }},

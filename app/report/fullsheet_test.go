@@ -3,6 +3,7 @@
 package report_test
 
 import (
+	"context"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -36,7 +37,7 @@ func TestFullSheetIsRefusedRowByRow(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	res, err := report.ImportWorkbook(st, full, false)
+	res, err := report.ImportWorkbook(context.Background(), st, full, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,9 +22,9 @@ func FuzzImportWorkbook(f *testing.F) {
 	defer st.Close()
 	res, _ := st.AddArticles(context.Background(), []*data.Article{{Title: "Seed", Text: "Envoys met on Friday.", Hash: "s"}})
 	a := data.Actor{Name: "Wang Yi", Kind: data.KindPerson}
-	st.PutActor(&a)
+	st.PutActor(context.Background(), &a)
 	e := data.Event{Type: "CONSULT", Article: res[0].ID, Actors: []string{a.ID}, Date: data.EventDate{Start: "2025-02-28"}}
-	st.PutEvent(&e)
+	st.PutEvent(context.Background(), &e)
 	f.Add(e.ID, "1", "CONSULT", "45716", "Wang Yi", "high", "note")
 	f.Add("", "", "AGREE", "2025-03", "Wang Yi; Nobody", "", "=1+1")
 	f.Add("ev-x", "x", "", "not a date", "", "medium", "\x01")
@@ -39,7 +39,7 @@ func FuzzImportWorkbook(f *testing.F) {
 			return // excelize refuses the value (too long, say): nothing to import
 		}
 		before, _ := st.Counts()
-		r, err := ImportWorkbook(st, path, true)
+		r, err := ImportWorkbook(context.Background(), st, path, true)
 		if after, _ := st.Counts(); after != before {
 			t.Fatal("a dry run changed the store")
 		}

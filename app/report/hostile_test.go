@@ -23,12 +23,12 @@ func hostileStore(t *testing.T) data.Store {
 	res, _ := st.AddArticles(context.Background(), []*data.Article{{
 		Title: `=HYPERLINK("http://x","y")`, Text: "Some text.", Hash: "h", URL: "javascript:alert(1)", Source: "+1"}})
 	a := data.Actor{Name: "@SUM(A1)", Kind: data.KindOrganisation}
-	if err := st.PutActor(&a); err != nil {
+	if err := st.PutActor(context.Background(), &a); err != nil {
 		t.Fatal(err)
 	}
 	e := data.Event{Type: "PROTEST", Article: res[0].ID, Actors: []string{a.ID},
 		Coder: "+1", Notes: "-2+3\x01 then " + strings.Repeat("long ", 8000), Date: data.EventDate{Raw: "=1+1"}}
-	if err := st.PutEvent(&e); err != nil {
+	if err := st.PutEvent(context.Background(), &e); err != nil {
 		t.Fatal(err)
 	}
 	return st

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -27,7 +28,7 @@ func TestFormulasAreNotTaken(t *testing.T) {
 	if err := g.SaveAs(formulas); err != nil {
 		t.Fatal(err)
 	}
-	res, err := report.ImportWorkbook(st, formulas, false)
+	res, err := report.ImportWorkbook(context.Background(), st, formulas, false)
 	if err != nil {
 		t.Fatal(err)
 	}

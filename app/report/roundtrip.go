@@ -1,8 +1,11 @@
 package report
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -74,7 +77,7 @@ const (
 // and is left alone; a row with a bad value is refused whole and listed by
 // row and column. The accepted rows are stored in one transaction, unless
 // dryRun, which only says what would change.
-func ImportWorkbook(st data.Store, path string, dryRun bool) (ImportResult, error) {
+func ImportWorkbook(ctx context.Context, st data.Store, path string, dryRun bool) (ImportResult, error) {
 	res := ImportResult{DryRun: dryRun, Changes: []Change{}}
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxUnzipXML})
 	if err != nil {
@@ -111,10 +114,59 @@ func ImportWorkbook(st data.Store, path string, dryRun bool) (ImportResult, erro
 			planned = append(planned, ev)
 		}
 	}
-	if dryRun || len(planned) == 0 {
-		return res, nil
+	if !dryRun && len(planned) > 0 {
+		err = commitRows(ctx, st, planned, &res)
 	}
-	return res, st.PutEvents(planned)
+	res.sortByRow()
+	return res, err
+}
+
+// sortByRow lists conflicts and refused rows in the workbook's order.
+func (r *ImportResult) sortByRow() {
+	for _, ps := range [][]Problem{r.Conflicts, r.Problems} {
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].Row < ps[j].Row })
+	}
+}
+
+// commitRows stores the planned rows in one transaction. A row whose event
+// changed between the check and the write (in another window, say) is
+// moved to the conflicts, and the rest are written without it.
+func commitRows(ctx context.Context, st data.Store, planned []*data.Event, res *ImportResult) error {
+	for len(planned) > 0 {
+		err := st.Commit(ctx, &data.Batch{Events: planned})
+		var c *data.Conflict
+		if !errors.As(err, &c) {
+			return err
+		}
+		for i, e := range planned {
+			if e.ID == c.ID {
+				row := res.dropChange(e.ID)
+				res.Conflicts = append(res.Conflicts, conflictProblem(row, c))
+				planned = append(planned[:i:i], planned[i+1:]...)
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// dropChange removes the change of an event and returns its row.
+func (r *ImportResult) dropChange(id string) int {
+	for i, c := range r.Changes {
+		if c.EventID == id {
+			r.Changes = append(r.Changes[:i], r.Changes[i+1:]...)
+			return c.Row
+		}
+	}
+	return 0
+}
+
+func conflictProblem(row int, c *data.Conflict) Problem {
+	msg := fmt.Sprintf("the event changed in Dossier since the export (version %d there, %d now, by %s); the row was left alone", c.Given, c.Stored, c.By)
+	if c.Deleted {
+		msg = fmt.Sprintf("the event was deleted in Dossier since the export (by %s); the row was left alone", c.By)
+	}
+	return Problem{sheetEvents, row, "B (Version)", msg}
 }
 
 // headerColumns maps the header row onto the Events columns by name.
@@ -210,12 +262,20 @@ func readRow(st data.Store, l *lookup, cols map[int]int, cells []string, n int, 
 		res.Unchanged++
 		return nil
 	}
-	if id != "" && get("Version") != strconv.Itoa(old.Version) {
-		res.Conflicts = append(res.Conflicts, Problem{sheetEvents, n, "B (Version)",
-			fmt.Sprintf("the event changed in Dossier since the export (version %s there, %d now); the row was left alone", get("Version"), old.Version)})
-		return nil
+	if id != "" {
+		v, err := strconv.Atoi(get("Version"))
+		if err != nil {
+			problem("B (Version)", "the version is not a number: keep the one the export wrote")
+			return nil
+		}
+		ev.Version = v
 	}
-	if err := st.CheckEvent(ev); err != nil {
+	var c *data.Conflict
+	switch err := st.CheckEvent(ev); {
+	case errors.As(err, &c):
+		res.Conflicts = append(res.Conflicts, conflictProblem(n, c))
+		return nil
+	case err != nil:
 		problem("", data.ErrorMessage(err))
 		return nil
 	}

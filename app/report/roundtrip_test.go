@@ -47,14 +47,14 @@ func TestRoundTripThroughOpenpyxl(t *testing.T) {
 	badRow := strings.TrimSpace(python(t, editWorkbook, path, e1.ID, e3.ID, art.Title))
 	before := storeDump(t, st)
 
-	dry, err := report.ImportWorkbook(st, path, true)
+	dry, err := report.ImportWorkbook(context.Background(), st, path, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if storeDump(t, st) != before || len(dry.Changes) != 2 {
 		t.Fatalf("dry run changed the store or planned %+v", dry)
 	}
-	res, err := report.ImportWorkbook(st, path, false)
+	res, err := report.ImportWorkbook(context.Background(), st, path, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestConflictIsNotOverwritten(t *testing.T) {
 	report.ExportWorkbook(context.Background(), st, path, report.Options{})
 	e2 := evs[1]
 	e2.Notes = "changed in Dossier after the export"
-	st.PutEvent(&e2)
+	st.PutEvent(context.Background(), &e2)
 	python(t, `
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["Events"]
@@ -98,7 +98,7 @@ for r in range(2, ws.max_row + 1):
     if ws.cell(r, col["ID"]).value == sys.argv[2]:
         ws.cell(r, col["Notes"]).value = "changed in Excel"
 wb.save(sys.argv[1])`, path, e2.ID)
-	res, err := report.ImportWorkbook(st, path, false)
+	res, err := report.ImportWorkbook(context.Background(), st, path, false)
 	if err != nil {
 		t.Fatal(err)
 	}

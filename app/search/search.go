@@ -95,13 +95,10 @@ func (ix *Index) stamp() (string, error) {
 	return string(b), nil
 }
 
-// MarkInStep records that the index reflects the database as it is now.
-func (ix *Index) MarkInStep(st data.Store) error {
-	n, err := st.Stamp()
-	if err != nil {
-		return err
-	}
-	return ix.idx.SetInternal([]byte("stamp"), []byte(n))
+// MarkInStep records that the index reflects the database as it was when
+// its stamp was the one given.
+func (ix *Index) MarkInStep(stamp string) error {
+	return ix.idx.SetInternal([]byte("stamp"), []byte(stamp))
 }
 
 func (ix *Index) rebuild(st data.Store, stamp string, progress func(done, total int)) error {
@@ -156,10 +153,12 @@ func (ix *Index) rebuild(st data.Store, stamp string, progress func(done, total 
 	return ix.idx.SetInternal([]byte("stamp"), []byte(stamp))
 }
 
-func articleDoc(a *data.Article) doc { return doc{Kind: "article", Title: a.Title, Text: a.Text} }
+func articleDoc(a *data.Article) doc {
+	return doc{Kind: string(data.RecordArticle), Title: a.Title, Text: a.Text}
+}
 
 func actorDoc(a *data.Actor) doc {
-	return doc{Kind: "actor", Title: a.Name, Text: strings.Join(append(a.Aliases, a.Notes), "\n")}
+	return doc{Kind: string(data.RecordActor), Title: a.Name, Text: strings.Join(append(a.Aliases, a.Notes), "\n")}
 }
 
 func eventDoc(e *data.Event) doc {
@@ -170,11 +169,14 @@ func eventDoc(e *data.Event) doc {
 	if e.Location != nil {
 		parts = append(parts, e.Location.Name)
 	}
-	return doc{Kind: "event", Title: e.Type, Text: strings.Join(parts, "\n")}
+	return doc{Kind: string(data.RecordEvent), Title: e.Type, Text: strings.Join(parts, "\n")}
 }
 
 // Put indexes (or re-indexes) records after an edit.
 func (ix *Index) Put(records ...any) error {
+	if len(records) == 0 {
+		return nil
+	}
 	b := ix.idx.NewBatch()
 	for _, r := range records {
 		switch v := r.(type) {
@@ -191,6 +193,9 @@ func (ix *Index) Put(records ...any) error {
 
 // Delete removes records from the index.
 func (ix *Index) Delete(ids ...string) error {
+	if len(ids) == 0 {
+		return nil
+	}
 	b := ix.idx.NewBatch()
 	for _, id := range ids {
 		b.Delete(id)

@@ -26,7 +26,7 @@ func fixture(t *testing.T) (data.Store, *Index, string, string) {
 		{Title: "Other news", Text: "Security forces closed the road. Talks about strategy were postponed.", Hash: "2"},
 	})
 	a := data.Actor{Name: "Sergei Shoigu", Aliases: []string{"Shoigu"}, Kind: data.KindPerson}
-	st.PutActor(&a)
+	st.PutActor(context.Background(), &a)
 	ix, err := Open(Folder(filepath.Join(dir, "db")))
 	if err != nil {
 		t.Fatal(err)
@@ -60,9 +60,10 @@ func TestPhraseFindsItsPassage(t *testing.T) {
 
 func TestDeletedArticleLeavesTheResults(t *testing.T) {
 	st, ix, geneva, _ := fixture(t)
-	st.DeleteArticle(geneva)
+	st.DeleteArticle(context.Background(), geneva, 1)
 	ix.Delete(geneva)
-	ix.MarkInStep(st)
+	stamp, _ := st.Stamp()
+	ix.MarkInStep(stamp)
 	if hits, _ := ix.Search(`"strategic security talks"`, 10); len(hits) != 0 {
 		t.Fatalf("a deleted article is still found: %+v", hits)
 	}

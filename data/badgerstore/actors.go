@@ -1,48 +1,53 @@
 package badgerstore
 
 import (
+	"context"
 	"errors"
-	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
 	"dossier/data"
 )
 
-// PutActor validates and stores an actor with its name index.
-func (s *Store) PutActor(a *data.Actor) error {
-	if err := validateActor(a); err != nil {
-		return err
-	}
+// PutActor validates and stores an actor with its name index, if it is
+// still at the version it was read at.
+func (s *Store) PutActor(ctx context.Context, a *data.Actor) error {
+	return s.Commit(ctx, &data.Batch{Actors: []*data.Actor{a}})
+}
+
+func (w *writer) putActor(a *data.Actor) error {
 	if a.ID == "" {
 		a.ID = data.NewID(data.ActorPrefix)
 	}
-	return s.update(func(txn *badger.Txn) error {
-		var old data.Actor
-		switch err := getJSON(txn, actorKey(a.ID), &old); {
-		case err == nil:
-			if err := deleteKeys(txn, actorIndexKeys(&old)); err != nil {
-				return err
-			}
-			a.Created = old.Created
-		case errors.Is(err, errNotFound):
-			if a.Created.IsZero() {
-				a.Created = time.Now().UTC()
-			}
-		default:
+	var old data.Actor
+	cur, err := w.current(data.RecordActor, a.ID, &old)
+	if err != nil {
+		return err
+	}
+	if err := w.expect(data.RecordActor, a.ID, a.Name, a.Version, cur); err != nil {
+		return err
+	}
+	rec := *a // what is stored; a learns its version once committed
+	if cur.found {
+		if err := deleteKeys(w.txn, actorIndexKeys(&old)); err != nil {
 			return err
 		}
-		if a.MergedInto != "" {
-			if ok, err := exists(txn, actorKey(a.MergedInto)); err != nil || !ok {
-				return data.Errorf(data.EInvalid, "The actor is merged into an unknown actor %q.", a.MergedInto)
-			}
+		rec.Created = old.Created
+	} else if rec.Created.IsZero() {
+		rec.Created = w.now
+	}
+	if a.MergedInto != "" {
+		if ok, err := exists(w.txn, actorKey(a.MergedInto)); err != nil || !ok {
+			return data.Errorf(data.EInvalid, "The actor is merged into an unknown actor %q.", a.MergedInto)
 		}
-		a.Updated = time.Now().UTC()
-		if err := setJSON(txn, actorKey(a.ID), a); err != nil {
-			return err
-		}
-		return setKeys(txn, actorIndexKeys(a))
-	})
+	}
+	rec.Updated, rec.UpdatedBy = w.now, w.by
+	rec.Version = w.written(data.RecordActor, a.ID, a.Version, data.Change{})
+	w.done = append(w.done, func() { a.Created, a.Revision = rec.Created, rec.Revision })
+	if err := setJSON(w.txn, actorKey(a.ID), &rec); err != nil {
+		return err
+	}
+	return setKeys(w.txn, actorIndexKeys(&rec))
 }
 
 func actorIndexKeys(a *data.Actor) []string {
@@ -63,7 +68,7 @@ func (s *Store) Actor(id string) (*data.Actor, error) {
 	var a data.Actor
 	err := s.db.View(func(txn *badger.Txn) error { return getJSON(txn, actorKey(id), &a) })
 	if errors.Is(err, errNotFound) {
-		return nil, notFound("actor", id)
+		return nil, notFound(data.RecordActor, id)
 	}
 	return &a, err
 }
@@ -98,21 +103,27 @@ func (s *Store) ActorsNamed(name string) ([]data.Actor, error) {
 }
 
 // DeleteActor removes an actor that no event cites.
-func (s *Store) DeleteActor(id string) error {
-	return s.update(func(txn *badger.Txn) error {
-		var a data.Actor
-		if err := getJSON(txn, actorKey(id), &a); err != nil {
-			if errors.Is(err, errNotFound) {
-				return notFound("actor", id)
-			}
-			return err
-		}
-		if n := countKeys(txn, eventsByActor(id)); n > 0 {
-			return data.Errorf(data.EInvalid, "%s takes part in %d event(s); remove them from those events first.", a.Name, n)
-		}
-		if err := deleteKeys(txn, actorIndexKeys(&a)); err != nil {
-			return err
-		}
-		return txn.Delete([]byte(actorKey(id)))
-	})
+func (s *Store) DeleteActor(ctx context.Context, id string, version int) error {
+	return s.Commit(ctx, &data.Batch{Deletes: []data.Ref{{Record: data.RecordActor, ID: id, Version: version}}})
+}
+
+func (w *writer) deleteActor(id string, version int) error {
+	var a data.Actor
+	cur, err := w.current(data.RecordActor, id, &a)
+	switch {
+	case err != nil:
+		return err
+	case !cur.found:
+		return w.absent(data.RecordActor, id, version, cur)
+	}
+	if err := w.expect(data.RecordActor, id, a.Name, version, cur); err != nil {
+		return err
+	}
+	if n := countKeys(w.txn, eventsByActor(id)); n > 0 {
+		return data.Errorf(data.EInvalid, "%s takes part in %d event(s); remove them from those events first.", a.Name, n)
+	}
+	if err := deleteKeys(w.txn, actorIndexKeys(&a)); err != nil {
+		return err
+	}
+	return w.bury(data.RecordActor, id, a.Name, a.Version, data.Change{})
 }

@@ -37,7 +37,7 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 	}
 	now := time.Now().UTC()
 	for _, a := range fresh {
-		prepareArticle(a, now)
+		prepareArticle(a, now, s.analyst.ID)
 		hdr, err := json.Marshal(a.Header())
 		if err != nil {
 			return nil, err
@@ -55,11 +55,14 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 	if err := wb.Flush(); err != nil {
 		return nil, err
 	}
+	var changes []data.Change
 	for i := range results {
 		if !results[i].Duplicate {
 			results[i].ID = arts[i].ID
+			changes = append(changes, data.Change{Record: data.RecordArticle, ID: arts[i].ID, New: 1, By: s.analyst.ID, Origin: data.OriginOf(ctx)})
 		}
 	}
+	s.feed.Publish(changes)
 	return results, nil
 }
 
@@ -116,11 +119,11 @@ func articleByHash(txn *badger.Txn, hash string) (*data.Article, error) {
 	return &a, nil
 }
 
-func prepareArticle(a *data.Article, now time.Time) {
+func prepareArticle(a *data.Article, now time.Time, by string) {
 	if a.ImportedAt.IsZero() {
 		a.ImportedAt = now
 	}
-	a.Updated = now
+	a.Updated, a.Version, a.UpdatedBy = now, 1, by
 	if a.Status == "" {
 		a.Status = data.StatusNew
 	}
@@ -139,7 +142,7 @@ func (s *Store) Article(id string) (*data.Article, error) {
 		return err
 	})
 	if errors.Is(err, errNotFound) {
-		return nil, notFound("article", id)
+		return nil, notFound(data.RecordArticle, id)
 	}
 	return &a, err
 }
@@ -162,46 +165,58 @@ func (s *Store) Articles() ([]data.Article, error) {
 	return out, err
 }
 
-// UpdateArticle changes the header fields an analyst may edit.
-func (s *Store) UpdateArticle(a *data.Article) error {
-	if err := validateArticle(a); err != nil {
+// UpdateArticle changes the header fields an analyst may edit, if the
+// header is still at the version it was read at.
+func (s *Store) UpdateArticle(ctx context.Context, a *data.Article) error {
+	return s.Commit(ctx, &data.Batch{Articles: []*data.Article{a}})
+}
+
+func (w *writer) updateArticle(a *data.Article) error {
+	var old data.Article
+	cur, err := w.current(data.RecordArticle, a.ID, &old)
+	switch {
+	case err != nil:
+		return err
+	case !cur.found:
+		return w.absent(data.RecordArticle, a.ID, a.Version, cur)
+	}
+	if err := w.expect(data.RecordArticle, a.ID, "“"+old.Title+"”", a.Version, cur); err != nil {
 		return err
 	}
-	return s.update(func(txn *badger.Txn) error {
-		var old data.Article
-		if err := getJSON(txn, articleKey(a.ID), &old); err != nil {
-			if errors.Is(err, errNotFound) {
-				return notFound("article", a.ID)
-			}
-			return err
-		}
-		up := old
-		up.Title, up.Source, up.URL, up.Byline = a.Title, a.Source, a.URL, a.Byline
-		up.Published, up.PublishedRaw, up.Language = a.Published, a.PublishedRaw, a.Language
-		up.Status, up.Notes, up.Tags, up.Rejected = a.Status, a.Notes, a.Tags, a.Rejected
-		up.Updated = time.Now().UTC()
-		return setJSON(txn, articleKey(a.ID), up)
-	})
+	up := old
+	up.Title, up.Source, up.URL, up.Byline = a.Title, a.Source, a.URL, a.Byline
+	up.Published, up.PublishedRaw, up.Language = a.Published, a.PublishedRaw, a.Language
+	up.Status, up.Notes, up.Tags, up.Rejected = a.Status, a.Notes, a.Tags, a.Rejected
+	up.Updated, up.UpdatedBy = w.now, w.by
+	up.Version = w.written(data.RecordArticle, a.ID, old.Version, data.Change{})
+	w.done = append(w.done, func() { a.Revision = up.Revision })
+	return setJSON(w.txn, articleKey(a.ID), up)
 }
 
 // DeleteArticle removes an article that no event cites.
-func (s *Store) DeleteArticle(id string) error {
-	return s.update(func(txn *badger.Txn) error {
-		var a data.Article
-		if err := getJSON(txn, articleKey(id), &a); err != nil {
-			if errors.Is(err, errNotFound) {
-				return notFound("article", id)
-			}
+func (s *Store) DeleteArticle(ctx context.Context, id string, version int) error {
+	return s.Commit(ctx, &data.Batch{Deletes: []data.Ref{{Record: data.RecordArticle, ID: id, Version: version}}})
+}
+
+func (w *writer) deleteArticle(id string, version int) error {
+	var a data.Article
+	cur, err := w.current(data.RecordArticle, id, &a)
+	switch {
+	case err != nil:
+		return err
+	case !cur.found:
+		return w.absent(data.RecordArticle, id, version, cur)
+	}
+	if err := w.expect(data.RecordArticle, id, "“"+a.Title+"”", version, cur); err != nil {
+		return err
+	}
+	if n := countKeys(w.txn, eventsByArticle(id)); n > 0 {
+		return data.Errorf(data.EInvalid, "The article %q is the evidence of %d event(s); delete or re-cite them first.", a.Title, n)
+	}
+	for _, k := range []string{textKey(id), hashKey(a.Hash)} {
+		if err := w.txn.Delete([]byte(k)); err != nil {
 			return err
 		}
-		if n := countKeys(txn, eventsByArticle(id)); n > 0 {
-			return data.Errorf(data.EInvalid, "The article %q is the evidence of %d event(s); delete or re-cite them first.", a.Title, n)
-		}
-		for _, k := range []string{articleKey(id), textKey(id), hashKey(a.Hash)} {
-			if err := txn.Delete([]byte(k)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	}
+	return w.bury(data.RecordArticle, id, "“"+a.Title+"”", a.Version, data.Change{})
 }

@@ -3,6 +3,7 @@ package badgerstore
 import (
 	"bufio"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -73,7 +74,7 @@ func (s *Store) backupReader(r io.Reader) (io.Reader, error) {
 
 // Restore loads a backup. A database that holds records is refused unless
 // replace is set, in which case its records are dropped first.
-func (s *Store) Restore(r io.Reader, replace bool) error {
+func (s *Store) Restore(ctx context.Context, r io.Reader, replace bool) error {
 	in, err := s.backupReader(r)
 	if err != nil {
 		return err
@@ -106,7 +107,15 @@ func (s *Store) Restore(r io.Reader, replace bool) error {
 		}
 		return fmt.Errorf("restore: %w", err)
 	}
-	return s.migrate()
+	if err := s.migrate(); err != nil {
+		return err
+	}
+	// The analyst stays who works here, whoever's backup it was.
+	if err := s.createAnalyst(); err != nil {
+		return err
+	}
+	s.feed.Publish([]data.Change{{Reset: true, Origin: data.OriginOf(ctx), By: s.analyst.ID}})
+	return nil
 }
 
 // VerifyBackup reads a whole backup without loading it: the header, the

@@ -18,8 +18,8 @@ func benchEvent(b *testing.B, s *Store) data.Event {
 		b.Fatal(err)
 	}
 	x, y := data.Actor{Name: "Sergei Shoigu", Kind: data.KindPerson, Country: "RUS"}, data.Actor{Name: "Wang Yi", Kind: data.KindPerson, Country: "CHN"}
-	s.PutActor(&x)
-	s.PutActor(&y)
+	s.PutActor(bg, &x)
+	s.PutActor(bg, &y)
 	return data.Event{Type: "CONSULT", Mode: "visit", CAMEO: "042", Date: data.EventDate{Start: "2025-02-28", Raw: "on Friday"},
 		Actors: []string{x.ID}, Recipients: []string{y.ID}, Confidence: "high", Notes: "visitor is actor, host is recipient",
 		Location: &data.Location{Name: "Beijing", Lat: 39.9075, Lon: 116.39723, Country: "CHN"},
@@ -44,7 +44,7 @@ func BenchmarkStoreWriteVsRawBadger(b *testing.B) {
 		t = time.Now()
 		for range n {
 			e := ev
-			if err := s.PutEvent(&e); err != nil {
+			if err := s.PutEvent(bg, &e); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -61,7 +61,7 @@ func BenchmarkStoreReadVsRawBadger(b *testing.B) {
 	s, _ := Open(b.TempDir())
 	defer s.Close()
 	ev := benchEvent(b, s)
-	s.PutEvent(&ev)
+	s.PutEvent(bg, &ev)
 	const n = 2000
 	var base, ours time.Duration
 	for b.Loop() {

@@ -41,7 +41,7 @@ func TestDiskFull(t *testing.T) {
 		for j := range 100 {
 			batch = append(batch, &data.Event{Type: "CONSULT", Article: res[0].ID, Notes: fmt.Sprintf("%d-%d %s", i, j, strings.Repeat("note ", 400))})
 		}
-		if failure = s.PutEvents(batch); failure == nil {
+		if failure = s.Commit(bg, &data.Batch{Events: batch}); failure == nil {
 			for _, e := range batch {
 				saved = append(saved, e.ID)
 			}

@@ -1,37 +1,20 @@
 package badgerstore
 
 import (
+	"context"
 	"errors"
 	"strings"
-	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
 	"dossier/data"
 )
 
-// PutEvent validates e, checks what it cites, and stores it with its indexes.
-// On return e carries its id, version and times.
-func (s *Store) PutEvent(e *data.Event) error { return s.PutEvents([]*data.Event{e}) }
-
-// PutEvents stores events in one transaction: all of them, or none.
-func (s *Store) PutEvents(events []*data.Event) error {
-	for _, e := range events {
-		if err := validateEvent(e); err != nil {
-			return err
-		}
-		if e.ID == "" {
-			e.ID = data.NewID(data.EventPrefix)
-		}
-	}
-	return s.update(func(txn *badger.Txn) error {
-		for _, e := range events {
-			if err := putEvent(txn, e); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+// PutEvent validates e, checks what it cites and the version it was read
+// at, and stores it with its indexes. On return e carries its id, version
+// and times.
+func (s *Store) PutEvent(ctx context.Context, e *data.Event) error {
+	return s.Commit(ctx, &data.Batch{Events: []*data.Event{e}})
 }
 
 // CheckEvent validates e and its references without storing it.
@@ -39,38 +22,83 @@ func (s *Store) CheckEvent(e *data.Event) error {
 	if err := validateEvent(e); err != nil {
 		return err
 	}
-	return s.db.View(func(txn *badger.Txn) error { return checkEventReferences(txn, e) })
-}
-
-func putEvent(txn *badger.Txn, e *data.Event) error {
-	if err := checkEventReferences(txn, e); err != nil {
-		return err
-	}
-	var old data.Event
-	switch err := getJSON(txn, eventKey(e.ID), &old); {
-	case err == nil:
-		if err := deleteEventIndexes(txn, &old); err != nil {
+	return s.db.View(func(txn *badger.Txn) error {
+		w := &writer{s: s, txn: txn}
+		old, cur, err := w.currentEvent(e.ID)
+		if err != nil {
 			return err
 		}
-		e.Created, e.Version = old.Created, old.Version+1
-	case errors.Is(err, errNotFound):
-		if e.Created.IsZero() {
-			e.Created = time.Now().UTC()
+		if err := w.expect(data.RecordEvent, e.ID, data.EventName(e), e.Version, cur); err != nil {
+			return err
 		}
-		e.Version = 1
-	default:
+		return checkEventReferences(txn, e, old)
+	})
+}
+
+// currentEvent reads the stored event (nil when there is none) and what a
+// write of it is checked against.
+func (w *writer) currentEvent(id string) (*data.Event, stored, error) {
+	if id == "" {
+		return nil, stored{}, nil
+	}
+	var old data.Event
+	cur, err := w.current(data.RecordEvent, id, &old)
+	if !cur.found {
+		return nil, cur, err
+	}
+	return &old, cur, err
+}
+
+func (w *writer) putEvent(e *data.Event) error {
+	if e.ID == "" {
+		e.ID = data.NewID(data.EventPrefix)
+	}
+	before, cur, err := w.currentEvent(e.ID)
+	if err != nil {
 		return err
 	}
-	e.Updated = time.Now().UTC()
-	if err := setJSON(txn, eventKey(e.ID), e); err != nil {
+	if err := w.expect(data.RecordEvent, e.ID, data.EventName(e), e.Version, cur); err != nil {
 		return err
 	}
-	return setKeys(txn, eventIndexKeys(e))
+	if err := checkEventReferences(w.txn, e, before); err != nil {
+		return err
+	}
+	rec := *e // what is stored; e learns its version once committed
+	change := data.Change{Articles: e.Articles(), Actors: e.Parties()}
+	if before != nil {
+		if err := deleteEventIndexes(w.txn, before); err != nil {
+			return err
+		}
+		rec.Created = before.Created
+		change.Articles, change.Actors = union(change.Articles, before.Articles()), union(change.Actors, before.Parties())
+	} else if rec.Created.IsZero() {
+		rec.Created = w.now
+	}
+	rec.Updated, rec.UpdatedBy = w.now, w.by
+	rec.Version = w.written(data.RecordEvent, e.ID, e.Version, change)
+	w.done = append(w.done, func() { e.Created, e.Revision = rec.Created, rec.Revision })
+	if err := setJSON(w.txn, eventKey(e.ID), &rec); err != nil {
+		return err
+	}
+	return setKeys(w.txn, eventIndexKeys(&rec))
+}
+
+// union appends to a the ids of b it lacks.
+func union(a, b []string) []string {
+	for _, x := range b {
+		if !contains(a, x) {
+			a = append(a, x)
+		}
+	}
+	return a
 }
 
 // checkEventReferences makes sure every cited actor and article exists and
 // every evidence span lies inside its article; it fills missing quotes.
-func checkEventReferences(txn *badger.Txn, e *data.Event) error {
+// Spans the stored version (old) already cites are not read again: an
+// article's text never changes, so a keystroke in the notes of an event of
+// a long article costs no re-reading of it.
+func checkEventReferences(txn *badger.Txn, e *data.Event, old *data.Event) error {
 	for _, id := range e.Parties() {
 		ok, err := exists(txn, actorKey(id))
 		if err != nil {
@@ -88,6 +116,10 @@ func checkEventReferences(txn *badger.Txn, e *data.Event) error {
 	texts := map[string][]rune{}
 	for i := range e.Evidence {
 		sp := &e.Evidence[i]
+		if q, ok := citedBefore(old, *sp); ok {
+			sp.Quote = q
+			continue
+		}
 		text, ok := texts[sp.Article]
 		if !ok {
 			t, err := articleText(txn, sp.Article)
@@ -110,6 +142,19 @@ func checkEventReferences(txn *badger.Txn, e *data.Event) error {
 		sp.Quote = quote
 	}
 	return nil
+}
+
+// citedBefore finds a span in the stored version, with its quote.
+func citedBefore(old *data.Event, sp data.Span) (string, bool) {
+	if old == nil {
+		return "", false
+	}
+	for _, o := range old.Evidence {
+		if o.Article == sp.Article && o.Start == sp.Start && o.End == sp.End && (sp.Quote == "" || sp.Quote == o.Quote) {
+			return o.Quote, true
+		}
+	}
+	return "", false
 }
 
 func eventIndexKeys(e *data.Event) []string {
@@ -153,7 +198,7 @@ func (s *Store) Event(id string) (*data.Event, error) {
 	var e data.Event
 	err := s.db.View(func(txn *badger.Txn) error { return getJSON(txn, eventKey(id), &e) })
 	if errors.Is(err, errNotFound) {
-		return nil, notFound("event", id)
+		return nil, notFound(data.RecordEvent, id)
 	}
 	return &e, err
 }
@@ -236,21 +281,26 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// DeleteEvent removes an event and its index entries.
-func (s *Store) DeleteEvent(id string) error {
-	return s.update(func(txn *badger.Txn) error {
-		var e data.Event
-		if err := getJSON(txn, eventKey(id), &e); err != nil {
-			if errors.Is(err, errNotFound) {
-				return notFound("event", id)
-			}
-			return err
-		}
-		if err := deleteEventIndexes(txn, &e); err != nil {
-			return err
-		}
-		return txn.Delete([]byte(eventKey(id)))
-	})
+// DeleteEvent removes an event read at version, with its index entries.
+func (s *Store) DeleteEvent(ctx context.Context, id string, version int) error {
+	return s.Commit(ctx, &data.Batch{Deletes: []data.Ref{{Record: data.RecordEvent, ID: id, Version: version}}})
+}
+
+func (w *writer) deleteEvent(id string, version int) error {
+	e, cur, err := w.currentEvent(id)
+	switch {
+	case err != nil:
+		return err
+	case e == nil:
+		return w.absent(data.RecordEvent, id, version, cur)
+	}
+	if err := w.expect(data.RecordEvent, id, data.EventName(e), version, cur); err != nil {
+		return err
+	}
+	if err := deleteEventIndexes(w.txn, e); err != nil {
+		return err
+	}
+	return w.bury(data.RecordEvent, id, data.EventName(e), e.Version, data.Change{Articles: e.Articles(), Actors: e.Parties()})
 }
 
 // EventCountsByActor counts index keys, reading no event.
@@ -258,6 +308,17 @@ func (s *Store) EventCountsByActor() (map[string]int, error) { return s.countInd
 
 // EventCountsByArticle counts index keys, reading no event.
 func (s *Store) EventCountsByArticle() (map[string]int, error) { return s.countIndex("ix/ev-ar/") }
+
+// EventCount counts the events citing one article or actor.
+func (s *Store) EventCount(id string) (int, error) {
+	prefix := eventsByArticle(id)
+	if kindOfID(id) == data.RecordActor {
+		prefix = eventsByActor(id)
+	}
+	n := 0
+	err := s.db.View(func(txn *badger.Txn) error { n = countKeys(txn, prefix); return nil })
+	return n, err
+}
 
 // countIndex counts the keys under prefix by their first segment.
 func (s *Store) countIndex(prefix string) (map[string]int, error) {

@@ -1,6 +1,7 @@
 package badgerstore
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -11,12 +12,45 @@ import (
 )
 
 // SchemaVersion is the layout this build writes.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
-// migrations[v] upgrades a database from schema v to v+1 in one transaction.
+// migrations[v] upgrades a database from schema v to v+1. A step may be
+// cut off by a crash and run again: each is idempotent, and the schema
+// version is raised only once it is complete.
 // Version 0 is a database from before versions were stored.
-var migrations = map[int]func(txn *badger.Txn) error{
-	0: func(*badger.Txn) error { return nil },
+var migrations = map[int]func(s *Store) error{
+	0: func(*Store) error { return nil },
+	1: versionHeaders,
+}
+
+// versionHeaders gives actors and article headers, which had no version
+// before schema 2, version 1.
+func versionHeaders(s *Store) error {
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	err := s.db.View(func(txn *badger.Txn) error {
+		for _, prefix := range []string{actorKey(""), articleKey("")} {
+			err := eachJSON(txn, prefix, func(rec *map[string]any) error {
+				if v, _ := (*rec)["version"].(float64); v > 0 {
+					return nil
+				}
+				(*rec)["version"] = 1
+				b, err := json.Marshal(rec)
+				if err != nil {
+					return err
+				}
+				return wb.Set([]byte(prefix+(*rec)["id"].(string)), b)
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return wb.Flush()
 }
 
 // migrate brings the database to SchemaVersion, one step at a time.
@@ -32,11 +66,10 @@ func (s *Store) migrate() error {
 		if v > SchemaVersion {
 			return data.Errorf(data.EInvalid, "This database was written by a newer Dossier (schema %d; this one reads up to %d). Update Dossier to open it.", v, SchemaVersion)
 		}
-		step := migrations[v]
+		if err := migrations[v](s); err != nil {
+			return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
+		}
 		if err := s.update(func(txn *badger.Txn) error {
-			if err := step(txn); err != nil {
-				return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
-			}
 			return txn.Set([]byte(schemaKey), []byte(strconv.Itoa(v+1)))
 		}); err != nil {
 			return err

@@ -25,6 +25,9 @@ type Store struct {
 	passphrase []byte // set for an encrypted database; backups are sealed with it
 	inMemory   bool
 	mu         sync.Mutex
+	feed       data.Feed
+	analyst    data.Analyst // who works on this database
+	names      sync.Map     // analyst id → display name
 }
 
 var _ data.Store = (*Store)(nil)
@@ -141,6 +144,10 @@ func open(opts badger.Options, path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.loadAnalyst(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -181,6 +188,9 @@ func (s *Store) update(fn func(txn *badger.Txn) error) error {
 			}
 			return fn(txn)
 		})
+		if errors.Is(err, badger.ErrTxnTooBig) {
+			return &data.Error{Code: data.EInvalid, Err: err, Message: "Too many changes for one step; nothing was saved. Make them in smaller parts."}
+		}
 		if !errors.Is(err, badger.ErrConflict) {
 			return err
 		}
@@ -282,7 +292,7 @@ func eachJSON[T any](txn *badger.Txn, prefix string, fn func(*T) error) error {
 	return nil
 }
 
-func notFound(what, id string) error {
+func notFound(what data.RecordKind, id string) error {
 	return data.Errorf(data.ENotFound, "There is no %s with id %q.", what, id)
 }
 

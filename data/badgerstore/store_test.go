@@ -41,7 +41,7 @@ func TestRecordsSurviveReopen(t *testing.T) {
 	}
 	res, _ := s.AddArticles(context.Background(), []*data.Article{{Title: "Kept", Text: "Kept text.", Hash: "k"}})
 	a := data.Actor{Name: "Xi Jinping", Kind: data.KindPerson}
-	if err := s.PutActor(&a); err != nil {
+	if err := s.PutActor(bg, &a); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -94,9 +94,9 @@ func TestCheckMendsIndexes(t *testing.T) {
 	defer s.Close()
 	res, _ := s.AddArticles(context.Background(), []*data.Article{{Title: "A", Text: "Some words here.", Hash: "a"}})
 	who := data.Actor{Name: "Wang Yi"}
-	s.PutActor(&who)
+	s.PutActor(bg, &who)
 	e := data.Event{Type: "CONSULT", Actors: []string{who.ID}, Evidence: []data.Span{{Article: res[0].ID, Start: 0, End: 4}}}
-	s.PutEvent(&e)
+	s.PutEvent(bg, &e)
 	if rep, err := s.Check(); err != nil || len(rep.Repaired)+len(rep.Problems) != 0 {
 		t.Fatalf("a sound database: %+v %v", rep, err)
 	}
@@ -125,7 +125,7 @@ func TestEmptyMemtableLeftByAKillOpens(t *testing.T) {
 	dir := t.TempDir()
 	s, _ := Open(dir)
 	a := data.Actor{Name: "Kept"}
-	s.PutActor(&a)
+	s.PutActor(bg, &a)
 	s.Close()
 	os.WriteFile(filepath.Join(dir, "00099.mem"), nil, 0o600)
 	s, err := Open(dir)
@@ -135,5 +135,47 @@ func TestEmptyMemtableLeftByAKillOpens(t *testing.T) {
 	defer s.Close()
 	if got, _ := s.Actor(a.ID); got == nil || got.Name != "Kept" {
 		t.Fatal("the record is lost")
+	}
+}
+
+var bg = context.Background()
+
+// A database from before records had versions (schema 1) opens with every
+// actor and article header at version 1, and writes based on it succeed.
+func TestSchemaOneGainsVersions(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := s.AddArticles(bg, []*data.Article{{Title: "Old", Text: "Old text.", Hash: "old"}})
+	err = s.db.Update(func(txn *badger.Txn) error {
+		for _, kv := range [][2]string{
+			{actorKey("ac-old"), `{"id":"ac-old","name":"Old Actor","kind":"person"}`},
+			{articleKey(res[0].ID), `{"id":"` + res[0].ID + `","title":"Old","status":"new","hash":"old"}`},
+			{schemaKey, "1"},
+		} {
+			if err := txn.Set([]byte(kv[0]), []byte(kv[1])); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a, _ := s.Actor("ac-old")
+	h, _ := s.Article(res[0].ID)
+	if a.Version != 1 || h.Version != 1 {
+		t.Fatalf("after migration: actor version %d, article version %d", a.Version, h.Version)
+	}
+	a.Notes = "edited"
+	if err := s.PutActor(bg, a); err != nil || a.Version != 2 {
+		t.Fatalf("editing a migrated actor: %v (version %d)", err, a.Version)
 	}
 }

@@ -43,7 +43,7 @@ func Generate(st data.Store, articles, events int) error {
 	var actors []string
 	for i := range 500 {
 		a := data.Actor{Name: fmt.Sprintf("Actor %d", i), Kind: data.KindGovernment, Country: []string{"RUS", "CHN", "USA", "FRA", "TUR"}[i%5]}
-		if err := st.PutActor(&a); err != nil {
+		if err := st.PutActor(context.Background(), &a); err != nil {
 			return err
 		}
 		actors = append(actors, a.ID)
@@ -57,7 +57,7 @@ func Generate(st data.Store, articles, events int) error {
 			Date: data.EventDate{Start: day.Format(data.DateLayout)}, Actors: []string{actors[r.Intn(500)]}, Recipients: []string{actors[r.Intn(500)]},
 			Notes: vocabulary[r.Intn(len(vocabulary))] + " " + vocabulary[r.Intn(len(vocabulary))]})
 		if len(batch) == 2000 || i == events-1 {
-			if err := st.PutEvents(batch); err != nil {
+			if err := st.Commit(context.Background(), &data.Batch{Events: batch}); err != nil {
 				return err
 			}
 			batch = batch[:0]

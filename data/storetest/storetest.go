@@ -26,6 +26,9 @@ func Run(t *testing.T, open Opener) {
 		"EventIndexes":            testEventIndexes,
 		"DeletesRespectCitations": testDeletes,
 		"PutEventsIsAllOrNothing": testPutEvents,
+		"StaleWritesAreRefused":   testStaleWrites,
+		"DeletedRecords":          testDeletedRecords,
+		"FeedPublishesCommits":    testFeed,
 	}
 	for name, fn := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -35,6 +38,8 @@ func Run(t *testing.T, open Opener) {
 		})
 	}
 }
+
+var bg = context.Background()
 
 const articleText = "Sergei Shoigu met Wang Yi in Beijing on Friday."
 
@@ -49,7 +54,7 @@ func addArticle(t *testing.T, s data.Store, title, text string) string {
 
 func putActor(t *testing.T, s data.Store, a data.Actor) string {
 	t.Helper()
-	if err := s.PutActor(&a); err != nil {
+	if err := s.PutActor(bg, &a); err != nil {
 		t.Fatalf("PutActor(%s): %v", a.Name, err)
 	}
 	return a.ID
@@ -103,7 +108,7 @@ func testArticleUpdate(t *testing.T, s data.Store) {
 	id := addArticle(t, s, "Draft", articleText)
 	a, _ := s.Article(id)
 	a.Title, a.Status, a.Text = "Final title", data.StatusDone, "ignored"
-	if err := s.UpdateArticle(a); err != nil {
+	if err := s.UpdateArticle(bg, a); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.Article(id)
@@ -111,7 +116,7 @@ func testArticleUpdate(t *testing.T, s data.Store) {
 		t.Fatalf("after update: %+v", got)
 	}
 	a.Status = "finished"
-	mustFail(t, s.UpdateArticle(a), data.EInvalid, "finished")
+	mustFail(t, s.UpdateArticle(bg, a), data.EInvalid, "finished")
 }
 
 func testActorNames(t *testing.T, s data.Store) {
@@ -126,7 +131,7 @@ func testActorNames(t *testing.T, s data.Store) {
 		}
 	}
 	a.Aliases = []string{"S. K. Shoigu"}
-	if err := s.PutActor(a); err != nil {
+	if err := s.PutActor(bg, a); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.ActorsNamed("Shoigu"); len(got) != 0 {
@@ -135,9 +140,9 @@ func testActorNames(t *testing.T, s data.Store) {
 	if got, _ := s.ActorsNamed("s k shoigu"); len(got) != 1 {
 		t.Fatalf("new alias not indexed")
 	}
-	mustFail(t, s.PutActor(&data.Actor{Name: "X", Country: "ZZZ"}), data.EInvalid, "ZZZ")
-	mustFail(t, s.PutActor(&data.Actor{Name: "  "}), data.EInvalid, "name")
-	mustFail(t, s.PutActor(&data.Actor{Name: "X", Roles: []data.Role{{Post: "P", Start: "2024", End: "2020"}}}), data.EInvalid, "before")
+	mustFail(t, s.PutActor(bg, &data.Actor{Name: "X", Country: "ZZZ"}), data.EInvalid, "ZZZ")
+	mustFail(t, s.PutActor(bg, &data.Actor{Name: "  "}), data.EInvalid, "name")
+	mustFail(t, s.PutActor(bg, &data.Actor{Name: "X", Roles: []data.Role{{Post: "P", Start: "2024", End: "2020"}}}), data.EInvalid, "before")
 }
 
 func testEventValidation(t *testing.T, s data.Store) {
@@ -164,7 +169,7 @@ func testEventValidation(t *testing.T, s data.Store) {
 	for _, c := range cases {
 		e := base()
 		c.edit(&e)
-		mustFail(t, s.PutEvent(&e), data.EInvalid, c.fragment)
+		mustFail(t, s.PutEvent(bg, &e), data.EInvalid, c.fragment)
 	}
 	if n, _ := s.Counts(); n.Events != 0 {
 		t.Fatalf("a refused event was stored: %+v", n)
@@ -175,7 +180,7 @@ func testEventDerived(t *testing.T, s data.Store) {
 	art := addArticle(t, s, "A", articleText)
 	e := data.Event{CAMEO: "042", Date: data.EventDate{Start: "2023-12", Raw: "In December 2023"},
 		Evidence: []data.Span{{Article: art, Start: 18, End: 25}}}
-	if err := s.PutEvent(&e); err != nil {
+	if err := s.PutEvent(bg, &e); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.Event(e.ID)
@@ -189,7 +194,7 @@ func testEventDerived(t *testing.T, s data.Store) {
 		t.Fatalf("quote = %q", got.Evidence[0].Quote)
 	}
 	got.Notes = "checked"
-	if err := s.PutEvent(got); err != nil {
+	if err := s.PutEvent(bg, got); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := s.Event(e.ID)
@@ -204,7 +209,7 @@ func testEventIndexes(t *testing.T, s data.Store) {
 	y := putActor(t, s, data.Actor{Name: "China", Kind: data.KindGovernment})
 	mk := func(date string, actors []string, art string) string {
 		e := data.Event{Type: "CONSULT", Date: data.EventDate{Start: date}, Actors: actors, Evidence: []data.Span{{Article: art, Start: 0, End: 5}}}
-		if err := s.PutEvent(&e); err != nil {
+		if err := s.PutEvent(bg, &e); err != nil {
 			t.Fatal(err)
 		}
 		return e.ID
@@ -232,12 +237,12 @@ func testEventIndexes(t *testing.T, s data.Store) {
 		}
 	}
 	noEvidence := data.Event{Type: "AGREE", Article: a2}
-	if err := s.PutEvent(&noEvidence); err != nil {
+	if err := s.PutEvent(bg, &noEvidence); err != nil {
 		t.Fatal(err)
 	}
 	check(data.EventQuery{Article: a2}, e2, noEvidence.ID)
-	s.DeleteEvent(noEvidence.ID)
-	mustFail(t, s.PutEvent(&data.Event{Type: "AGREE", Article: "ar-nowhere"}), data.EInvalid, "ar-nowhere")
+	s.DeleteEvent(bg, noEvidence.ID, noEvidence.Version)
+	mustFail(t, s.PutEvent(bg, &data.Event{Type: "AGREE", Article: "ar-nowhere"}), data.EInvalid, "ar-nowhere")
 	check(data.EventQuery{}, e1, e2, e3)
 	check(data.EventQuery{Article: a1}, e1, e3)
 	check(data.EventQuery{Actor: x}, e1, e2)
@@ -246,12 +251,12 @@ func testEventIndexes(t *testing.T, s data.Store) {
 	check(data.EventQuery{Actor: y, To: "2024-12-31"}, e3)
 	moved, _ := s.Event(e3)
 	moved.Actors, moved.Date.Start = []string{x}, "2025-02-01"
-	if err := s.PutEvent(moved); err != nil {
+	if err := s.PutEvent(bg, moved); err != nil {
 		t.Fatal(err)
 	}
 	check(data.EventQuery{Actor: y}, e1)
 	check(data.EventQuery{From: "2025-02-01", To: "2025-02-01"}, e3)
-	if err := s.DeleteEvent(e1); err != nil {
+	if err := s.DeleteEvent(bg, e1, 1); err != nil {
 		t.Fatal(err)
 	}
 	check(data.EventQuery{Article: a1}, e3)
@@ -262,18 +267,18 @@ func testDeletes(t *testing.T, s data.Store) {
 	art := addArticle(t, s, "Cited", articleText)
 	who := putActor(t, s, data.Actor{Name: "Wang Yi"})
 	e := data.Event{Type: "CONSULT", Actors: []string{who}, Evidence: []data.Span{{Article: art, Start: 0, End: 6}}}
-	if err := s.PutEvent(&e); err != nil {
+	if err := s.PutEvent(bg, &e); err != nil {
 		t.Fatal(err)
 	}
-	mustFail(t, s.DeleteArticle(art), data.EInvalid, "Cited")
-	mustFail(t, s.DeleteActor(who), data.EInvalid, "Wang Yi")
-	if err := s.DeleteEvent(e.ID); err != nil {
+	mustFail(t, s.DeleteArticle(bg, art, 1), data.EInvalid, "Cited")
+	mustFail(t, s.DeleteActor(bg, who, 1), data.EInvalid, "Wang Yi")
+	if err := s.DeleteEvent(bg, e.ID, 1); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DeleteArticle(art); err != nil {
+	if err := s.DeleteArticle(bg, art, 1); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DeleteActor(who); err != nil {
+	if err := s.DeleteActor(bg, who, 1); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.AddArticles(context.Background(), []*data.Article{{Title: "Back", Text: articleText, Hash: "h:" + articleText}}); err != nil {
@@ -282,19 +287,22 @@ func testDeletes(t *testing.T, s data.Store) {
 	if c, _ := s.Counts(); c != (data.Counts{Articles: 1}) {
 		t.Fatalf("after deletes: %+v (a deleted article's hash must not block re-import)", c)
 	}
-	mustFail(t, s.DeleteEvent(e.ID), data.ENotFound, e.ID)
+	mustFail(t, s.DeleteEvent(bg, "ev-never", 1), data.ENotFound, "ev-never")
+	if err := s.DeleteEvent(bg, e.ID, 1); data.ErrorCode(err) != data.EConflict || !strings.Contains(data.ErrorMessage(err), "deleted since") {
+		t.Fatalf("deleting a deleted event: %v", err)
+	}
 }
 
 func testPutEvents(t *testing.T, s data.Store) {
 	art := addArticle(t, s, "A", articleText)
 	good := &data.Event{Type: "CONSULT", Article: art}
 	bad := &data.Event{Type: "CONSULT", Actors: []string{"ac-missing"}}
-	mustFail(t, s.PutEvents([]*data.Event{good, bad}), data.EInvalid, "ac-missing")
+	mustFail(t, s.Commit(bg, &data.Batch{Events: []*data.Event{good, bad}}), data.EInvalid, "ac-missing")
 	if n, _ := s.Counts(); n.Events != 0 {
 		t.Fatal("half of a refused batch was stored")
 	}
 	other := &data.Event{Type: "AGREE", Article: art}
-	if err := s.PutEvents([]*data.Event{good, other}); err != nil {
+	if err := s.Commit(bg, &data.Batch{Events: []*data.Event{good, other}}); err != nil {
 		t.Fatal(err)
 	}
 	seen := 0
@@ -315,7 +323,7 @@ func Dump(st data.Store) string {
 		evs[i].Version, evs[i].Updated = 0, evs[i].Created
 	}
 	for i := range acts {
-		acts[i].Updated = acts[i].Created
+		acts[i].Version, acts[i].Updated = 0, acts[i].Created
 	}
 	b, _ := json.Marshal([]any{evs, acts})
 	return string(b)

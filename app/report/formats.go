@@ -1,0 +1,56 @@
+package report
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+
+	"dossier/data"
+)
+
+// Format is one kind of file Dossier exports to; the list below drives the
+// command line, the window's choices and the help.
+type Format struct {
+	Ext   string // with its dot: ".xlsx"
+	Label string // as the window offers it
+	// Protectable formats can be written with a password.
+	Protectable bool
+	Write       func(ctx context.Context, st data.Store, path string, opt Options) (Result, error)
+}
+
+// Formats lists the export formats, the workbook first.
+var Formats = []Format{
+	{Ext: ".xlsx", Label: "Excel workbook (.xlsx)", Protectable: true, Write: ExportWorkbook},
+	{Ext: ".csv", Label: "CSV for Excel (.csv)", Write: ExportCSV},
+	{Ext: ".jsonl", Label: "PLOVER JSON lines (.jsonl)", Write: ExportJSONL},
+}
+
+// FormatOf is the format a file name's extension asks for.
+func FormatOf(path string) (Format, bool) {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, f := range Formats {
+		if f.Ext == ext {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// FormatList names the extensions for a sentence: ".xlsx, .csv or .jsonl".
+func FormatList() string {
+	var exts []string
+	for _, f := range Formats {
+		exts = append(exts, f.Ext)
+	}
+	return strings.Join(exts[:len(exts)-1], ", ") + " or " + exts[len(exts)-1]
+}
+
+// Export writes the events opt selects to path, in the format its
+// extension names.
+func Export(ctx context.Context, st data.Store, path string, opt Options) (Result, error) {
+	f, ok := FormatOf(path)
+	if !ok {
+		return Result{}, data.Errorf(data.EInvalid, "Dossier exports %s files, not %q.", FormatList(), filepath.Ext(path))
+	}
+	return f.Write(ctx, st, path, opt)
+}
