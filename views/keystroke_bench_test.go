@@ -12,7 +12,6 @@ import (
 
 	"dossier/app"
 	"dossier/data"
-	"dossier/data/badgerstore"
 )
 
 // BenchmarkKeystroke types into an event's Notes and Date fields on an open
@@ -33,13 +32,7 @@ func BenchmarkKeystroke(b *testing.B) {
 // keystrokes opens a window on a fresh database of that size and types
 // b.N times 40 keys; it returns the mean milliseconds per key.
 func keystrokes(b *testing.B, chars, actors int) float64 {
-	test.NewTempApp(b)
-	dir := b.TempDir() + "/db"
-	st, err := badgerstore.Open(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st, dir := benchStore(b)
 	artID, evID := keystrokeStore(b, st, chars, actors)
 	w := test.NewTempWindow(b, nil)
 	wb := newWorkbench(app.NewSession(st, dir), w, newTestBridge())

@@ -13,19 +13,26 @@ import (
 	"dossier/data/storetest"
 )
 
-// BenchmarkScale100k opens the window on 10,000 articles and 100,000
-// events: start-up to the first frame (target ≤ 2 s) and a scroll step of
-// the all-events table (target ≤ 30 ms). Frames come from the test
-// driver's software painter (see BenchmarkReaderOpen50k); "-work" metrics
-// leave the frame out.
-func BenchmarkScale100k(b *testing.B) {
+// benchStore is a test app and an empty on-disk database, closed when the
+// benchmark ends.
+func benchStore(b *testing.B) (*badgerstore.Store, string) {
 	test.NewTempApp(b)
 	dir := b.TempDir() + "/db"
 	st, err := badgerstore.Open(dir)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer st.Close()
+	b.Cleanup(func() { st.Close() })
+	return st, dir
+}
+
+// BenchmarkScale100k opens the window on 10,000 articles and 100,000
+// events: start-up to the first frame (target ≤ 2 s) and a scroll step of
+// the all-events table (target ≤ 30 ms). Frames come from the test
+// driver's software painter (see BenchmarkReaderOpen50k); "-work" metrics
+// leave the frame out.
+func BenchmarkScale100k(b *testing.B) {
+	st, dir := benchStore(b)
 	if err := storetest.Generate(st, 10000, 100000); err != nil {
 		b.Fatal(err)
 	}
