@@ -2,11 +2,12 @@
 # Installs the Debian/Ubuntu packages Dossier needs, when they are missing.
 #   .ci/deps.sh            build and run: a C compiler and the OpenGL/X11 headers Fyne uses
 #   .ci/deps.sh --test     also what the tests use: Xvfb, xdotool, ImageMagick,
-#                          GTK for the drag-and-drop helper, python3-openpyxl
+#                          GTK for the drag-and-drop helper, python3-openpyxl and
+#                          python3-msoffcrypto-tool (independent readers of workbooks)
 set -euo pipefail
 pkgs=(gcc libgl1-mesa-dev xorg-dev libxkbcommon-dev)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(xvfb xauth xdotool imagemagick python3-gi gir1.2-gtk-3.0 python3-openpyxl)
+  pkgs+=(xvfb xauth xdotool imagemagick python3-gi gir1.2-gtk-3.0 python3-openpyxl python3-msoffcrypto-tool)
 fi
 
 if ! command -v go >/dev/null 2>&1; then

@@ -8,7 +8,7 @@ import (
 // OpenSearch opens (and, when missing or stale, rebuilds) the search index
 // beside the database and keeps it in step with every change to it.
 func (s *Session) OpenSearch(progress func(done, total int)) error {
-	ix, err := search.Open(search.Folder(s.dbPath))
+	ix, err := search.OpenFor(s.dbPath, s.st)
 	if err != nil {
 		return err
 	}

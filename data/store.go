@@ -64,6 +64,13 @@ type Store interface {
 	// (see Feed), until cancel is called.
 	Subscribe(fn func([]Change)) (cancel func())
 
+	// Encrypted reports whether the database is encrypted at rest.
+	Encrypted() bool
+	// Secret is a 256-bit key for purpose derived from an encrypted
+	// database's key, for data kept beside it (its search index); nil when
+	// the database is not encrypted.
+	Secret(purpose string) []byte
+
 	// Analyst is who works on this database (created with it).
 	Analyst() Analyst
 	// SetAnalystName changes the analyst's display name.

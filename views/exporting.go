@@ -32,9 +32,13 @@ type exportForm struct {
 	actors   []string
 	chips    *widget.Label
 	format   *widget.Select
+	password *widget.Entry // a workbook's password, "" for none
+	again    *widget.Entry
+	warning  *widget.Label // what the file will not protect
 }
 
-func (wb *workbench) exportDialog() {
+// exportDialog asks what to export, and how; it returns the form (for tests).
+func (wb *workbench) exportDialog() *exportForm {
 	f := &exportForm{wb: wb, from: widget.NewEntry(), to: widget.NewEntry(), chips: widget.NewLabel("")}
 	f.from.SetPlaceHolder("from YYYY-MM-DD")
 	f.to.SetPlaceHolder("to YYYY-MM-DD")
@@ -43,7 +47,13 @@ func (wb *workbench) exportDialog() {
 	for _, ft := range report.Formats {
 		labels = append(labels, ft.Label)
 	}
-	f.format = widget.NewSelect(labels, nil)
+	f.password, f.again, f.warning = widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewLabel("")
+	f.password.SetPlaceHolder("password (optional)")
+	f.again.SetPlaceHolder("the password again")
+	f.warning.Wrapping = fyne.TextWrapWord
+	f.warning.Importance = widget.WarningImportance
+	f.format = widget.NewSelect(labels, func(string) { f.formatChosen() })
+	f.password.OnChanged = func(string) { f.formatChosen() }
 	f.format.SetSelectedIndex(0)
 	pick := newPicker("add an actor", func(q string) []pickItem { return actorItems(wb.sess)(q, "") }, func(it pickItem) {
 		f.actors = appendOnce(f.actors, it.value.(string))
@@ -55,14 +65,31 @@ func (wb *workbench) exportDialog() {
 		widget.NewFormItem("Dates", container.NewGridWithColumns(2, f.from, f.to)),
 		widget.NewFormItem("Actors", container.NewVBox(pick, f.chips)),
 		widget.NewFormItem("Format", f.format),
+		widget.NewFormItem("Protect", container.NewGridWithColumns(2, f.password, f.again)),
 	)
-	d := dialog.NewCustomConfirm("Export events", "Choose file…", "Cancel", form, func(ok bool) {
+	d := dialog.NewCustomConfirm("Export events", "Choose file…", "Cancel", container.NewVBox(form, f.warning), func(ok bool) {
 		if ok {
 			f.chooseFile()
 		}
 	}, wb.win)
-	d.Resize(fyne.NewSize(560, 420))
+	d.Resize(fyne.NewSize(600, 520))
 	d.Show()
+	return f
+}
+
+// formatChosen offers a password for a workbook only, and says what an
+// export of an encrypted database leaves unprotected.
+func (f *exportForm) formatChosen() {
+	ft := report.Formats[max(0, f.format.SelectedIndex())]
+	for _, e := range []*widget.Entry{f.password, f.again} {
+		if ft.Protectable {
+			e.Enable()
+		} else {
+			e.SetText("")
+			e.Disable()
+		}
+	}
+	setInfo(f.warning, f.wb.sess.Unprotected("export"+ft.Ext, f.password.Text))
 }
 
 func newScope() *widget.RadioGroup {
@@ -96,10 +123,14 @@ func (f *exportForm) filter() (report.Filter, error) {
 
 func (f *exportForm) chooseFile() {
 	filter, err := f.filter()
+	if err == nil && f.password.Text != f.again.Text {
+		err = data.Errorf(data.EInvalid, "The two passwords differ: type the same password twice.")
+	}
 	if err != nil {
 		showError(f.wb.win, "Nothing was exported", err)
 		return
 	}
+	password := f.password.Text
 	ext := report.Formats[f.format.SelectedIndex()].Ext
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if w == nil {
@@ -110,7 +141,7 @@ func (f *exportForm) chooseFile() {
 		if filepath.Ext(path) != ext {
 			path += ext
 		}
-		f.wb.runExport(path, filter)
+		f.wb.runExport(path, report.Options{Filter: filter, Password: password})
 	}, f.wb.win)
 	save.SetFileName("dossier-events" + ext)
 	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
@@ -118,9 +149,10 @@ func (f *exportForm) chooseFile() {
 }
 
 // runExport exports in the background with a progress bar and Cancel.
-func (wb *workbench) runExport(path string, filter report.Filter) {
+func (wb *workbench) runExport(path string, opt report.Options) {
 	runLong(longWork{ui: wb.ui, win: wb.win, title: "Exporting " + filepath.Base(path)}, func(ctx context.Context, p progress) (report.Result, error) {
-		return wb.sess.Export(ctx, path, filter, func(done, total int) { p(done, total, fmt.Sprintf("%d of %d events", done, total)) })
+		opt.Progress = func(done, total int) { p(done, total, fmt.Sprintf("%d of %d events", done, total)) }
+		return wb.sess.Export(ctx, path, opt)
 	}, func(res report.Result, err error) {
 		if err != nil {
 			showError(wb.win, "The export did not finish", err)

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 
 	"dossier/app"
 	"dossier/app/report"
@@ -35,7 +36,7 @@ func TestExportFromTheWindow(t *testing.T) {
 		t.Fatalf("filter %+v %v", filter, err)
 	}
 	path := filepath.Join(t.TempDir(), "article.xlsx")
-	f.wb.runExport(path, filter)
+	f.wb.runExport(path, report.Options{Filter: filter})
 	f.settle()
 	if !strings.HasPrefix(f.wb.bar.Text, "Exported 4 events") {
 		t.Fatalf("the bar says %q", f.wb.bar.Text)
@@ -284,5 +285,38 @@ func TestOneKeyDecidesASuggestion(t *testing.T) {
 	}
 	if p.current < 0 || f.win.Canvas().Focused() != p.list {
 		t.Fatal("after A the list should keep the keyboard on the next suggestion")
+	}
+}
+
+// Exporting from an encrypted database says what the file will not
+// protect, offers a password for a workbook only, and writes a protected
+// workbook when given one.
+func TestExportFromAnEncryptedDatabase(t *testing.T) {
+	f := newFixtureWith(t, []byte("a passphrase"))
+	f.wb.sess.LoadSample()
+	f.settle()
+	form := f.wb.exportDialog()
+	if !form.warning.Visible() || !strings.Contains(form.warning.Text, "this workbook will not be") {
+		t.Fatalf("the warning for a workbook: %q", form.warning.Text)
+	}
+	form.format.SetSelectedIndex(1) // CSV
+	if !form.password.Disabled() || !strings.Contains(form.warning.Text, "CSV files cannot be protected") {
+		t.Fatalf("CSV: password enabled %v, warning %q", !form.password.Disabled(), form.warning.Text)
+	}
+	form.format.SetSelectedIndex(0)
+	form.password.SetText("kestrel 42")
+	if form.warning.Visible() {
+		t.Fatalf("a protected workbook still warns: %q", form.warning.Text)
+	}
+	path := filepath.Join(t.TempDir(), "protected.xlsx")
+	f.wb.runExport(path, report.Options{Password: form.password.Text})
+	f.settle()
+	if _, err := excelize.OpenFile(path); err == nil {
+		t.Fatal("the workbook opens without its password")
+	}
+	if wbk, err := excelize.OpenFile(path, excelize.Options{Password: "kestrel 42"}); err != nil {
+		t.Fatalf("the workbook does not open with its password: %v", err)
+	} else {
+		wbk.Close()
 	}
 }

@@ -29,7 +29,7 @@ func (wb *workbench) mainMenu() *fyne.MainMenu {
 		item("Import folder…", shortcut(fyne.KeyO, true), func() { wb.chooseImport(true) }),
 		item("New article from text…", shortcut(fyne.KeyV, true), wb.pasteDialog),
 		fyne.NewMenuItemSeparator(),
-		item("Export…", shortcut(fyne.KeyE, true), wb.exportDialog),
+		item("Export…", shortcut(fyne.KeyE, true), func() { wb.exportDialog() }),
 		item("Import workbook…", shortcut(fyne.KeyI, true), wb.importWorkbookDialog),
 		fyne.NewMenuItemSeparator(),
 		item("Back up…", shortcut(fyne.KeyB, true), wb.backupDialog),

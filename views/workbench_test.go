@@ -24,11 +24,15 @@ type benchFixture struct {
 	text []rune
 }
 
-func newFixture(t *testing.T) *benchFixture {
+func newFixture(t *testing.T) *benchFixture { return newFixtureWith(t, nil) }
+
+// newFixtureWith opens the window on a database encrypted with passphrase
+// (none when nil).
+func newFixtureWith(t *testing.T, passphrase []byte) *benchFixture {
 	t.Helper()
 	test.NewTempApp(t)
 	dir := t.TempDir() + "/db"
-	st, err := badgerstore.Open(dir)
+	st, err := badgerstore.OpenWith(dir, passphrase)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,6 +50,7 @@ func runExport(env Env, st data.Store, args []string) int {
 	fs.StringVar(&f.To, "to", "", "last event date (YYYY-MM-DD)")
 	fs.Var(&actors, "actor", "only events where this actor (id, name or alias) takes part; repeat for several")
 	fs.Var(&types, "type", "only events of this PLOVER type; repeat for several")
+	passFile := fs.String("password-file", "", "protect the workbook with the password this file holds (.xlsx only)")
 	path, rest := firstOr(args), args
 	if len(rest) > 0 {
 		rest = rest[1:]
@@ -72,13 +73,19 @@ func runExport(env Env, st data.Store, args []string) int {
 		return usageError(env, "%s", data.ErrorMessage(err))
 	}
 	f.Actors, f.Types = ids, types
-	format, ok := report.FormatOf(path)
-	if !ok {
+	if _, ok := report.FormatOf(path); !ok {
 		return usageError(env, "export writes %s files, not %q", report.FormatList(), filepath.Ext(path))
+	}
+	password, err := readSecret(*passFile, "password")
+	if err != nil {
+		return usageError(env, "%s", data.ErrorMessage(err))
+	}
+	if warning := report.Unprotected(st, path, string(password)); warning != "" {
+		fmt.Fprintln(env.Stderr, "dossier: "+warning+" (--password-file FILE)")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	res, err := format.Write(ctx, st, path, report.Options{Filter: f})
+	res, err := report.Export(ctx, st, path, report.Options{Filter: f, Password: string(password)})
 	if err != nil {
 		return fail(env, err)
 	}

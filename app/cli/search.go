@@ -28,7 +28,7 @@ func runSearch(env Env, st data.Store, args []string) int {
 	if strings.TrimSpace(query) == "" || fs.NArg() > 0 {
 		return usageError(env, "search needs one query (quote it for the shell): dossier search '\"security talks\"'")
 	}
-	ix, err := search.Open(search.Folder(dbPathOf(st)))
+	ix, err := search.OpenFor(dbPathOf(st), st)
 	if err != nil {
 		return fail(env, err)
 	}

@@ -52,5 +52,21 @@ func Export(ctx context.Context, st data.Store, path string, opt Options) (Resul
 	if !ok {
 		return Result{}, data.Errorf(data.EInvalid, "Dossier exports %s files, not %q.", FormatList(), filepath.Ext(path))
 	}
+	if opt.Password != "" && !f.Protectable {
+		return Result{}, data.Errorf(data.EInvalid, "%s files cannot be protected with a password: export an .xlsx workbook instead.", strings.ToUpper(f.Ext[1:]))
+	}
 	return f.Write(ctx, st, path, opt)
+}
+
+// Unprotected is the warning an export of an encrypted database needs: what
+// the file is, and how to protect it ("" when none is needed).
+func Unprotected(st data.Store, path, password string) string {
+	f, _ := FormatOf(path)
+	switch {
+	case !st.Encrypted() || password != "":
+		return ""
+	case f.Protectable:
+		return "The database is encrypted, but this workbook will not be: anyone with the file can read it. Give it a password to protect it."
+	}
+	return "The database is encrypted, but " + strings.ToUpper(f.Ext[1:]) + " files cannot be protected: anyone with the file can read it. Export a password-protected .xlsx workbook instead."
 }

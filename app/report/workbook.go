@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"io"
+	"os"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -27,6 +28,9 @@ type Options struct {
 	// Progress, when set, is called as events are written, with the number
 	// written and the number stored (an upper bound when a filter applies).
 	Progress func(done, total int)
+	// Password, when set, protects a workbook (ECMA-376 agile encryption,
+	// which Excel and LibreOffice open with it); other formats refuse it.
+	Password string
 }
 
 // Result says what an export wrote and what it had to change.
@@ -53,7 +57,7 @@ func ExportWorkbook(ctx context.Context, st data.Store, path string, opt Options
 	if err != nil {
 		return Result{}, err
 	}
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: spoolDir()})
 	defer f.Close()
 	w := &workbook{f: f, l: l, stats: newStats(), usedArt: map[string]bool{}, usedAct: map[string]bool{}}
 	if w.styles, err = newStyles(f); err != nil {
@@ -84,7 +88,19 @@ func ExportWorkbook(ctx context.Context, st data.Store, path string, opt Options
 		}
 	}
 	f.SetActiveSheet(1)
-	return w.res, safefile.Write(path, false, func(out io.Writer) error { return f.Write(out) })
+	return w.res, safefile.Write(path, false, func(out io.Writer) error {
+		return f.Write(out, excelize.Options{Password: opt.Password, TmpDir: spoolDir()})
+	})
+}
+
+// spoolDir is where excelize spools a sheet larger than 16 MB while it is
+// written: memory (/dev/shm) where the system has it, so that no text of an
+// encrypted database lands on a disk in the clear, else the temporary folder.
+func spoolDir() string {
+	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
+		return "/dev/shm"
+	}
+	return ""
 }
 
 // cell prepares one value for a streamed row: safe text, and the style its

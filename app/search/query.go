@@ -7,6 +7,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
+
+	"dossier/data"
 )
 
 // Hit is one record that matches, with the passage around the first match.
@@ -23,6 +25,9 @@ type Hit struct {
 // Search answers a query in bleve's query-string syntax: words (all
 // required by default here), "a phrase", prefix*, kind:article.
 func (ix *Index) Search(q string, limit int) ([]Hit, error) {
+	if ix.idx == nil {
+		return nil, data.Errorf(data.EInternal, "The search index is closed.")
+	}
 	qs := bleve.NewQueryStringQuery(requireAll(q))
 	req := bleve.NewSearchRequestOptions(qs, limit, 0, false)
 	req.Fields = []string{"kind", "title", "text"}

@@ -7,8 +7,6 @@ package search
 
 import (
 	"errors"
-	"fmt"
-	"os"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -20,9 +18,8 @@ import (
 
 // Index is the search index of one database.
 type Index struct {
-	idx    bleve.Index
-	path   string
-	closed bool
+	idx   bleve.Index // nil once closed
+	where storage
 }
 
 // Folder is where the index of the database at dbPath lives.
@@ -52,26 +49,43 @@ func leanMapping() mapping.IndexMapping {
 	return m
 }
 
-// Open opens the index at path, creating an empty one when it is missing or
-// unreadable (it is derived data: Sync refills it).
-func Open(path string) (*Index, error) {
-	idx, err := bleve.Open(path)
-	if err != nil {
-		os.RemoveAll(path)
-		if idx, err = bleve.New(path, leanMapping()); err != nil {
-			return nil, fmt.Errorf("create the search index %s: %w", path, err)
+// Open opens the index at path, creating an empty one when it is missing
+// or unreadable (it is derived data: Sync refills it). With a key (the
+// database is encrypted) the index is kept encrypted with it.
+func Open(path string, key []byte) (*Index, error) {
+	var where storage = files{path}
+	if key != nil {
+		s, err := openSealed(path, key)
+		if err != nil {
+			return nil, err
 		}
+		where = s
 	}
-	return &Index{idx: idx, path: path}, nil
+	idx, err := where.open()
+	if err != nil {
+		where.close()
+		return nil, err
+	}
+	return &Index{idx: idx, where: where}, nil
+}
+
+// OpenFor opens the index of the database st at dbPath, encrypted when
+// the database is.
+func OpenFor(dbPath string, st data.Store) (*Index, error) {
+	return Open(Folder(dbPath), st.Secret("search index"))
 }
 
 // Close closes the index; closing twice is harmless.
 func (ix *Index) Close() error {
-	if ix.closed {
+	if ix.idx == nil {
 		return nil
 	}
-	ix.closed = true
-	return ix.idx.Close()
+	err := ix.idx.Close()
+	ix.idx = nil
+	if cerr := ix.where.close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // Sync rebuilds the index from st when its stamp differs from the
@@ -101,11 +115,18 @@ func (ix *Index) MarkInStep(stamp string) error {
 	return ix.idx.SetInternal([]byte("stamp"), []byte(stamp))
 }
 
+// rebuild empties the index and indexes every record again. The old one is
+// closed before its files are removed (Windows keeps open files), and a
+// failure leaves the index closed, never closed twice.
 func (ix *Index) rebuild(st data.Store, stamp string, progress func(done, total int)) error {
-	path := ix.path
-	ix.idx.Close()
-	os.RemoveAll(path)
-	idx, err := bleve.New(path, leanMapping())
+	if err := ix.idx.Close(); err != nil {
+		return err
+	}
+	ix.idx = nil
+	if err := ix.where.wipe(); err != nil {
+		return err
+	}
+	idx, err := ix.where.open()
 	if err != nil {
 		return err
 	}

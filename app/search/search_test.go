@@ -13,7 +13,13 @@ import (
 
 const talks = "Envoys met in Geneva on Monday.\n\nBoth sides agreed to hold a new round of strategic security talks at an appropriate time, officials said."
 
-func fixture(t *testing.T) (data.Store, *Index, string, string) {
+// storages runs a test on a plain index and on an encrypted one.
+func storages(t *testing.T, test func(t *testing.T, key []byte)) {
+	t.Run("plain", func(t *testing.T) { test(t, nil) })
+	t.Run("encrypted", func(t *testing.T) { test(t, []byte("0123456789abcdef0123456789abcdef")) })
+}
+
+func fixture(t *testing.T, key []byte) (data.Store, *Index, string, string) {
 	t.Helper()
 	dir := t.TempDir()
 	st, err := badgerstore.Open(filepath.Join(dir, "db"))
@@ -27,7 +33,7 @@ func fixture(t *testing.T) (data.Store, *Index, string, string) {
 	})
 	a := data.Actor{Name: "Sergei Shoigu", Aliases: []string{"Shoigu"}, Kind: data.KindPerson}
 	st.PutActor(context.Background(), &a)
-	ix, err := Open(Folder(filepath.Join(dir, "db")))
+	ix, err := Open(Folder(filepath.Join(dir, "db")), key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,8 +44,10 @@ func fixture(t *testing.T) (data.Store, *Index, string, string) {
 	return st, ix, res[0].ID, res[1].ID
 }
 
-func TestPhraseFindsItsPassage(t *testing.T) {
-	_, ix, geneva, _ := fixture(t)
+func TestPhraseFindsItsPassage(t *testing.T) { storages(t, testPhraseFindsItsPassage) }
+
+func testPhraseFindsItsPassage(t *testing.T, key []byte) {
+	_, ix, geneva, _ := fixture(t, key)
 	hits, err := ix.Search(`"strategic security talks"`, 10)
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +67,11 @@ func TestPhraseFindsItsPassage(t *testing.T) {
 }
 
 func TestDeletedArticleLeavesTheResults(t *testing.T) {
-	st, ix, geneva, _ := fixture(t)
+	storages(t, testDeletedArticleLeavesTheResults)
+}
+
+func testDeletedArticleLeavesTheResults(t *testing.T, key []byte) {
+	st, ix, geneva, _ := fixture(t, key)
 	st.DeleteArticle(context.Background(), geneva, 1)
 	ix.Delete(geneva)
 	stamp, _ := st.Stamp()
@@ -69,12 +81,14 @@ func TestDeletedArticleLeavesTheResults(t *testing.T) {
 	}
 }
 
-func TestMissingOrStaleIndexIsRebuilt(t *testing.T) {
-	st, ix, _, _ := fixture(t)
-	path := ix.path
+func TestMissingOrStaleIndexIsRebuilt(t *testing.T) { storages(t, testMissingOrStaleIndexIsRebuilt) }
+
+func testMissingOrStaleIndexIsRebuilt(t *testing.T, key []byte) {
+	st, ix, _, _ := fixture(t, key)
+	path := Folder(st.(*badgerstore.Store).Path())
 	ix.Close()
 	os.RemoveAll(path)
-	ix, _ = Open(path)
+	ix, _ = Open(path, key)
 	defer ix.Close()
 	if rebuilt, err := ix.Sync(st, nil); err != nil || !rebuilt {
 		t.Fatalf("missing index: rebuilt %v, %v", rebuilt, err)
@@ -91,5 +105,32 @@ func TestMissingOrStaleIndexIsRebuilt(t *testing.T) {
 	}
 	if hits, _ := ix.Search("lisbon", 10); len(hits) != 1 {
 		t.Fatal("the rebuilt index lacks the new article")
+	}
+}
+
+// An index reopened with its key needs no rebuild; opened with another key
+// (the passphrase changed) it is replaced, never read.
+func TestSealedIndexReopens(t *testing.T) {
+	key, other := []byte("0123456789abcdef0123456789abcdef"), []byte("fedcba9876543210fedcba9876543210")
+	st, ix, _, _ := fixture(t, key)
+	path := Folder(st.(*badgerstore.Store).Path())
+	ix.Close()
+	ix, err := Open(path, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rebuilt, err := ix.Sync(st, nil); err != nil || rebuilt {
+		t.Fatalf("reopened with its key: rebuilt %v, %v", rebuilt, err)
+	}
+	ix.Close()
+	if ix, err = Open(path, other); err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if hits, _ := ix.Search("geneva", 10); len(hits) != 0 {
+		t.Fatal("an index sealed with another key was read")
+	}
+	if rebuilt, err := ix.Sync(st, nil); err != nil || !rebuilt {
+		t.Fatalf("with another key: rebuilt %v, %v", rebuilt, err)
 	}
 }

@@ -134,3 +134,32 @@ func (s *Store) VerifyBackup(r io.Reader) error {
 	}
 	return nil
 }
+
+// ResealBackup copies a backup from in to out, opened with the passphrase
+// it was sealed with (oldPass) and sealed again with newPass (left plain
+// when newPass is empty), so that a changed passphrase covers the backups
+// too. The content is never written out in the clear.
+func ResealBackup(in io.Reader, out io.Writer, oldPass, newPass []byte) error {
+	r, err := (&Store{passphrase: nonEmpty(oldPass)}).backupReader(in)
+	if err != nil {
+		return err
+	}
+	w, closeSeal, err := (&Store{passphrase: nonEmpty(newPass)}).backupWriter(out)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(w, r); err != nil {
+		if errors.Is(err, errBadSeal) {
+			return data.Errorf(data.EInvalid, "The backup cannot be opened with the old passphrase: %v.", err)
+		}
+		return err
+	}
+	return closeSeal()
+}
+
+func nonEmpty(b []byte) []byte {
+	if len(b) == 0 {
+		return nil
+	}
+	return b
+}

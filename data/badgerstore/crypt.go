@@ -4,6 +4,7 @@ import (
 	"crypto/aes"
 	"crypto/cipher"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 
 	"golang.org/x/crypto/argon2"
+	"golang.org/x/crypto/hkdf"
 
 	"dossier/data"
 )
@@ -38,6 +40,21 @@ func newKeyParams() keyParams {
 
 func (p keyParams) key(passphrase []byte) []byte {
 	return argon2.IDKey(passphrase, p.Salt, p.Time, p.Memory, p.Threads, 32)
+}
+
+// Encrypted reports whether the database is encrypted.
+func (s *Store) Encrypted() bool { return s.key != nil }
+
+// Secret is a key for purpose, derived from the database's own key
+// (HKDF-SHA256), so that what lives beside the database (its search index)
+// is encrypted as well as it is; nil for an unencrypted database.
+func (s *Store) Secret(purpose string) []byte {
+	if s.key == nil {
+		return nil
+	}
+	out := make([]byte, 32)
+	io.ReadFull(hkdf.New(sha256.New, s.key, nil, []byte("dossier: "+purpose)), out)
+	return out
 }
 
 func readKeyParams(dir string) (*keyParams, error) {

@@ -23,6 +23,7 @@ type Store struct {
 	db         *badger.DB
 	path       string
 	passphrase []byte // set for an encrypted database; backups are sealed with it
+	key        []byte // the database's key (from the passphrase), for derived secrets
 	inMemory   bool
 	mu         sync.Mutex
 	feed       data.Feed
@@ -60,8 +61,10 @@ func OpenWith(dir string, passphrase []byte) (*Store, error) {
 	case params != nil && len(passphrase) == 0:
 		return nil, errPassphraseNeeded(dir)
 	}
+	var key []byte
 	if params != nil {
-		opts = opts.WithEncryptionKey(params.key(passphrase))
+		key = params.key(passphrase)
+		opts = opts.WithEncryptionKey(key)
 	}
 	if err := removeEmptyMemtables(dir); err != nil {
 		return nil, err
@@ -71,7 +74,7 @@ func OpenWith(dir string, passphrase []byte) (*Store, error) {
 		return nil, err
 	}
 	if params != nil {
-		s.passphrase = passphrase
+		s.passphrase, s.key = passphrase, key
 	}
 	return s, nil
 }
