@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -63,7 +64,7 @@ func (s *Session) DatabasePath() string { return s.dbPath }
 // Articles returns every article header (no text), newest import first.
 func (s *Session) Articles() ([]data.Article, error) {
 	arts, err := s.st.Articles()
-	sort.SliceStable(arts, func(i, j int) bool { return arts[i].ID > arts[j].ID })
+	slices.Reverse(arts) // the store lists them oldest first
 	return arts, err
 }
 

@@ -42,7 +42,8 @@ const (
 	OriginUndo      Origin = "undo"
 	OriginImport    Origin = "import"
 	OriginCommand   Origin = "command line"
-	OriginColleague Origin = "colleague"
+	OriginColleague Origin = "colleague" // through the team hub
+	OriginBundle    Origin = "bundle"    // in a file of a colleague's changes
 	OriginRestore   Origin = "restore"
 )
 

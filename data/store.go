@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/base32"
 	"encoding/binary"
 	"io"
@@ -157,9 +158,11 @@ type Counts struct {
 
 var idEncoding = base32.NewEncoding("0123456789abcdefghjkmnpqrstvwxyz").WithPadding(base32.NoPadding)
 
-// NewID returns a new record id: prefix, then 16 characters that sort by
+// NewID returns a new record id: prefix, then 21 characters that sort by
 // creation time within a process and across runs ("ev-06h1…"): 48 bits of
-// milliseconds, a 16-bit sequence within the millisecond, 16 random bits.
+// milliseconds, a 16-bit sequence within the millisecond, and 40 random
+// bits, so that analysts creating records at the same moment on their own
+// laptops never make the same id.
 func NewID(prefix string) string {
 	ms := uint64(time.Now().UnixMilli())
 	idMu.Lock()
@@ -175,10 +178,17 @@ func NewID(prefix string) string {
 	idLastMS = ms
 	seq := idSeq
 	idMu.Unlock()
-	var b [10]byte
+	var b [13]byte
 	binary.BigEndian.PutUint64(b[:8], ms<<16|uint64(seq))
-	binary.BigEndian.PutUint16(b[8:], uint16(rand.Uint32()))
+	binary.BigEndian.PutUint64(b[5:], binary.BigEndian.Uint64(b[5:])&^(1<<40-1)|rand.Uint64()&(1<<40-1))
 	return prefix + "-" + idEncoding.EncodeToString(b[:])
+}
+
+// ArticleID is the id of an article with this text: the same text imported
+// on two laptops is one article when their work is merged.
+func ArticleID(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return ArticlePrefix + "-" + idEncoding.EncodeToString(sum[:13])
 }
 
 var (
@@ -195,4 +205,7 @@ const (
 )
 
 // IsID reports whether s looks like an id with the given prefix.
-func IsID(s, prefix string) bool { return strings.HasPrefix(s, prefix+"-") && len(s) == len(prefix)+17 }
+func IsID(s, prefix string) bool {
+	n := len(s) - len(prefix) - 1
+	return strings.HasPrefix(s, prefix+"-") && (n == 21 || n == 16) // 16: ids made before version 3
+}

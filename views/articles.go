@@ -171,7 +171,7 @@ func (p *articlePanel) apply() {
 		}
 	}
 	less := map[string]func(a, b data.Article) bool{
-		sortImported:  func(a, b data.Article) bool { return a.ID > b.ID },
+		sortImported:  func(a, b data.Article) bool { return a.ImportedAt.After(b.ImportedAt) },
 		sortPublished: func(a, b data.Article) bool { return a.Published > b.Published },
 		sortTitle:     func(a, b data.Article) bool { return strings.ToLower(a.Title) < strings.ToLower(b.Title) },
 		sortStatus:    func(a, b data.Article) bool { return a.Status < b.Status },

@@ -42,7 +42,9 @@ func (w *writer) putActor(a *data.Actor) error {
 		}
 	}
 	rec.Updated, rec.UpdatedBy = w.now, w.by
-	rec.Version = w.written(data.RecordActor, a.ID, a.Version, data.Change{})
+	if rec.Version, err = w.written(data.RecordActor, a.ID, cur, data.Change{}); err != nil {
+		return err
+	}
 	w.done = append(w.done, func() { a.Created, a.Revision = rec.Created, rec.Revision })
 	if err := setJSON(w.txn, actorKey(a.ID), &rec); err != nil {
 		return err
@@ -125,5 +127,5 @@ func (w *writer) deleteActor(id string, version int) error {
 	if err := deleteKeys(w.txn, actorIndexKeys(&a)); err != nil {
 		return err
 	}
-	return w.bury(data.RecordActor, id, a.Name, a.Version, data.Change{})
+	return w.bury(data.RecordActor, id, a.Name, cur, data.Change{})
 }

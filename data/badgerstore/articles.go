@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"sort"
+	"strconv"
 	"time"
 	"unicode/utf8"
 
@@ -28,6 +30,10 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 	if err != nil {
 		return nil, err
 	}
+	seq, err := s.reserveSeqs(len(fresh))
+	if err != nil {
+		return nil, err
+	}
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
 	if len(fresh) > 0 { // the stamp goes first: a crash after it only makes the index rebuild
@@ -36,17 +42,20 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 		}
 	}
 	now := time.Now().UTC()
-	for _, a := range fresh {
-		prepareArticle(a, now, s.analyst.ID)
+	for i, a := range fresh {
+		base := data.Rev{N: a.Version, By: a.UpdatedBy} // a deleted article's last, when imported again
+		prepareArticle(a, now.Add(time.Duration(i)*time.Microsecond), s.analyst.ID) // keeps the import's order
 		hdr, err := json.Marshal(a.Header())
 		if err != nil {
 			return nil, err
 		}
-		for _, kv := range [][2][]byte{
+		kvs := [][2][]byte{
 			{[]byte(textKey(a.ID)), []byte(a.Text)},
 			{[]byte(articleKey(a.ID)), hdr},
 			{[]byte(hashKey(a.Hash)), []byte(a.ID)},
-		} {
+		}
+		kvs = append(kvs, s.importTrack(a.ID, base, seq+uint64(i), data.OriginOf(ctx))...)
+		for _, kv := range kvs {
 			if err := wb.Set(kv[0], kv[1]); err != nil {
 				return nil, err
 			}
@@ -59,11 +68,45 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 	for i := range results {
 		if !results[i].Duplicate {
 			results[i].ID = arts[i].ID
-			changes = append(changes, data.Change{Record: data.RecordArticle, ID: arts[i].ID, New: 1, By: s.analyst.ID, Origin: data.OriginOf(ctx)})
+			changes = append(changes, data.Change{Record: data.RecordArticle, ID: arts[i].ID, New: arts[i].Version, By: s.analyst.ID, Origin: data.OriginOf(ctx)})
 		}
 	}
 	s.feed.Publish(changes)
 	return results, nil
+}
+
+// reserveSeqs takes n numbers of the change log for a bulk import and
+// returns the first (a crash before they are used leaves a gap, no harm).
+func (s *Store) reserveSeqs(n int) (uint64, error) {
+	var first uint64
+	err := s.update(func(txn *badger.Txn) error {
+		w := &writer{s: s, txn: txn}
+		seq, err := w.nextSeq()
+		first = seq
+		if err == nil && n > 1 {
+			w.seq += uint64(n - 1)
+			err = txn.Set([]byte(seqKey), []byte(strconv.FormatUint(w.seq, 10)))
+		}
+		return err
+	})
+	return first, err
+}
+
+// importTrack is what team work keeps of an imported article (see track):
+// its lineage (a deleted one's last rev), its change-log entry, its place
+// in the outbox.
+func (s *Store) importTrack(id string, base data.Rev, seq uint64, origin data.Origin) [][2][]byte {
+	var lin data.Lineage
+	if base.N > 0 {
+		lin = data.Lineage{base}
+	}
+	linJSON, _ := json.Marshal(lin)
+	n := []byte(strconv.FormatUint(seq, 10))
+	kvs := [][2][]byte{{[]byte(lineageKey(id)), linJSON}, {[]byte(logKey(seq)), []byte(id)}, {[]byte(logSeqKey(id)), n}}
+	if origin != data.OriginColleague {
+		kvs = append(kvs, [2][]byte{[]byte(outboxKey(id)), n})
+	}
+	return kvs
 }
 
 // sortOutDuplicates finds the articles whose hash is stored already or
@@ -90,7 +133,11 @@ func (s *Store) sortOutDuplicates(arts []*data.Article) ([]data.AddResult, []*da
 				continue
 			}
 			if a.ID == "" {
-				a.ID = data.NewID(data.ArticlePrefix)
+				a.ID = data.ArticleID(a.Text)
+			}
+			var t tombstone // an article deleted here and imported again
+			if err := getJSON(txn, tombKey(a.ID), &t); err == nil {
+				a.Version, a.UpdatedBy = t.Version, t.UpdatedBy
 			}
 			inCall[a.Hash] = a
 			fresh = append(fresh, a)
@@ -123,7 +170,7 @@ func prepareArticle(a *data.Article, now time.Time, by string) {
 	if a.ImportedAt.IsZero() {
 		a.ImportedAt = now
 	}
-	a.Updated, a.Version, a.UpdatedBy = now, 1, by
+	a.Updated, a.Version, a.UpdatedBy = now, a.Version+1, by
 	if a.Status == "" {
 		a.Status = data.StatusNew
 	}
@@ -156,12 +203,13 @@ func articleText(txn *badger.Txn, id string) (string, error) {
 	return string(b), err
 }
 
-// Articles returns all headers in id (creation) order.
+// Articles returns all headers in the order they were imported.
 func (s *Store) Articles() ([]data.Article, error) {
 	var out []data.Article
 	err := s.db.View(func(txn *badger.Txn) error {
 		return eachJSON(txn, articleKey(""), func(a *data.Article) error { out = append(out, *a); return nil })
 	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ImportedAt.Before(out[j].ImportedAt) })
 	return out, err
 }
 
@@ -188,7 +236,9 @@ func (w *writer) updateArticle(a *data.Article) error {
 	up.Published, up.PublishedRaw, up.Language = a.Published, a.PublishedRaw, a.Language
 	up.Status, up.Notes, up.Tags, up.Rejected = a.Status, a.Notes, a.Tags, a.Rejected
 	up.Updated, up.UpdatedBy = w.now, w.by
-	up.Version = w.written(data.RecordArticle, a.ID, old.Version, data.Change{})
+	if up.Version, err = w.written(data.RecordArticle, a.ID, cur, data.Change{}); err != nil {
+		return err
+	}
 	w.done = append(w.done, func() { a.Revision = up.Revision })
 	return setJSON(w.txn, articleKey(a.ID), up)
 }
@@ -218,5 +268,5 @@ func (w *writer) deleteArticle(id string, version int) error {
 			return err
 		}
 	}
-	return w.bury(data.RecordArticle, id, "“"+a.Title+"”", a.Version, data.Change{})
+	return w.bury(data.RecordArticle, id, "“"+a.Title+"”", cur, data.Change{})
 }

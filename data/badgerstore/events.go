@@ -75,7 +75,9 @@ func (w *writer) putEvent(e *data.Event) error {
 		rec.Created = w.now
 	}
 	rec.Updated, rec.UpdatedBy = w.now, w.by
-	rec.Version = w.written(data.RecordEvent, e.ID, e.Version, change)
+	if rec.Version, err = w.written(data.RecordEvent, e.ID, cur, change); err != nil {
+		return err
+	}
 	w.done = append(w.done, func() { e.Created, e.Revision = rec.Created, rec.Revision })
 	if err := setJSON(w.txn, eventKey(e.ID), &rec); err != nil {
 		return err
@@ -300,7 +302,7 @@ func (w *writer) deleteEvent(id string, version int) error {
 	if err := deleteEventIndexes(w.txn, e); err != nil {
 		return err
 	}
-	return w.bury(data.RecordEvent, id, data.EventName(e), e.Version, data.Change{Articles: e.Articles(), Actors: e.Parties()})
+	return w.bury(data.RecordEvent, id, data.EventName(e), cur, data.Change{Articles: e.Articles(), Actors: e.Parties()})
 }
 
 // EventCountsByActor counts index keys, reading no event.

@@ -179,3 +179,23 @@ func TestSchemaOneGainsVersions(t *testing.T) {
 		t.Fatalf("editing a migrated actor: %v (version %d)", err, a.Version)
 	}
 }
+
+func TestTeamInMemory(t *testing.T) {
+	storetest.RunTeam(t, func(t *testing.T) data.Store {
+		s, err := OpenInMemory()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
+
+func TestTeamOnDisk(t *testing.T) {
+	storetest.RunTeam(t, func(t *testing.T) data.Store {
+		s, err := Open(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}

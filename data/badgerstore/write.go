@@ -21,6 +21,7 @@ type writer struct {
 	origin  data.Origin
 	changes []data.Change
 	done    []func() // run once committed: the callers' records learn their new versions
+	seq     uint64   // the change log's last number, once read
 }
 
 // write runs fn in one transaction (retried whole on Badger's own
@@ -119,21 +120,25 @@ func (w *writer) expect(kind data.RecordKind, id, name string, given int, cur st
 		By: w.s.AnalystName(cur.by), At: cur.at}
 }
 
-// written records a change to publish and returns the new version.
-func (w *writer) written(kind data.RecordKind, id string, old int, c data.Change) int {
-	c.Record, c.ID, c.Old, c.New, c.By, c.Origin = kind, id, old, old+1, w.by, w.origin
+// written records a local write of a record that was at cur: the change to
+// publish, and what team work keeps of it; it returns the new version.
+func (w *writer) written(kind data.RecordKind, id string, cur stored, c data.Change) (int, error) {
+	c.Record, c.ID, c.Old, c.New, c.By, c.Origin = kind, id, cur.version, cur.version+1, w.by, w.origin
 	w.changes = append(w.changes, c)
-	return old + 1
+	return cur.version + 1, w.descend(id, cur)
 }
 
 // bury deletes a record's key and leaves its tombstone at version+1.
-func (w *writer) bury(kind data.RecordKind, id, name string, version int, c data.Change) error {
+func (w *writer) bury(kind data.RecordKind, id, name string, cur stored, c data.Change) error {
 	if err := w.txn.Delete([]byte(recordKey(kind, id))); err != nil {
 		return err
 	}
-	c.Record, c.ID, c.Old, c.New, c.By, c.Origin = kind, id, version, 0, w.by, w.origin
+	c.Record, c.ID, c.Old, c.New, c.By, c.Origin = kind, id, cur.version, 0, w.by, w.origin
 	w.changes = append(w.changes, c)
-	return setJSON(w.txn, tombKey(id), tombstone{Version: version + 1, Updated: w.now, UpdatedBy: w.by, Name: name})
+	if err := w.descend(id, cur); err != nil {
+		return err
+	}
+	return setJSON(w.txn, tombKey(id), tombstone{Version: cur.version + 1, Updated: w.now, UpdatedBy: w.by, Name: name})
 }
 
 // Version is what a write of id must carry now.

@@ -1,0 +1,784 @@
+package badgerstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"dossier/data"
+)
+
+// Team work keys. Every record write, whoever made it, takes the next
+// sequence number ("m/seq") and a place in the change log ("sq/<seq>" →
+// id, "sy/sq/<id>" → its seq), so that a bundle can carry what changed
+// since a point. "sy/ln/<id>" holds the revs a record's state descends
+// from. Changes made here (not those from the hub) wait in the outbox
+// ("ob/<id>" → seq) until the hub has them; "cf/<id>" holds the other
+// sides of an open conflict; "mk/<name>" what a transport marks.
+const seqKey = "m/seq"
+
+func logKey(seq uint64) string     { return fmt.Sprintf("sq/%020d", seq) }
+func logSeqKey(id string) string   { return "sy/sq/" + id }
+func lineageKey(id string) string  { return "sy/ln/" + id }
+func outboxKey(id string) string   { return "ob/" + id }
+func conflictKey(id string) string { return "cf/" + id }
+func markKey(name string) string   { return "mk/" + name }
+
+var _ data.Replica = (*Store)(nil)
+
+// descend keeps what a local write of id, which was at prev, means for
+// team work: the new state descends from prev, takes its place in the
+// change log and waits in the outbox.
+func (w *writer) descend(id string, prev stored) error {
+	lin, err := w.lineage(id)
+	if err != nil {
+		return err
+	}
+	if prev.version > 0 {
+		lin = data.Lineage{{N: prev.version, By: prev.by}}.With(lin)
+	}
+	return w.track(id, lin, true)
+}
+
+// track writes a record's lineage, its change-log entry and (when it
+// should reach the hub) its outbox entry.
+func (w *writer) track(id string, lin data.Lineage, outbox bool) error {
+	if err := setJSON(w.txn, lineageKey(id), lin); err != nil {
+		return err
+	}
+	seq, err := w.nextSeq()
+	if err != nil {
+		return err
+	}
+	if old, err := getString(w.txn, logSeqKey(id)); err == nil {
+		if n, err := strconv.ParseUint(old, 10, 64); err == nil {
+			if err := w.txn.Delete([]byte(logKey(n))); err != nil {
+				return err
+			}
+		}
+	} else if !errors.Is(err, errNotFound) {
+		return err
+	}
+	kv := [][2]string{{logKey(seq), id}, {logSeqKey(id), strconv.FormatUint(seq, 10)}}
+	if outbox {
+		kv = append(kv, [2]string{outboxKey(id), strconv.FormatUint(seq, 10)})
+	}
+	for _, p := range kv {
+		if err := w.txn.Set([]byte(p[0]), []byte(p[1])); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nextSeq is the next change-log number; every transaction that writes
+// records reads and writes the counter, so that the log's order is the
+// order of commits.
+func (w *writer) nextSeq() (uint64, error) {
+	if w.seq == 0 {
+		v, err := getString(w.txn, seqKey)
+		switch {
+		case errors.Is(err, errNotFound):
+		case err != nil:
+			return 0, err
+		default:
+			if w.seq, err = strconv.ParseUint(v, 10, 64); err != nil {
+				return 0, err
+			}
+		}
+	}
+	w.seq++
+	return w.seq, w.txn.Set([]byte(seqKey), []byte(strconv.FormatUint(w.seq, 10)))
+}
+
+func (w *writer) lineage(id string) (data.Lineage, error) {
+	var lin data.Lineage
+	if err := getJSON(w.txn, lineageKey(id), &lin); err != nil && !errors.Is(err, errNotFound) {
+		return nil, err
+	}
+	return lin, nil
+}
+
+func getString(txn *badger.Txn, key string) (string, error) {
+	item, err := txn.Get([]byte(key))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return "", errNotFound
+	}
+	if err != nil {
+		return "", err
+	}
+	b, err := item.ValueCopy(nil)
+	return string(b), err
+}
+
+// versionOf is the travelling version of a record (a deleted one's
+// tombstone too); found is false when the database never had it.
+func (w *writer) versionOf(id string) (v data.Version, found bool, err error) {
+	kind := kindOfID(id)
+	v = data.Version{Record: kind, ID: id}
+	raw, err := getString(w.txn, recordKey(kind, id))
+	switch {
+	case err == nil:
+		var rev data.Revision
+		if err := json.Unmarshal([]byte(raw), &rev); err != nil {
+			return v, false, err
+		}
+		v.Rev, v.Body = data.RevOf(rev), json.RawMessage(raw)
+		if kind == data.RecordArticle {
+			if v.Body, err = withText(w.txn, id, raw); err != nil {
+				return v, false, err
+			}
+		}
+	case errors.Is(err, errNotFound):
+		var t tombstone
+		switch err := getJSON(w.txn, tombKey(id), &t); {
+		case errors.Is(err, errNotFound):
+			return v, false, nil
+		case err != nil:
+			return v, false, err
+		}
+		v.Rev, v.Deleted = data.Rev{N: t.Version, By: t.UpdatedBy}, true
+	default:
+		return v, false, err
+	}
+	v.Lineage, err = w.lineage(id)
+	return v, true, err
+}
+
+// withText is an article header's JSON with its text, as it travels.
+func withText(txn *badger.Txn, id, header string) (json.RawMessage, error) {
+	var a data.Article
+	if err := json.Unmarshal([]byte(header), &a); err != nil {
+		return nil, err
+	}
+	text, err := articleText(txn, id)
+	if err != nil {
+		return nil, err
+	}
+	a.Text = text
+	return json.Marshal(a)
+}
+
+// Versions returns the current versions of records.
+func (s *Store) Versions(ids []string) ([]data.Version, error) {
+	var out []data.Version
+	err := s.db.View(func(txn *badger.Txn) error {
+		w := &writer{s: s, txn: txn}
+		for _, id := range ids {
+			v, found, err := w.versionOf(id)
+			if err != nil {
+				return err
+			}
+			if found {
+				out = append(out, v)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Changed walks the change log after seq.
+func (s *Store) Changed(after uint64, fn func(data.Version) error) (uint64, error) {
+	last := after
+	err := s.db.View(func(txn *badger.Txn) error {
+		w := &writer{s: s, txn: txn}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("sq/")})
+		defer it.Close()
+		for it.Seek([]byte(logKey(after + 1))); it.Valid(); it.Next() {
+			seq, err := strconv.ParseUint(string(it.Item().Key()[3:]), 10, 64)
+			if err != nil {
+				return err
+			}
+			id, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			v, found, err := w.versionOf(string(id))
+			if err != nil {
+				return err
+			}
+			if found {
+				if err := fn(v); err != nil {
+					return err
+				}
+			}
+			last = seq
+		}
+		return nil
+	})
+	return last, err
+}
+
+// mergeChunk is how many versions one merge transaction takes.
+const mergeChunk = 200
+
+// Merge brings colleagues' versions in, a chunk per transaction (each
+// version's merge is idempotent, so a merge cut off by a crash is simply
+// done again); the marks are written with the last chunk.
+func (s *Store) Merge(ctx context.Context, vs []data.Version, marks map[string]string) (data.MergeReport, error) {
+	var rep data.MergeReport
+	for start := 0; start < len(vs) || start == 0; start += mergeChunk {
+		chunk := vs[start:min(len(vs), start+mergeChunk)]
+		last := start+mergeChunk >= len(vs)
+		var part data.MergeReport
+		err := s.write(ctx, func(w *writer) error {
+			part = data.MergeReport{}
+			for _, v := range chunk {
+				o, err := w.merge(v)
+				if err != nil {
+					return fmt.Errorf("merge %s %s: %w", v.Record, v.ID, err)
+				}
+				part.Count(v.ID, o)
+			}
+			if !last {
+				return nil
+			}
+			for k, v := range marks {
+				if err := w.txn.Set([]byte(markKey(k)), []byte(v)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return rep, err
+		}
+		rep.Added, rep.Updated, rep.Conflicts, rep.Unchanged = rep.Added+part.Added, rep.Updated+part.Updated, rep.Conflicts+part.Conflicts, rep.Unchanged+part.Unchanged
+		rep.Conflicted = append(rep.Conflicted, part.Conflicted...)
+	}
+	return rep, nil
+}
+
+// Preview runs the merge in transactions that are thrown away.
+func (s *Store) Preview(vs []data.Version) (data.MergeReport, error) {
+	var rep data.MergeReport
+	for start := 0; start < len(vs); start += mergeChunk {
+		txn := s.db.NewTransaction(true)
+		w := &writer{s: s, txn: txn, now: time.Now().UTC(), by: s.analyst.ID, origin: data.OriginBundle}
+		for _, v := range vs[start:min(len(vs), start+mergeChunk)] {
+			o, err := w.merge(v)
+			if err != nil {
+				txn.Discard()
+				return rep, fmt.Errorf("merge %s %s: %w", v.Record, v.ID, err)
+			}
+			rep.Count(v.ID, o)
+		}
+		txn.Discard()
+	}
+	return rep, nil
+}
+
+// merge brings one version in: a record this database lacks is added; a
+// newer state of one it has replaces it; an older or known state changes
+// nothing; a state that does not descend from this database's (and is not
+// the same content) is kept beside it as an open conflict.
+func (w *writer) merge(in data.Version) (data.Outcome, error) {
+	mine, found, err := w.versionOf(in.ID)
+	switch {
+	case err != nil:
+		return "", err
+	case !found:
+		if err := w.install(in, in.Lineage, w.forward()); err != nil {
+			return "", err
+		}
+		return data.Added, w.followMerges(in)
+	case mine.Descends(in.Rev):
+		return data.Unchanged, nil
+	case in.Descends(mine.Rev):
+		if err := w.install(in, in.Lineage, w.forward()); err != nil {
+			return "", err
+		}
+		if err := w.settled(in); err != nil {
+			return "", err
+		}
+		return data.Updated, w.followMerges(in)
+	case sameContent(mine, in):
+		return w.adopt(mine, in)
+	case bareImport(in):
+		return w.adopt(mine, in, mine)
+	case bareImport(mine):
+		return w.adopt(mine, in, in)
+	}
+	return w.disagree(mine, in)
+}
+
+// bareImport is an article as an import made it, never changed since: the
+// same text imported by two analysts is one article, and whatever the
+// other did to it wins over a bare import.
+func bareImport(v data.Version) bool {
+	return v.Record == data.RecordArticle && !v.Deleted && v.Rev.N == 1 && len(v.Lineage) == 0
+}
+
+// forward: what comes from a bundle goes on to the hub; what comes from
+// the hub is there already.
+func (w *writer) forward() bool { return w.origin != data.OriginColleague }
+
+// followMerges keeps a merged actor's events with the actor it was merged
+// into, here as on the database that merged them: events citing an actor
+// that arrives merged, and an arriving event citing a merged actor, are
+// re-pointed (a change of this database's, the same on every one).
+func (w *writer) followMerges(v data.Version) error {
+	switch {
+	case v.Deleted:
+		return nil
+	case v.Record == data.RecordEvent:
+		return w.repoint(v.ID)
+	case v.Record == data.RecordActor:
+		for _, k := range keys(w.txn, eventsByActor(v.ID)) {
+			if err := w.repoint(lastSegment(k)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// repoint replaces, in one event, every actor merged into another with the
+// one it was merged into.
+func (w *writer) repoint(id string) error {
+	var e data.Event
+	if err := getJSON(w.txn, eventKey(id), &e); err != nil {
+		return err
+	}
+	actors, recipients := w.survivors(e.Actors), w.survivors(e.Recipients)
+	if slicesEqual(actors, e.Actors) && slicesEqual(recipients, e.Recipients) {
+		return nil
+	}
+	cur := stored{found: true, version: e.Version, by: e.UpdatedBy}
+	if err := deleteEventIndexes(w.txn, &e); err != nil {
+		return err
+	}
+	change := data.Change{Articles: e.Articles(), Actors: union(e.Parties(), union(actors, recipients))}
+	e.Actors, e.Recipients = actors, recipients
+	var err error
+	if e.Version, err = w.written(data.RecordEvent, id, cur, change); err != nil {
+		return err
+	}
+	e.Updated, e.UpdatedBy = w.now, w.by
+	if err := setJSON(w.txn, eventKey(id), e); err != nil {
+		return err
+	}
+	return setKeys(w.txn, eventIndexKeys(&e))
+}
+
+// survivors follows each actor's merges to the one it ended in.
+func (w *writer) survivors(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		for range 8 { // merges of merges, never round in circles
+			var a data.Actor
+			if getJSON(w.txn, actorKey(id), &a) != nil || a.MergedInto == "" {
+				break
+			}
+			id = a.MergedInto
+		}
+		out = appendNew(out, id)
+	}
+	return out
+}
+
+func appendNew(ids []string, id string) []string {
+	if contains(ids, id) {
+		return ids
+	}
+	return append(ids, id)
+}
+
+func slicesEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// adopt settles two states written apart that need no analyst (the same
+// content: two analysts re-pointing the same event; or a bare import):
+// every database keeps the same one (winner, when given, else the greater
+// rev), descending from both.
+func (w *writer) adopt(mine, in data.Version, winner ...data.Version) (data.Outcome, error) {
+	lin := mine.History().With(in.History())
+	keepMine := in.Rev.Less(mine.Rev)
+	if len(winner) > 0 {
+		keepMine = winner[0].Rev == mine.Rev
+	}
+	if keepMine {
+		return data.Unchanged, w.track(mine.ID, lineageWithout(lin, mine.Rev), w.origin != data.OriginColleague)
+	}
+	return data.Updated, w.install(in, lineageWithout(lin, in.Rev), w.origin != data.OriginColleague)
+}
+
+func lineageWithout(l data.Lineage, r data.Rev) data.Lineage {
+	var out data.Lineage
+	for _, x := range l {
+		if x != r {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// disagree keeps in beside this database's state as a side of an open
+// conflict (replacing a side it descends from).
+func (w *writer) disagree(mine, in data.Version) (data.Outcome, error) {
+	theirs, err := w.sides(in.ID)
+	if err != nil {
+		return "", err
+	}
+	var keep []data.Version
+	for _, t := range theirs {
+		switch {
+		case t.Descends(in.Rev):
+			return data.Unchanged, nil
+		case !in.Descends(t.Rev):
+			keep = append(keep, t)
+		}
+	}
+	keep = append(keep, in)
+	return data.Conflicted, setJSON(w.txn, conflictKey(in.ID), keep)
+}
+
+// settled drops the sides of a conflict that a newer state descends from.
+func (w *writer) settled(now data.Version) error {
+	theirs, err := w.sides(now.ID)
+	if err != nil || len(theirs) == 0 {
+		return err
+	}
+	var keep []data.Version
+	for _, t := range theirs {
+		if !now.Descends(t.Rev) {
+			keep = append(keep, t)
+		}
+	}
+	if len(keep) == 0 {
+		return w.txn.Delete([]byte(conflictKey(now.ID)))
+	}
+	return setJSON(w.txn, conflictKey(now.ID), keep)
+}
+
+func (w *writer) sides(id string) ([]data.Version, error) {
+	var theirs []data.Version
+	if err := getJSON(w.txn, conflictKey(id), &theirs); err != nil && !errors.Is(err, errNotFound) {
+		return nil, err
+	}
+	return theirs, nil
+}
+
+// sameContent compares two states but for when and by whom they were
+// written.
+func sameContent(a, b data.Version) bool {
+	if a.Deleted || b.Deleted {
+		return a.Deleted && b.Deleted
+	}
+	return canonical(a) == canonical(b)
+}
+
+// canonical is a body without its revision (nor, for an article, the
+// details of its import), keys sorted.
+func canonical(v data.Version) string {
+	var m map[string]any
+	if json.Unmarshal(v.Body, &m) != nil {
+		return string(v.Body)
+	}
+	for _, k := range []string{"version", "updated", "updated_by"} {
+		delete(m, k)
+	}
+	if v.Record == data.RecordArticle {
+		for _, k := range []string{"imported_at", "file", "created"} {
+			delete(m, k)
+		}
+	}
+	b, _ := json.Marshal(m)
+	return string(b)
+}
+
+// install makes v this database's state of the record: the record (or its
+// tombstone) with its indexes, as it came, descending from lin.
+func (w *writer) install(v data.Version, lin data.Lineage, outbox bool) error {
+	old, found, err := w.versionOf(v.ID)
+	if err != nil {
+		return err
+	}
+	c := data.Change{Record: v.Record, ID: v.ID, New: v.Rev.N, By: v.Rev.By, Origin: w.origin}
+	if found && !old.Deleted {
+		c.Old = old.Rev.N
+	}
+	if err := w.unindex(v.Record, v.ID, &c); err != nil {
+		return err
+	}
+	if v.Deleted {
+		c.New = 0
+		if err := w.txn.Delete([]byte(recordKey(v.Record, v.ID))); err != nil {
+			return err
+		}
+		err = setJSON(w.txn, tombKey(v.ID), tombstone{Version: v.Rev.N, UpdatedBy: v.Rev.By, Updated: w.now})
+	} else {
+		err = w.place(v, &c)
+	}
+	if err != nil {
+		return err
+	}
+	w.changes = append(w.changes, c)
+	return w.track(v.ID, lin, outbox)
+}
+
+// unindex removes the index entries of a record's current state.
+func (w *writer) unindex(kind data.RecordKind, id string, c *data.Change) error {
+	switch kind {
+	case data.RecordEvent:
+		var e data.Event
+		if err := getJSON(w.txn, eventKey(id), &e); err == nil {
+			c.Articles, c.Actors = e.Articles(), e.Parties()
+			return deleteEventIndexes(w.txn, &e)
+		}
+	case data.RecordActor:
+		var a data.Actor
+		if err := getJSON(w.txn, actorKey(id), &a); err == nil {
+			return deleteKeys(w.txn, actorIndexKeys(&a))
+		}
+	}
+	return nil
+}
+
+// place writes a record's body as it came, with its indexes.
+func (w *writer) place(v data.Version, c *data.Change) error {
+	if err := w.txn.Delete([]byte(tombKey(v.ID))); err != nil {
+		return err
+	}
+	switch v.Record {
+	case data.RecordEvent:
+		var e data.Event
+		if err := json.Unmarshal(v.Body, &e); err != nil {
+			return err
+		}
+		e.ID, e.Version, e.UpdatedBy = v.ID, v.Rev.N, v.Rev.By
+		c.Articles, c.Actors = union(c.Articles, e.Articles()), union(c.Actors, e.Parties())
+		if err := setJSON(w.txn, eventKey(e.ID), e); err != nil {
+			return err
+		}
+		return setKeys(w.txn, eventIndexKeys(&e))
+	case data.RecordActor:
+		var a data.Actor
+		if err := json.Unmarshal(v.Body, &a); err != nil {
+			return err
+		}
+		a.ID, a.Version, a.UpdatedBy = v.ID, v.Rev.N, v.Rev.By
+		if err := setJSON(w.txn, actorKey(a.ID), a); err != nil {
+			return err
+		}
+		return setKeys(w.txn, actorIndexKeys(&a))
+	}
+	return w.placeArticle(v)
+}
+
+// placeArticle writes an article's header, its text the first time, and
+// its hash index unless another article holds that hash here.
+func (w *writer) placeArticle(v data.Version) error {
+	var a data.Article
+	if err := json.Unmarshal(v.Body, &a); err != nil {
+		return err
+	}
+	a.ID, a.Version, a.UpdatedBy = v.ID, v.Rev.N, v.Rev.By
+	if ok, err := exists(w.txn, textKey(a.ID)); err != nil {
+		return err
+	} else if !ok {
+		if a.Text == "" {
+			return fmt.Errorf("the article %s came without its text", a.ID)
+		}
+		if err := w.txn.Set([]byte(textKey(a.ID)), []byte(a.Text)); err != nil {
+			return err
+		}
+	}
+	if holder, err := getString(w.txn, hashKey(a.Hash)); errors.Is(err, errNotFound) || holder == a.ID {
+		if err := w.txn.Set([]byte(hashKey(a.Hash)), []byte(a.ID)); err != nil {
+			return err
+		}
+	}
+	return setJSON(w.txn, articleKey(a.ID), a.Header())
+}
+
+// Mark is a transport's value.
+func (s *Store) Mark(key string) (string, error) {
+	var v string
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		v, err = getString(txn, markKey(key))
+		if errors.Is(err, errNotFound) {
+			return nil
+		}
+		return err
+	})
+	return v, err
+}
+
+// SetMark keeps a transport's value.
+func (s *Store) SetMark(key, value string) error {
+	return s.db.Update(func(txn *badger.Txn) error { return txn.Set([]byte(markKey(key)), []byte(value)) })
+}
+
+// Outbox lists what waits for the hub, oldest change first.
+func (s *Store) Outbox(limit int) ([]data.Pending, error) {
+	var out []data.Pending
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ob/"), PrefetchValues: true})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			seq, _ := strconv.ParseUint(string(v), 10, 64)
+			out = append(out, data.Pending{ID: string(it.Item().Key()[3:]), Seq: seq})
+		}
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Seq < out[j].Seq })
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, err
+}
+
+// Pushed takes records off the outbox unless they changed again since.
+func (s *Store) Pushed(done []data.Pending) error {
+	return s.db.Update(func(txn *badger.Txn) error {
+		for _, p := range done {
+			v, err := getString(txn, outboxKey(p.ID))
+			if errors.Is(err, errNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if v == strconv.FormatUint(p.Seq, 10) {
+				if err := txn.Delete([]byte(outboxKey(p.ID))); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// Queue puts every record, and every deletion, in the outbox.
+func (s *Store) Queue() error {
+	var ids []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		for _, prefix := range []string{actorKey(""), articleKey(""), eventKey(""), "tb/"} {
+			for _, k := range keys(txn, prefix) {
+				ids = append(ids, k[strings.IndexByte(k, '/')+1:])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	for _, id := range ids {
+		if err := wb.Set([]byte(outboxKey(id)), []byte("0")); err != nil {
+			return err
+		}
+	}
+	return wb.Flush()
+}
+
+// Conflicts lists the open conflicts, oldest record first.
+func (s *Store) Conflicts() ([]data.OpenConflict, error) {
+	var out []data.OpenConflict
+	err := s.db.View(func(txn *badger.Txn) error {
+		w := &writer{s: s, txn: txn}
+		for _, k := range keys(txn, "cf/") {
+			id := k[3:]
+			mine, _, err := w.versionOf(id)
+			if err != nil {
+				return err
+			}
+			theirs, err := w.sides(id)
+			if err != nil {
+				return err
+			}
+			out = append(out, data.OpenConflict{Record: mine.Record, ID: id, Mine: mine, Theirs: theirs})
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Resolve settles an open conflict with the body chosen: a new version,
+// one above every side's, descending from all of them.
+func (s *Store) Resolve(ctx context.Context, id string, body json.RawMessage) error {
+	return s.write(ctx, func(w *writer) error {
+		mine, found, err := w.versionOf(id)
+		if err != nil {
+			return err
+		}
+		theirs, err := w.sides(id)
+		if err != nil {
+			return err
+		}
+		if !found || len(theirs) == 0 {
+			return data.Errorf(data.ENotFound, "There is no open conflict about %s.", id)
+		}
+		lin, top := mine.History(), mine.Rev.N
+		for _, t := range theirs {
+			lin, top = lin.With(t.History()), max(top, t.Rev.N)
+		}
+		if body != nil {
+			if body, err = restamp(body, w.now); err != nil {
+				return err
+			}
+		}
+		v := data.Version{Record: mine.Record, ID: id, Rev: data.Rev{N: top + 1, By: w.by}, Body: body, Deleted: body == nil}
+		if err := w.install(v, lin, true); err != nil {
+			return err
+		}
+		return w.txn.Delete([]byte(conflictKey(id)))
+	})
+}
+
+// restamp sets a chosen body's time of change to now.
+func restamp(body json.RawMessage, now time.Time) (json.RawMessage, error) {
+	var m map[string]any
+	if err := json.Unmarshal(body, &m); err != nil {
+		return nil, data.Errorf(data.EInvalid, "The record chosen is not valid JSON: %v.", err)
+	}
+	m["updated"] = now
+	return json.Marshal(m)
+}
+
+// KnowAnalyst records a colleague's display name.
+func (s *Store) KnowAnalyst(a data.Analyst) error {
+	if a.ID == "" || a.ID == s.analyst.ID {
+		return nil
+	}
+	s.names.Store(a.ID, a.DisplayName())
+	return s.db.Update(func(txn *badger.Txn) error { return setJSON(txn, analystRecordKey(a.ID), a) })
+}
+
+// Analysts lists every analyst known here, this one first.
+func (s *Store) Analysts() ([]data.Analyst, error) {
+	out := []data.Analyst{s.analyst}
+	err := s.db.View(func(txn *badger.Txn) error {
+		return eachJSON(txn, "an/", func(a *data.Analyst) error {
+			if a.ID != s.analyst.ID {
+				out = append(out, *a)
+			}
+			return nil
+		})
+	})
+	return out, err
+}

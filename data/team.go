@@ -1,0 +1,175 @@
+package data
+
+import (
+	"context"
+	"encoding/json"
+	"sort"
+)
+
+// Rev names one state of a record across every database of a team: its
+// version and the analyst (database) that wrote it. An analyst's database
+// never writes the same version of a record twice, so a Rev is unique.
+type Rev struct {
+	N  int    `json:"n"`
+	By string `json:"by"`
+}
+
+// Less orders revs: by version, then by analyst, so that every database
+// picks the same one when it must pick.
+func (r Rev) Less(o Rev) bool {
+	if r.N != o.N {
+		return r.N < o.N
+	}
+	return r.By < o.By
+}
+
+// RevOf is the rev a record's revision names.
+func RevOf(r Revision) Rev { return Rev{r.Version, r.UpdatedBy} }
+
+// Lineage is the revs a state descends from, the newest first. It is cut
+// at LineageLength: a change based on something older is a conflict.
+type Lineage []Rev
+
+// LineageLength is how many revs a lineage keeps.
+const LineageLength = 64
+
+// Has reports whether r is in the lineage.
+func (l Lineage) Has(r Rev) bool {
+	for _, x := range l {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// With is the union of lineages and revs, the newest first, cut to
+// LineageLength.
+func (l Lineage) With(others ...Lineage) Lineage {
+	seen := map[Rev]bool{}
+	var out Lineage
+	for _, lin := range append([]Lineage{l}, others...) {
+		for _, r := range lin {
+			if !seen[r] {
+				seen[r] = true
+				out = append(out, r)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[j].Less(out[i]) })
+	if len(out) > LineageLength {
+		out = out[:LineageLength]
+	}
+	return out
+}
+
+// Version is one state of a record as it travels between databases (in a
+// bundle, or through the team hub): the record as JSON (an article's with
+// its text), its rev, the revs it descends from, or its deletion.
+type Version struct {
+	Record  RecordKind      `json:"record"`
+	ID      string          `json:"id"`
+	Rev     Rev             `json:"rev"`
+	Lineage Lineage         `json:"lineage,omitempty"` // older revs, newest first
+	Deleted bool            `json:"deleted,omitempty"`
+	Body    json.RawMessage `json:"body,omitempty"`
+}
+
+// Descends reports whether v is r or comes after it.
+func (v Version) Descends(r Rev) bool { return v.Rev == r || v.Lineage.Has(r) }
+
+// History is the version's rev and lineage together.
+func (v Version) History() Lineage { return Lineage{v.Rev}.With(v.Lineage) }
+
+// Outcome is what merging one incoming version did.
+type Outcome string
+
+// What a merge can do with a version.
+const (
+	Added      Outcome = "added"     // a record this database did not have
+	Updated    Outcome = "updated"   // a newer state of one it had
+	Unchanged  Outcome = "unchanged" // one it had already (or an older one)
+	Conflicted Outcome = "conflict"  // changed here and there since a common version
+)
+
+// MergeReport counts what a merge did.
+type MergeReport struct {
+	Added, Updated, Conflicts, Unchanged int
+	// Conflicted lists the records now in conflict, in the order met.
+	Conflicted []string
+}
+
+// Count adds one outcome.
+func (m *MergeReport) Count(id string, o Outcome) {
+	switch o {
+	case Added:
+		m.Added++
+	case Updated:
+		m.Updated++
+	case Conflicted:
+		m.Conflicts++
+		m.Conflicted = append(m.Conflicted, id)
+	default:
+		m.Unchanged++
+	}
+}
+
+// OpenConflict is a record changed on two (or more) databases since a
+// common version: this database's state (Mine, the one it shows) and the
+// others' (Theirs), all kept until the analyst settles it.
+type OpenConflict struct {
+	Record RecordKind `json:"record"`
+	ID     string     `json:"id"`
+	Mine   Version    `json:"mine"`
+	Theirs []Version  `json:"theirs"`
+}
+
+// Replica is what team work needs of a store: every record's travelling
+// version, what changed since a point, merging what colleagues changed,
+// the outbox of changes waiting for the hub, and the open conflicts.
+type Replica interface {
+	// Versions returns the current versions of records (missing ids are
+	// left out).
+	Versions(ids []string) ([]Version, error)
+	// Changed calls fn with the version of every record changed after seq
+	// (0: every record), in the order they changed; it returns the last
+	// seq seen.
+	Changed(after uint64, fn func(Version) error) (uint64, error)
+	// Merge brings colleagues' versions in, in one transaction, together
+	// with marks (where a transport got to); nothing changed here since a
+	// common version is overwritten: such a record becomes an open
+	// conflict. It reports each version's outcome.
+	Merge(ctx context.Context, vs []Version, marks map[string]string) (MergeReport, error)
+	// Preview says what Merge would do, changing nothing.
+	Preview(vs []Version) (MergeReport, error)
+	// Mark is a value a transport keeps with the database ("" for none).
+	Mark(key string) (string, error)
+	// SetMark keeps a transport's value with the database.
+	SetMark(key, value string) error
+
+	// Outbox lists up to limit records changed here and not yet pushed to
+	// the hub, oldest first, each with the sequence of its last change.
+	Outbox(limit int) ([]Pending, error)
+	// Pushed takes records off the outbox, unless they changed again since.
+	Pushed(done []Pending) error
+	// Queue puts every record in the outbox (a first connection to a hub).
+	Queue() error
+
+	// Conflicts lists the open conflicts.
+	Conflicts() ([]OpenConflict, error)
+	// Resolve settles a conflict with the body chosen (one side's, or one
+	// picked field by field): it becomes a new version that descends from
+	// every side, and travels like any change. A nil body deletes.
+	Resolve(ctx context.Context, id string, body json.RawMessage) error
+
+	// KnowAnalyst records a colleague's display name.
+	KnowAnalyst(a Analyst) error
+	// Analysts lists the analysts this database knows.
+	Analysts() ([]Analyst, error)
+}
+
+// Pending is a record waiting in the outbox.
+type Pending struct {
+	ID  string `json:"id"`
+	Seq uint64 `json:"seq"`
+}
