@@ -59,6 +59,10 @@ var commands map[string]command
 func init() {
 	commands = map[string]command{
 		"analyst":        cmdAnalyst,
+		"bundle":         cmdBundle,
+		"sync":           cmdSync,
+		"conflicts":      cmdConflicts,
+		"resolve":        cmdResolve,
 		"import":         cmdImport,
 		"list":           cmdList,
 		"put":            cmdPut,

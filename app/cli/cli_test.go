@@ -441,3 +441,49 @@ func TestAnalystName(t *testing.T) {
 		t.Fatalf("the actor does not say who wrote it: %s", out)
 	}
 }
+
+// Two analysts carry their work on a bundle; an actor changed by both is
+// a conflict that 'conflicts' lists and 'resolve' settles.
+func TestBundlesAndConflictsFromTheCommandLine(t *testing.T) {
+	a, b, dir := t.TempDir(), t.TempDir(), t.TempDir()
+	pass := filepath.Join(dir, "team")
+	os.WriteFile(pass, []byte("team secret\n"), 0o600)
+	bundle := filepath.Join(dir, "a.bundle")
+	_, id, _ := run(t, `{"name":"Wang Yi","kind":"person"}`, "--db", a, "put", "actor")
+	id = strings.TrimSpace(id)
+	if code, out, errOut := run(t, "", "--db", a, "bundle", "export", bundle, "--team-passphrase-file", pass); code != 0 || out != "wrote 1 changed records to "+bundle+"\n" {
+		t.Fatalf("bundle export: %d %q %q", code, out, errOut)
+	}
+	if code, out, _ := run(t, "", "--db", b, "bundle", "import", bundle, "--dry-run", "--team-passphrase-file", pass); code != 0 || out != "would have: added 1, updated 0, conflicts 0, unchanged 0\n" {
+		t.Fatalf("dry run: %d %q", code, out)
+	}
+	if code, out, _ := run(t, "", "--db", b, "bundle", "import", bundle, "--team-passphrase-file", pass); code != 0 || out != "added 1, updated 0, conflicts 0, unchanged 0\n" {
+		t.Fatalf("import: %d %q", code, out)
+	}
+	if code, out, _ := run(t, "", "--db", b, "bundle", "import", bundle, "--team-passphrase-file", pass); code != 0 || out != "added 0, updated 0, conflicts 0, unchanged 1\n" {
+		t.Fatalf("the same bundle twice: %d %q", code, out)
+	}
+	run(t, `{"id":"`+id+`","name":"Wang Yi","kind":"person","country":"CHN","version":1}`, "--db", a, "put", "actor")
+	run(t, `{"id":"`+id+`","name":"Wang Yi","kind":"person","notes":"Foreign Minister","version":1}`, "--db", b, "put", "actor")
+	run(t, "", "--db", a, "bundle", "export", bundle, "--since", "last", "--team-passphrase-file", pass)
+	if _, out, _ := run(t, "", "--db", b, "bundle", "import", bundle, "--team-passphrase-file", pass); out != "added 0, updated 0, conflicts 1, unchanged 0\n" {
+		t.Fatalf("the edit made on both: %q", out)
+	}
+	_, out, _ := run(t, "", "--db", b, "conflicts")
+	if !strings.Contains(out, id) || !strings.Contains(out, "country, notes") {
+		t.Fatalf("conflicts: %q", out)
+	}
+	if code, out, errOut := run(t, "", "--db", b, "resolve", id, "--keep", "theirs"); code != 0 || !strings.Contains(out, "settled") {
+		t.Fatalf("resolve: %d %q %q", code, out, errOut)
+	}
+	_, out, _ = run(t, "", "--db", b, "list", "actors", "--json")
+	if !strings.Contains(out, `"country": "CHN"`) || strings.Contains(out, "Foreign Minister") {
+		t.Fatalf("after keeping theirs: %s", out)
+	}
+	if _, out, _ := run(t, "", "--db", b, "conflicts", "--json"); strings.TrimSpace(out) != "[]" {
+		t.Fatalf("still open: %s", out)
+	}
+	if code, _, errOut := run(t, "", "--db", b, "bundle", "import", bundle, "--team-passphrase-file", filepath.Join(dir, "missing")); code != ExitUsage || !strings.Contains(errOut, "Cannot read the team passphrase file") {
+		t.Fatalf("a missing passphrase file: %d %q", code, errOut)
+	}
+}

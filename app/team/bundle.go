@@ -26,10 +26,10 @@ const bundleMagic = "DOSSIER-BUNDLE 1\n"
 
 // bundleHeader describes a bundle.
 type bundleHeader struct {
-	Created  time.Time `json:"created"`
-	From     string    `json:"from"` // the analyst who wrote it
-	Records  int       `json:"records"`
-	Team     *KDF      `json:"team,omitempty"`
+	Created time.Time `json:"created"`
+	From    string    `json:"from"` // the analyst who wrote it
+	Records int       `json:"records"`
+	Team    *KDF      `json:"team,omitempty"`
 }
 
 // line is one line of a bundle's body.

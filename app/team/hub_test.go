@@ -1,6 +1,9 @@
 package team
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -100,4 +103,17 @@ func TestHubCarriesWorkAndConflicts(t *testing.T) {
 	if storetest.Dump(a) != storetest.Dump(b) {
 		t.Fatal("the databases differ after the settlement")
 	}
+}
+
+// walkFiles reads every file under dir.
+func walkFiles(t *testing.T, dir string, fn func(path string, b []byte)) {
+	t.Helper()
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if b, err := os.ReadFile(path); err == nil {
+				fn(path, b)
+			}
+		}
+		return nil
+	})
 }

@@ -1,0 +1,237 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+
+	"dossier/app/safefile"
+	"dossier/app/team"
+	"dossier/data"
+)
+
+var cmdBundle = command{
+	summary: "carry changes between databases on a file: 'bundle export FILE [--since last|all|DATE]' writes this\n               database's changes; 'bundle import FILE [--dry-run]' merges a colleague's (conflicts are kept for you);\n               --team-passphrase-file F seals or opens a bundle",
+	usage:   "export FILE [--since last|all|DATE] [--team-passphrase-file F] | import FILE [--dry-run] [--team-passphrase-file F]",
+	run:     runBundle,
+}
+
+func runBundle(env Env, st data.Store, args []string) int {
+	fs := newFlags(env, "bundle")
+	since := fs.String("since", "all", "which changes: all, last (since the last bundle written), or those made since a day (YYYY-MM-DD)")
+	dry := fs.Bool("dry-run", false, "import: say what would change, change nothing")
+	passFile := fs.String("team-passphrase-file", "", "file holding the team passphrase, to seal or open the bundle")
+	if len(args) < 2 || (args[0] != "export" && args[0] != "import") {
+		return usageError(env, "bundle export FILE or bundle import FILE")
+	}
+	verb, path := args[0], args[1]
+	if err := fs.Parse(args[2:]); err != nil {
+		return exitForParse(err)
+	}
+	pass, err := readSecret(*passFile, "team passphrase")
+	if err != nil {
+		return usageError(env, "%s", data.ErrorMessage(err))
+	}
+	if verb == "export" {
+		return exportBundle(env, st, path, team.Since(*since), pass)
+	}
+	return importBundle(env, st, path, pass, *dry)
+}
+
+func exportBundle(env Env, st data.Store, path string, since team.Since, pass []byte) int {
+	var key *team.Key
+	if pass != nil {
+		var err error
+		if key, err = team.NewKDF(pass); err != nil {
+			return fail(env, err)
+		}
+	}
+	var res team.BundleResult
+	err := safefile.Write(path, true, func(w io.Writer) error {
+		var err error
+		res, err = team.ExportBundle(st, w, since, key)
+		return err
+	})
+	if err == nil {
+		err = team.MarkExported(st, res)
+	}
+	if err != nil {
+		return fail(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "wrote %d changed records to %s\n", res.Records, path)
+	return ExitOK
+}
+
+func importBundle(env Env, st data.Store, path string, pass []byte, dry bool) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return fail(env, data.Errorf(data.EInvalid, "Cannot read the bundle %s: %v", path, err))
+	}
+	defer f.Close()
+	b, err := team.ReadBundle(f, pass)
+	if err != nil {
+		return fail(env, err)
+	}
+	rep, err := team.ImportBundle(context.Background(), st, b, dry)
+	if err != nil {
+		return fail(env, err)
+	}
+	line := team.Line(rep)
+	if dry {
+		line = "would have: " + line
+	}
+	fmt.Fprintln(env.Stdout, line)
+	if rep.Conflicts > 0 && !dry {
+		fmt.Fprintln(env.Stderr, "dossier: records changed on both sides are kept as conflicts: 'dossier conflicts' lists them, 'dossier resolve ID --keep mine|theirs' settles one")
+	}
+	return ExitOK
+}
+
+var cmdSync = command{
+	summary: "exchange changes with the team hub (NATS JetStream): push this database's, merge the team's; runs\n               until stopped, or with --once exchanges what waits and exits; settings are remembered",
+	usage:   "--server URL [--creds FILE | --user U --password-file F] [--tls-ca FILE] [--team NAME] [--team-passphrase-file F] [--once]",
+	run:     runSync,
+}
+
+func runSync(env Env, st data.Store, args []string) int {
+	saved, _ := team.Remembered(st)
+	fs := newFlags(env, "sync")
+	cfg := saved
+	fs.StringVar(&cfg.Server, "server", saved.Server, "the hub's address (nats://host:4222, tls://host:4222)")
+	fs.StringVar(&cfg.Creds, "creds", saved.Creds, "a NATS credentials file")
+	fs.StringVar(&cfg.User, "user", saved.User, "user name on the hub")
+	passFile := fs.String("password-file", "", "file holding the hub password")
+	fs.StringVar(&cfg.CA, "tls-ca", saved.CA, "the hub's CA certificate (PEM), for TLS")
+	fs.StringVar(&cfg.Team, "team", orDefault(saved.Team, "team"), "the team's name")
+	teamFile := fs.String("team-passphrase-file", "", "file holding the team passphrase (what travels is sealed with it)")
+	onceOnly := fs.Bool("once", false, "exchange what waits, then exit")
+	if err := fs.Parse(args); err != nil {
+		return exitForParse(err)
+	}
+	if cfg.Server == "" || fs.NArg() > 0 {
+		return usageError(env, "sync needs the hub's address: dossier sync --server nats://host:4222")
+	}
+	var err error
+	if pw, e := readSecret(*passFile, "password"); e == nil && pw != nil {
+		cfg.Password = string(pw)
+	} else if e != nil {
+		return usageError(env, "%s", data.ErrorMessage(e))
+	}
+	if p, e := readSecret(*teamFile, "team passphrase"); e == nil && p != nil {
+		cfg.Passphrase = p
+	} else if e != nil {
+		return usageError(env, "%s", data.ErrorMessage(e))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	s, err := team.Connect(ctx, st, cfg)
+	if err != nil {
+		return fail(env, err)
+	}
+	defer s.Close()
+	team.Remember(st, cfg)
+	if *onceOnly {
+		ex, err := s.Once(ctx)
+		if err != nil {
+			return fail(env, err)
+		}
+		fmt.Fprintf(env.Stdout, "pushed %d, pulled: %s\n", ex.Pushed, team.Line(ex.Pulled))
+		return ExitOK
+	}
+	fmt.Fprintf(env.Stderr, "dossier: syncing with %s (team %s); Ctrl+C stops\n", cfg.Server, cfg.Team)
+	s.OnStatus(func(st team.Status) {
+		if st.Problem != "" {
+			fmt.Fprintln(env.Stderr, "dossier:", st.Problem)
+		}
+	})
+	s.Run(ctx)
+	return ExitOK
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+var cmdConflicts = command{
+	summary: "list the records changed here and on a colleague's database since a common version",
+	usage:   "[--json]",
+	run:     runConflicts,
+}
+
+// conflictJSON is one open conflict for scripts.
+type conflictJSON struct {
+	Record data.RecordKind `json:"record"`
+	ID     string          `json:"id"`
+	Mine   data.Version    `json:"mine"`
+	Theirs []data.Version  `json:"theirs"`
+	Fields []team.Field    `json:"fields"`
+}
+
+func runConflicts(env Env, st data.Store, args []string) int {
+	fs := newFlags(env, "conflicts")
+	asJSON := fs.Bool("json", false, "print a JSON array")
+	if err := fs.Parse(args); err != nil {
+		return exitForParse(err)
+	}
+	open, err := st.(data.Replica).Conflicts()
+	if err != nil {
+		return fail(env, err)
+	}
+	if *asJSON {
+		out := []conflictJSON{}
+		for _, c := range open {
+			out = append(out, conflictJSON{c.Record, c.ID, c.Mine, c.Theirs, team.Fields(c)})
+		}
+		return printJSON(env.Stdout, out)
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tRECORD\tDIFFERS IN\tSIDES")
+	for _, c := range open {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.ID, c.Record, strings.Join(team.Differing(c), ", "), team.Describe(st, c))
+	}
+	tw.Flush()
+	return ExitOK
+}
+
+var cmdResolve = command{
+	summary: "settle a conflict keeping one side: --keep mine or --keep theirs; the result travels as a new version",
+	usage:   "ID --keep mine|theirs",
+	run:     runResolve,
+}
+
+func runResolve(env Env, st data.Store, args []string) int {
+	fs := newFlags(env, "resolve")
+	keep := fs.String("keep", "", "mine or theirs")
+	id, rest := firstOr(args), args
+	if len(rest) > 0 {
+		rest = rest[1:]
+	}
+	if err := fs.Parse(rest); err != nil {
+		return exitForParse(err)
+	}
+	if id == "" || strings.HasPrefix(id, "-") || (*keep != "mine" && *keep != "theirs") {
+		return usageError(env, "resolve ID --keep mine|theirs")
+	}
+	open, err := st.(data.Replica).Conflicts()
+	if err != nil {
+		return fail(env, err)
+	}
+	for _, c := range open {
+		if c.ID == id {
+			if err := team.Keep(context.Background(), st.(data.Replica), c, *keep); err != nil {
+				return fail(env, err)
+			}
+			fmt.Fprintf(env.Stdout, "settled %s, keeping %s\n", id, *keep)
+			return ExitOK
+		}
+	}
+	return fail(env, data.Errorf(data.ENotFound, "There is no open conflict about %s ('dossier conflicts' lists them).", id))
+}

@@ -1,0 +1,55 @@
+package team
+
+import (
+	"encoding/json"
+
+	"dossier/data"
+)
+
+// The hub settings are remembered with the database: where the hub is, who
+// the analyst is there, which team. Its password and the team passphrase
+// are remembered only in an encrypted database, where nothing is readable
+// without the database's own passphrase; else they are asked again.
+const (
+	settingsMark = "hub.settings"
+	secretsMark  = "hub.secrets"
+)
+
+type secrets struct {
+	Password   string `json:"password,omitempty"`
+	Passphrase []byte `json:"passphrase,omitempty"`
+}
+
+// Remember keeps a hub's settings with the database.
+func Remember(st data.Store, cfg HubConfig) error {
+	rep := st.(data.Replica)
+	b, _ := json.Marshal(cfg)
+	if err := rep.SetMark(settingsMark, string(b)); err != nil {
+		return err
+	}
+	if !st.Encrypted() {
+		return nil
+	}
+	s, _ := json.Marshal(secrets{cfg.Password, cfg.Passphrase})
+	return rep.SetMark(secretsMark, string(s))
+}
+
+// Remembered is the hub settings kept with the database (empty when none).
+func Remembered(st data.Store) (HubConfig, error) {
+	var cfg HubConfig
+	rep := st.(data.Replica)
+	b, err := rep.Mark(settingsMark)
+	if err != nil || b == "" {
+		return cfg, err
+	}
+	if err := json.Unmarshal([]byte(b), &cfg); err != nil {
+		return HubConfig{}, err
+	}
+	if st.Encrypted() {
+		var s secrets
+		if raw, _ := rep.Mark(secretsMark); raw != "" && json.Unmarshal([]byte(raw), &s) == nil {
+			cfg.Password, cfg.Passphrase = s.Password, s.Passphrase
+		}
+	}
+	return cfg, nil
+}
