@@ -15,7 +15,7 @@ import (
 var bg = context.Background()
 
 // analystDB is one analyst's database, named.
-func analystDB(t *testing.T, name string) data.Store {
+func analystDB(t testing.TB, name string) data.Store {
 	t.Helper()
 	st, err := badgerstore.Open(t.TempDir())
 	if err != nil {

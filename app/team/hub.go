@@ -66,6 +66,7 @@ type Syncer struct {
 	mu     sync.Mutex
 	status Status
 	notify func(Status)
+	merges sync.Mutex // pushers and the watcher merge one at a time
 }
 
 // Connect reaches the hub, opens (or creates) the team's bucket and the
@@ -273,8 +274,12 @@ func (s *Syncer) introduce(ctx context.Context) error {
 	return nil
 }
 
-// pushBatch is how many outbox entries one round reads.
-const pushBatch = 500
+// pushBatch is how many outbox entries one round reads, and pushers how
+// many are sent at once (each push waits for the hub's answer).
+const (
+	pushBatch = 500
+	pushers   = 8
+)
 
 // Push sends the outbox to the hub and returns how many records it sent.
 func (s *Syncer) Push(ctx context.Context) (int, error) {
@@ -285,17 +290,13 @@ func (s *Syncer) Push(ctx context.Context) (int, error) {
 			s.setStatus(func(st *Status) { st.Waiting = 0 })
 			return sent, err
 		}
-		var done []data.Pending
-		for _, p := range waiting {
-			if err := s.pushOne(ctx, p.ID); err != nil {
-				s.rep.Pushed(done)
-				s.setStatus(func(st *Status) { st.Waiting, st.Problem = len(waiting)-len(done), data.ErrorMessage(err) })
-				return sent, err
-			}
-			done = append(done, p)
-			sent++
+		done, err := s.pushAll(ctx, waiting)
+		sent += len(done)
+		if perr := s.rep.Pushed(done); err == nil {
+			err = perr
 		}
-		if err := s.rep.Pushed(done); err != nil {
+		if err != nil {
+			s.setStatus(func(st *Status) { st.Waiting, st.Problem = len(waiting)-len(done), data.ErrorMessage(err) })
 			return sent, err
 		}
 		s.setStatus(func(st *Status) { st.LastExchange, st.Problem = time.Now(), "" })
@@ -303,6 +304,43 @@ func (s *Syncer) Push(ctx context.Context) (int, error) {
 			return sent, nil
 		}
 	}
+}
+
+// pushAll pushes records, several at once, and returns those the hub has.
+func (s *Syncer) pushAll(ctx context.Context, waiting []data.Pending) ([]data.Pending, error) {
+	jobs := make(chan data.Pending)
+	var mu sync.Mutex
+	var done []data.Pending
+	var first error
+	var wg sync.WaitGroup
+	for range pushers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				err := s.pushOne(ctx, p.ID)
+				mu.Lock()
+				if err == nil {
+					done = append(done, p)
+				} else if first == nil {
+					first = err
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, p := range waiting {
+		mu.Lock()
+		failed := first != nil
+		mu.Unlock()
+		if failed {
+			break
+		}
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+	return done, first
 }
 
 // pushOne puts a record's current version on the hub, if the hub's is one
@@ -319,6 +357,9 @@ func (s *Syncer) pushOne(ctx context.Context, id string) error {
 	val, err := s.seal(key, mine)
 	if err != nil {
 		return err
+	}
+	if _, err := s.kv.Create(ctx, key, val); !errors.Is(err, jetstream.ErrKeyExists) {
+		return s.hubError(err) // new to the hub (most pushes): one round trip
 	}
 	for range 10 {
 		e, err := s.kv.Get(ctx, key)
@@ -397,6 +438,8 @@ func (s *Syncer) merge(ctx context.Context, vs []data.Version, rev *uint64) (dat
 	if rev != nil {
 		marks = map[string]string{s.revMark(): strconv.FormatUint(*rev, 10)}
 	}
+	s.merges.Lock()
+	defer s.merges.Unlock()
 	return s.rep.Merge(data.WithOrigin(ctx, data.OriginColleague), vs, marks)
 }
 

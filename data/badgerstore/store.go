@@ -10,8 +10,10 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"math/rand/v2"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -184,7 +186,10 @@ func (s *Store) update(fn func(txn *badger.Txn) error) error {
 		return err
 	}
 	var err error
-	for range 5 {
+	for try := range 20 { // writers that met on the same keys take turns
+		if try > 0 {
+			time.Sleep(time.Duration(rand.IntN(1000*try)) * time.Microsecond)
+		}
 		err = s.db.Update(func(txn *badger.Txn) error {
 			if err := setStamp(txn); err != nil {
 				return err

@@ -1,0 +1,107 @@
+package team
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"dossier/data"
+	"dossier/data/storetest"
+)
+
+// BenchmarkSync sends 10,000 events (with their 100 articles and 500
+// actors) from one database to another through an in-process hub, and
+// reports the ratio of that time to raw JetStream KV puts and gets of the
+// same sealed bytes in the same process (target ≥ 0.5); then the time three
+// databases of 10,000 events each take to converge.
+func BenchmarkSync(b *testing.B) {
+	srv, _ := startHub(b)
+	cfg := HubConfig{Server: srv.ClientURL(), Team: "bench", Passphrase: []byte("team secret")}
+	a, c := analystDB(b, "A"), analystDB(b, "B")
+	if err := storetest.Generate(a, 100, 10000); err != nil {
+		b.Fatal(err)
+	}
+	sa, sc := syncer(b, a, cfg), syncer(b, c, cfg)
+	raw := rawKV(b, srv.ClientURL(), sa)
+	var ours time.Duration
+	for b.Loop() {
+		start := time.Now()
+		once(b, sa)
+		ex := once(b, sc)
+		ours = time.Since(start)
+		if ex.Pulled.Added < 10000 {
+			b.Fatalf("only %d records arrived", ex.Pulled.Added)
+		}
+	}
+	b.ReportMetric(raw.Seconds()/ours.Seconds(), "ratio-to-raw-kv")
+	b.ReportMetric(ours.Seconds(), "s-10k-events-db-to-db")
+	b.ReportMetric(raw.Seconds(), "s-raw-kv-put-get")
+	b.ReportMetric(converge3(b, srv.ClientURL()).Seconds(), "s-3x10k-converge")
+}
+
+// rawKV times a put and a get of every record's sealed version, straight
+// through the JetStream client, in a bucket of its own.
+func rawKV(b *testing.B, url string, s *Syncer) time.Duration {
+	ctx := context.Background()
+	var vals [][]byte
+	var keys []string
+	s.rep.Changed(0, func(v data.Version) error {
+		k := recordKey(v.ID)
+		val, err := s.seal(k, v)
+		keys, vals = append(keys, k), append(vals, val)
+		return err
+	})
+	nc, err := nats.Connect(url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	kv, err := js.CreateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: "raw", History: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	for i, k := range keys {
+		if _, err := kv.Put(ctx, k, vals[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, k := range keys {
+		if _, err := kv.Get(ctx, k); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return time.Since(start)
+}
+
+// converge3 times three databases of 10,000 events each exchanging until
+// every one holds all 30,000.
+func converge3(b *testing.B, url string) time.Duration {
+	cfg := HubConfig{Server: url, Team: "three", Passphrase: []byte("team secret")}
+	var syncers []*Syncer
+	var dbs []data.Store
+	for _, name := range []string{"X", "Y", "Z"} {
+		st := analystDB(b, name)
+		if err := storetest.Generate(st, 100, 10000); err != nil {
+			b.Fatal(err)
+		}
+		dbs, syncers = append(dbs, st), append(syncers, syncer(b, st, cfg))
+	}
+	start := time.Now()
+	for range 2 {
+		for _, s := range syncers {
+			once(b, s)
+		}
+	}
+	took := time.Since(start)
+	for _, st := range dbs {
+		if n, _ := st.Counts(); n.Events != 30000 {
+			b.Fatalf("%d events after converging, want 30,000", n.Events)
+		}
+	}
+	return took
+}
