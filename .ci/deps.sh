@@ -3,11 +3,12 @@
 #   .ci/deps.sh            build and run: a C compiler and the OpenGL/X11 headers Fyne uses
 #   .ci/deps.sh --test     also what the tests use: Xvfb, xdotool, ImageMagick,
 #                          GTK for the drag-and-drop helper, python3-openpyxl and
-#                          python3-msoffcrypto-tool (independent readers of workbooks)
+#                          python3-msoffcrypto-tool (independent readers of workbooks),
+#                          nats-server (a real team hub for the end-to-end sync test)
 set -euo pipefail
 pkgs=(gcc libgl1-mesa-dev xorg-dev libxkbcommon-dev)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(xvfb xauth xdotool imagemagick python3-gi gir1.2-gtk-3.0 python3-openpyxl python3-msoffcrypto-tool)
+  pkgs+=(xvfb xauth xdotool imagemagick python3-gi gir1.2-gtk-3.0 python3-openpyxl python3-msoffcrypto-tool nats-server)
 fi
 
 if ! command -v go >/dev/null 2>&1; then
