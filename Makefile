@@ -4,7 +4,7 @@ TAGS  := migrated_fynedo
 BIN   := bin/dossier
 ARGS  ?=
 
-.PHONY: run build test bench fuzz crash eval lint deps codebooks clean
+.PHONY: run build test bench fuzz crash eval lint deps codebooks clean hub
 
 run: deps build
 	./$(BIN) $(ARGS)
@@ -48,6 +48,16 @@ fuzz:
 lint:
 	@test -z "$$(gofmt -l .)" || { gofmt -l .; exit 1; }
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+# A local team hub to try team work: Debian's nats-server with JetStream and the
+# minimal configuration in assets/hub.conf (team "desk", users nadia and tomas);
+# its data goes to ~/.local/share/dossier-hub. Ctrl+C stops it.
+HUB_DATA ?= $(HOME)/.local/share/dossier-hub
+hub:
+	@command -v nats-server >/dev/null 2>&1 || { echo "Installing nats-server"; sudo apt-get install -y -qq nats-server || apt-get install -y -qq nats-server; }
+	@mkdir -p $(HUB_DATA)
+	@echo "Team hub on nats://127.0.0.1:4222 (team desk): dossier sync --server nats://127.0.0.1:4222 --team desk --user nadia --password-file FILE"
+	nats-server -c assets/hub.conf -sd $(HUB_DATA)
 
 # Regenerate assets/codebooks from ../shared/data.
 codebooks:

@@ -78,6 +78,9 @@ type Change struct {
 	Actors   []string `json:"actors,omitempty"`
 	// Reset: anything may have changed (a restore); read everything again.
 	Reset bool `json:"reset,omitempty"`
+	// Conflict: a colleague's version of the record was kept beside this
+	// database's as an open conflict (the record itself did not change).
+	Conflict bool `json:"conflict,omitempty"`
 }
 
 // Deleted reports whether the change removed the record.

@@ -35,6 +35,8 @@ func (wb *workbench) mainMenu() *fyne.MainMenu {
 		item("Back up…", shortcut(fyne.KeyB, true), wb.backupDialog),
 		item("Restore a backup…", nil, wb.restoreDialog),
 		fyne.NewMenuItemSeparator(),
+		wb.teamMenu(),
+		fyne.NewMenuItemSeparator(),
 		item("Open sample article", nil, wb.openSample),
 		item("Delete article…", nil, wb.deleteArticle),
 	)
@@ -62,8 +64,21 @@ func (wb *workbench) mainMenu() *fyne.MainMenu {
 		item("Reject suggestion", shortcut(fyne.KeyR, true), wb.suggest.whenShown(wb.suggest.reject)),
 	)
 	view := fyne.NewMenu("View")
-	for i, t := range []*container.TabItem{wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline} {
+	for i, t := range []*container.TabItem{wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline, wb.conflicts.item} {
 		view.Items = append(view.Items, item(t.Text, shortcut(fyne.KeyName(string(rune('1'+i))), true), func() { wb.tabs.Select(t) }))
 	}
 	return fyne.NewMainMenu(file, edit, code, view)
+}
+
+// teamMenu is File ▸ Team: bundles for colleagues offline, the hub online.
+func (wb *workbench) teamMenu() *fyne.MenuItem {
+	team := fyne.NewMenuItem("Team", nil)
+	team.ChildMenu = fyne.NewMenu("",
+		item("Export changes…", nil, wb.exportChanges),
+		item("Import changes…", nil, wb.importChanges),
+		fyne.NewMenuItemSeparator(),
+		item("Connect to the team hub…", nil, wb.connectDialog),
+		item("Disconnect", nil, wb.disconnect),
+	)
+	return team
 }

@@ -49,6 +49,7 @@ func showWorkbench(w fyne.Window, st data.Store, dbPath string, files []string) 
 	wb.importPaths(files)
 	wb.openSearch()
 	w.SetOnClosed(func() {
+		wb.disconnect()
 		wb.stop()
 		wb.sess.CloseSearch()
 	})

@@ -42,6 +42,8 @@ type workbench struct {
 	register  *registerTab
 	allEvents *eventsTab
 	timeline  *Timeline
+	conflicts *conflictsTab
+	team      teamLink
 	stop      func() // stops hearing the change feed
 }
 
@@ -61,6 +63,8 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 		asPlace: wb.selectionAsPlace, asDate: wb.selectionAsDate, openEvent: wb.openEvent, draftEvent: wb.draftEvent,
 		editActor: wb.showActorForm, scrollTo: wb.reader.ScrollTo, redraw: wb.marks.refresh, tell: wb.setBar})
 	wb.marks.layers = []func() []highlight{wb.suggest.highlights, wb.evidenceHighlights}
+	wb.conflicts = newConflictsTab(sess, wb.names, wb.setBar)
+	wb.team.status = widget.NewLabel("")
 	wb.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	wb.title.Wrapping = fyne.TextWrapWord
 	wb.meta = widget.NewLabel("")
@@ -91,9 +95,10 @@ func (wb *workbench) content() fyne.CanvasObject {
 	wb.tab.actors = container.NewTabItem("Actors", wb.register.view())
 	wb.tab.events = container.NewTabItem("Events", wb.allEvents.view())
 	wb.tab.timeline = container.NewTabItem("Timeline", container.NewBorder(nil, widget.NewLabel("Filtered like the Events table; tap a mark to open its event."), nil, nil, wb.timeline))
-	wb.tabs = container.NewAppTabs(wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline)
+	wb.tabs = container.NewAppTabs(wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline, wb.conflicts.item)
 	wb.tabs.OnSelected = wb.tabOpened
-	return container.NewBorder(nil, wb.bar, nil, nil, wb.tabs)
+	wb.conflicts.reload()
+	return container.NewBorder(nil, container.NewBorder(nil, nil, nil, wb.team.status, wb.bar), nil, nil, wb.tabs)
 }
 
 // codingBar holds the buttons that turn the selected words into records.
@@ -124,6 +129,9 @@ func (wb *workbench) welcome() fyne.CanvasObject {
 func (wb *workbench) tabOpened(t *container.TabItem) {
 	wb.register.show(t == wb.tab.actors)
 	wb.allEvents.show(t == wb.tab.events || t == wb.tab.timeline)
+	if t == wb.conflicts.item {
+		wb.conflicts.reload()
+	}
 }
 
 // changed hands a batch of committed changes to every panel; each reads
@@ -133,6 +141,8 @@ func (wb *workbench) changed(cs []data.Change) {
 	wb.articles.changed(cs)
 	wb.register.changed(cs)
 	wb.allEvents.changed(cs)
+	wb.conflicts.changed(cs)
+	wb.tabs.Refresh() // the Conflicts tab's count
 	wb.articleChanged(cs)
 	if wb.article == nil {
 		return

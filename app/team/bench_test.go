@@ -1,7 +1,8 @@
-package team
+package team_test
 
 import (
 	"context"
+	"dossier/app/team"
 	"testing"
 	"time"
 
@@ -19,7 +20,7 @@ import (
 // databases of 10,000 events each take to converge.
 func BenchmarkSync(b *testing.B) {
 	srv, _ := startHub(b)
-	cfg := HubConfig{Server: srv.ClientURL(), Team: "bench", Passphrase: []byte("team secret")}
+	cfg := team.HubConfig{Server: srv.ClientURL(), Team: "bench", Passphrase: []byte("team secret")}
 	a, c := analystDB(b, "A"), analystDB(b, "B")
 	if err := storetest.Generate(a, 100, 10000); err != nil {
 		b.Fatal(err)
@@ -44,16 +45,12 @@ func BenchmarkSync(b *testing.B) {
 
 // rawKV times a put and a get of every record's sealed version, straight
 // through the JetStream client, in a bucket of its own.
-func rawKV(b *testing.B, url string, s *Syncer) time.Duration {
+func rawKV(b *testing.B, url string, s *team.Syncer) time.Duration {
 	ctx := context.Background()
-	var vals [][]byte
-	var keys []string
-	s.rep.Changed(0, func(v data.Version) error {
-		k := recordKey(v.ID)
-		val, err := s.seal(k, v)
-		keys, vals = append(keys, k), append(vals, val)
-		return err
-	})
+	keys, vals, err := team.HubValues(s)
+	if err != nil {
+		b.Fatal(err)
+	}
 	nc, err := nats.Connect(url)
 	if err != nil {
 		b.Fatal(err)
@@ -81,8 +78,8 @@ func rawKV(b *testing.B, url string, s *Syncer) time.Duration {
 // converge3 times three databases of 10,000 events each exchanging until
 // every one holds all 30,000.
 func converge3(b *testing.B, url string) time.Duration {
-	cfg := HubConfig{Server: url, Team: "three", Passphrase: []byte("team secret")}
-	var syncers []*Syncer
+	cfg := team.HubConfig{Server: url, Team: "three", Passphrase: []byte("team secret")}
+	var syncers []*team.Syncer
 	var dbs []data.Store
 	for _, name := range []string{"X", "Y", "Z"} {
 		st := analystDB(b, name)

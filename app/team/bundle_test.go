@@ -1,4 +1,4 @@
-package team
+package team_test
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"dossier/app"
+	"dossier/app/team"
 	"dossier/data"
 	"dossier/data/badgerstore"
 	"dossier/data/storetest"
@@ -27,26 +28,26 @@ func analystDB(t testing.TB, name string) data.Store {
 }
 
 // carry writes a bundle from one database and imports it into another.
-func carry(t *testing.T, from, to data.Store, since Since, pass []byte) data.MergeReport {
+func carry(t *testing.T, from, to data.Store, since team.Since, pass []byte) data.MergeReport {
 	t.Helper()
-	var key *Key
+	var key *team.Key
 	if pass != nil {
 		var err error
-		if key, err = NewKDF(pass); err != nil {
+		if key, err = team.NewKDF(pass); err != nil {
 			t.Fatal(err)
 		}
 	}
 	var buf bytes.Buffer
-	res, err := ExportBundle(from, &buf, since, key)
+	res, err := team.ExportBundle(from, &buf, since, key)
 	if err != nil {
 		t.Fatal(err)
 	}
-	MarkExported(from, res)
-	b, err := ReadBundle(&buf, pass)
+	team.MarkExported(from, res)
+	b, err := team.ReadBundle(&buf, pass)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := ImportBundle(bg, to, b, false)
+	rep, err := team.ImportBundle(bg, to, b, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +61,7 @@ func TestBundleRoundTripWithAConflict(t *testing.T) {
 	a, b := analystDB(t, "Analyst A"), analystDB(t, "Analyst B")
 	id, _ := app.NewSession(a, "a").LoadSample()
 	if rep := carry(t, a, b, "", nil); rep.Added != 11 || rep.Conflicts != 0 {
-		t.Fatalf("first bundle: %s", Line(rep))
+		t.Fatalf("first bundle: %s", team.Line(rep))
 	}
 	if storetest.Dump(a) != storetest.Dump(b) {
 		t.Fatal("the databases differ after the first bundle")
@@ -72,14 +73,14 @@ func TestBundleRoundTripWithAConflict(t *testing.T) {
 	a.PutEvent(bg, &evA[0])
 	b.PutEvent(bg, evB)
 	if rep := carry(t, b, a, "last", nil); rep.Conflicts != 1 || rep.Added+rep.Updated != 0 {
-		t.Fatalf("b's changes at a: %s", Line(rep))
+		t.Fatalf("b's changes at a: %s", team.Line(rep))
 	}
 	again := carry(t, b, a, "", nil)
 	if again.Conflicts+again.Added+again.Updated != 0 {
-		t.Fatalf("the same changes twice: %s", Line(again))
+		t.Fatalf("the same changes twice: %s", team.Line(again))
 	}
 	if rep := carry(t, a, b, "last", nil); rep.Conflicts != 1 {
-		t.Fatalf("a's changes at b: %s", Line(rep))
+		t.Fatalf("a's changes at b: %s", team.Line(rep))
 	}
 	open, _ := a.(data.Replica).Conflicts()
 	if len(open) != 1 || open[0].ID != evA[0].ID {
@@ -89,7 +90,7 @@ func TestBundleRoundTripWithAConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 	if rep := carry(t, a, b, "last", nil); rep.Updated != 1 || rep.Conflicts != 0 {
-		t.Fatalf("the settlement at b: %s", Line(rep))
+		t.Fatalf("the settlement at b: %s", team.Line(rep))
 	}
 	for _, st := range []data.Store{a, b} {
 		if e, _ := st.Event(evA[0].ID); e.Date.Start != "2025-03-01" {
@@ -113,27 +114,27 @@ func TestDamagedBundlesAreRefused(t *testing.T) {
 	a, b := analystDB(t, "Analyst A"), analystDB(t, "Analyst B")
 	app.NewSession(a, "a").LoadSample()
 	for _, pass := range [][]byte{nil, []byte("team passphrase")} {
-		var key *Key
+		var key *team.Key
 		if pass != nil {
-			key, _ = NewKDF(pass)
+			key, _ = team.NewKDF(pass)
 		}
 		var buf bytes.Buffer
-		ExportBundle(a, &buf, "", key)
+		team.ExportBundle(a, &buf, "", key)
 		raw := buf.Bytes()
-		for _, at := range []int{len(raw) / 2, len(raw) - 3, len(bundleMagic) + 5} {
+		for _, at := range []int{len(raw) / 2, len(raw) - 3, len(team.BundleMagic) + 5} {
 			altered := bytes.Clone(raw)
 			altered[at] ^= 0x20
-			_, err := ReadBundle(bytes.NewReader(altered), pass)
+			_, err := team.ReadBundle(bytes.NewReader(altered), pass)
 			if err == nil || !strings.Contains(data.ErrorMessage(err), "damaged or was altered") && !strings.Contains(data.ErrorMessage(err), "not a Dossier bundle") && !strings.Contains(data.ErrorMessage(err), "passphrase is wrong") {
 				t.Fatalf("byte %d changed (sealed %v): %v", at, pass != nil, err)
 			}
 		}
 		if pass != nil {
-			_, err := ReadBundle(bytes.NewReader(raw), []byte("not the team's"))
+			_, err := team.ReadBundle(bytes.NewReader(raw), []byte("not the team's"))
 			if err == nil || !strings.Contains(data.ErrorMessage(err), "team passphrase is wrong") {
 				t.Fatalf("a wrong team passphrase: %v", err)
 			}
-			if _, err := ReadBundle(bytes.NewReader(raw), nil); data.ErrorCode(err) != data.ENeedPassphrase {
+			if _, err := team.ReadBundle(bytes.NewReader(raw), nil); data.ErrorCode(err) != data.ENeedPassphrase {
 				t.Fatalf("no team passphrase: %v", err)
 			}
 			if bytes.Contains(raw, []byte("Shoigu")) {

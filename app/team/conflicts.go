@@ -141,7 +141,7 @@ func Keep(ctx context.Context, rep data.Replica, c data.OpenConflict, side strin
 // Describe names a conflict for a list: what the record is, and who wrote
 // each side.
 func Describe(st data.Store, c data.OpenConflict) string {
-	return fmt.Sprintf("%s %s: %s (version %d by %s) / %s", c.Record, c.ID, nameOf(c.Mine), c.Mine.Rev.N, st.AnalystName(c.Mine.Rev.By),
+	return fmt.Sprintf("%s %s: %s (version %d by %s) / %s", c.Record, c.ID, Name(c.Mine), c.Mine.Rev.N, st.AnalystName(c.Mine.Rev.By),
 		sideList(st, c.Theirs))
 }
 
@@ -153,8 +153,8 @@ func sideList(st data.Store, vs []data.Version) string {
 	return strings.Join(out, ", ")
 }
 
-// nameOf is how the analyst knows a record: a name, a title, a type and date.
-func nameOf(v data.Version) string {
+// Name is how the analyst knows a record: a name, a title, a type and date.
+func Name(v data.Version) string {
 	if v.Deleted {
 		return "deleted"
 	}

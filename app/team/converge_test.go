@@ -1,4 +1,4 @@
-package team
+package team_test
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"dossier/app"
+	"dossier/app/team"
 	"dossier/data"
 	"dossier/data/storetest"
 )
@@ -19,7 +20,7 @@ type analyst struct {
 	name string
 	st   data.Store
 	sess *app.Session
-	hub  *Syncer
+	hub  *team.Syncer
 	rng  *rand.Rand
 	revs map[data.Rev]string // every version this analyst wrote, and of what
 }
@@ -32,7 +33,7 @@ type analyst struct {
 // settled on one database, all three hold the same events and actors.
 func TestThreeAnalystsConverge(t *testing.T) {
 	srv, store := startHub(t)
-	cfg := HubConfig{Server: srv.ClientURL(), Team: "desk", Passphrase: []byte("team secret")}
+	cfg := team.HubConfig{Server: srv.ClientURL(), Team: "desk", Passphrase: []byte("team secret")}
 	seed := int64(20261126)
 	if s := os.Getenv("DOSSIER_SEED"); s != "" {
 		seed, _ = strconv.ParseInt(s, 10, 64)

@@ -278,7 +278,7 @@ func (s *Syncer) introduce(ctx context.Context) error {
 // many are sent at once (each push waits for the hub's answer).
 const (
 	pushBatch = 500
-	pushers   = 8
+	pushers   = 16
 )
 
 // Push sends the outbox to the hub and returns how many records it sent.

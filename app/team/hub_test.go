@@ -1,4 +1,4 @@
-package team
+package team_test
 
 import (
 	"io/fs"
@@ -10,6 +10,7 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 
 	"dossier/app"
+	"dossier/app/team"
 	"dossier/data"
 	"dossier/data/storetest"
 )
@@ -35,9 +36,9 @@ func startHub(t testing.TB, change ...func(*server.Options)) (*server.Server, st
 }
 
 // syncer connects a database to the hub.
-func syncer(t testing.TB, st data.Store, cfg HubConfig) *Syncer {
+func syncer(t testing.TB, st data.Store, cfg team.HubConfig) *team.Syncer {
 	t.Helper()
-	s, err := Connect(bg, st, cfg)
+	s, err := team.Connect(bg, st, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func syncer(t testing.TB, st data.Store, cfg HubConfig) *Syncer {
 	return s
 }
 
-func once(t testing.TB, s *Syncer) Exchange {
+func once(t testing.TB, s *team.Syncer) team.Exchange {
 	t.Helper()
 	ex, err := s.Once(bg)
 	if err != nil {
@@ -59,7 +60,7 @@ func once(t testing.TB, s *Syncer) Exchange {
 // after one more exchange, both agree and none is open.
 func TestHubCarriesWorkAndConflicts(t *testing.T) {
 	srv, _ := startHub(t)
-	cfg := HubConfig{Server: srv.ClientURL(), Team: "desk", Passphrase: []byte("team secret")}
+	cfg := team.HubConfig{Server: srv.ClientURL(), Team: "desk", Passphrase: []byte("team secret")}
 	a, b := analystDB(t, "Analyst A"), analystDB(t, "Analyst B")
 	sa, sb := syncer(t, a, cfg), syncer(t, b, cfg)
 	id, _ := app.NewSession(a, "a").LoadSample()

@@ -1,4 +1,4 @@
-package team
+package team_test
 
 import (
 	"crypto/ecdsa"
@@ -19,6 +19,7 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 
 	"dossier/app"
+	"dossier/app/team"
 	"dossier/data"
 )
 
@@ -53,20 +54,20 @@ func startConfiguredHub(t *testing.T, extra string) (*server.Server, string) {
 // a sentence, and a user of another team cannot read the team's bucket.
 func TestOnlyTheTeamReadsItsChanges(t *testing.T) {
 	srv, _ := startConfiguredHub(t, "")
-	alice := HubConfig{Server: srv.ClientURL(), Team: "desk", User: "alice", Password: "alice-pw", Passphrase: []byte("team secret")}
+	alice := team.HubConfig{Server: srv.ClientURL(), Team: "desk", User: "alice", Password: "alice-pw", Passphrase: []byte("team secret")}
 	a := analystDB(t, "Analyst A")
 	app.NewSession(a, "a").LoadSample()
 	once(t, syncer(t, a, alice))
 
 	wrong := alice
 	wrong.Password = "guess"
-	_, err := Connect(bg, analystDB(t, "Intruder"), wrong)
+	_, err := team.Connect(bg, analystDB(t, "Intruder"), wrong)
 	if err == nil || !strings.Contains(data.ErrorMessage(err), "The team hub refused these credentials") {
 		t.Fatalf("a wrong password: %v", err)
 	}
-	eve := HubConfig{Server: srv.ClientURL(), Team: "desk", User: "eve", Password: "eve-pw", Passphrase: []byte("team secret")}
+	eve := team.HubConfig{Server: srv.ClientURL(), Team: "desk", User: "eve", Password: "eve-pw", Passphrase: []byte("team secret")}
 	e := analystDB(t, "Eve")
-	if s, err := Connect(bg, e, eve); err == nil { // eve's account has its own, empty bucket
+	if s, err := team.Connect(bg, e, eve); err == nil { // eve's account has its own, empty bucket
 		ex, _ := s.Once(bg)
 		s.Close()
 		if ex.Pulled.Added != 0 {
@@ -78,7 +79,7 @@ func TestOnlyTheTeamReadsItsChanges(t *testing.T) {
 	}
 	bob := alice
 	bob.User, bob.Password, bob.Passphrase = "bob", "bob-pw", []byte("not the team's")
-	if _, err := Connect(bg, analystDB(t, "Bob"), bob); err == nil || !strings.Contains(data.ErrorMessage(err), "team passphrase is wrong") {
+	if _, err := team.Connect(bg, analystDB(t, "Bob"), bob); err == nil || !strings.Contains(data.ErrorMessage(err), "team passphrase is wrong") {
 		t.Fatalf("a wrong team passphrase: %v", err)
 	}
 }
@@ -89,8 +90,8 @@ func TestHubOverTLS(t *testing.T) {
 	ca, cert, key := selfSignedTLS(t, dir)
 	srv, _ := startConfiguredHub(t, fmt.Sprintf("tls { cert_file: %q, key_file: %q }", cert, key))
 	url := strings.Replace(srv.ClientURL(), "nats://", "tls://", 1)
-	cfg := HubConfig{Server: url, Team: "desk", User: "alice", Password: "alice-pw"}
-	_, err := Connect(bg, analystDB(t, "A"), cfg)
+	cfg := team.HubConfig{Server: url, Team: "desk", User: "alice", Password: "alice-pw"}
+	_, err := team.Connect(bg, analystDB(t, "A"), cfg)
 	if err == nil || !strings.Contains(data.ErrorMessage(err), "could not be trusted over TLS") {
 		t.Fatalf("without the CA: %v", err)
 	}
@@ -129,4 +130,30 @@ func selfSignedTLS(t *testing.T, dir string) (caFile, certFile, keyFile string) 
 	os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srvDER}), 0o600)
 	os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER}), 0o600)
 	return
+}
+
+// The hub configuration the README shows (assets/hub.conf) works as said:
+// its users reach their team's changes, a wrong password is refused.
+func TestTheShippedHubConfiguration(t *testing.T) {
+	opts, err := server.ProcessConfigFile(filepath.Join("..", "..", "assets", "hub.conf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Port, opts.StoreDir, opts.NoLog, opts.NoSigs = -1, t.TempDir(), true, true
+	srv, _ := startHub(t, func(o *server.Options) { *o = *opts })
+	nadia := team.HubConfig{Server: srv.ClientURL(), Team: "desk", User: "nadia", Password: "change-me-nadia"}
+	a := analystDB(t, "Nadia")
+	app.NewSession(a, "a").LoadSample()
+	if ex := once(t, syncer(t, a, nadia)); ex.Pushed == 0 {
+		t.Fatal("nadia pushed nothing")
+	}
+	tomas := nadia
+	tomas.User, tomas.Password = "tomas", "change-me-tomas"
+	if ex := once(t, syncer(t, analystDB(t, "Tomás"), tomas)); ex.Pulled.Added == 0 {
+		t.Fatal("tomas received nothing")
+	}
+	tomas.Password = "wrong"
+	if _, err := team.Connect(bg, analystDB(t, "x"), tomas); err == nil {
+		t.Fatal("a wrong password was let in")
+	}
 }

@@ -447,6 +447,7 @@ func (w *writer) disagree(mine, in data.Version) (data.Outcome, error) {
 		}
 	}
 	keep = append(keep, in)
+	w.changes = append(w.changes, data.Change{Record: in.Record, ID: in.ID, Old: mine.Rev.N, New: mine.Rev.N, By: in.Rev.By, Origin: w.origin, Conflict: true})
 	return data.Conflicted, setJSON(w.txn, conflictKey(in.ID), keep)
 }
 
