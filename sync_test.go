@@ -19,9 +19,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/nats-io/nats-server/v2/server"
-
 	"dossier/app"
+	"dossier/app/team/hubtest"
 	"dossier/data"
 )
 
@@ -121,16 +120,7 @@ func TestSyncSurvivesKills(t *testing.T) {
 	if cycles <= 0 {
 		cycles = 20
 	}
-	opts := &server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true}
-	hub, err := server.NewServer(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	go hub.Start()
-	if !hub.ReadyForConnections(10 * time.Second) {
-		t.Fatal("the hub did not start")
-	}
-	defer hub.Shutdown()
+	hub, _ := hubtest.Start(t)
 	bin, dir := buildBinary(t), t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
 	article := filepath.Join(dir, "a0.txt")

@@ -8,10 +8,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"github.com/nats-io/nats-server/v2/server"
 
 	"dossier/app"
 	"dossier/app/team"
+	"dossier/app/team/hubtest"
 	"dossier/data"
 	"dossier/data/badgerstore"
 )
@@ -98,16 +98,7 @@ func keysOf[V any](m map[string]V) []string {
 // File ▸ Team ▸ Connect reaches a hub, remembers it, and the status bar
 // says so; a colleague's change pushed to the hub arrives in the window.
 func TestConnectToTheTeamHub(t *testing.T) {
-	opts := &server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true}
-	srv, err := server.NewServer(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Start()
-	if !srv.ReadyForConnections(10 * time.Second) {
-		t.Fatal("no hub")
-	}
-	defer srv.Shutdown()
+	srv, _ := hubtest.Start(t)
 	f := newFixture(t)
 	cfg := team.HubConfig{Server: srv.ClientURL(), Team: "desk", Passphrase: []byte("team secret")}
 	f.wb.connect(cfg)

@@ -5,35 +5,16 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
-
-	"github.com/nats-io/nats-server/v2/server"
 
 	"dossier/app"
 	"dossier/app/team"
+	"dossier/app/team/hubtest"
 	"dossier/data"
 	"dossier/data/storetest"
 )
 
-// startHub runs a NATS server with JetStream in this process, its data in
-// a temporary folder; change, when given, adjusts its options.
-func startHub(t testing.TB, change ...func(*server.Options)) (*server.Server, string) {
-	t.Helper()
-	opts := &server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true}
-	for _, c := range change {
-		c(opts)
-	}
-	srv, err := server.NewServer(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Start()
-	if !srv.ReadyForConnections(10 * time.Second) {
-		t.Fatal("the hub did not start")
-	}
-	t.Cleanup(srv.Shutdown)
-	return srv, opts.StoreDir
-}
+// startHub runs a hub in this process (see hubtest).
+var startHub = hubtest.Start
 
 // syncer connects a database to the hub.
 func syncer(t testing.TB, st data.Store, cfg team.HubConfig) *team.Syncer {

@@ -703,39 +703,41 @@ func (s *Store) Conflicts() ([]data.OpenConflict, error) {
 	err := s.db.View(func(txn *badger.Txn) error {
 		w := &writer{s: s, txn: txn}
 		for _, k := range keys(txn, "cf/") {
-			id := k[3:]
-			mine, _, err := w.versionOf(id)
+			c, err := w.conflict(k[3:])
 			if err != nil {
 				return err
 			}
-			theirs, err := w.sides(id)
-			if err != nil {
-				return err
-			}
-			out = append(out, data.OpenConflict{Record: mine.Record, ID: id, Mine: mine, Theirs: theirs})
+			out = append(out, c)
 		}
 		return nil
 	})
 	return out, err
 }
 
+// conflict reads a record's state here and the other sides kept with it.
+func (w *writer) conflict(id string) (data.OpenConflict, error) {
+	mine, _, err := w.versionOf(id)
+	if err != nil {
+		return data.OpenConflict{}, err
+	}
+	theirs, err := w.sides(id)
+	return data.OpenConflict{Record: mine.Record, ID: id, Mine: mine, Theirs: theirs}, err
+}
+
 // Resolve settles an open conflict with the body chosen: a new version,
 // one above every side's, descending from all of them.
 func (s *Store) Resolve(ctx context.Context, id string, body json.RawMessage) error {
 	return s.write(ctx, func(w *writer) error {
-		mine, found, err := w.versionOf(id)
+		c, err := w.conflict(id)
 		if err != nil {
 			return err
 		}
-		theirs, err := w.sides(id)
-		if err != nil {
-			return err
-		}
-		if !found || len(theirs) == 0 {
+		if len(c.Theirs) == 0 {
 			return data.Errorf(data.ENotFound, "There is no open conflict about %s.", id)
 		}
+		mine := c.Mine
 		lin, top := mine.History(), mine.Rev.N
-		for _, t := range theirs {
+		for _, t := range c.Theirs {
 			lin, top = lin.With(t.History()), max(top, t.Rev.N)
 		}
 		if body != nil {
