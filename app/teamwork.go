@@ -13,15 +13,13 @@ import (
 
 // Conflicts lists the records changed here and on a colleague's database
 // since a common version.
-func (s *Session) Conflicts() ([]data.OpenConflict, error) { return s.replica().Conflicts() }
+func (s *Session) Conflicts() ([]data.OpenConflict, error) { return s.st.Conflicts() }
 
 // Settle resolves a conflict with the body chosen (nil deletes): it
 // becomes a new version that travels like any edit.
 func (s *Session) Settle(id string, body json.RawMessage) error {
-	return s.replica().Resolve(s.ctx(s.origin), id, body)
+	return s.st.Resolve(s.ctx(s.origin), id, body)
 }
-
-func (s *Session) replica() data.Replica { return s.st.(data.Replica) }
 
 // ExportBundle writes this database's changes to path (sealed with the
 // team passphrase when given), whole or not at all.

@@ -104,6 +104,9 @@ type Store interface {
 	// Counts returns how many articles, events and actors are stored.
 	Counts() (Counts, error)
 	Close() error
+
+	// Replica: team work (see team.go).
+	Replica
 }
 
 // Batch is several writes committed together: actors first, then article

@@ -181,7 +181,7 @@ func runConflicts(env Env, st data.Store, args []string) int {
 	if err := fs.Parse(args); err != nil {
 		return exitForParse(err)
 	}
-	open, err := st.(data.Replica).Conflicts()
+	open, err := st.Conflicts()
 	if err != nil {
 		return fail(env, err)
 	}
@@ -220,13 +220,13 @@ func runResolve(env Env, st data.Store, args []string) int {
 	if id == "" || strings.HasPrefix(id, "-") || (*keep != "mine" && *keep != "theirs") {
 		return usageError(env, "resolve ID --keep mine|theirs")
 	}
-	open, err := st.(data.Replica).Conflicts()
+	open, err := st.Conflicts()
 	if err != nil {
 		return fail(env, err)
 	}
 	for _, c := range open {
 		if c.ID == id {
-			if err := team.Keep(context.Background(), st.(data.Replica), c, *keep); err != nil {
+			if err := team.Keep(context.Background(), st, c, *keep); err != nil {
 				return fail(env, err)
 			}
 			fmt.Fprintf(env.Stdout, "settled %s, keeping %s\n", id, *keep)

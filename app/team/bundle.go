@@ -54,27 +54,26 @@ type BundleResult struct {
 // MarkExported remembers where the bundle written stopped, for the next
 // "--since last"; call it once the bundle is safely on disk.
 func MarkExported(st data.Store, res BundleResult) error {
-	return st.(data.Replica).SetMark(lastBundleMark, strconv.FormatUint(res.upTo, 10))
+	return st.SetMark(lastBundleMark, strconv.FormatUint(res.upTo, 10))
 }
 
 // ExportBundle writes the database's changes to w (sealed with key when
 // given): every record changed since, with the sides of its open conflict
 // and the articles' texts, and the analysts the team knows.
 func ExportBundle(st data.Store, w io.Writer, since Since, key *Key) (BundleResult, error) {
-	rep := st.(data.Replica)
 	var body bytes.Buffer
 	zw := gzip.NewWriter(&body)
 	enc := json.NewEncoder(zw)
-	after, day, err := since.start(rep)
+	after, day, err := since.start(st)
 	if err != nil {
 		return BundleResult{}, err
 	}
-	conflicts, err := conflictSides(rep)
+	conflicts, err := conflictSides(st)
 	if err != nil {
 		return BundleResult{}, err
 	}
 	n := 0
-	last, err := rep.Changed(after, func(v data.Version) error {
+	last, err := st.Changed(after, func(v data.Version) error {
 		if day != "" && updatedOn(v) < day {
 			return nil
 		}
@@ -89,7 +88,7 @@ func ExportBundle(st data.Store, w io.Writer, since Since, key *Key) (BundleResu
 	if err != nil {
 		return BundleResult{}, err
 	}
-	analysts, err := rep.Analysts()
+	analysts, err := st.Analysts()
 	if err != nil {
 		return BundleResult{}, err
 	}
@@ -109,12 +108,12 @@ func ExportBundle(st data.Store, w io.Writer, since Since, key *Key) (BundleResu
 
 // start is where in the change log a bundle starts, and the first day of
 // change it takes ("" for any).
-func (s Since) start(rep data.Replica) (uint64, string, error) {
+func (s Since) start(st data.Replica) (uint64, string, error) {
 	switch v := strings.TrimSpace(string(s)); {
 	case v == "" || v == "all":
 		return 0, "", nil
 	case v == "last":
-		m, err := rep.Mark(lastBundleMark)
+		m, err := st.Mark(lastBundleMark)
 		if err != nil || m == "" {
 			return 0, "", err
 		}
@@ -137,8 +136,8 @@ func updatedOn(v data.Version) string {
 	return r.Updated.Format(data.DateLayout)
 }
 
-func conflictSides(rep data.Replica) (map[string][]data.Version, error) {
-	open, err := rep.Conflicts()
+func conflictSides(st data.Replica) (map[string][]data.Version, error) {
+	open, err := st.Conflicts()
 	out := map[string][]data.Version{}
 	for _, c := range open {
 		out[c.ID] = c.Theirs
@@ -269,16 +268,15 @@ func (b *Bundle) parse(body []byte) error {
 // ImportBundle merges a bundle read with ReadBundle (or, with dryRun, says
 // what merging it would do).
 func ImportBundle(ctx context.Context, st data.Store, b *Bundle, dryRun bool) (data.MergeReport, error) {
-	rep := st.(data.Replica)
 	if dryRun {
-		return rep.Preview(b.Versions)
+		return st.Preview(b.Versions)
 	}
 	for _, a := range b.Analysts {
-		if err := rep.KnowAnalyst(a); err != nil {
+		if err := st.KnowAnalyst(a); err != nil {
 			return data.MergeReport{}, err
 		}
 	}
-	return rep.Merge(data.WithOrigin(ctx, data.OriginBundle), b.Versions, nil)
+	return st.Merge(data.WithOrigin(ctx, data.OriginBundle), b.Versions, nil)
 }
 
 // Line is a merge's one-line summary.

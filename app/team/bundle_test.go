@@ -82,11 +82,11 @@ func TestBundleRoundTripWithAConflict(t *testing.T) {
 	if rep := carry(t, a, b, "last", nil); rep.Conflicts != 1 {
 		t.Fatalf("a's changes at b: %s", team.Line(rep))
 	}
-	open, _ := a.(data.Replica).Conflicts()
+	open, _ := a.Conflicts()
 	if len(open) != 1 || open[0].ID != evA[0].ID {
 		t.Fatalf("a's conflicts: %+v", open)
 	}
-	if err := a.(data.Replica).Resolve(bg, evA[0].ID, open[0].Theirs[0].Body); err != nil { // keep b's date
+	if err := a.Resolve(bg, evA[0].ID, open[0].Theirs[0].Body); err != nil { // keep b's date
 		t.Fatal(err)
 	}
 	if rep := carry(t, a, b, "last", nil); rep.Updated != 1 || rep.Conflicts != 0 {
@@ -96,7 +96,7 @@ func TestBundleRoundTripWithAConflict(t *testing.T) {
 		if e, _ := st.Event(evA[0].ID); e.Date.Start != "2025-03-01" {
 			t.Fatalf("settled date %s", e.Date.Start)
 		}
-		if open, _ := st.(data.Replica).Conflicts(); len(open) != 0 {
+		if open, _ := st.Conflicts(); len(open) != 0 {
 			t.Fatalf("still open: %+v", open)
 		}
 	}

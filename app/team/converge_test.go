@@ -67,7 +67,7 @@ func TestThreeAnalystsConverge(t *testing.T) {
 	}
 	conflicts := 0
 	for _, a := range team {
-		open, _ := a.st.(data.Replica).Conflicts()
+		open, _ := a.st.Conflicts()
 		conflicts += len(open)
 		for _, b := range team {
 			b.nothingLostAt(t, a)
@@ -123,7 +123,7 @@ func (a *analyst) randomEdit(t *testing.T) {
 			return
 		}
 		err = a.sess.MergeActors(from.ID, into.ID)
-		if v, _ := a.st.(data.Replica).Versions([]string{from.ID, into.ID}); err == nil {
+		if v, _ := a.st.Versions([]string{from.ID, into.ID}); err == nil {
 			for _, x := range v {
 				a.note(x.Rev, x.ID)
 			}
@@ -144,13 +144,13 @@ func (a *analyst) note(r data.Rev, id string) {
 // state of its record, an ancestor of it, or a side of an open conflict.
 func (a *analyst) nothingLostAt(t *testing.T, b *analyst) {
 	t.Helper()
-	open, _ := b.st.(data.Replica).Conflicts()
+	open, _ := b.st.Conflicts()
 	sides := map[string][]data.Version{}
 	for _, c := range open {
 		sides[c.ID] = append(c.Theirs, c.Mine)
 	}
 	for rev, id := range a.revs {
-		vs, _ := b.st.(data.Replica).Versions([]string{id})
+		vs, _ := b.st.Versions([]string{id})
 		if len(vs) == 1 && vs[0].Descends(rev) {
 			continue
 		}
@@ -170,13 +170,13 @@ func settleAll(t *testing.T, team []*analyst) {
 	for round := range 6 {
 		settled := 0
 		for _, a := range team {
-			open, _ := a.st.(data.Replica).Conflicts()
+			open, _ := a.st.Conflicts()
 			for _, c := range open {
 				body := c.Mine.Body
 				if c.Mine.Deleted {
 					body = nil
 				}
-				if err := a.st.(data.Replica).Resolve(bg, c.ID, body); err != nil {
+				if err := a.st.Resolve(bg, c.ID, body); err != nil {
 					t.Fatal(err)
 				}
 				settled++

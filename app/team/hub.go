@@ -79,7 +79,7 @@ func Connect(ctx context.Context, st data.Store, cfg HubConfig) (*Syncer, error)
 	if err != nil {
 		return nil, explainNATS(cfg, err)
 	}
-	s := &Syncer{st: st, rep: st.(data.Replica), cfg: cfg, nc: nc, notify: func(Status) {}}
+	s := &Syncer{st: st, rep: st, cfg: cfg, nc: nc, notify: func(Status) {}}
 	if err := s.openBucket(ctx); err != nil {
 		nc.Close()
 		return nil, err

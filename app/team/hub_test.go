@@ -64,18 +64,18 @@ func TestHubCarriesWorkAndConflicts(t *testing.T) {
 	once(t, sb) // b's edit meets a's on the hub: a conflict at b, and b's side for the team
 	once(t, sa)
 	for _, st := range []data.Store{a, b} {
-		if open, _ := st.(data.Replica).Conflicts(); len(open) != 1 || open[0].ID != mine.ID {
+		if open, _ := st.Conflicts(); len(open) != 1 || open[0].ID != mine.ID {
 			t.Fatalf("%s's conflicts: %+v", st.Analyst().Name, open)
 		}
 	}
-	open, _ := b.(data.Replica).Conflicts()
-	if err := b.(data.Replica).Resolve(bg, mine.ID, open[0].Mine.Body); err != nil { // b keeps its date
+	open, _ := b.Conflicts()
+	if err := b.Resolve(bg, mine.ID, open[0].Mine.Body); err != nil { // b keeps its date
 		t.Fatal(err)
 	}
 	once(t, sb)
 	once(t, sa)
 	for _, st := range []data.Store{a, b} {
-		if open, _ := st.(data.Replica).Conflicts(); len(open) != 0 {
+		if open, _ := st.Conflicts(); len(open) != 0 {
 			t.Fatalf("%s still has %+v", st.Analyst().Name, open)
 		}
 		if e, _ := st.Event(mine.ID); e.Date.Start != "2025-03-01" {

@@ -22,23 +22,21 @@ type secrets struct {
 
 // Remember keeps a hub's settings with the database.
 func Remember(st data.Store, cfg HubConfig) error {
-	rep := st.(data.Replica)
 	b, _ := json.Marshal(cfg)
-	if err := rep.SetMark(settingsMark, string(b)); err != nil {
+	if err := st.SetMark(settingsMark, string(b)); err != nil {
 		return err
 	}
 	if !st.Encrypted() {
 		return nil
 	}
 	s, _ := json.Marshal(secrets{cfg.Password, cfg.Passphrase})
-	return rep.SetMark(secretsMark, string(s))
+	return st.SetMark(secretsMark, string(s))
 }
 
 // Remembered is the hub settings kept with the database (empty when none).
 func Remembered(st data.Store) (HubConfig, error) {
 	var cfg HubConfig
-	rep := st.(data.Replica)
-	b, err := rep.Mark(settingsMark)
+	b, err := st.Mark(settingsMark)
 	if err != nil || b == "" {
 		return cfg, err
 	}
@@ -47,7 +45,7 @@ func Remembered(st data.Store) (HubConfig, error) {
 	}
 	if st.Encrypted() {
 		var s secrets
-		if raw, _ := rep.Mark(secretsMark); raw != "" && json.Unmarshal([]byte(raw), &s) == nil {
+		if raw, _ := st.Mark(secretsMark); raw != "" && json.Unmarshal([]byte(raw), &s) == nil {
 			cfg.Password, cfg.Passphrase = s.Password, s.Passphrase
 		}
 	}

@@ -43,7 +43,7 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 	}
 	now := time.Now().UTC()
 	for i, a := range fresh {
-		base := data.Rev{N: a.Version, By: a.UpdatedBy} // a deleted article's last, when imported again
+		base := data.Rev{N: a.Version, By: a.UpdatedBy}                             // a deleted article's last, when imported again
 		prepareArticle(a, now.Add(time.Duration(i)*time.Microsecond), s.analyst.ID) // keeps the import's order
 		hdr, err := json.Marshal(a.Header())
 		if err != nil {

@@ -36,10 +36,10 @@ var fromBundle = data.WithOrigin(context.Background(), data.OriginBundle)
 func exchange(t *testing.T, from, to data.Store) data.MergeReport {
 	t.Helper()
 	var vs []data.Version
-	if _, err := from.(data.Replica).Changed(0, func(v data.Version) error { vs = append(vs, v); return nil }); err != nil {
+	if _, err := from.Changed(0, func(v data.Version) error { vs = append(vs, v); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := to.(data.Replica).Merge(fromBundle, vs, nil)
+	rep, err := to.Merge(fromBundle, vs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func testConcurrentEdits(t *testing.T, a, b data.Store) {
 	if got, _ := a.Actor(who); got.Notes != "Foreign Minister" || got.Country != "" {
 		t.Fatalf("a conflict overwrote a's state: %+v", got)
 	}
-	open, _ := a.(data.Replica).Conflicts()
+	open, _ := a.Conflicts()
 	if len(open) != 1 || len(open[0].Theirs) != 1 || !strings.Contains(string(open[0].Theirs[0].Body), "CHN") {
 		t.Fatalf("a's open conflicts: %+v", open)
 	}
@@ -109,14 +109,14 @@ func testConcurrentEdits(t *testing.T, a, b data.Store) {
 	json.Unmarshal(open[0].Mine.Body, &body)
 	body["country"] = "CHN"
 	chosen, _ := json.Marshal(body)
-	if err := a.(data.Replica).Resolve(bg, who, chosen); err != nil {
+	if err := a.Resolve(bg, who, chosen); err != nil {
 		t.Fatal(err)
 	}
 	if rep := exchange(t, a, b); rep.Updated != 1 {
 		t.Fatalf("the settlement reaching b: %+v", rep)
 	}
 	for _, st := range []data.Store{a, b} {
-		if open, _ := st.(data.Replica).Conflicts(); len(open) != 0 {
+		if open, _ := st.Conflicts(); len(open) != 0 {
 			t.Fatalf("a conflict is still open: %+v", open)
 		}
 		if got, _ := st.Actor(who); got.Notes != "Foreign Minister" || got.Country != "CHN" || got.Version != 3 {
@@ -195,7 +195,7 @@ func testSameText(t *testing.T, a, b data.Store) {
 		if len(arts) != 1 || len(evs) != 2 {
 			t.Fatalf("%d articles and %d events, want one article with both events", len(arts), len(evs))
 		}
-		if open, _ := st.(data.Replica).Conflicts(); len(open) != 0 {
+		if open, _ := st.Conflicts(); len(open) != 0 {
 			t.Fatalf("importing the same text is not a conflict: %+v", open)
 		}
 	}
@@ -203,7 +203,7 @@ func testSameText(t *testing.T, a, b data.Store) {
 
 func testOutbox(t *testing.T, a, b data.Store) {
 	who := putActor(t, a, data.Actor{Name: "Wang Yi", Kind: data.KindPerson})
-	ra, rb := a.(data.Replica), b.(data.Replica)
+	ra, rb := a, b
 	waiting, _ := ra.Outbox(0)
 	if len(waiting) != 1 || waiting[0].ID != who {
 		t.Fatalf("a's outbox: %+v", waiting)
