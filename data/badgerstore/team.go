@@ -31,7 +31,6 @@ func outboxKey(id string) string   { return "ob/" + id }
 func conflictKey(id string) string { return "cf/" + id }
 func markKey(name string) string   { return "mk/" + name }
 
-
 // descend keeps what a local write of id, which was at prev, means for
 // team work: the new state descends from prev, takes its place in the
 // change log and waits in the outbox.
