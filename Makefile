@@ -3,14 +3,33 @@ GO    ?= go
 TAGS  := migrated_fynedo
 BIN   := bin/dossier
 ARGS  ?=
+VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+LDFLAGS := -X dossier/app/cli.Version=$(VERSION)
+# Wine, for the Windows build's tests: a prefix under bin/ (see .ci/wine.sh)
+export WINEPREFIX := $(CURDIR)/bin/wine-prefix
+export WINEDEBUG  := -all
 
-.PHONY: run build test bench fuzz crash eval lint deps codebooks clean hub
+.PHONY: run build test bench fuzz crash eval lint deps codebooks clean hub windows windows-test dist
 
 run: deps build
 	./$(BIN) $(ARGS)
 
 build:
-	$(GO) build -tags $(TAGS) -o $(BIN) .
+	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+# The Windows build: bin/dossier.exe, a GUI program (it still prints to the
+# console it is started from) with the icon and version of FyneApp.toml.
+windows:
+	@command -v x86_64-w64-mingw32-gcc >/dev/null || bash .ci/wine.sh >/dev/null
+	$(GO) run github.com/tc-hib/go-winres@v0.3.3 simply --icon assets/icon.png --manifest gui \
+		--product-name Dossier --file-description "Dossier: news articles into events and actors" \
+		--product-version $(VERSION) --file-version $(VERSION) --original-filename dossier.exe --out rsrc
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -tags $(TAGS) \
+		-ldflags "-H=windowsgui $(LDFLAGS)" -o bin/dossier.exe . ; status=$$?; rm -f rsrc_windows_*.syso; exit $$status
+
+# The data and app tests, built for Windows and run under Wine.
+windows-test:
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -exec "$$(bash .ci/wine.sh)" ./data/... ./app/...
 
 deps:
 	@bash .ci/deps.sh

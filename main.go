@@ -12,6 +12,7 @@ import (
 )
 
 func main() {
+	cli.AttachConsole() // Windows: print to the console the program was started from
 	os.Exit(cli.Main(os.Args[1:], cli.Env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
 		Window: views.Run, Problem: views.ShowProblem, Locked: views.RunLocked,

@@ -12,7 +12,7 @@ import (
 
 func newSession(t *testing.T) *Session {
 	t.Helper()
-	st, err := badgerstore.Open(t.TempDir())
+	st, err := badgerstore.Open(storetest.TempDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestSearchActors(t *testing.T) {
 
 func TestSearchFollowsEdits(t *testing.T) {
 	s := newSession(t)
-	s.dbPath = t.TempDir() + "/db"
+	s.dbPath = storetest.TempDir(t) + "/db"
 	if err := s.OpenSearch(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func TestEventRowsFilter(t *testing.T) {
 
 func TestDeletedArticleLeavesSearch(t *testing.T) {
 	s := newSession(t)
-	s.dbPath = t.TempDir() + "/db"
+	s.dbPath = storetest.TempDir(t) + "/db"
 	s.OpenSearch(nil)
 	defer s.CloseSearch()
 	id, _, _ := s.AddText("Harbour talks\n\nThe harbour master of Valletta met inspectors on Tuesday.")

@@ -31,6 +31,9 @@ func newWindow(title string) (fyne.App, fyne.Window) {
 // Run opens the main window on st, imports files (named on the command
 // line) and blocks until the window closes.
 func Run(st data.Store, dbPath string, files []string) error {
+	if err := noDisplay(); err != nil {
+		return err
+	}
 	_, w := newWindow("Dossier")
 	showWorkbench(w, st, dbPath, files)
 	w.ShowAndRun()
@@ -59,6 +62,9 @@ func showWorkbench(w fyne.Window, st data.Store, dbPath string, files []string) 
 // open, and then shows the workbench in the same window. It returns the
 // store it opened (nil when the analyst gave up).
 func RunLocked(dbPath string, open func(passphrase []byte) (data.Store, error), files []string) (data.Store, error) {
+	if err := noDisplay(); err != nil {
+		return nil, err
+	}
 	a, w := newWindow("Dossier · encrypted database")
 	var st data.Store
 	pass := widget.NewPasswordEntry()
@@ -98,6 +104,9 @@ func quitOnSignal(a fyne.App) {
 // ShowProblem opens a small window that says why Dossier cannot start (the
 // database is open elsewhere, say) and quits when closed.
 func ShowProblem(message string) {
+	if noDisplay() != nil {
+		return // the command line said it already
+	}
 	a, w := newWindow("Dossier cannot open this database")
 	msg := widget.NewLabel(message)
 	msg.Wrapping = fyne.TextWrapWord

@@ -17,6 +17,9 @@ import (
 	"dossier/data/badgerstore"
 )
 
+// Version is this build's version (set from FyneApp.toml by the Makefile).
+var Version = "dev"
+
 // Exit codes.
 const (
 	ExitOK      = 0
@@ -84,17 +87,25 @@ func Main(args []string, env Env) int {
 	global.SetOutput(env.Stderr)
 	db := global.String("db", DefaultDatabase(), "database folder")
 	keep := global.Int("backups", 5, "automatic backups kept when the window closes (0: none)")
+	showVersion := global.Bool("version", false, "print the version and exit")
 	passFile := global.String("passphrase-file", "", "file holding the passphrase of an encrypted database\n(a new database is created encrypted with it)")
 	global.Usage = func() { printUsage(env.Stderr, global) }
 	if err := global.Parse(args); err != nil {
 		return exitForParse(err)
 	}
 	rest := global.Args()
+	if *showVersion {
+		fmt.Fprintln(env.Stdout, "Dossier", Version)
+		return ExitOK
+	}
 	if len(rest) > 0 && rest[0] == "help" {
 		printUsage(env.Stdout, global)
 		return ExitOK
 	}
 	cmd, isCommand := commands[firstOr(rest)]
+	if !isCommand && len(rest) > 0 && !exists(rest[0]) {
+		return unknownCommand(env, rest[0])
+	}
 	if isCommand && wantsHelp(rest[1:]) {
 		printCommandUsage(env.Stdout, rest[0], cmd)
 		return ExitOK
@@ -129,6 +140,9 @@ func Main(args []string, env Env) int {
 // closes what it opened.
 func lockedWindow(env Env, db string, open func([]byte) (data.Store, error), files []string, keep int) int {
 	st, err := env.Locked(db, open, files)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "dossier:", data.ErrorMessage(err))
+	}
 	if err != nil || st == nil {
 		return ExitFailed
 	}
@@ -159,6 +173,56 @@ func autoBackup(env Env, st data.Store, db string, keep int) {
 	}
 }
 
+// exists reports whether a path names a file or folder (to open in the
+// window, as a file manager would).
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// unknownCommand explains a word that is neither a command nor a file.
+func unknownCommand(env Env, word string) int {
+	msg := fmt.Sprintf("dossier: unknown command %q, and no file or folder has that name", word)
+	if near := nearest(word); near != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", near)
+	}
+	fmt.Fprintln(env.Stderr, msg+"; 'dossier help' lists the commands")
+	return ExitUsage
+}
+
+// nearest is the command closest to a mistyped word, if one is close.
+func nearest(word string) string {
+	best, bestD := "", 3
+	for name := range commands {
+		if d := editDistance(strings.ToLower(word), name); d < bestD || d == bestD && name < best {
+			best, bestD = name, d
+		}
+	}
+	return best
+}
+
+// editDistance counts the insertions, deletions and substitutions that
+// turn a into b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
 func firstOr(args []string) string {
 	if len(args) == 0 {
 		return ""
@@ -183,7 +247,8 @@ func exitForParse(err error) int {
 }
 
 func printUsage(w io.Writer, global *flag.FlagSet) {
-	fmt.Fprint(w, usageHeader)
+	fmt.Fprintf(w, "Dossier %s: ", Version)
+	fmt.Fprint(w, strings.TrimPrefix(usageHeader, "Dossier: "))
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -14,6 +15,8 @@ import (
 	"dossier/data"
 	"dossier/data/badgerstore"
 	"dossier/data/shared"
+
+	"dossier/data/storetest"
 )
 
 // run runs the command line with stdin and returns exit code, stdout, stderr.
@@ -27,7 +30,7 @@ func run(t *testing.T, stdin string, args ...string) (int, string, string) {
 const article = "date 2025-03-02\n\nSergei Shoigu met Wang Yi in Beijing on Friday. They agreed to talk again.\n"
 
 func TestImportListAndPut(t *testing.T) {
-	db, dir := t.TempDir(), t.TempDir()
+	db, dir := storetest.TempDir(t), storetest.TempDir(t)
 	os.WriteFile(filepath.Join(dir, "talks.txt"), []byte(article), 0o644)
 	os.WriteFile(filepath.Join(dir, "bad.docx"), []byte("not a zip"), 0o644)
 	code, out, errOut := run(t, "", "--db", db, "import", dir)
@@ -71,7 +74,7 @@ func TestImportListAndPut(t *testing.T) {
 }
 
 func TestUsageAndHelp(t *testing.T) {
-	db := t.TempDir()
+	db := storetest.TempDir(t)
 	for _, args := range [][]string{{"--nope"}, {"list"}, {"list", "things"}, {"import"}, {"put"}} {
 		if code, _, errOut := run(t, "", append([]string{"--db", db}, args...)...); code != ExitUsage || errOut == "" {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
@@ -108,7 +111,7 @@ func TestMain(m *testing.M) {
 }
 
 func TestSecondProcessIsToldTheDatabaseIsOpen(t *testing.T) {
-	db := t.TempDir()
+	db := storetest.TempDir(t)
 	if code, _, _ := run(t, `{"name":"Wang Yi","kind":"person"}`, "--db", db, "put", "actor"); code != 0 {
 		t.Fatal("setup failed")
 	}
@@ -137,7 +140,7 @@ func TestSecondProcessIsToldTheDatabaseIsOpen(t *testing.T) {
 func TestImportSharedCorpus(t *testing.T) {
 	seed := shared.Need(t, "seed")
 	re3d := shared.Need(t, "corpus", "re3d")
-	db := t.TempDir()
+	db := storetest.TempDir(t)
 	code, out, errOut := run(t, "", "--db", db, "import", seed, re3d)
 	if code != 0 || !strings.HasPrefix(out, "imported 62, duplicates 0, skipped ") || !strings.HasSuffix(out, "failed 0\n") {
 		t.Fatalf("first import: %d %q %q", code, out, errOut)
@@ -161,7 +164,7 @@ func TestImportSharedCorpus(t *testing.T) {
 }
 
 func TestExportAndBringBack(t *testing.T) {
-	db := t.TempDir()
+	db := storetest.TempDir(t)
 	st, err := badgerstore.Open(db)
 	if err != nil {
 		t.Fatal(err)
@@ -170,7 +173,7 @@ func TestExportAndBringBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	for _, c := range []struct {
 		file string
 		args []string
@@ -208,16 +211,16 @@ func TestExportAndBringBack(t *testing.T) {
 }
 
 func TestBackupAndRestore(t *testing.T) {
-	db := t.TempDir()
+	db := storetest.TempDir(t)
 	st, _ := badgerstore.Open(db)
 	app.NewSession(st, db).LoadSample()
 	st.Close()
-	backup := filepath.Join(t.TempDir(), "dossier.backup")
+	backup := filepath.Join(storetest.TempDir(t), "dossier.backup")
 	code, out, errOut := run(t, "", "--db", db, "backup", backup)
 	if code != 0 || !strings.Contains(out, "backed up 1 articles, 4 events and 6 actors") {
 		t.Fatalf("backup: %d %q %q", code, out, errOut)
 	}
-	fresh := filepath.Join(t.TempDir(), "restored")
+	fresh := filepath.Join(storetest.TempDir(t), "restored")
 	if code, out, errOut := run(t, "", "--db", fresh, "restore", backup); code != 0 || !strings.Contains(out, "restored 1 articles, 4 events and 6 actors") {
 		t.Fatalf("restore: %d %q %q", code, out, errOut)
 	}
@@ -234,15 +237,15 @@ func TestBackupAndRestore(t *testing.T) {
 	if code, _, _ := run(t, "", "--db", fresh, "restore", backup, "--replace"); code != 0 {
 		t.Fatal("restore --replace failed")
 	}
-	bogus := filepath.Join(t.TempDir(), "x.backup")
+	bogus := filepath.Join(storetest.TempDir(t), "x.backup")
 	os.WriteFile(bogus, []byte("hello"), 0o600)
-	if code, _, errOut := run(t, "", "--db", t.TempDir(), "restore", bogus); code == 0 || !strings.Contains(errOut, "not a Dossier backup") {
+	if code, _, errOut := run(t, "", "--db", storetest.TempDir(t), "restore", bogus); code == 0 || !strings.Contains(errOut, "not a Dossier backup") {
 		t.Fatalf("bogus backup: %d %q", code, errOut)
 	}
 }
 
 func TestAutomaticBackupsAreKept(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "db")
+	db := filepath.Join(storetest.TempDir(t), "db")
 	win := func(data.Store, string, []string) error { return nil }
 	for range 4 {
 		var out, errOut bytes.Buffer
@@ -257,7 +260,7 @@ func TestAutomaticBackupsAreKept(t *testing.T) {
 }
 
 func TestEncryptionAtRest(t *testing.T) {
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	db := filepath.Join(dir, "secret-db")
 	p1, p2, wrong := filepath.Join(dir, "p1"), filepath.Join(dir, "p2"), filepath.Join(dir, "wrong")
 	os.WriteFile(p1, []byte("correct horse battery\n"), 0o600)
@@ -270,7 +273,7 @@ func TestEncryptionAtRest(t *testing.T) {
 	if code, out, errOut := run(t, "", "--db", db, "--passphrase-file", p1, "import", article); code != 0 || !strings.HasPrefix(out, "imported 1") {
 		t.Fatalf("import into a new encrypted database: %d %q %q", code, out, errOut)
 	}
-	if fi, _ := os.Stat(db); fi.Mode().Perm() != 0o700 {
+	if fi, _ := os.Stat(db); runtime.GOOS != "windows" && fi.Mode().Perm() != 0o700 { // Windows: the folder's ACL, not a mode
 		t.Fatalf("database folder mode %v, want owner-only", fi.Mode().Perm())
 	}
 	if code, _, errOut := run(t, "", "--db", db, "list", "articles"); code == 0 || !strings.Contains(errOut, "is encrypted: give its passphrase") {
@@ -337,7 +340,7 @@ func grepTree(t *testing.T, root, needle string) string {
 }
 
 func TestSearchCommand(t *testing.T) {
-	db := t.TempDir()
+	db := storetest.TempDir(t)
 	st, _ := badgerstore.Open(db)
 	app.NewSession(st, db).LoadSample()
 	st.Close()
@@ -363,7 +366,7 @@ func TestSearchCommand(t *testing.T) {
 
 func TestSearchSeedArticle(t *testing.T) {
 	seed := shared.Need(t, "seed")
-	db := t.TempDir()
+	db := storetest.TempDir(t)
 	run(t, "", "--db", db, "import", seed)
 	_, out, _ := run(t, "", "--db", db, "search", `"strategic security talks"`, "--json")
 	if !strings.Contains(out, "Russian Security Council Secretary Sergei Shoigu") || !strings.Contains(out, "strategic security talks") {
@@ -372,7 +375,7 @@ func TestSearchSeedArticle(t *testing.T) {
 }
 
 func TestSuggestCommand(t *testing.T) {
-	db, dir := t.TempDir(), t.TempDir()
+	db, dir := storetest.TempDir(t), storetest.TempDir(t)
 	file := filepath.Join(dir, "sample.txt")
 	os.WriteFile(file, []byte(app.SampleText()), 0o600)
 	code, out, errOut := run(t, "", "--db", db, "suggest", file, "--json")
@@ -402,7 +405,7 @@ func TestSuggestCommand(t *testing.T) {
 // put and apply refuse a record based on a version that is no longer the
 // stored one; apply acknowledges it as "conflict ID VERSION" and goes on.
 func TestStaleVersionsAreRefused(t *testing.T) {
-	db := t.TempDir()
+	db := storetest.TempDir(t)
 	code, id, _ := run(t, `{"name":"Wang Yi","kind":"person"}`, "--db", db, "put", "actor")
 	id = strings.TrimSpace(id)
 	if code != 0 {
@@ -430,7 +433,7 @@ func TestStaleVersionsAreRefused(t *testing.T) {
 }
 
 func TestAnalystName(t *testing.T) {
-	db := t.TempDir()
+	db := storetest.TempDir(t)
 	code, out, _ := run(t, "", "--db", db, "analyst", "--name", "Analyst B")
 	if code != 0 || !strings.HasPrefix(out, "an-") || !strings.HasSuffix(out, "\tAnalyst B\n") {
 		t.Fatalf("analyst --name: %d %q", code, out)
@@ -445,7 +448,7 @@ func TestAnalystName(t *testing.T) {
 // Two analysts carry their work on a bundle; an actor changed by both is
 // a conflict that 'conflicts' lists and 'resolve' settles.
 func TestBundlesAndConflictsFromTheCommandLine(t *testing.T) {
-	a, b, dir := t.TempDir(), t.TempDir(), t.TempDir()
+	a, b, dir := storetest.TempDir(t), storetest.TempDir(t), storetest.TempDir(t)
 	pass := filepath.Join(dir, "team")
 	os.WriteFile(pass, []byte("team secret\n"), 0o600)
 	bundle := filepath.Join(dir, "a.bundle")
@@ -485,5 +488,18 @@ func TestBundlesAndConflictsFromTheCommandLine(t *testing.T) {
 	}
 	if code, _, errOut := run(t, "", "--db", b, "bundle", "import", bundle, "--team-passphrase-file", filepath.Join(dir, "missing")); code != ExitUsage || !strings.Contains(errOut, "Cannot read the team passphrase file") {
 		t.Fatalf("a missing passphrase file: %d %q", code, errOut)
+	}
+}
+
+// A mistyped command is not taken for a file to open: it is explained, with
+// the command meant, and the exit status is 2.
+func TestUnknownCommand(t *testing.T) {
+	code, _, errOut := run(t, "", "--db", t.TempDir(), "frobnicate")
+	if code != ExitUsage || !strings.Contains(errOut, `unknown command "frobnicate"`) {
+		t.Fatalf("frobnicate: %d %q", code, errOut)
+	}
+	code, _, errOut = run(t, "", "--db", t.TempDir(), "exprot", "x.xlsx")
+	if code != ExitUsage || !strings.Contains(errOut, "(did you mean export?)") {
+		t.Fatalf("exprot: %d %q", code, errOut)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"dossier/app"
 	"dossier/app/safefile"
 	"dossier/app/search"
+	"dossier/data/folder"
 
 	"dossier/data"
 	"dossier/data/badgerstore"
@@ -77,7 +78,7 @@ func runSetPassphrase(env Env, db string, old []byte, args []string) int {
 // reindex replaces the search index, which was kept under the old key,
 // with one under the new key (or in the clear, for a decrypted database).
 func reindex(db string, pass []byte) error {
-	if err := os.RemoveAll(search.Folder(db)); err != nil {
+	if err := folder.Remove(search.Folder(db)); err != nil {
 		return fmt.Errorf("remove the old search index: %w", err)
 	}
 	st, err := badgerstore.OpenWith(db, pass)

@@ -14,12 +14,14 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"dossier/data/badgerstore"
+
+	"dossier/data/storetest"
 )
 
 // benchCorpus writes n articles of re3d size (about 1,000 characters, 170
 // words) as .txt files and returns their folder.
 func benchCorpus(b *testing.B, n int) string {
-	dir := b.TempDir()
+	dir := storetest.TempDir(b)
 	r := rand.New(rand.NewSource(1))
 	vocab := strings.Fields("the minister met officials in the capital on friday to discuss security cooperation regional issues talks agreed " +
 		"government forces attacked positions near the border while delegates condemned the strikes and called for calm according to reports")
@@ -42,7 +44,7 @@ func benchCorpus(b *testing.B, n int) string {
 // rawWriteBatch is the baseline: the same file bytes written with one Badger
 // WriteBatch under the same options, keyed by file name, no parsing at all.
 func rawWriteBatch(b *testing.B, dir string) time.Duration {
-	db, err := badger.Open(badgerstore.LaptopOptions(badger.DefaultOptions(b.TempDir())))
+	db, err := badger.Open(badgerstore.LaptopOptions(badger.DefaultOptions(storetest.TempDir(b))))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -63,7 +65,7 @@ func rawWriteBatch(b *testing.B, dir string) time.Duration {
 }
 
 func dossierImport(b *testing.B, dir string, n int) time.Duration {
-	st, err := badgerstore.Open(b.TempDir())
+	st, err := badgerstore.Open(storetest.TempDir(b))
 	if err != nil {
 		b.Fatal(err)
 	}

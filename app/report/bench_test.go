@@ -15,11 +15,13 @@ import (
 
 	"dossier/data"
 	"dossier/data/badgerstore"
+
+	"dossier/data/storetest"
 )
 
 // generatedStore holds n events over 200 actors and 1,000 articles.
 func generatedStore(b *testing.B, n int) data.Store {
-	st, err := badgerstore.Open(b.TempDir())
+	st, err := badgerstore.Open(storetest.TempDir(b))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -127,7 +129,7 @@ func BenchmarkExport100k(b *testing.B) {
 		}
 		return nil
 	})
-	dir := b.TempDir()
+	dir := storetest.TempDir(b)
 	var tBase, tOurs time.Duration
 	var mBase, mOurs uint64
 	for b.Loop() {

@@ -13,6 +13,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"dossier/app/report"
+
+	"dossier/data/storetest"
 )
 
 // TestFullSheetIsRefusedRowByRow: a sheet of 1,048,576 rows (Excel's
@@ -23,7 +25,7 @@ import (
 func TestFullSheetIsRefusedRowByRow(t *testing.T) {
 	st, _ := codedSample(t)
 	before := storeDump(t, st)
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	full := filepath.Join(dir, "full.xlsx")
 	f := excelize.NewFile()
 	sw, _ := f.NewStreamWriter("Sheet1")

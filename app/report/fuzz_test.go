@@ -9,6 +9,8 @@ import (
 
 	"dossier/data"
 	"dossier/data/badgerstore"
+
+	"dossier/data/storetest"
 )
 
 // FuzzImportWorkbook: any cell values in an edited Events sheet are taken
@@ -28,7 +30,7 @@ func FuzzImportWorkbook(f *testing.F) {
 	f.Add(e.ID, "1", "CONSULT", "45716", "Wang Yi", "high", "note")
 	f.Add("", "", "AGREE", "2025-03", "Wang Yi; Nobody", "", "=1+1")
 	f.Add("ev-x", "x", "", "not a date", "", "medium", "\x01")
-	dir := f.TempDir()
+	dir := storetest.TempDir(f)
 	f.Fuzz(func(t *testing.T, id, version, typ, date, actors, confidence, notes string) {
 		path := filepath.Join(dir, "edited.xlsx")
 		w := excelize.NewFile()

@@ -11,11 +11,13 @@ import (
 	"dossier/app/report"
 	"dossier/data"
 	"dossier/data/badgerstore"
+
+	"dossier/data/storetest"
 )
 
 // hostileStore holds strings a spreadsheet must never execute or choke on.
 func hostileStore(t *testing.T) data.Store {
-	st, err := badgerstore.Open(t.TempDir())
+	st, err := badgerstore.Open(storetest.TempDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +58,7 @@ print("TITLE", wb["Articles"].cell(2, 2).value)
 
 func TestHostileStringsStaySafe(t *testing.T) {
 	st := hostileStore(t)
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	xlsx := filepath.Join(dir, "r.xlsx")
 	res, err := report.ExportWorkbook(context.Background(), st, xlsx, report.Options{})
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"dossier/app/report"
+
+	"dossier/data/storetest"
 )
 
 // TestFormulasAreNotTaken: a workbook whose cells hold formulas is refused
@@ -16,7 +18,7 @@ import (
 func TestFormulasAreNotTaken(t *testing.T) {
 	st, _ := codedSample(t)
 	before := storeDump(t, st)
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 
 	formulas := filepath.Join(dir, "formulas.xlsx")
 	g := excelize.NewFile()

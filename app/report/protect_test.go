@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"dossier/app/report"
+
+	"dossier/data/storetest"
 )
 
 // decrypt opens a protected workbook with msoffcrypto-tool (an independent
@@ -34,7 +36,7 @@ func TestPasswordProtectedWorkbook(t *testing.T) {
 		t.Skip("skipped: python3-msoffcrypto-tool and python3-openpyxl are not installed (apt-get install python3-msoffcrypto-tool python3-openpyxl)")
 	}
 	st, _ := codedSample(t)
-	path := filepath.Join(t.TempDir(), "protected.xlsx")
+	path := filepath.Join(storetest.TempDir(t), "protected.xlsx")
 	if _, err := report.Export(context.Background(), st, path, report.Options{Password: "kestrel 42"}); err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +55,7 @@ func TestPasswordProtectedWorkbook(t *testing.T) {
 	if out, err := exec.Command("/usr/bin/python3", "-c", "import sys, openpyxl; openpyxl.load_workbook(sys.argv[1])", path).CombinedOutput(); err == nil {
 		t.Fatalf("openpyxl read the protected file without the password: %s", out)
 	}
-	_, err := report.Export(context.Background(), st, filepath.Join(t.TempDir(), "events.csv"), report.Options{Password: "x"})
+	_, err := report.Export(context.Background(), st, filepath.Join(storetest.TempDir(t), "events.csv"), report.Options{Password: "x"})
 	if err == nil || !strings.Contains(err.Error(), "CSV files cannot be protected") {
 		t.Fatalf("a protected CSV: %v", err)
 	}

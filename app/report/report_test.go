@@ -13,6 +13,8 @@ import (
 	"dossier/app/report"
 	"dossier/data"
 	"dossier/data/badgerstore"
+
+	"dossier/data/storetest"
 )
 
 // codedSample is a store holding the sample article (written for Dossier,
@@ -20,7 +22,7 @@ import (
 // through the app layer.
 func codedSample(t *testing.T) (data.Store, string) {
 	t.Helper()
-	st, err := badgerstore.Open(t.TempDir())
+	st, err := badgerstore.Open(storetest.TempDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +65,7 @@ print("charts", len(wb["Summary"]._charts))
 
 func TestWorkbookReadByOpenpyxl(t *testing.T) {
 	st, _ := codedSample(t)
-	path := filepath.Join(t.TempDir(), "report.xlsx")
+	path := filepath.Join(storetest.TempDir(t), "report.xlsx")
 	res, err := report.ExportWorkbook(context.Background(), st, path, report.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,8 @@ import (
 
 	"dossier/app/report"
 	"dossier/data"
+
+	"dossier/data/storetest"
 )
 
 // editWorkbook changes E1's confidence, corrupts E3's date and adds a row,
@@ -40,7 +42,7 @@ func TestRoundTripThroughOpenpyxl(t *testing.T) {
 	evs, _ := st.Events(data.EventQuery{Article: artID})
 	e1, e3 := evs[0], evs[2]
 	art, _ := st.Article(artID)
-	path := filepath.Join(t.TempDir(), "report.xlsx")
+	path := filepath.Join(storetest.TempDir(t), "report.xlsx")
 	if _, err := report.ExportWorkbook(context.Background(), st, path, report.Options{}); err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +87,7 @@ func TestRoundTripThroughOpenpyxl(t *testing.T) {
 func TestConflictIsNotOverwritten(t *testing.T) {
 	st, artID := codedSample(t)
 	evs, _ := st.Events(data.EventQuery{Article: artID})
-	path := filepath.Join(t.TempDir(), "report.xlsx")
+	path := filepath.Join(storetest.TempDir(t), "report.xlsx")
 	report.ExportWorkbook(context.Background(), st, path, report.Options{})
 	e2 := evs[1]
 	e2.Notes = "changed in Dossier after the export"

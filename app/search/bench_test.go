@@ -25,7 +25,7 @@ func BenchmarkQueries100kEncrypted(b *testing.B) {
 }
 
 func benchQueries(b *testing.B, key []byte) {
-	dir := b.TempDir()
+	dir := storetest.TempDir(b)
 	st, err := badgerstore.Open(filepath.Join(dir, "db"))
 	if err != nil {
 		b.Fatal(err)

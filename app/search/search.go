@@ -7,6 +7,7 @@ package search
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -23,7 +24,7 @@ type Index struct {
 }
 
 // Folder is where the index of the database at dbPath lives.
-func Folder(dbPath string) string { return strings.TrimRight(dbPath, "/") + "-index" }
+func Folder(dbPath string) string { return filepath.Clean(dbPath) + "-index" }
 
 // doc is what is indexed of a record: its kind, a title and a body.
 type doc struct {

@@ -2,13 +2,15 @@ package search
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"dossier/data"
 	"dossier/data/badgerstore"
+	"dossier/data/folder"
+
+	"dossier/data/storetest"
 )
 
 const talks = "Envoys met in Geneva on Monday.\n\nBoth sides agreed to hold a new round of strategic security talks at an appropriate time, officials said."
@@ -21,7 +23,7 @@ func storages(t *testing.T, test func(t *testing.T, key []byte)) {
 
 func fixture(t *testing.T, key []byte) (data.Store, *Index, string, string) {
 	t.Helper()
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	st, err := badgerstore.Open(filepath.Join(dir, "db"))
 	if err != nil {
 		t.Fatal(err)
@@ -87,7 +89,7 @@ func testMissingOrStaleIndexIsRebuilt(t *testing.T, key []byte) {
 	st, ix, _, _ := fixture(t, key)
 	path := Folder(st.(*badgerstore.Store).Path())
 	ix.Close()
-	os.RemoveAll(path)
+	folder.Remove(path)
 	ix, _ = Open(path, key)
 	defer ix.Close()
 	if rebuilt, err := ix.Sync(st, nil); err != nil || !rebuilt {

@@ -13,6 +13,7 @@ import (
 
 	"dossier/data/badgerkv"
 	"dossier/data/badgerstore"
+	"dossier/data/folder"
 )
 
 // storage is where an index lives: bleve's own files in a folder (scorch:
@@ -47,7 +48,7 @@ func (f files) open() (bleve.Index, error) {
 }
 
 func (f files) wipe() error {
-	if err := os.RemoveAll(f.path); err != nil {
+	if err := folder.Remove(f.path); err != nil {
 		return fmt.Errorf("remove the old search index %s: %w", f.path, err)
 	}
 	return nil
@@ -69,7 +70,7 @@ var handles atomic.Int64
 func openSealed(path string, key []byte) (*sealed, error) {
 	db, err := openBadger(path, key)
 	if err != nil {
-		if err := os.RemoveAll(path); err != nil {
+		if err := folder.Remove(path); err != nil {
 			return nil, fmt.Errorf("remove the old search index %s: %w", path, err)
 		}
 		if db, err = openBadger(path, key); err != nil {

@@ -18,7 +18,7 @@ var bg = context.Background()
 // analystDB is one analyst's database, named.
 func analystDB(t testing.TB, name string) data.Store {
 	t.Helper()
-	st, err := badgerstore.Open(t.TempDir())
+	st, err := badgerstore.Open(storetest.TempDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,8 @@ import (
 	"dossier/app"
 	"dossier/app/team"
 	"dossier/data"
+
+	"dossier/data/storetest"
 )
 
 // hubConfig is a minimal hub for two teams, as the README shows it: one
@@ -38,7 +40,7 @@ accounts {
 // startConfiguredHub starts a hub from configuration text.
 func startConfiguredHub(t *testing.T, extra string) (*server.Server, string) {
 	t.Helper()
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	conf := filepath.Join(dir, "hub.conf")
 	store := filepath.Join(dir, "jetstream")
 	os.WriteFile(conf, []byte(fmt.Sprintf(hubConfig, store, extra)), 0o600)
@@ -86,7 +88,7 @@ func TestOnlyTheTeamReadsItsChanges(t *testing.T) {
 
 // Over TLS, the hub is trusted only with its CA certificate.
 func TestHubOverTLS(t *testing.T) {
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	ca, cert, key := selfSignedTLS(t, dir)
 	srv, _ := startConfiguredHub(t, fmt.Sprintf("tls { cert_file: %q, key_file: %q }", cert, key))
 	url := strings.Replace(srv.ClientURL(), "nats://", "tls://", 1)
@@ -139,7 +141,7 @@ func TestTheShippedHubConfiguration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts.Port, opts.StoreDir, opts.NoLog, opts.NoSigs = -1, t.TempDir(), true, true
+	opts.Port, opts.StoreDir, opts.NoLog, opts.NoSigs = -1, storetest.TempDir(t), true, true
 	srv, _ := startHub(t, func(o *server.Options) { *o = *opts })
 	nadia := team.HubConfig{Server: srv.ClientURL(), Team: "desk", User: "nadia", Password: "change-me-nadia"}
 	a := analystDB(t, "Nadia")

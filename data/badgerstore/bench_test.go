@@ -9,6 +9,8 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"dossier/data"
+
+	"dossier/data/storetest"
 )
 
 // benchEvent is a realistic coded event citing one article and two actors.
@@ -29,7 +31,7 @@ func benchEvent(b *testing.B, s *Store) data.Event {
 // BenchmarkStoreWriteVsRawBadger times PutEvent (validation, reference checks,
 // three indexes, synced commit) against a raw synced Set of the same JSON.
 func BenchmarkStoreWriteVsRawBadger(b *testing.B) {
-	s, _ := Open(b.TempDir())
+	s, _ := Open(storetest.TempDir(b))
 	defer s.Close()
 	ev := benchEvent(b, s)
 	raw, _ := json.Marshal(ev)
@@ -58,7 +60,7 @@ func BenchmarkStoreWriteVsRawBadger(b *testing.B) {
 // BenchmarkStoreReadVsRawBadger times Event(id) against a raw Get of the
 // same key with json.Unmarshal.
 func BenchmarkStoreReadVsRawBadger(b *testing.B) {
-	s, _ := Open(b.TempDir())
+	s, _ := Open(storetest.TempDir(b))
 	defer s.Close()
 	ev := benchEvent(b, s)
 	s.PutEvent(bg, &ev)

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"dossier/data"
+
+	"dossier/data/storetest"
 )
 
 // smallFilesystem mounts a tmpfs of size bytes, or skips when it cannot.
@@ -17,7 +19,7 @@ func smallFilesystem(t *testing.T, size string) string {
 	if os.Geteuid() != 0 {
 		t.Skip("skipped: mounting a small filesystem needs root")
 	}
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
 		t.Skipf("skipped: cannot mount a small filesystem here: %v %s", err, out)
 	}

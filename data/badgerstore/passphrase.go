@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"dossier/data/folder"
 )
 
 // ChangePassphrase encrypts the database in dir, changes its passphrase, or
@@ -16,7 +18,7 @@ func ChangePassphrase(dir string, oldPass, newPass []byte) error {
 		return err
 	}
 	tmp := dir + ".rekey"
-	os.RemoveAll(tmp)
+	folder.Remove(tmp)
 	fresh, err := OpenWith(tmp, newPass)
 	if err != nil {
 		old.Close()
@@ -26,7 +28,7 @@ func ChangePassphrase(dir string, oldPass, newPass []byte) error {
 	old.Close()
 	fresh.Close()
 	if err != nil {
-		os.RemoveAll(tmp)
+		folder.Remove(tmp)
 		return fmt.Errorf("re-encrypt: %w", err)
 	}
 	return swapFolders(dir, tmp)
@@ -45,7 +47,7 @@ func copyRecords(from, to *Store) error {
 // swapFolders puts next in place of dir, keeping dir until next is there.
 func swapFolders(dir, next string) error {
 	old := dir + ".old"
-	os.RemoveAll(old)
+	folder.Remove(old)
 	if err := os.Rename(dir, old); err != nil {
 		return err
 	}
@@ -53,5 +55,5 @@ func swapFolders(dir, next string) error {
 		os.Rename(old, dir)
 		return err
 	}
-	return os.RemoveAll(old)
+	return folder.Remove(old)
 }

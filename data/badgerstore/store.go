@@ -163,7 +163,7 @@ func openError(path string, err error) error {
 	case strings.Contains(msg, "Encryption key mismatch"):
 		return &data.Error{Code: data.EInvalid, Err: err, Message: fmt.Sprintf(
 			"The passphrase is wrong for the database %s. Nothing was changed; try again.", path)}
-	case strings.Contains(msg, "Cannot acquire directory lock"):
+	case strings.Contains(msg, "Cannot acquire directory lock"), strings.Contains(msg, "Another process is using this Badger database"):
 		return &data.Error{Code: data.ELocked, Err: err, Message: fmt.Sprintf(
 			"This database is already open in another Dossier window (%s). Close that window first, or choose another database with --db.", path)}
 	case errors.Is(err, os.ErrPermission) || strings.Contains(msg, "permission denied"):

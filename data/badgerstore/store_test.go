@@ -25,7 +25,7 @@ func TestConformanceInMemory(t *testing.T) {
 
 func TestConformanceOnDisk(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) data.Store {
-		s, err := Open(t.TempDir())
+		s, err := Open(storetest.TempDir(t))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -34,7 +34,7 @@ func TestConformanceOnDisk(t *testing.T) {
 }
 
 func TestRecordsSurviveReopen(t *testing.T) {
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	s, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +62,7 @@ func TestRecordsSurviveReopen(t *testing.T) {
 }
 
 func TestSecondOpenIsExplained(t *testing.T) {
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	s, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +79,7 @@ func TestSecondOpenIsExplained(t *testing.T) {
 }
 
 func TestNewerSchemaIsRefused(t *testing.T) {
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	s, _ := Open(dir)
 	s.db.Update(func(txn *badger.Txn) error { return txn.Set([]byte(schemaKey), []byte("99")) })
 	s.Close()
@@ -122,7 +122,7 @@ func TestCheckMendsIndexes(t *testing.T) {
 // SIGKILL between its creation and its sizing leaves, must not stop the
 // database from opening (found by the crash harness).
 func TestEmptyMemtableLeftByAKillOpens(t *testing.T) {
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	s, _ := Open(dir)
 	a := data.Actor{Name: "Kept"}
 	s.PutActor(bg, &a)
@@ -143,7 +143,7 @@ var bg = context.Background()
 // A database from before records had versions (schema 1) opens with every
 // actor and article header at version 1, and writes based on it succeed.
 func TestSchemaOneGainsVersions(t *testing.T) {
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	s, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -192,7 +192,7 @@ func TestTeamInMemory(t *testing.T) {
 
 func TestTeamOnDisk(t *testing.T) {
 	storetest.RunTeam(t, func(t *testing.T) data.Store {
-		s, err := Open(t.TempDir())
+		s, err := Open(storetest.TempDir(t))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,13 +8,15 @@ import (
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
+
+	"dossier/data/storetest"
 )
 
 // Start runs a hub until the test ends; change, when given, adjusts its
 // options (accounts, TLS). It returns the server and its data folder.
 func Start(t testing.TB, change ...func(*server.Options)) (*server.Server, string) {
 	t.Helper()
-	opts := &server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true}
+	opts := &server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: storetest.TempDir(t), NoLog: true, NoSigs: true}
 	for _, c := range change {
 		c(opts)
 	}
