@@ -27,6 +27,23 @@ windows:
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -tags $(TAGS) \
 		-ldflags "-H=windowsgui $(LDFLAGS)" -o bin/dossier.exe . ; status=$$?; rm -f rsrc_windows_*.syso; exit $$status
 
+# Packages for people who do not build: a zip for Windows (the exe, README,
+# licences) and a tar.xz for Linux (the binary, its icon, a menu entry and
+# an install script for the user's own folder), with their SHA-256 sums.
+DIST := bin/dist
+dist: build windows
+	@command -v zip >/dev/null || sudo apt-get install -y -qq zip || apt-get install -y -qq zip
+	rm -rf $(DIST) && mkdir -p $(DIST)/windows $(DIST)/linux/dossier-$(VERSION)
+	cp bin/dossier.exe README.md $(DIST)/windows/
+	cat assets/LICENSES assets/codebooks/countries.LICENSE > $(DIST)/windows/LICENSES.txt
+	cd $(DIST)/windows && zip -q -r ../dossier-$(VERSION)-windows-amd64.zip .
+	cp $(BIN) README.md assets/linux/dossier.desktop assets/linux/install.sh $(DIST)/linux/dossier-$(VERSION)/
+	cp assets/icon.png $(DIST)/linux/dossier-$(VERSION)/dossier.png
+	cat assets/LICENSES assets/codebooks/countries.LICENSE > $(DIST)/linux/dossier-$(VERSION)/LICENSES
+	tar -C $(DIST)/linux -cJf $(DIST)/dossier-$(VERSION)-linux-amd64.tar.xz dossier-$(VERSION)
+	cd $(DIST) && sha256sum dossier-$(VERSION)-windows-amd64.zip dossier-$(VERSION)-linux-amd64.tar.xz > SHA256SUMS
+	@echo "Packages in $(DIST):" && ls -l $(DIST)/dossier-* $(DIST)/SHA256SUMS
+
 # The data and app tests, built for Windows and run under Wine.
 windows-test:
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -exec "$$(bash .ci/wine.sh)" ./data/... ./app/...

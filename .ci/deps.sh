@@ -8,7 +8,7 @@
 set -euo pipefail
 pkgs=(gcc libgl1-mesa-dev xorg-dev libxkbcommon-dev)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(xvfb xauth xdotool imagemagick python3-gi gir1.2-gtk-3.0 python3-openpyxl python3-msoffcrypto-tool nats-server)
+  pkgs+=(xvfb xauth xdotool imagemagick python3-gi gir1.2-gtk-3.0 python3-openpyxl python3-msoffcrypto-tool nats-server desktop-file-utils zip xz-utils)
 fi
 
 if ! command -v go >/dev/null 2>&1; then

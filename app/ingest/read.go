@@ -112,14 +112,23 @@ func validUTF8(s string) string {
 	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
-// tidyText normalises line ends and Unicode form, and trims the whole text.
+// tidyText is the text as stored: the file's text as decoded, its line
+// ends and spaces untouched, so that offsets in the stored text are offsets
+// in the file (for evidence, suggestions and exports); lone carriage
+// returns (old Mac files) become line ends, which takes nothing away.
 func tidyText(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	if !isASCII(s) {
-		s = norm.NFC.String(s)
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
 	}
-	return strings.TrimSpace(s)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\r' && (i+1 == len(s) || s[i+1] != '\n') {
+			b.WriteByte('\n')
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // ContentHash identifies an article by its words: case, spacing and Unicode
