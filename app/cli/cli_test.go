@@ -503,3 +503,28 @@ func TestUnknownCommand(t *testing.T) {
 		t.Fatalf("exprot: %d %q", code, errOut)
 	}
 }
+
+// On the seed file (which starts with a space and a dateline), every
+// suggestion's offsets index the file's own text, and the dateline is the
+// day it names.
+func TestSuggestOffsetsIndexTheFile(t *testing.T) {
+	file := shared.Need(t, "seed", "shoigu-wang-yi-beijing.txt")
+	raw, _ := os.ReadFile(file)
+	text := []rune(string(raw))
+	code, out, errOut := run(t, "", "--db", storetest.TempDir(t), "suggest", file)
+	var ss []struct {
+		Kind, Text, Date, Precision string
+		Start, End                  int
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &ss) != nil {
+		t.Fatalf("suggest: %d %q", code, errOut)
+	}
+	for _, s := range ss {
+		if s.End > len(text) || string(text[s.Start:s.End]) != s.Text {
+			t.Fatalf("%s %q at %d–%d is not the file's text there", s.Kind, s.Text, s.Start, s.End)
+		}
+	}
+	if len(ss) == 0 || ss[0].Kind != "date" || ss[0].Date != "2025-03-02" || ss[0].Precision != "day" {
+		t.Fatalf("the dateline: %+v", ss[0])
+	}
+}

@@ -19,15 +19,17 @@ const (
 // "May 2024", "2011".
 const rangeEnd = `(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:` + monthWords + `)(?:,?\s+\d{4})?)?|(?:` + monthWords + `)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:19|20)\d{2})`
 
-// datePatterns find date expressions; a leading preposition is kept in the
+// datePatterns find date expressions, an ISO date first (so that
+// "2025-03-02" is one day, not a range from 2025 to March); a leading
+// preposition is kept in the
 // span, as analysts record "on Friday", and each match is resolved against
 // the article's date. The confidence falls with the vagueness.
 var datePatterns = []struct {
 	re         *regexp.Regexp
 	confidence float64
 }{
-	{regexp.MustCompile(`\b(?:(?:[Ff]rom|[Bb]etween)\s+)?` + rangeEnd + `\s*(?:-|–|—|\s(?:to|and|until)\s)\s*` + rangeEnd + `\b`), 0.85},
 	{regexp.MustCompile(`\b(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y)\s+)?\d{4}-\d{2}-\d{2}\b`), 0.95},
+	{regexp.MustCompile(`\b(?:(?:[Ff]rom|[Bb]etween)\s+)?` + rangeEnd + `\s*(?:-|–|—|\s(?:to|and|until)\s)\s*` + rangeEnd + `\b`), 0.85},
 	{regexp.MustCompile(`\b(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:` + monthWords + `)(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?\b`), 0.9},
 	{regexp.MustCompile(`\b(?:[Oo]n\s+|[Ll]ast\s+|[Nn]ext\s+)?(?:` + weekdays + `)\b`), 0.8},
 	{regexp.MustCompile(`\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|(?:[Ll]ast|[Nn]ext)\s+(?:week|month|year)|[Ll]ast\s+night|[Tt]his\s+(?:morning|evening))\b`), 0.75},
