@@ -77,6 +77,7 @@ func init() {
 		"apply":          cmdApply,
 		"set-passphrase": cmdSetPassphrase,
 		"search":         cmdSearch,
+		"show":           cmdShow,
 		"suggest":        cmdSuggest,
 	}
 }

@@ -528,3 +528,22 @@ func TestSuggestOffsetsIndexTheFile(t *testing.T) {
 		t.Fatalf("the dateline: %+v", ss[0])
 	}
 }
+
+// show prints an article's text exactly as stored: the file's own.
+func TestShowPrintsTheStoredText(t *testing.T) {
+	db, dir := storetest.TempDir(t), storetest.TempDir(t)
+	text := " date 2025-03-02\r\n\r\nSergei Shoigu met Wang Yi in Beijing on Friday.\r\n"
+	os.WriteFile(filepath.Join(dir, "talks.txt"), []byte("\ufeff"+text), 0o644)
+	run(t, "", "--db", db, "import", dir)
+	var arts []data.Article
+	_, out, _ := run(t, "", "--db", db, "list", "articles", "--json")
+	json.Unmarshal([]byte(out), &arts)
+	code, out, _ := run(t, "", "--db", db, "show", arts[0].ID, "--json")
+	var a data.Article
+	if code != 0 || json.Unmarshal([]byte(out), &a) != nil || a.Text != text || a.Published != "2025-03-02" {
+		t.Fatalf("show --json: %d %q (want the file's text without its BOM)", code, a.Text)
+	}
+	if code, out, _ := run(t, "", "--db", db, "show", arts[0].ID); code != 0 || !strings.HasSuffix(out, text) {
+		t.Fatalf("show: %q", out)
+	}
+}

@@ -109,16 +109,5 @@ func transferDecoder(encoding string, r io.Reader) io.Reader {
 	return r
 }
 
-// decodeCharset converts a declared charset to UTF-8; undeclared text goes
-// through the same detection as a .txt file.
-func decodeCharset(b []byte, label string) string {
-	if label != "" {
-		if r, err := charset.NewReaderLabel(label, bytes.NewReader(b)); err == nil {
-			if out, err := io.ReadAll(r); err == nil {
-				return string(out)
-			}
-		}
-	}
-	s, _ := decodeText(b)
-	return s
-}
+// decodeCharset converts a message part to a string (see decodeAs).
+func decodeCharset(b []byte, label string) string { return decodeAs(b, label) }

@@ -1,13 +1,11 @@
 package ingest
 
 import (
-	"bytes"
 	"errors"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
 
 	"dossier/data"
 )
@@ -19,11 +17,7 @@ func parseHTML(raw []byte) (*data.Article, error) {
 	if looksBinary(raw) {
 		return nil, errors.New("binary data, not a web page")
 	}
-	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
-	if err != nil {
-		return nil, errors.New("the page's text encoding is not recognised")
-	}
-	doc, err := html.Parse(r)
+	doc, err := html.Parse(strings.NewReader(decodeAs(raw, declaredCharset(raw))))
 	if err != nil { // nested too deep for a tree, say: read its text as a stream
 		return plainHTML(raw)
 	}
@@ -95,11 +89,7 @@ func withoutSiteName(title, site string) string {
 // plainHTML reads a page's visible text with the streaming tokenizer, for
 // pages no tree can hold; the title comes from <title>.
 func plainHTML(raw []byte) (*data.Article, error) {
-	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
-	if err != nil {
-		return nil, errors.New("the page's text encoding is not recognised")
-	}
-	z := html.NewTokenizer(r)
+	z := html.NewTokenizer(strings.NewReader(decodeAs(raw, declaredCharset(raw))))
 	var text, title strings.Builder
 	skip, inTitle := 0, false
 	for {

@@ -1,13 +1,10 @@
 package ingest
 
 import (
-	"bytes"
 	"errors"
 	"strings"
 	"unicode/utf16"
-	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
 
 	"dossier/data"
 )
@@ -31,17 +28,11 @@ var (
 	bomUTF16BE = []byte{0xFE, 0xFF}
 )
 
-// decodeText turns bytes into a string: UTF-8 (with or without BOM), UTF-16
-// with a BOM or recognisably without one, else Windows-1252 (a superset of
-// Latin-1's printable characters). Binary data is refused.
+// decodeText turns a text file's bytes into a string (see decodeAs), UTF-16
+// without a byte order mark included. Binary data is refused.
 func decodeText(raw []byte) (string, error) {
-	switch {
-	case bytes.HasPrefix(raw, bomUTF8):
-		raw = raw[3:]
-	case bytes.HasPrefix(raw, bomUTF16LE):
-		return decodeUTF16(raw[2:], false), nil
-	case bytes.HasPrefix(raw, bomUTF16BE):
-		return decodeUTF16(raw[2:], true), nil
+	if s, ok := byBOM(raw); ok {
+		return s, nil
 	}
 	if be, ok := looksUTF16(raw); ok {
 		return decodeUTF16(raw, be), nil
@@ -49,14 +40,7 @@ func decodeText(raw []byte) (string, error) {
 	if looksBinary(raw) {
 		return "", errors.New("binary data, not text (is it an image, archive or program?)")
 	}
-	if utf8.Valid(raw) {
-		return string(raw), nil
-	}
-	s, err := charmap.Windows1252.NewDecoder().Bytes(raw)
-	if err != nil {
-		return "", errors.New("the text encoding is not recognised")
-	}
-	return string(s), nil
+	return decodeAs(raw, ""), nil
 }
 
 func decodeUTF16(b []byte, bigEndian bool) string {
