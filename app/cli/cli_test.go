@@ -494,11 +494,11 @@ func TestBundlesAndConflictsFromTheCommandLine(t *testing.T) {
 // A mistyped command is not taken for a file to open: it is explained, with
 // the command meant, and the exit status is 2.
 func TestUnknownCommand(t *testing.T) {
-	code, _, errOut := run(t, "", "--db", t.TempDir(), "frobnicate")
+	code, _, errOut := run(t, "", "--db", storetest.TempDir(t), "frobnicate")
 	if code != ExitUsage || !strings.Contains(errOut, `unknown command "frobnicate"`) {
 		t.Fatalf("frobnicate: %d %q", code, errOut)
 	}
-	code, _, errOut = run(t, "", "--db", t.TempDir(), "exprot", "x.xlsx")
+	code, _, errOut = run(t, "", "--db", storetest.TempDir(t), "exprot", "x.xlsx")
 	if code != ExitUsage || !strings.Contains(errOut, "(did you mean export?)") {
 		t.Fatalf("exprot: %d %q", code, errOut)
 	}
