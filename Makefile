@@ -73,6 +73,7 @@ crash:
 # Every parser's fuzz target in turn, FUZZTIME each (CI runs them briefly).
 FUZZTIME ?= 10m
 FUZZ_TARGETS := FuzzText:./app/ingest FuzzHTML:./app/ingest FuzzDocx:./app/ingest FuzzEmail:./app/ingest \
+	FuzzPDF:./app/ingest FuzzRTF:./app/ingest FuzzMHTML:./app/ingest FuzzODT:./app/ingest \
 	FuzzResolve:./app/when FuzzImportWorkbook:./app/report FuzzArticle:./app/suggest
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

@@ -32,6 +32,23 @@ type Article struct {
 	// Rejected holds the suggestions the analyst turned down for this
 	// article ("kind start end"), so that they are not offered again.
 	Rejected []string `json:"rejected,omitempty"`
+	// PageStarts says where each page of a PDF begins in Text (in code
+	// points, the first at 0), so that evidence can give its page; it is
+	// empty for articles without pages.
+	PageStarts []int `json:"page_starts,omitempty"`
+}
+
+// Page is the page (from 1) of a PDF article that the code point at offset
+// stands on, or 0 when the article has no pages.
+func (a Article) Page(offset int) int {
+	page := 0
+	for i, start := range a.PageStarts {
+		if offset < start {
+			break
+		}
+		page = i + 1
+	}
+	return page
 }
 
 // Header returns a copy of the article without its text.

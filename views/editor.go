@@ -29,6 +29,7 @@ type editorLinks struct {
 	editActor     func(a data.Actor, saved func(*data.Actor))
 	actorItems    func(query, except string) []pickItem
 	showOffset    func(offset int)
+	page          func(sp data.Span) int // the PDF page a quote stands on, 0 if none
 	evidenceMoved func()
 	tell          func(msg string)
 }
@@ -115,7 +116,7 @@ func (e *eventEditor) buildForm() {
 			l := o.(*widget.Label)
 			l.Truncation = fyne.TextTruncateEllipsis
 			if i < len(e.ev.Evidence) {
-				l.SetText("“" + e.ev.Evidence[i].Quote + "”")
+				l.SetText(e.quote(e.ev.Evidence[i]))
 			}
 		})
 	e.evidence.OnSelected = func(i widget.ListItemID) { e.evidenceSel = i; e.links.showOffset(e.ev.Evidence[i].Start) }
@@ -547,4 +548,16 @@ func searchPlaces(q string) []pickItem {
 		out = append(out, pickItem{fmt.Sprintf("%s (pop. %d)", p.Label(), p.Population), p})
 	}
 	return out
+}
+
+// quote is a piece of evidence as the list shows it, with its page when
+// the article is a PDF.
+func (e *eventEditor) quote(sp data.Span) string {
+	q := "“" + sp.Quote + "”"
+	if e.links.page != nil {
+		if p := e.links.page(sp); p > 0 {
+			q = fmt.Sprintf("p. %d  %s", p, q)
+		}
+	}
+	return q
 }

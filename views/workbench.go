@@ -52,7 +52,7 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 	items := actorItems(sess)
 	wb.marks = &highlighter{reader: wb.reader, find: sess}
 	wb.editor = newEventEditor(sess, wb.names, editorLinks{editActor: wb.showActorForm, actorItems: items,
-		showOffset: wb.reader.ScrollTo, evidenceMoved: wb.marks.refresh, tell: wb.setBar})
+		showOffset: wb.reader.ScrollTo, page: wb.pageOf, evidenceMoved: wb.marks.refresh, tell: wb.setBar})
 	wb.editor.onNew, wb.editor.onDelete = wb.newEvent, wb.deleteEvent
 	wb.articles = newArticlePanel(sess, wb.newSearchField(), wb.open)
 	wb.articles.onCount = wb.countChanged
@@ -116,7 +116,7 @@ func (wb *workbench) codingBar() fyne.CanvasObject {
 
 // welcome greets an empty database.
 func (wb *workbench) welcome() fyne.CanvasObject {
-	msg := widget.NewLabelWithStyle("Drop article files or folders anywhere on this window\n(.txt, .md, .html, .docx, .eml), or use File ▸ Import (Ctrl+O).",
+	msg := widget.NewLabelWithStyle("Drop article files or folders anywhere on this window\n(PDF, Word, OpenDocument, RTF, web pages, e-mails, text), or use File ▸ Import (Ctrl+O).",
 		fyne.TextAlignCenter, fyne.TextStyle{})
 	sample := widget.NewButton("Open a sample article, already coded", wb.openSample)
 	sample.Importance = widget.HighImportance
@@ -220,6 +220,15 @@ func (wb *workbench) open(id string) {
 		wb.suggest.reload(nil)
 	}
 	wb.setBar("")
+}
+
+// pageOf is the page of the open PDF article a quote stands on (0 when the
+// quote is from another article, or the article has no pages).
+func (wb *workbench) pageOf(sp data.Span) int {
+	if wb.article == nil || sp.Article != wb.article.ID {
+		return 0
+	}
+	return wb.article.Page(sp.Start)
 }
 
 // closeArticle empties the reader and the form (the article was deleted).

@@ -34,7 +34,7 @@ func TestImportListAndPut(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "talks.txt"), []byte(article), 0o644)
 	os.WriteFile(filepath.Join(dir, "bad.docx"), []byte("not a zip"), 0o644)
 	code, out, errOut := run(t, "", "--db", db, "import", dir)
-	if code != ExitFailed || out != "imported 1, duplicates 0, skipped 0, failed 1\n" || !strings.Contains(errOut, "bad.docx: not a valid Word document") {
+	if code != ExitFailed || out != "imported 1, duplicates 0, skipped 0, failed 1\n" || !strings.Contains(errOut, "bad.docx: named .docx but holds plain text, not a Word document (was it renamed?)") {
 		t.Fatalf("import: %d %q %q", code, out, errOut)
 	}
 	code, out, _ = run(t, "", "--db", db, "list", "articles", "--json")

@@ -12,7 +12,7 @@ import (
 )
 
 var cmdImport = command{
-	summary: "import article files and folders (.txt .md .html .docx .eml); per-file problems go to stderr,\n               the summary to stdout; exit 1 when a file failed",
+	summary: "import article files and folders (.pdf .docx .odt .rtf .html .mhtml .eml .txt .md); per-file problems go to stderr,\n               the summary to stdout; exit 1 when a file failed",
 	usage:   "[--json] PATH...",
 	run:     runImport,
 }

@@ -47,7 +47,7 @@ func runSuggest(env Env, st data.Store, args []string) int {
 	}
 	code := ExitOK
 	for _, p := range paths {
-		a, err := ingest.ReadFile(p, true, 20<<20)
+		a, err := ingest.ReadFile(p, true, 0)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "%s: %v\n", p, err)
 			code = ExitFailed

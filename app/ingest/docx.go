@@ -27,7 +27,7 @@ func parseDocx(raw []byte) (*data.Article, error) {
 	if err != nil {
 		return nil, errNotDocx
 	}
-	body, err := readPart(zr, "word/document.xml")
+	body, err := readPart(zr, "word/document.xml", errNotDocx)
 	if err != nil {
 		return nil, err
 	}
@@ -36,13 +36,16 @@ func parseDocx(raw []byte) (*data.Article, error) {
 		return nil, err
 	}
 	a := &data.Article{Text: text}
-	if core, err := readPart(zr, "docProps/core.xml"); err == nil {
+	if core, err := readPart(zr, "docProps/core.xml", errNotDocx); err == nil {
 		a.Title, a.Byline = coreProperties(core)
 	}
 	return a, nil
 }
 
-func readPart(zr *zip.Reader, name string) ([]byte, error) {
+// readPart reads one part of an Office or OpenDocument archive into
+// memory, refusing parts that would unpack beyond reason; damaged is the
+// error for a part that is missing or cannot be read.
+func readPart(zr *zip.Reader, name string, damaged error) ([]byte, error) {
 	for _, f := range zr.File {
 		if f.Name != name {
 			continue
@@ -52,19 +55,19 @@ func readPart(zr *zip.Reader, name string) ([]byte, error) {
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return nil, errNotDocx
+			return nil, damaged
 		}
 		defer rc.Close()
 		b, err := io.ReadAll(io.LimitReader(rc, maxDocxPart+1))
 		if err != nil {
-			return nil, errNotDocx
+			return nil, damaged
 		}
 		if len(b) > maxDocxPart {
 			return nil, fmt.Errorf("refused: %s unpacks to more than %s (a zip bomb?)", name, humanSize(maxDocxPart))
 		}
 		return b, nil
 	}
-	return nil, errNotDocx
+	return nil, damaged
 }
 
 // docxText turns WordprocessingML into text: one paragraph a line, a blank

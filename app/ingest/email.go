@@ -63,7 +63,7 @@ func emailBody(h header, body io.Reader, depth int) (*data.Article, error) {
 	}
 	switch mediaType {
 	case "text/html":
-		return parseHTML(content)
+		return readHTML(content, params["charset"])
 	case "text/plain", "":
 		return &data.Article{Text: decodeCharset(content, params["charset"])}, nil
 	}

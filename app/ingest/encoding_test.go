@@ -35,10 +35,12 @@ var legacyTexts = []struct {
 	{"French, Windows-1252", charmap.Windows1252, "Le ministre a rencontré la délégation à Genève vendredi. Les deux parties ont discuté de sécurité régionale et ont convenu de poursuivre les négociations le mois prochain."},
 }
 
+// TestLegacyEncodingsAreRecognised: title, dateline and text of each.
 func TestLegacyEncodingsAreRecognised(t *testing.T) {
 	dir := storetest.TempDir(t)
 	for _, c := range legacyTexts {
-		raw, err := c.enc.NewEncoder().Bytes([]byte("Talks\n\n" + c.text + "\n"))
+		title := strings.TrimSpace(string([]rune(c.text)[:12]))
+		raw, err := c.enc.NewEncoder().Bytes([]byte(title + "\n\n2025-03-03\n\n" + c.text + "\n"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,8 +50,8 @@ func TestLegacyEncodingsAreRecognised(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		if !strings.Contains(a.Text, c.text) {
-			t.Errorf("%s read as %q", c.name, a.Text)
+		if !strings.Contains(a.Text, c.text) || a.Title != title || a.Published != "2025-03-03" {
+			t.Errorf("%s read as %q, title %q, published %q", c.name, a.Text, a.Title, a.Published)
 		}
 	}
 }

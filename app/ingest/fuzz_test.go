@@ -49,6 +49,27 @@ func FuzzEmail(f *testing.F) {
 	f.Fuzz(func(t *testing.T, raw []byte) { checkParsed(t, ".eml", raw) })
 }
 
+func FuzzPDF(f *testing.F) {
+	f.Add(textPDF([]pdfLine{{x: 60, y: 700, size: 11, text: "Talks resumed."}}, map[byte]rune{0x80: 'ﬁ'}))
+	f.Add(scannedPDF())
+	f.Fuzz(func(t *testing.T, raw []byte) { checkParsed(t, ".pdf", raw) })
+}
+
+func FuzzRTF(f *testing.F) {
+	f.Add([]byte(rtfMemo))
+	f.Fuzz(func(t *testing.T, raw []byte) { checkParsed(t, ".rtf", raw) })
+}
+
+func FuzzMHTML(f *testing.F) {
+	f.Add([]byte(mhtmlPage))
+	f.Fuzz(func(t *testing.T, raw []byte) { checkParsed(t, ".mhtml", raw) })
+}
+
+func FuzzODT(f *testing.F) {
+	f.Add(zipBytes(&testing.T{}, map[string][]byte{"mimetype": []byte("application/vnd.oasis.opendocument.text"), "content.xml": []byte(odtContent)}))
+	f.Fuzz(func(t *testing.T, raw []byte) { checkParsed(t, ".odt", raw) })
+}
+
 // TestWriteFuzzSeeds refreshes testdata/fuzz from the fixtures; run it with
 // DOSSIER_WRITE_SEEDS=1 after changing them.
 func TestWriteFuzzSeeds(t *testing.T) {
@@ -60,6 +81,10 @@ func TestWriteFuzzSeeds(t *testing.T) {
 		"FuzzHTML":  {[]byte(pageHTML), []byte("<html><body><script>x</script><p>Short.</p></body></html>")},
 		"FuzzDocx":  {docxBytes(t, "Memo", "The envoys met on Friday.", "They agreed to meet again."), zipBytes(t, map[string][]byte{"word/document.xml": []byte("<w:p>")})},
 		"FuzzEmail": {[]byte(plainEmail), []byte(htmlOnlyEmail)},
+		"FuzzPDF":   {documents[0].read(t, "pdf"), documents[1].read(t, "pdf"), textPDF([]pdfLine{{x: 60, y: 700, size: 11, text: "Talks resumed."}}, nil)},
+		"FuzzRTF":   {[]byte(rtfMemo), documents[4].read(t, "rtf")},
+		"FuzzMHTML": {[]byte(mhtmlPage)},
+		"FuzzODT":   {documents[0].read(t, "odt")},
 	}
 	for name, list := range seeds {
 		writeSeeds(t, name, list)

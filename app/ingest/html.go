@@ -13,13 +13,21 @@ import (
 // parseHTML extracts the main text of a web page as a reader view does
 // (go-readability, a port of Firefox's Readability), with title, byline,
 // site, language, published date and the page's own address.
-func parseHTML(raw []byte) (*data.Article, error) {
+func parseHTML(raw []byte) (*data.Article, error) { return readHTML(raw, "") }
+
+// readHTML is parseHTML for a page whose charset its carrier (an e-mail or
+// MHTML part) may have declared; the page's own declaration is next.
+func readHTML(raw []byte, charset string) (*data.Article, error) {
 	if looksBinary(raw) {
 		return nil, errors.New("binary data, not a web page")
 	}
-	doc, err := html.Parse(strings.NewReader(decodeAs(raw, declaredCharset(raw))))
+	if charset == "" {
+		charset = declaredCharset(raw)
+	}
+	decoded := decodeAs(raw, charset)
+	doc, err := html.Parse(strings.NewReader(decoded))
 	if err != nil { // nested too deep for a tree, say: read its text as a stream
-		return plainHTML(raw)
+		return plainHTML(decoded)
 	}
 	url := canonicalURL(doc)
 	page, err := readability.FromDocument(doc, nil)
@@ -88,8 +96,8 @@ func withoutSiteName(title, site string) string {
 
 // plainHTML reads a page's visible text with the streaming tokenizer, for
 // pages no tree can hold; the title comes from <title>.
-func plainHTML(raw []byte) (*data.Article, error) {
-	z := html.NewTokenizer(strings.NewReader(decodeAs(raw, declaredCharset(raw))))
+func plainHTML(page string) (*data.Article, error) {
+	z := html.NewTokenizer(strings.NewReader(page))
 	var text, title strings.Builder
 	skip, inTitle := 0, false
 	for {

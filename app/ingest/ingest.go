@@ -20,7 +20,9 @@ type Options struct {
 	Progress func(Progress)
 	// BatchSize is how many articles go to the store at once (default 200).
 	BatchSize int
-	// MaxFileSize is the largest file read, in bytes (default 20 MB).
+	// MaxFileSize is the largest file read, in bytes (default 20 MB for
+	// text and web pages, 100 MB for documents that carry pictures: PDF,
+	// Word, OpenDocument and saved pages).
 	MaxFileSize int64
 }
 
@@ -63,6 +65,7 @@ func (s Summary) Line() string {
 const (
 	defaultBatch   = 1000
 	defaultMaxSize = 20 << 20
+	maxDocument    = 100 << 20
 	batchBytes     = 16 << 20
 )
 
@@ -73,9 +76,6 @@ const (
 func Import(ctx context.Context, st data.Store, paths []string, opt Options) (Summary, error) {
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = defaultBatch
-	}
-	if opt.MaxFileSize <= 0 {
-		opt.MaxFileSize = defaultMaxSize
 	}
 	files, sum := collect(paths)
 	im := importer{st: st, opt: opt, sum: sum, write: context.WithoutCancel(ctx)}

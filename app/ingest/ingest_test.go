@@ -43,6 +43,11 @@ func TestEveryFormatAndEncoding(t *testing.T) {
 		{"memo.docx", "Memo on the Beijing talks", "", "agreed to meet again", "w:t", docxBytes(t, "Memo on the Beijing talks", "The envoys met on Friday.", "They agreed to meet again.")},
 		{"letter.eml", "Café talks in Beijing", "2025-03-02", "met at a café in Beijing on Friday and agreed to meet again.", "=E9", []byte(plainEmail)},
 		{"digest.eml", "Digest", "2025-03-03", "Talks resumed in Geneva", "JVBERi", []byte(htmlOnlyEmail)},
+		{"saved.mhtml", "Переговоры", "", "Делегации встретились во вторник", "=E2", []byte(mhtmlPage)},
+		{"memo.rtf", "Memo on the talks", "", "Café\u00a0talks – the “frank” kind.", `\'`, []byte(rtfMemo)},
+		{"russian.odt", "Переговоры на границе", "", documents[4].paragraphs[2], "<text:", documents[4].read(t, "odt")},
+		{"one-column.pdf", "Border talks resume", "2025-03-02", documents[0].paragraphs[3], "Page", documents[0].read(t, "pdf")},
+		{"two-columns.pdf", "Border talks resume", "2025-03-03", documents[1].paragraphs[7], "", documents[1].read(t, "pdf")},
 	}
 	for _, c := range cases {
 		writeFile(t, dir, c.file, c.content)
@@ -124,7 +129,7 @@ func TestBadFilesAreNamedAndTheRestImported(t *testing.T) {
 		writeFile(t, dir, "binary.txt", []byte("PK\x03\x04\x00\x00binary\x00\x01\x02")):                                       "binary data",
 		writeFile(t, dir, "empty.txt", nil):                                                                                   "empty file",
 		writeFile(t, dir, "blank.md", []byte(" \n\t\n")):                                                                      "no article text",
-		writeFile(t, dir, "corrupt.docx", []byte("this is not a zip archive at all")):                                         "not a valid Word document",
+		writeFile(t, dir, "corrupt.docx", []byte("this is not a zip archive at all")):                                         "named .docx but holds plain text",
 		writeFile(t, dir, "bomb.docx", zipBytes(t, map[string][]byte{"word/document.xml": bytes.Repeat([]byte("a"), 4<<20)})): "zip bomb",
 		writeFile(t, dir, "huge.txt", bytes.Repeat([]byte("word "), 2000)):                                                    "too large",
 		writeFile(t, dir, "broken.eml", []byte("no headers here, just a line\n")):                                             "not a valid e-mail",

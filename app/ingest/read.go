@@ -23,13 +23,14 @@ import (
 var errNotAnArticle = errors.New("not an article file")
 
 // ReadFile reads one file into an Article (not yet stored). explicit says the
-// analyst named the file, so an unknown extension is tried as plain text. The
-// error is a reason the analyst can read, without the file name.
+// analyst named the file, so an unknown extension is tried as plain text;
+// maxSize is the largest file read (0: a default for its kind). The error
+// is a reason the analyst can read, without the file name.
 func ReadFile(path string, explicit bool, maxSize int64) (*data.Article, error) {
 	if !explicit && !supported(path) {
 		return nil, errNotAnArticle
 	}
-	raw, err := readLimited(path, maxSize)
+	raw, err := readLimited(path, sizeLimit(path, maxSize))
 	if err != nil {
 		return nil, err
 	}
@@ -41,6 +42,19 @@ func ReadFile(path string, explicit bool, maxSize int64) (*data.Article, error) 
 		return nil, err
 	}
 	return finish(a, path)
+}
+
+// sizeLimit is maxSize, or by default 100 MB for the kinds of file that
+// carry pictures and 20 MB for the others.
+func sizeLimit(path string, maxSize int64) int64 {
+	if maxSize > 0 {
+		return maxSize
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".pdf", ".docx", ".odt", ".mht", ".mhtml", ".rtf":
+		return maxDocument
+	}
+	return defaultMaxSize
 }
 
 func readLimited(path string, maxSize int64) ([]byte, error) {
@@ -67,15 +81,28 @@ func readLimited(path string, maxSize int64) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// parse reads raw as the format its content shows (see detectFormat).
 func parse(ext string, raw []byte) (*data.Article, error) {
-	switch ext {
-	case ".html", ".htm":
+	f, err := detectFormat(ext, raw)
+	if err != nil {
+		return nil, err
+	}
+	switch f {
+	case formatHTML:
 		return parseHTML(raw)
-	case ".docx":
-		return parseDocx(raw)
-	case ".eml":
+	case formatMHTML:
+		return parseMHTML(raw)
+	case formatEmail:
 		return parseEmail(raw)
-	case ".md":
+	case formatDocx:
+		return parseDocx(raw)
+	case formatODT:
+		return parseODT(raw)
+	case formatRTF:
+		return parseRTF(raw)
+	case formatPDF:
+		return parsePDF(raw)
+	case formatMarkdown:
 		return parseText(raw, true)
 	}
 	return parseText(raw, false)

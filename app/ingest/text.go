@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf16"
 
-
 	"dossier/data"
 )
 

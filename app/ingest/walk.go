@@ -10,11 +10,15 @@ import (
 )
 
 // Extensions are the file kinds Dossier imports.
-var Extensions = []string{".txt", ".md", ".html", ".htm", ".docx", ".eml"}
+var Extensions = []string{".txt", ".md", ".html", ".htm", ".mht", ".mhtml", ".eml", ".docx", ".odt", ".rtf", ".pdf"}
+
+// explained are kinds a folder import does not pass over in silence: the
+// analyst is told what to do with them (save a .doc as .docx).
+var explained = []string{".doc"}
 
 func supported(path string) bool {
 	ext := strings.ToLower(filepath.Ext(path))
-	for _, e := range Extensions {
+	for _, e := range append(Extensions, explained...) {
 		if ext == e {
 			return true
 		}

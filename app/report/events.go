@@ -24,7 +24,7 @@ func (w *workbook) writeEvents(ctx context.Context, st data.Store, opt Options, 
 	if err := w.header(evSW, headers, widths); err != nil {
 		return err
 	}
-	if err := w.header(eviSW, sheetHeaders[sheetEvidence], []float64{20, 30, 9, 9, 80}); err != nil {
+	if err := w.header(eviSW, sheetHeaders[sheetEvidence], []float64{20, 30, 9, 9, 80, 7}); err != nil {
 		return err
 	}
 	row, eviRow := 1, 1
@@ -135,9 +135,16 @@ func (w *workbook) eventRow(e *data.Event, row int) []any {
 	return vals
 }
 
+// evidenceRow is one quote, with the page it stands on when its article
+// is a PDF.
 func (w *workbook) evidenceRow(sp data.Span, event string, row int) []any {
-	return []any{event, w.cell(sheetEvidence, row, 1, textCell, w.l.articles[sp.Article].Title),
-		sp.Start, sp.End, w.cell(sheetEvidence, row, 4, wrapCell, sp.Quote)}
+	art := w.l.articles[sp.Article]
+	var page any
+	if p := art.Page(sp.Start); p > 0 {
+		page = p
+	}
+	return []any{event, w.cell(sheetEvidence, row, 1, textCell, art.Title),
+		sp.Start, sp.End, w.cell(sheetEvidence, row, 4, wrapCell, sp.Quote), page}
 }
 
 // note remembers what the event refers to and counts it for the Summary.

@@ -15,7 +15,7 @@ import (
 var sheetHeaders = map[string][]string{
 	sheetActors:   {"ID", "Name", "Kind", "Country", "Sector", "Aliases", "Roles", "Events", "First event", "Last event", "Notes"},
 	sheetArticles: {"ID", "Title", "Published", "Source", "URL", "Events", "Status", "File", "Text"},
-	sheetEvidence: {"Event", "Article", "Start", "End", "Quote"},
+	sheetEvidence: {"Event", "Article", "Start", "End", "Quote", "Page"},
 }
 
 // writeActors lists the actors the exported events name, with their roles,
