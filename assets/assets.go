@@ -1,13 +1,14 @@
 // Package assets holds the files Dossier ships inside its binary: the icon,
 // the reference codebooks and gazetteer in compact form, their licence
-// notices, and the sample article written for newcomers.
+// notices, the sample article written for newcomers, and fonts for the
+// scripts a laptop may have no font for.
 package assets
 
 import "embed"
 
 // Files is the embedded assets tree.
 //
-//go:embed icon.png LICENSES codebooks sample
+//go:embed icon.png LICENSES codebooks sample fonts
 var Files embed.FS
 
 // Icon returns the application icon as PNG bytes.

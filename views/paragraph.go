@@ -48,6 +48,9 @@ func (m *textMetrics) wrap(p *paragraph, avail float32) []line {
 	x := float32(0)
 	for i, w := range p.words {
 		ww := m.width(string(p.runes[w.start:w.end]))
+		if cur.last >= cur.first && !w.joined {
+			x += m.space
+		}
 		if cur.last >= cur.first && x+ww > avail {
 			lines = append(lines, cur)
 			cur, x = line{first: i, last: i - 1}, 0
@@ -55,12 +58,39 @@ func (m *textMetrics) wrap(p *paragraph, avail float32) []line {
 		cur.x = append(cur.x, x)
 		cur.ends = append(cur.ends, x+ww)
 		cur.last = i
-		x += ww + m.space
+		x += ww
 	}
 	if cur.last >= cur.first {
 		lines = append(lines, cur)
 	}
+	if p.bidi {
+		for i := range lines {
+			m.placeVisually(p, &lines[i], avail)
+		}
+	}
 	return lines
+}
+
+// placeVisually moves a line's words to where the bidi order puts them,
+// from the right edge when the paragraph reads right to left.
+func (m *textMetrics) placeVisually(p *paragraph, l *line, avail float32) {
+	dirs := make([]direction, l.last-l.first+1)
+	for k := range dirs {
+		dirs[k] = p.words[l.first+k].dir
+	}
+	width := l.ends[len(l.ends)-1]
+	x := float32(0)
+	if p.rtl {
+		x = avail - width
+	}
+	for i, k := range visualOrder(dirs, p.rtl) {
+		if i > 0 {
+			x += m.space
+		}
+		w := l.ends[k] - l.x[k]
+		l.x[k], l.ends[k] = x, x+w
+		x += w
+	}
 }
 
 // paragraphView draws one paragraph: highlight rectangles behind one
@@ -100,11 +130,11 @@ func (v *paragraphView) wordAt(pos fyne.Position) (start, end int, ok bool) {
 	li = max(0, min(li, len(p.lines)-1))
 	l := p.lines[li]
 	x := pos.X - theme.Padding()
-	wi := l.last
-	for k := range l.x {
-		if x < l.ends[k]+v.r.metrics.space/2 {
-			wi = l.first + k
-			break
+	wi, best := l.first, float32(-1)
+	for k := range l.x { // the word nearest the pointer (words may stand in any order)
+		d := max(l.x[k]-x, x-l.ends[k], 0)
+		if best < 0 || d < best {
+			wi, best = l.first+k, d
 		}
 	}
 	s, e := p.words[wi].core(p.runes)
@@ -182,14 +212,26 @@ func (pr *paragraphRenderer) Refresh() {
 			pr.objects = append(pr.objects, rect)
 		}
 	}
-	fg := theme.Color(theme.ColorNameForeground)
 	for li, l := range p.lines {
-		t := canvas.NewText(lineText(p, l), fg)
-		t.TextSize = r.metrics.size
-		t.Move(fyne.NewPos(pad, pad+float32(li)*lh+(lh-t.MinSize().Height)/2))
-		pr.objects = append(pr.objects, t)
+		y := pad + float32(li)*lh
+		if !p.bidi {
+			pr.addText(lineText(p, l), pad, y)
+			continue
+		}
+		for k := l.first; k <= l.last; k++ {
+			w := p.words[k]
+			pr.addText(string(p.runes[w.start:w.end]), pad+l.x[k-l.first], y)
+		}
 	}
 	canvas.Refresh(pr.v)
+}
+
+// addText draws text with its left edge at x on the line whose top is y.
+func (pr *paragraphRenderer) addText(text string, x, y float32) {
+	t := canvas.NewText(text, theme.Color(theme.ColorNameForeground))
+	t.TextSize = pr.v.r.metrics.size
+	t.Move(fyne.NewPos(x, y+(pr.v.r.metrics.lineH-t.MinSize().Height)/2))
+	pr.objects = append(pr.objects, t)
 }
 
 // visibleHighlights are the highlights and the selection that touch p.
@@ -208,36 +250,35 @@ func (v *paragraphView) visibleHighlights(p *paragraph) []highlight {
 }
 
 // spanOnLine gives the x range a paragraph-relative span covers on a
-// line, to the letter: "Vlora" in "Vlora." leaves the full stop out.
+// line, to the letter: "Vlora" in "Vlora." leaves the full stop out. In a
+// right-to-left word the first letters are on the right.
 func spanOnLine(m *textMetrics, p *paragraph, l line, start, end int) (x0, x1 float32, ok bool) {
-	first, last := -1, -1
 	for k := l.first; k <= l.last; k++ {
 		w := p.words[k]
-		if w.end > start && w.start < end {
-			if first < 0 {
-				first = k
-			}
-			last = k
+		if w.end <= start || w.start >= end {
+			continue
 		}
+		a, b := max(start, w.start), min(end, w.end)
+		left, right := l.x[k-l.first], l.ends[k-l.first]
+		if w.dir == rightToLeft {
+			left, right = right-m.width(string(p.runes[w.start:b])), right-m.width(string(p.runes[w.start:a]))
+		} else {
+			left, right = left+m.width(string(p.runes[w.start:a])), left+m.width(string(p.runes[w.start:b]))
+		}
+		if !ok {
+			x0, x1, ok = left, right, true
+		}
+		x0, x1 = min(x0, left), max(x1, right)
 	}
-	if first < 0 {
-		return 0, 0, false
-	}
-	x0, x1 = l.x[first-l.first], l.ends[last-l.first]
-	if w := p.words[first]; start > w.start {
-		x0 += m.width(string(p.runes[w.start:start]))
-	}
-	if w := p.words[last]; end < w.end {
-		x1 = l.x[last-l.first] + m.width(string(p.runes[w.start:end]))
-	}
-	return x0, x1, true
+	return x0, x1, ok
 }
 
-// lineText joins a line's words with single spaces, as they were measured.
+// lineText joins a line's words with single spaces, as they were measured
+// (none between the characters of Chinese and Japanese).
 func lineText(p *paragraph, l line) string {
 	var rs []rune
 	for k := l.first; k <= l.last; k++ {
-		if k > l.first {
+		if k > l.first && !p.words[k].joined {
 			rs = append(rs, ' ')
 		}
 		w := p.words[k]

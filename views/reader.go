@@ -50,13 +50,19 @@ type paragraph struct {
 	runes []rune // the paragraph's text
 	words []word // word ranges inside runes
 	lines []line // laid out for Reader.width
+	rtl   bool   // read right to left (Arabic, Hebrew…), laid out from the right
+	bidi  bool   // holds right-to-left words: drawn word by word (bidi.go)
 }
 
-type word struct{ start, end int } // rune offsets inside the paragraph
+type word struct {
+	start, end int // rune offsets inside the paragraph
+	dir        direction
+	joined     bool // no space before it (characters of Chinese and Japanese)
+}
 
 type line struct {
 	first, last int       // word indexes, inclusive
-	x           []float32 // left edge of each word on the line
+	x           []float32 // left edge of each word on the line (in reading order)
 	ends        []float32 // right edge of each word
 }
 
@@ -202,11 +208,21 @@ func splitParagraphs(text []rune) []paragraph {
 			continue
 		}
 		if p := text[start:i]; len(trimSpace(p)) > 0 {
-			out = append(out, paragraph{start: start, runes: p, words: splitWords(p)})
+			out = append(out, newParagraph(start, p))
 		}
 		start = i + 1
 	}
 	return out
+}
+
+func newParagraph(start int, rs []rune) paragraph {
+	p := paragraph{start: start, runes: rs, words: splitWords(rs), rtl: paragraphDirection(rs) == rightToLeft}
+	for i := range p.words {
+		w := &p.words[i]
+		w.dir = directionOf(rs[w.start:w.end])
+		p.bidi = p.bidi || w.dir == rightToLeft
+	}
+	return p
 }
 
 func trimSpace(rs []rune) []rune {
@@ -218,20 +234,35 @@ func trimSpace(rs []rune) []rune {
 
 // splitWords finds the words of a paragraph. A word's range leaves out the
 // punctuation around it ("Kabul," selects as "Kabul"), but its drawing keeps it.
+// Chinese and Japanese, written without spaces, are taken a character at a
+// time, so that lines wrap and selections stop anywhere in them.
 func splitWords(rs []rune) []word {
 	var out []word
 	start := -1
-	for i := 0; i <= len(rs); i++ {
-		space := i == len(rs) || unicode.IsSpace(rs[i])
-		switch {
-		case !space && start < 0:
-			start = i
-		case space && start >= 0:
-			out = append(out, word{start, i})
+	end := func(i int) {
+		if start >= 0 {
+			out = append(out, word{start: start, end: i, joined: start > 0 && !unicode.IsSpace(rs[start-1])})
 			start = -1
 		}
 	}
+	for i := 0; i <= len(rs); i++ {
+		switch {
+		case i == len(rs) || unicode.IsSpace(rs[i]):
+			end(i)
+		case unbroken(rs[i]):
+			end(i)
+			start = i
+			end(i + 1)
+		case start < 0:
+			start = i
+		}
+	}
 	return out
+}
+
+// unbroken: a character of a script written without spaces between words.
+func unbroken(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
 }
 
 // core is the word's range without leading and trailing punctuation.

@@ -22,6 +22,7 @@ import (
 const appID = "org.dossier.workbench"
 
 func newWindow(title string) (fyne.App, fyne.Window) {
+	useBundledFonts()
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	quitOnSignal(a)

@@ -5,7 +5,11 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
+
+	dateparser "github.com/markusmobius/go-dateparser"
+	"github.com/markusmobius/go-dateparser/date"
 
 	"dossier/data"
 )
@@ -30,7 +34,7 @@ func fillFromText(a *data.Article) {
 	dateline := -1
 	if a.Published == "" {
 		for i, l := range lines {
-			if day, raw, ok := datelineDate(l); ok {
+			if day, raw, ok := datelineDate(l, a.Language); ok {
 				a.Published, a.PublishedRaw, dateline = day, raw, i
 				break
 			}
@@ -62,13 +66,17 @@ func firstLines(text string, n int) []string {
 }
 
 // datelineDate reads a line that is a date and little else ("date
-// 2025-03-02", "Published: 2 March 2025") and returns the day and the date
-// as written.
-func datelineDate(line string) (day, raw string, ok bool) {
+// 2025-03-02", "Published: 2 March 2025", "Москва, 3 марта 2025 г.") and
+// returns the day and the date as written. lang, the article's language
+// when known, helps read dates in other languages.
+func datelineDate(line, lang string) (day, raw string, ok bool) {
 	if utf8.RuneCountInString(line) > 100 || !hasYear(line) {
 		return "", "", false
 	}
 	day, raw = findDate(line)
+	if day == "" {
+		day, raw = foreignDate(line, lang)
+	}
 	if day == "" {
 		return "", "", false
 	}
@@ -76,11 +84,12 @@ func datelineDate(line string) (day, raw string, ok bool) {
 	return day, raw, len(strings.Fields(rest)) <= 3
 }
 
-// hasYear reports four digits in a row, which every date form here has.
+// hasYear reports four digits in a row (in any script), which every date
+// form here has.
 func hasYear(s string) bool {
 	run := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
 			if run++; run == 4 {
 				return true
 			}
@@ -89,6 +98,34 @@ func hasYear(s string) bool {
 		}
 	}
 	return false
+}
+
+// foreignDate finds a full date written in another language ("2 mars
+// 2025", "3 марта 2025 г.", "2025年3月2日", "2 de marzo de 2025") with
+// go-dateparser, which knows the month names and date orders of some 200
+// languages (from Unicode's CLDR). Only a day with its year counts.
+func foreignDate(line, lang string) (day, raw string) {
+	cfg := &dateparser.Configuration{CurrentTime: time.Now(), Languages: dateLanguages(lang)}
+	_, found, err := dateparser.Search(cfg, line)
+	if err != nil {
+		return "", ""
+	}
+	for _, f := range found {
+		if (f.Date.Period == date.Day || f.Date.Period.IsTime()) && hasYear(f.Text) && !f.Date.Time.IsZero() {
+			return f.Date.Time.Format(data.DateLayout), strings.TrimSpace(f.Text)
+		}
+	}
+	return "", ""
+}
+
+// dateLanguages are the languages a dateline is read in: the article's,
+// when known, and English (datelines often mix them); nil lets the
+// library guess.
+func dateLanguages(lang string) []string {
+	if lang == "" || lang == "en" {
+		return nil
+	}
+	return []string{lang, "en"}
 }
 
 // findDate returns the first full date in s as YYYY-MM-DD with the text it

@@ -15,6 +15,7 @@ import (
 
 	"github.com/ledongthuc/pdf"
 
+	"dossier/app/language"
 	"dossier/data"
 )
 
@@ -286,7 +287,7 @@ func pdfMetadata(info pdf.Value, a *data.Article, first []line) {
 	}
 	a.Byline = strings.TrimSpace(info.Key("Author").Text())
 	for _, l := range firstLines(a.Text, 4) {
-		if day, raw, ok := datelineDate(l); ok {
+		if day, raw, ok := datelineDate(l, language.Detect(a.Text)); ok {
 			a.Published, a.PublishedRaw = day, raw
 			return
 		}

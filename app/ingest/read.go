@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 
+	"dossier/app/language"
 	"dossier/data"
 )
 
@@ -118,6 +119,7 @@ func finish(a *data.Article, path string) (*data.Article, error) {
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, errors.New("no article text found in the file")
 	}
+	a.Language = language.Of(a)
 	fillFromText(a)
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs

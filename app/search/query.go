@@ -22,14 +22,19 @@ type Hit struct {
 	Score   float64 `json:"score"`
 }
 
-// Search answers a query in bleve's query-string syntax: words (all
-// required by default here), "a phrase", prefix*, kind:article.
+// Search answers a query: words (all required), "a phrase", prefix*,
+// -word (must not match), title:word, kind:article. Each word is looked
+// for as every language of its script reads it, so "переговоры" finds a
+// Russian article that says "переговорах".
 func (ix *Index) Search(q string, limit int) ([]Hit, error) {
 	if ix.idx == nil {
 		return nil, data.Errorf(data.EInternal, "The search index is closed.")
 	}
-	qs := bleve.NewQueryStringQuery(requireAll(q))
-	req := bleve.NewSearchRequestOptions(qs, limit, 0, false)
+	terms := parseQuery(q)
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	req := bleve.NewSearchRequestOptions(buildQuery(terms, ix.langs), limit, 0, false)
 	req.Fields = []string{"kind", "title", "text"}
 	req.IncludeLocations = true
 	res, err := ix.idx.Search(req)
@@ -41,22 +46,6 @@ func (ix *Index) Search(q string, limit int) ([]Hit, error) {
 		hits = append(hits, toHit(d))
 	}
 	return hits, nil
-}
-
-// requireAll makes plain words required, so "china talks" means both.
-func requireAll(q string) string {
-	var out []string
-	inQuote := false
-	for _, f := range strings.Fields(q) {
-		if !inQuote && !strings.ContainsAny(f[:1], "+-") && !strings.Contains(f, ":") {
-			f = "+" + f
-		}
-		if strings.Count(f, `"`)%2 == 1 {
-			inQuote = !inQuote
-		}
-		out = append(out, f)
-	}
-	return strings.Join(out, " ")
 }
 
 func toHit(d *search.DocumentMatch) Hit {

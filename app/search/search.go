@@ -10,45 +10,32 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/mapping"
-
+	"dossier/app/language"
 	"dossier/data"
+	"github.com/blevesearch/bleve/v2"
 )
 
 // Index is the search index of one database.
 type Index struct {
 	idx   bleve.Index // nil once closed
 	where storage
+	langs *analyzerSet // the analyzers its articles were read with
 }
 
 // Folder is where the index of the database at dbPath lives.
 func Folder(dbPath string) string { return filepath.Clean(dbPath) + "-index" }
 
-// doc is what is indexed of a record: its kind, a title and a body.
+// doc is what is indexed of a record: its kind, a title and a body, and
+// the analyzer of its language (which picks its mapping).
 type doc struct {
 	Kind  string `json:"kind"`
 	Title string `json:"title"`
 	Text  string `json:"text"`
+	Lang  string `json:"lang,omitempty"`
 }
 
-// leanMapping indexes title and text with the English analyzer and keeps
-// nothing else; the text is stored for passages.
-func leanMapping() mapping.IndexMapping {
-	text := bleve.NewTextFieldMapping()
-	text.Analyzer = en.AnalyzerName
-	text.IncludeTermVectors = true
-	kind := bleve.NewKeywordFieldMapping()
-	d := bleve.NewDocumentStaticMapping()
-	d.AddFieldMappingsAt("title", text)
-	d.AddFieldMappingsAt("text", text)
-	d.AddFieldMappingsAt("kind", kind)
-	m := bleve.NewIndexMapping()
-	m.DefaultMapping = d
-	m.DefaultAnalyzer = en.AnalyzerName
-	return m
-}
+// BleveType tells bleve which mapping reads the document: its language's.
+func (d doc) BleveType() string { return d.Lang }
 
 // Open opens the index at path, creating an empty one when it is missing
 // or unreadable (it is derived data: Sync refills it). With a key (the
@@ -67,7 +54,9 @@ func Open(path string, key []byte) (*Index, error) {
 		where.close()
 		return nil, err
 	}
-	return &Index{idx: idx, where: where}, nil
+	ix := &Index{idx: idx, where: where, langs: &analyzerSet{}}
+	ix.langs.load(idx)
+	return ix, nil
 }
 
 // OpenFor opens the index of the database st at dbPath, encrypted when
@@ -96,7 +85,7 @@ func (ix *Index) Sync(st data.Store, progress func(done, total int)) (rebuilt bo
 	if err != nil {
 		return false, err
 	}
-	if have, _ := ix.stamp(); have == want && want != "" {
+	if have, _ := ix.stamp(); have == want+layout && want != "" {
 		return false, nil
 	}
 	return true, ix.rebuild(st, want, progress)
@@ -113,8 +102,12 @@ func (ix *Index) stamp() (string, error) {
 // MarkInStep records that the index reflects the database as it was when
 // its stamp was the one given.
 func (ix *Index) MarkInStep(stamp string) error {
-	return ix.idx.SetInternal([]byte("stamp"), []byte(stamp))
+	return ix.idx.SetInternal([]byte("stamp"), []byte(stamp+layout))
 }
+
+// layout names how the index is laid out; an index laid out otherwise
+// (an older Dossier's, all English) is rebuilt.
+const layout = "/languages-1"
 
 // rebuild empties the index and indexes every record again. The old one is
 // closed before its files are removed (Windows keeps open files), and a
@@ -132,6 +125,7 @@ func (ix *Index) rebuild(st data.Store, stamp string, progress func(done, total 
 		return err
 	}
 	ix.idx = idx
+	ix.langs.load(idx) // the new index holds none yet
 	arts, err := st.Articles()
 	if err != nil {
 		return err
@@ -142,7 +136,7 @@ func (ix *Index) rebuild(st data.Store, stamp string, progress func(done, total 
 		if err != nil {
 			return err
 		}
-		b.Index(a.ID, articleDoc(a))
+		b.Index(a.ID, ix.articleDoc(a))
 		if b.Size() >= 200 {
 			if err := ix.idx.Batch(b); err != nil {
 				return err
@@ -172,11 +166,15 @@ func (ix *Index) rebuild(st data.Store, stamp string, progress func(done, total 
 	if err := ix.idx.Batch(b); err != nil {
 		return err
 	}
-	return ix.idx.SetInternal([]byte("stamp"), []byte(stamp))
+	return ix.MarkInStep(stamp)
 }
 
-func articleDoc(a *data.Article) doc {
-	return doc{Kind: string(data.RecordArticle), Title: a.Title, Text: a.Text}
+// articleDoc indexes an article in its language, and notes the language
+// among those the index holds.
+func (ix *Index) articleDoc(a *data.Article) doc {
+	lang := analyzerFor(language.Of(a))
+	ix.langs.add(ix.idx, lang)
+	return doc{Kind: string(data.RecordArticle), Title: a.Title, Text: a.Text, Lang: lang}
 }
 
 func actorDoc(a *data.Actor) doc {
@@ -203,7 +201,7 @@ func (ix *Index) Put(records ...any) error {
 	for _, r := range records {
 		switch v := r.(type) {
 		case *data.Article:
-			b.Index(v.ID, articleDoc(v))
+			b.Index(v.ID, ix.articleDoc(v))
 		case *data.Actor:
 			b.Index(v.ID, actorDoc(v))
 		case *data.Event:

@@ -40,7 +40,7 @@ func (f files) open() (bleve.Index, error) {
 	if err := f.wipe(); err != nil {
 		return nil, err
 	}
-	idx, err = bleve.New(f.path, leanMapping())
+	idx, err = bleve.New(f.path, languageMapping())
 	if err != nil {
 		return nil, fmt.Errorf("create the search index %s: %w", f.path, err)
 	}
@@ -93,7 +93,7 @@ func openBadger(path string, key []byte) (*badger.DB, error) {
 }
 
 func (s *sealed) open() (bleve.Index, error) {
-	return bleve.NewUsing("", leanMapping(), upsidedown.Name, badgerkv.Name, map[string]interface{}{"db": s.handle})
+	return bleve.NewUsing("", languageMapping(), upsidedown.Name, badgerkv.Name, map[string]interface{}{"db": s.handle})
 }
 
 func (s *sealed) wipe() error { return s.db.DropAll() }

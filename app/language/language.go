@@ -1,0 +1,54 @@
+// Package language tells which language an article is written in, so that
+// search can read it with that language's rules (stems, stop words, word
+// segmentation for Chinese and Japanese). Detection is by
+// github.com/abadojack/whatlanggo (trigram statistics, 84 languages, pure
+// Go); a language the source declares (a web page's lang) comes first.
+package language
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
+
+	"dossier/data"
+)
+
+// sample is how much of a text detection reads (in bytes): enough for a
+// clear verdict, little enough to keep imports and index rebuilds fast.
+const sample = 1200
+
+// Detect is the ISO 639-1 code of the language text is written in, or ""
+// when the text is too short or too mixed to tell.
+func Detect(text string) string {
+	if len(text) > sample {
+		cut := sample
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	if utf8.RuneCountInString(text) < 20 {
+		return ""
+	}
+	info := whatlanggo.Detect(text)
+	if info.Lang == -1 || info.Confidence < 0.1 {
+		return ""
+	}
+	if code := info.Lang.Iso6391(); code != "" {
+		return code
+	}
+	return iso6391[info.Lang.Iso6393()]
+}
+
+// iso6391 names languages whatlanggo knows by their three-letter code only.
+var iso6391 = map[string]string{"pes": "fa", "cmn": "zh", "arb": "ar", "uzb": "uz", "ydd": "yi", "nob": "no"}
+
+// Of is an article's language: the one its source declared ("en-GB" is
+// "en"), else the one its text is written in.
+func Of(a *data.Article) string {
+	if code, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(a.Language)), "-"); len(code) == 2 {
+		return code
+	}
+	return Detect(a.Title + "\n" + a.Text)
+}
