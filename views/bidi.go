@@ -24,22 +24,12 @@ const (
 	number // digits: left to right inside any line
 )
 
-// directionOf is the direction of the first strong character in rs
-// (digits count when no letter comes first).
+// directionOf is the direction of the first strong character in rs, or
+// number when digits come before any letter.
 func directionOf(rs []rune) direction {
-	d := neutral
-	for _, r := range rs {
-		p, _ := bidi.LookupRune(r)
-		switch p.Class() {
-		case bidi.L:
-			return leftToRight
-		case bidi.R, bidi.AL:
-			return rightToLeft
-		case bidi.EN, bidi.AN:
-			if d == neutral {
-				d = number
-			}
-		}
+	d, digits := firstStrong(rs)
+	if d == neutral && digits {
+		return number
 	}
 	return d
 }
@@ -47,16 +37,27 @@ func directionOf(rs []rune) direction {
 // paragraphDirection is right to left when the first strong letter is
 // (rules P2 and P3).
 func paragraphDirection(rs []rune) direction {
+	if d, _ := firstStrong(rs); d == rightToLeft {
+		return rightToLeft
+	}
+	return leftToRight
+}
+
+// firstStrong is the direction of the first letter with one (neutral when
+// none), and whether digits come before it.
+func firstStrong(rs []rune) (d direction, digits bool) {
 	for _, r := range rs {
 		p, _ := bidi.LookupRune(r)
 		switch p.Class() {
 		case bidi.L:
-			return leftToRight
+			return leftToRight, digits
 		case bidi.R, bidi.AL:
-			return rightToLeft
+			return rightToLeft, digits
+		case bidi.EN, bidi.AN:
+			digits = true
 		}
 	}
-	return leftToRight
+	return neutral, digits
 }
 
 // visualOrder returns the indexes of a line's words (given in reading
