@@ -23,6 +23,7 @@ type Session struct {
 	mu      sync.Mutex
 	history history
 	search  *search.Follower // nil until OpenSearch
+	learner *learner         // the suggestion model, learning from decisions
 }
 
 // NewSession works on st, which lives at dbPath (shown to the analyst);
@@ -34,7 +35,7 @@ func NewSession(st data.Store, dbPath string) *Session {
 // NewSessionFrom is a session whose edits come from origin (a colleague's,
 // arriving through the team hub, say).
 func NewSessionFrom(st data.Store, dbPath string, origin data.Origin) *Session {
-	return &Session{st: st, dbPath: dbPath, origin: origin}
+	return &Session{st: st, dbPath: dbPath, origin: origin, learner: &learner{st: st}}
 }
 
 // ctx carries the origin of the session's edits to the store.

@@ -29,7 +29,7 @@ func (s *Session) Suggestions(articleID string) ([]suggest.Suggestion, error) {
 		}
 	}
 	var out []suggest.Suggestion
-	for _, sg := range suggest.Article(a.Text, a.Published, known) {
+	for _, sg := range suggest.ArticleLearned(a.Text, a.Published, known, s.learner.current()) {
 		if !contains(a.Rejected, suggestionKey(sg)) && !inRegister(sg, names) {
 			out = append(out, sg)
 		}
@@ -61,7 +61,27 @@ func (s *Session) RejectSuggestion(articleID string, sg suggest.Suggestion) erro
 	}
 	h := a.Header()
 	h.Rejected = append(h.Rejected, suggestionKey(sg))
-	return s.saveArticle(&h, "")
+	if err := s.saveArticle(&h, ""); err != nil {
+		return err
+	}
+	if isEntity(sg.Kind) {
+		ann := suggest.Annotation{Kind: sg.Kind, Start: sg.Start, End: sg.End}
+		s.learner.teach(lesson{example: suggest.Example{Text: a.Text, Rejected: []suggest.Annotation{ann}}, reject: &ann})
+	}
+	return nil
+}
+
+// teachAccepted teaches the model an accepted person or organisation.
+func (s *Session) teachAccepted(art *data.Article, sg suggest.Suggestion) {
+	if isEntity(sg.Kind) && sg.RefersTo == "" {
+		s.learner.teach(lesson{example: suggest.Example{Text: art.Text, Entities: []suggest.Annotation{{Kind: sg.Kind, Start: sg.Start, End: sg.End}}}})
+	}
+}
+
+// isEntity: a kind the model learns (people, organisations, places and
+// nationalities).
+func isEntity(kind string) bool {
+	return kind == suggest.Person || kind == suggest.Organisation || kind == suggest.Location || kind == suggest.Nationality
 }
 
 // accepting is what accepting one suggestion writes: the actors it
@@ -94,6 +114,7 @@ func (s *Session) AcceptSuggestion(articleID string, sg suggest.Suggestion) (str
 		id = ""
 	case suggest.Person, suggest.Organisation:
 		if id = s.actorFor(suggest.PartyName(sg), acc); len(acc.batch.Actors) == 0 {
+			s.teachAccepted(art, sg)
 			return id, nil // already in the register
 		}
 		acc.step.label, acc.step.kind = "accept suggested actor", data.RecordActor
@@ -104,6 +125,7 @@ func (s *Session) AcceptSuggestion(articleID string, sg suggest.Suggestion) (str
 		return "", err
 	}
 	s.history.push(acc.stepOf())
+	s.teachAccepted(art, sg)
 	if id == "" {
 		id = acc.batch.Events[0].ID
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
+	"dossier/app/suggest"
 	"dossier/app/when"
 	"dossier/data"
 	"dossier/data/codebook"
@@ -63,11 +64,19 @@ func (wb *workbench) selectionAsParty(recipient bool) {
 	}
 	if found, _ := wb.sess.ActorsNamed(sp.Quote); len(found) > 0 {
 		wb.editor.addParty(found[0].ID, recipient)
+		wb.teach(sp, app.KindOfActor(&found[0]))
 		return
 	}
 	wb.showActorForm(data.Actor{Name: sp.Quote, Kind: data.KindPerson}, func(a *data.Actor) {
 		wb.editor.addParty(a.ID, recipient)
+		wb.teach(sp, app.KindOfActor(a))
 	})
+}
+
+// teach tells the suggestions what the analyst coded by hand: the words
+// are a person, organisation or place, to be found in other articles.
+func (wb *workbench) teach(sp data.Span, kind string) {
+	wb.sess.Teach(sp.Article, kind, sp.Start, sp.End)
 }
 
 // selectionAsAlias adds the selected words as an alias of an actor chosen
@@ -89,6 +98,7 @@ func (wb *workbench) selectionAsAlias() {
 			showError(wb.win, "The alias was not saved", err)
 			return
 		}
+		wb.teach(sp, app.KindOfActor(a))
 		wb.setBar(fmt.Sprintf("“%s” is now an alias of %s.", sp.Quote, a.Name))
 	})
 	d = dialog.NewCustom(fmt.Sprintf("“%s” is an alias of…", sp.Quote), "Cancel", pick, wb.win)
@@ -112,6 +122,7 @@ func (wb *workbench) selectionAsPlace() {
 		return
 	}
 	wb.editor.setPlace(app.PlaceLocation(sp.Quote, places[0]))
+	wb.teach(sp, suggest.Location)
 }
 
 // selectionAsDate reads the selected words as the event's date, against the

@@ -79,6 +79,7 @@ func init() {
 		"search":         cmdSearch,
 		"show":           cmdShow,
 		"suggest":        cmdSuggest,
+		"learn":          cmdLearn,
 	}
 }
 

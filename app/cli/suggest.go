@@ -4,14 +4,15 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"dossier/app"
 	"dossier/app/ingest"
 	"dossier/app/suggest"
 	"dossier/data"
 )
 
 var cmdSuggest = command{
-	summary: "print the actors, places, dates and events Dossier would suggest for files (or a stored\n               article), storing nothing: a JSON array per file",
-	usage:   "PATH... [--json] | --article ID [--json]",
+	summary: "print the actors, places, dates and events Dossier would suggest for files (or a stored\n               article), storing nothing: a JSON array per file; --no-learning shows the rules alone",
+	usage:   "PATH... [--json] [--no-learning] | --article ID [--json] [--no-learning]",
 	run:     runSuggest,
 }
 
@@ -19,6 +20,7 @@ func runSuggest(env Env, st data.Store, args []string) int {
 	fs := newFlags(env, "suggest")
 	article := fs.String("article", "", "a stored article's id instead of files")
 	fs.Bool("json", true, "print JSON (the only form)")
+	rulesOnly := fs.Bool("no-learning", false, "the rules alone, without what the database has learned")
 	var paths []string
 	for len(args) > 0 { // files and flags in any order
 		if err := fs.Parse(args); err != nil {
@@ -36,13 +38,17 @@ func runSuggest(env Env, st data.Store, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
+	var model *suggest.Model
+	if !*rulesOnly {
+		model = app.LearnedModel(st)
+	}
 	enc := json.NewEncoder(env.Stdout)
 	if *article != "" {
 		a, err := st.Article(*article)
 		if err != nil {
 			return fail(env, err)
 		}
-		enc.Encode(orEmpty(suggest.Article(a.Text, a.Published, known)))
+		enc.Encode(orEmpty(suggest.ArticleLearned(a.Text, a.Published, known, model)))
 		return ExitOK
 	}
 	code := ExitOK
@@ -53,7 +59,7 @@ func runSuggest(env Env, st data.Store, args []string) int {
 			code = ExitFailed
 			continue
 		}
-		enc.Encode(orEmpty(suggest.Article(a.Text, a.Published, known)))
+		enc.Encode(orEmpty(suggest.ArticleLearned(a.Text, a.Published, known, model)))
 	}
 	return code
 }

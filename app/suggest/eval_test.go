@@ -23,6 +23,7 @@ func TestEvaluate(t *testing.T) {
 	}
 	re3d := shared.Need(t, "corpus", "re3d")
 	evaluateEntities(t, re3d)
+	learningCurve(t, loadRe3d(t, re3d))
 	evaluateEvents(t, shared.Need(t, "codebooks", "cameo-event-codes.csv"))
 }
 

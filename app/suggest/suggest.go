@@ -61,7 +61,11 @@ type Suggestion struct {
 // Article reads text published on the date given (YYYY-MM-DD or "") with
 // the register's actors, and returns its suggestions in text order.
 func Article(text, published string, known []data.Actor) []Suggestion {
-	d := newDocument(text)
+	return articleSuggestions(newDocument(text), published, known)
+}
+
+// articleSuggestions is Article for a document already read.
+func articleSuggestions(d *document, published string, known []data.Actor) []Suggestion {
 	var out []Suggestion
 	out = append(out, dates(d, published)...)
 	ents := entities(d, known)
@@ -73,13 +77,18 @@ func Article(text, published string, known []data.Actor) []Suggestion {
 	})
 	out = append(out, ents...)
 	out = append(out, events(d, ents, out, published)...)
+	sortSuggestions(out)
+	return out
+}
+
+// sortSuggestions puts suggestions in text order, longer first at a start.
+func sortSuggestions(out []Suggestion) {
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {
 			return out[i].Start < out[j].Start
 		}
 		return out[i].End > out[j].End
 	})
-	return out
 }
 
 // Mentions finds what is known for sure in text, for the reader to

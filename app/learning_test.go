@@ -1,0 +1,94 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"dossier/app/suggest"
+)
+
+// offered reports whether a suggestion of kind with text is made for the
+// article.
+func offered(t *testing.T, s *Session, articleID, kind, text string) bool {
+	t.Helper()
+	ss, err := s.Suggestions(articleID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sg := range ss {
+		if sg.Kind == kind && sg.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+func suggestionOf(t *testing.T, s *Session, articleID, kind, text string) suggest.Suggestion {
+	t.Helper()
+	ss, _ := s.Suggestions(articleID)
+	for _, sg := range ss {
+		if sg.Kind == kind && sg.Text == text {
+			return sg
+		}
+	}
+	t.Fatalf("no %s %q suggested", kind, text)
+	return suggest.Suggestion{}
+}
+
+// TestRejectedThreeTimesIsNoLongerOffered: a place turned down in three
+// articles, in the same words around it, is not offered in a fourth; in
+// other words it still is.
+func TestRejectedThreeTimesIsNoLongerOffered(t *testing.T) {
+	s := newSession(t)
+	var ids []string
+	for _, text := range []string{
+		"Officials in Geneva said the talks on the border would resume next week.",
+		"Officials in Geneva said the ministers had not met since the spring.",
+		"Officials in Geneva said the convoy had reached the river crossing.",
+		"Officials in Geneva said no date had been set for the next round.",
+		"The delegations flew to Geneva on Monday for another round of talks.",
+	} {
+		id, _, err := s.AddText(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	for _, id := range ids[:3] {
+		if err := s.RejectSuggestion(id, suggestionOf(t, s, id, suggest.Location, "Geneva")); err != nil {
+			t.Fatal(err)
+		}
+		s.SettleLearning()
+	}
+	if offered(t, s, ids[3], suggest.Location, "Geneva") {
+		t.Error("rejected in three articles, still offered in a fourth with the same context")
+	}
+	if !offered(t, s, ids[4], suggest.Location, "Geneva") {
+		t.Error("not offered in another context either")
+	}
+}
+
+// TestNameCodedByHandIsOfferedElsewhere: a name the rules do not see,
+// coded by the analyst in one article, is offered in a new one.
+func TestNameCodedByHandIsOfferedElsewhere(t *testing.T) {
+	s := newSession(t)
+	const text = "The envoys met for talks with Tarvo and agreed to meet again after the holiday."
+	first, _, _ := s.AddText(text)
+	second, _, _ := s.AddText("Before leaving the capital, Tarvo said the crossing would open within a month.")
+	if offered(t, s, second, suggest.Person, "Tarvo") {
+		t.Fatal("the rules already offer Tarvo: the test needs a name they miss")
+	}
+	at := strings.Index(text, "Tarvo")
+	if err := s.Teach(first, suggest.Person, at, at+5); err != nil {
+		t.Fatal(err)
+	}
+	s.SettleLearning()
+	if !offered(t, s, second, suggest.Person, "Tarvo") {
+		t.Error("a name coded by hand is not offered in a new article")
+	}
+	// the model is kept in the database: a new session has it too
+	again := NewSession(s.st, "test")
+	if !offered(t, again, second, suggest.Person, "Tarvo") {
+		t.Error("what was learned was not kept in the database")
+	}
+}

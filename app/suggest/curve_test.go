@@ -1,0 +1,104 @@
+package suggest
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// re3dDoc is one re3d document with its gold entities.
+type re3dDoc struct {
+	file, id, source, text string
+	gold                   []goldEntity
+}
+
+// loadRe3d reads the corpus in documents.csv order.
+func loadRe3d(t *testing.T, dir string) []re3dDoc {
+	gold := map[string][]goldEntity{}
+	f, _ := os.Open(filepath.Join(dir, "entities.jsonl"))
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var g goldEntity
+		json.Unmarshal(sc.Bytes(), &g)
+		if kinds[g.Type] != "" {
+			gold[g.Doc] = append(gold[g.Doc], g)
+		}
+	}
+	var docs []re3dDoc
+	for _, r := range readCSV(t, filepath.Join(dir, "documents.csv"))[1:] {
+		b, err := os.ReadFile(filepath.Join(dir, r[0]))
+		if err != nil {
+			continue
+		}
+		docs = append(docs, re3dDoc{file: r[0], id: r[1], source: r[2], text: string(b), gold: gold[r[1]]})
+	}
+	return docs
+}
+
+// splitHalves deals the documents alternately into the half that rules and
+// learning may use and the half kept untouched, so both hold every source.
+func splitHalves(docs []re3dDoc) (learnFrom, untouched []re3dDoc) {
+	for i, d := range docs {
+		if i%2 == 0 {
+			learnFrom = append(learnFrom, d)
+		} else {
+			untouched = append(untouched, d)
+		}
+	}
+	return
+}
+
+// asExample is a re3d document as a complete example.
+func asExample(d re3dDoc) Example {
+	ex := Example{Text: d.text, Complete: true}
+	for _, g := range d.gold {
+		if k := kinds[g.Type]; kindIndex(k) >= 0 {
+			ex.Entities = append(ex.Entities, Annotation{Kind: k, Start: g.Begin, End: g.End})
+		}
+	}
+	return ex
+}
+
+// learningCurve prints, on the untouched half, the rules alone and the
+// rules with a model learned from 5, 15 and all documents of the other.
+func learningCurve(t *testing.T, docs []re3dDoc) map[int]map[string]*score {
+	learnFrom, untouched := splitHalves(docs)
+	fmt.Printf("\nLearning curve: learned from documents of one half (%d), measured on the other (%d), never used for rules or learning:\n", len(learnFrom), len(untouched))
+	fmt.Printf("%-22s %-13s %9s %9s %9s %9s\n", "learned from", "type", "precision", "recall", "F1", "F1 exact")
+	curve := map[int]map[string]*score{}
+	for _, n := range []int{0, 5, 15, len(learnFrom)} {
+		var m *Model
+		took := time.Duration(0)
+		if n > 0 {
+			var exs []Example
+			for _, d := range learnFrom[:n] {
+				exs = append(exs, asExample(d))
+			}
+			start := time.Now()
+			m = NewModel().Learn(exs, LearningPasses)
+			took = time.Since(start)
+		}
+		scores := newScores()
+		for _, d := range untouched {
+			compare(ArticleLearned(d.text, "", nil, m), d.gold, scores)
+		}
+		curve[n] = scores
+		label := "rules alone"
+		if n > 0 {
+			label = fmt.Sprintf("%d documents (%.1fs)", n, took.Seconds())
+		}
+		for _, k := range []string{"Person", "Organisation", "Location", "Nationality"} {
+			s := scores[kinds[k]]
+			p, r := ratio(s.tp, s.tp+s.fp), ratio(s.tp, s.tp+s.fn)
+			pe, re := ratio(s.tpExact, s.tp+s.fp), ratio(s.tpExact, s.tp+s.fn)
+			fmt.Printf("%-22s %-13s %9.2f %9.2f %9.2f %9.2f\n", label, k, p, r, f1(p, r), f1(pe, re))
+			label = ""
+		}
+	}
+	return curve
+}

@@ -1,0 +1,313 @@
+package suggest
+
+import (
+	"math/rand"
+	"slices"
+
+	"dossier/data"
+)
+
+// Annotation is one entity in a text: its kind (person, organisation,
+// location or nationality) and its code points, half-open.
+type Annotation struct {
+	Kind  string `json:"kind"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Example is a text and what is known of its entities. A complete example
+// lists every entity of the four kinds, so the rest of the text is none; an
+// analyst's decisions are partial: entities accepted or coded (Entities)
+// and suggestions turned down (Rejected), the rest unknown.
+type Example struct {
+	Text     string       `json:"text"`
+	Entities []Annotation `json:"entities"`
+	Rejected []Annotation `json:"rejected,omitempty"`
+	Complete bool         `json:"complete,omitempty"`
+}
+
+// sentence is one sentence of an example, ready to learn from.
+type sentence struct {
+	fs   [][]uint64
+	gold []tag   // complete examples: the tags
+	ok   allowed // partial ones: what the known spans allow
+}
+
+// Learn trains on examples for a number of passes and returns the model to
+// use from then on (the averaged weights, which learning continues from).
+func (m *Model) Learn(examples []Example, passes int) *Model {
+	docs := make([]*document, len(examples))
+	owns := make([]nameCounts, len(examples))
+	for i, ex := range examples {
+		docs[i] = newDocument(ex.Text)
+		owns[i] = exampleNames(docs[i], ex)
+		for key, c := range owns[i] {
+			for k, n := range c {
+				if n == 0 {
+					continue
+				}
+				nameCounts(m.names).add(key, k)
+				if !ex.Complete {
+					nameCounts(m.taught).add(key, k)
+				}
+			}
+		}
+	}
+	var all []sentence
+	for i, ex := range examples {
+		all = append(all, exampleSentences(docs[i], ex, m.names, owns[i])...)
+	}
+	rng := rand.New(rand.NewSource(int64(len(all))))
+	for range passes {
+		rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+		for _, s := range all {
+			guess := m.viterbi(s.fs, nil)
+			gold := s.gold
+			if gold == nil {
+				gold = m.viterbi(s.fs, s.ok)
+			}
+			m.update(s.fs, gold, guess)
+			m.steps++
+		}
+	}
+	out := m.averaged()
+	out.Examples = m.Examples + len(examples)
+	for _, ex := range examples {
+		if ex.Complete {
+			out.Annotated++
+		}
+	}
+	return out
+}
+
+// exampleSentences cuts an example into the sentences it says something
+// about, with their features and what is known of their tags.
+func exampleSentences(d *document, ex Example, names, own nameCounts) []sentence {
+	ruleTags := tagsOf(d, entities(d, nil))
+	pieces := piecesOf(d)
+	var out []sentence
+	for _, sp := range d.sentences {
+		first, last := d.wordsIn(sp)
+		if first < 0 {
+			continue
+		}
+		known, constraints := sentenceTags(d, first, last, ex)
+		if !ex.Complete && !constraints {
+			continue
+		}
+		s := sentence{fs: featureHashes(pieces, first, last, ruleTags[first:last+1], nameTags(d, first, last, names, own))}
+		if ex.Complete {
+			s.gold = known.tags
+		} else {
+			s.ok = known.allows
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// knownTags is what an example says of a sentence's words.
+type knownTags struct {
+	tags   []tag          // the tags of a complete example
+	must   map[int]tag    // partial: a word's tag is known
+	mustNt map[int]uint16 // partial: tags a word may not take (bits)
+}
+
+func (k knownTags) allows(i int, t tag) bool {
+	if want, ok := k.must[i]; ok {
+		return t == want
+	}
+	return k.mustNt[i]&(1<<t) == 0
+}
+
+// sentenceTags reads the example's spans over words first…last.
+func sentenceTags(d *document, first, last int, ex Example) (knownTags, bool) {
+	k := knownTags{tags: make([]tag, last-first+1), must: map[int]tag{}, mustNt: map[int]uint16{}}
+	any := false
+	ents := slices.Clone(ex.Entities) // nested entities ("the Syrian opposition" holds "Syrian"): the outer one is tagged
+	slices.SortStableFunc(ents, func(a, b Annotation) int { return (b.End - b.Start) - (a.End - a.Start) })
+	taken := map[int]bool{}
+	for _, a := range ents {
+		kind := kindIndex(a.Kind)
+		if kind < 0 {
+			continue
+		}
+		inside := []int{}
+		for i := first; i <= last; i++ {
+			if w := d.words[i]; w.end > a.Start && w.start < a.End {
+				inside = append(inside, i)
+			}
+		}
+		if slices.ContainsFunc(inside, func(i int) bool { return taken[i] }) {
+			continue
+		}
+		begun := false
+		for _, i := range inside {
+			taken[i] = true
+			t := insideTag(kind)
+			if !begun {
+				t, begun = beginTag(kind), true
+			}
+			k.tags[i-first], k.must[i-first], any = t, t, true
+		}
+	}
+	for _, a := range ex.Rejected {
+		kind := kindIndex(a.Kind)
+		if kind < 0 {
+			continue
+		}
+		for i := first; i <= last; i++ {
+			if w := d.words[i]; w.end > a.Start && w.start < a.End {
+				k.mustNt[i-first] |= 1<<beginTag(kind) | 1<<insideTag(kind)
+				any = true
+			}
+		}
+	}
+	return k, any
+}
+
+// tagsOf turns entity suggestions into a tag per word.
+func tagsOf(d *document, ss []Suggestion) []tag {
+	tags := make([]tag, len(d.words))
+	for _, s := range ss {
+		kind := kindIndex(s.Kind)
+		if kind < 0 || s.RefersTo != "" {
+			continue
+		}
+		first, last := d.wordsIn(span{s.Start, s.End})
+		for i := first; i >= 0 && i <= last; i++ {
+			tags[i] = insideTag(kind)
+			if i == first {
+				tags[i] = beginTag(kind)
+			}
+		}
+	}
+	return tags
+}
+
+// modelEntities tags every sentence with the model, once it is mature,
+// and returns the entities it finds, and those the learned names give.
+func (m *Model) modelEntities(d *document, rules []Suggestion) (found, named []Suggestion) {
+	ruleTags := tagsOf(d, rules)
+	pieces := piecesOf(d)
+	for _, sp := range d.sentences {
+		first, last := d.wordsIn(sp)
+		if first < 0 {
+			continue
+		}
+		names := nameTags(d, first, last, m.names, nil)
+		named = append(named, spansOf(d, first, names)...)
+		if m.Annotated >= matureAfter {
+			found = append(found, spansOf(d, first, m.viterbi(featureHashes(pieces, first, last, ruleTags[first:last+1], names), nil))...)
+		}
+	}
+	return found, named
+}
+
+// spansOf turns the tags of a sentence's words (from word first) into
+// entity suggestions.
+func spansOf(d *document, first int, tags []tag) []Suggestion {
+	var out []Suggestion
+	for i := 0; i < len(tags); i++ {
+		if !tags[i].begins() {
+			continue
+		}
+		j := i
+		for j+1 < len(tags) && tags[j+1] == insideTag(tags[i].kind()) {
+			j++
+		}
+		start, end := d.words[first+i].start, d.words[first+j].end
+		out = append(out, Suggestion{Kind: modelKinds[tags[i].kind()], Start: start, End: end, Text: d.slice(start, end), Confidence: learnedConfidence})
+		i = j
+	}
+	return out
+}
+
+// LearningPasses is how many times learning goes over its examples.
+const LearningPasses = 8
+
+// learnedConfidence marks what the model found on its own; the rules' own
+// confidences are otherwise kept.
+const learnedConfidence = 0.55
+
+// ArticleLearned is Article with the model's help: the model's entities
+// are added where the rules saw none, and its boundaries win where both
+// saw the same entity. Without a trained model it is Article.
+func ArticleLearned(text, published string, known []data.Actor, m *Model) []Suggestion {
+	d := newDocument(text)
+	out := articleSuggestions(d, published, known)
+	if m == nil {
+		return out
+	}
+	if m.Trained() {
+		out = combine(d, out, m)
+	}
+	return slices.DeleteFunc(out, func(s Suggestion) bool { return m.stopped(d, s) })
+}
+
+// matureAfter is how many annotated documents the model must have learned
+// from before its own findings are offered: fewer teach it names (which
+// are offered, see remembered) but not yet when to trust itself.
+const matureAfter = 20
+
+// combine merges the model's entities into the rules' suggestions.
+func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
+	found, named := m.modelEntities(d, rules)
+	used := make([]bool, len(found))
+	var out []Suggestion
+	for _, s := range rules {
+		kind := kindIndex(s.Kind)
+		if kind < 0 || s.RefersTo != "" {
+			out = append(out, s)
+			continue
+		}
+		k := overlapping(found, s, true)
+		switch {
+		case k >= 0:
+			used[k] = true
+			s.Start, s.End, s.Text = found[k].Start, found[k].End, found[k].Text
+			out = append(out, s)
+		default:
+			out = append(out, s)
+		}
+	}
+	for k, f := range found {
+		if !used[k] && overlapping(out, f, true) < 0 {
+			out = append(out, f)
+		}
+	}
+	for _, f := range named { // people and organisations taught are offered wherever they stand
+		if m.remembered(d, f) && overlapping(out, f, true) < 0 {
+			out = append(out, f)
+		}
+	}
+	sortSuggestions(out)
+	return out
+}
+
+// remembered: a learned name to offer wherever it stands — a person or an
+// organisation the analyst coded, or one that annotated text named at
+// least twice, written with a capital and not a pronoun.
+func (m *Model) remembered(d *document, f Suggestion) bool {
+	if f.Kind != Person && f.Kind != Organisation {
+		return false
+	}
+	first, last := d.wordsIn(span{f.Start, f.End})
+	key, kind := nameKey(d, first, last), kindIndex(f.Kind)
+	if c := m.taught[key]; c != nil && c[kind] > 0 {
+		return true
+	}
+	c := m.names[key]
+	return c != nil && c[kind] >= 2 && isCapitalised(f.Text) && pronounKinds[f.Text] == ""
+}
+
+// overlapping is the index of the first entity of ss overlapping s (of
+// the same kind when sameKind), or -1.
+func overlapping(ss []Suggestion, s Suggestion, sameKind bool) int {
+	for i, o := range ss {
+		if o.Start < s.End && s.Start < o.End && (!sameKind || o.Kind == s.Kind) && kindIndex(o.Kind) >= 0 {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,140 @@
+package suggest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/gob"
+	"fmt"
+	"strings"
+)
+
+// What the model keeps besides its weights: the suggestions the analyst
+// turned down, by their words and the words on either side, so that one
+// rejected again and again in the same context is no longer offered.
+
+// rejectionsToStop is how many times a suggestion must be turned down, in
+// the same words and context, before it is not offered any more.
+const rejectionsToStop = 3
+
+// Reject notes that the analyst turned down an entity in text.
+func (m *Model) Reject(text string, a Annotation) {
+	d := newDocument(text)
+	if key := contextKey(d, a.Kind, a.Start, a.End); key != "" {
+		if m.rejected == nil {
+			m.rejected = map[string]uint16{}
+		}
+		m.rejected[key]++
+	}
+}
+
+// stopped: this suggestion was turned down often enough in this context.
+func (m *Model) stopped(d *document, s Suggestion) bool {
+	return m.rejected[contextKey(d, s.Kind, s.Start, s.End)] >= rejectionsToStop
+}
+
+// contextKey is a suggestion's kind, words and the word on either side.
+func contextKey(d *document, kind string, start, end int) string {
+	first, last := d.wordsIn(span{start, end})
+	if first < 0 {
+		return ""
+	}
+	before, after := "", ""
+	if first > 0 {
+		before = strings.ToLower(d.words[first-1].text)
+	}
+	if last+1 < len(d.words) {
+		after = strings.ToLower(d.words[last+1].text)
+	}
+	return kind + "|" + before + "|" + nameKey(d, first, last) + "|" + after
+}
+
+// saved is a model as it is kept in the database.
+type saved struct {
+	Version   int
+	Feats     map[uint64]weights
+	Trans     [numTags + 1][numTags]float32
+	Names     map[string][4]uint16
+	Taught    map[string][4]uint16
+	Rejected  map[string]uint16
+	Examples  int
+	Annotated int
+}
+
+const savedVersion = 1
+
+// MarshalBinary is the model, compressed, for the database.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	s := saved{Version: savedVersion, Feats: map[uint64]weights{}, Trans: m.trans, Rejected: m.rejected, Examples: m.Examples, Annotated: m.Annotated}
+	for f, w := range m.feats {
+		s.Feats[f] = *w
+	}
+	s.Names, s.Taught = flatNames(m.names), flatNames(m.taught)
+	var buf bytes.Buffer
+	z := gzip.NewWriter(&buf)
+	if err := gob.NewEncoder(z).Encode(&s); err != nil {
+		return nil, err
+	}
+	if err := z.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// UnmarshalModel reads a model MarshalBinary wrote.
+func UnmarshalModel(b []byte) (*Model, error) {
+	z, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("the learned model is damaged: %w", err)
+	}
+	var s saved
+	if err := gob.NewDecoder(z).Decode(&s); err != nil {
+		return nil, fmt.Errorf("the learned model is damaged: %w", err)
+	}
+	if s.Version != savedVersion {
+		return nil, fmt.Errorf("the learned model was written by another version of Dossier (%d)", s.Version)
+	}
+	m := NewModel()
+	m.trans, m.rejected, m.Examples, m.Annotated = s.Trans, s.Rejected, s.Examples, s.Annotated
+	for f, w := range s.Feats {
+		w := w
+		m.feats[f], m.sumFeats[f] = &w, &weights{}
+	}
+	m.names, m.taught = pointedNames(s.Names), pointedNames(s.Taught)
+	return m, nil
+}
+
+func flatNames(n map[string]*[4]uint16) map[string][4]uint16 {
+	out := make(map[string][4]uint16, len(n))
+	for k, c := range n {
+		out[k] = *c
+	}
+	return out
+}
+
+func pointedNames(n map[string][4]uint16) map[string]*[4]uint16 {
+	out := make(map[string]*[4]uint16, len(n))
+	for k, c := range n {
+		c := c
+		out[k] = &c
+	}
+	return out
+}
+
+// Clone is a copy of the model to learn on while the original is in use.
+func (m *Model) Clone() *Model {
+	c := NewModel()
+	c.trans, c.Examples, c.Annotated, c.steps = m.trans, m.Examples, m.Annotated, m.steps
+	for f, w := range m.feats {
+		w := *w
+		c.feats[f] = &w
+		c.sumFeats[f] = &weights{}
+	}
+	c.names, c.taught = pointedNames(flatNames(m.names)), pointedNames(flatNames(m.taught))
+	if m.rejected != nil {
+		c.rejected = make(map[string]uint16, len(m.rejected))
+		for k, n := range m.rejected {
+			c.rejected[k] = n
+		}
+	}
+	return c
+}

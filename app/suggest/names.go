@@ -1,0 +1,99 @@
+package suggest
+
+import "strings"
+
+// Learned names: every entity an example names is remembered by its words,
+// with how many examples named it as each kind. They feed the model (a
+// word inside a learned name has a feature saying so) and, for names the
+// analyst accepted, are suggested wherever they appear again.
+
+// maxNameWords is the longest name looked for, in words.
+const maxNameWords = 6
+
+// nameKey is a name's words, lower case, one space apart.
+func nameKey(d *document, first, last int) string {
+	parts := make([]string, 0, last-first+1)
+	for i := first; i <= last; i++ {
+		parts = append(parts, strings.ToLower(d.words[i].text))
+	}
+	return strings.Join(parts, " ")
+}
+
+// nameCounts is a set of names with counts per kind.
+type nameCounts map[string]*[4]uint16
+
+func (n nameCounts) add(key string, kind int) {
+	c := n[key]
+	if c == nil {
+		c = &[4]uint16{}
+		n[key] = c
+	}
+	if c[kind] < 65535 {
+		c[kind]++
+	}
+}
+
+// exampleNames are the names an example's entities give, once each.
+func exampleNames(d *document, ex Example) nameCounts {
+	out := nameCounts{}
+	for _, a := range ex.Entities {
+		kind := kindIndex(a.Kind)
+		first, last := d.wordsIn(span{a.Start, a.End})
+		if kind < 0 || first < 0 || last-first >= maxNameWords {
+			continue
+		}
+		if key := nameKey(d, first, last); out[key] == nil || out[key][kind] == 0 {
+			out.add(key, kind)
+		}
+	}
+	return out
+}
+
+// nameTags marks the words of a sentence that form a learned name (longest
+// first), with the kind most examples gave it. own, when set, is left out
+// of the counts: while learning, an example must not find its own names.
+func nameTags(d *document, first, last int, names, own nameCounts) []tag {
+	tags := make([]tag, last-first+1)
+	if len(names) == 0 {
+		return tags
+	}
+	for i := first; i <= last; i++ {
+		key, end, kind := "", -1, -1
+		for j := i; j <= min(last, i+maxNameWords-1); j++ {
+			if j > i {
+				key += " "
+			}
+			key += strings.ToLower(d.words[j].text)
+			if k := bestKind(names, own, key); k >= 0 {
+				end, kind = j, k
+			}
+		}
+		if kind < 0 {
+			continue
+		}
+		for k := i; k <= end; k++ {
+			tags[k-first] = insideTag(kind)
+		}
+		tags[i-first] = beginTag(kind)
+		i = end
+	}
+	return tags
+}
+
+// bestKind is the kind a name was learned as most often (-1: not learned).
+func bestKind(names, own nameCounts, key string) int {
+	c := names[key]
+	if c == nil {
+		return -1
+	}
+	best, most := -1, 0
+	for k, n := range c {
+		if o := own[key]; o != nil {
+			n -= o[k]
+		}
+		if int(n) > most {
+			best, most = k, int(n)
+		}
+	}
+	return best
+}
