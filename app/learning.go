@@ -27,10 +27,12 @@ type learner struct {
 	busy    bool
 }
 
-// lesson is one decision: an example to learn, or a rejection to remember.
+// lesson is one decision: an example to learn, a rejection to remember, or
+// an event's evidence with the code the analyst gave it.
 type lesson struct {
 	example suggest.Example
 	reject  *suggest.Annotation
+	event   [2]string // evidence, CAMEO code
 }
 
 // current is the model to suggest with (an empty one when nothing was
@@ -79,12 +81,18 @@ func (l *learner) learn() {
 		next := base.Clone()
 		var examples []suggest.Example
 		for _, ls := range batch {
-			if ls.reject != nil {
+			switch {
+			case ls.event[0] != "":
+				next.TeachEvent(ls.event[0], ls.event[1])
+				continue
+			case ls.reject != nil:
 				next.Reject(ls.example.Text, *ls.reject)
 			}
 			examples = append(examples, ls.example)
 		}
-		next = next.Learn(examples, teachingPasses)
+		if len(examples) > 0 {
+			next = next.Learn(examples, teachingPasses)
+		}
 		if b, err := next.MarshalBinary(); err == nil {
 			l.st.SetMark(modelMark, string(b))
 		}

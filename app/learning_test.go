@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"dossier/app/suggest"
+	"dossier/data"
 )
 
 // offered reports whether a suggestion of kind with text is made for the
@@ -90,5 +91,35 @@ func TestNameCodedByHandIsOfferedElsewhere(t *testing.T) {
 	again := NewSession(s.st, "test")
 	if !offered(t, again, second, suggest.Person, "Tarvo") {
 		t.Error("what was learned was not kept in the database")
+	}
+}
+
+// TestCodedEventTeachesItsType: an event coded as an accusation from a
+// sentence whose verb the rules read as a threat teaches the verb: the
+// next such sentence is suggested as an accusation.
+func TestCodedEventTeachesItsType(t *testing.T) {
+	s := newSession(t)
+	first, _, _ := s.AddText("The foreign ministry warned the neighbouring government on Monday.")
+	second, _, _ := s.AddText("The interior ministry warned the border guards on Tuesday.")
+	cameoOf := func(id string) string {
+		ss, _ := s.Suggestions(id)
+		for _, sg := range ss {
+			if sg.Kind == suggest.Event {
+				return sg.CAMEO
+			}
+		}
+		return ""
+	}
+	if got := cameoOf(second); got != "130" {
+		t.Fatalf("the rules read %q, want a threat (130): the test needs them to", got)
+	}
+	quote := "The foreign ministry warned the neighbouring government on Monday."
+	e := &data.Event{Type: "ACCUSE", CAMEO: "112", Evidence: []data.Span{{Article: first, Start: 0, End: len(quote), Quote: quote}}}
+	if err := s.SaveEvent(e, ""); err != nil {
+		t.Fatal(err)
+	}
+	s.SettleLearning()
+	if got := cameoOf(second); got != "112" {
+		t.Errorf("after coding an accusation, the next \"warned\" is suggested as %q", got)
 	}
 }

@@ -239,6 +239,11 @@ func ArticleLearned(text, published string, known []data.Actor, m *Model) []Sugg
 	if m == nil {
 		return out
 	}
+	for i := range out {
+		if out[i].Kind == Event {
+			m.learnedType(&out[i])
+		}
+	}
 	if m.Trained() {
 		out = combine(d, out, m)
 	}

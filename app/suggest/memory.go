@@ -56,6 +56,7 @@ type saved struct {
 	Names     map[string][4]uint16
 	Taught    map[string][4]uint16
 	Rejected  map[string]uint16
+	Events    map[string]map[string]uint16
 	Examples  int
 	Annotated int
 }
@@ -64,7 +65,7 @@ const savedVersion = 1
 
 // MarshalBinary is the model, compressed, for the database.
 func (m *Model) MarshalBinary() ([]byte, error) {
-	s := saved{Version: savedVersion, Feats: map[uint64]weights{}, Trans: m.trans, Rejected: m.rejected, Examples: m.Examples, Annotated: m.Annotated}
+	s := saved{Version: savedVersion, Feats: map[uint64]weights{}, Trans: m.trans, Rejected: m.rejected, Events: m.eventTypes, Examples: m.Examples, Annotated: m.Annotated}
 	for f, w := range m.feats {
 		s.Feats[f] = *w
 	}
@@ -94,7 +95,7 @@ func UnmarshalModel(b []byte) (*Model, error) {
 		return nil, fmt.Errorf("the learned model was written by another version of Dossier (%d)", s.Version)
 	}
 	m := NewModel()
-	m.trans, m.rejected, m.Examples, m.Annotated = s.Trans, s.Rejected, s.Examples, s.Annotated
+	m.trans, m.rejected, m.eventTypes, m.Examples, m.Annotated = s.Trans, s.Rejected, s.Events, s.Examples, s.Annotated
 	for f, w := range s.Feats {
 		w := w
 		m.feats[f], m.sumFeats[f] = &w, &weights{}
@@ -130,6 +131,15 @@ func (m *Model) Clone() *Model {
 		c.sumFeats[f] = &weights{}
 	}
 	c.names, c.taught = pointedNames(flatNames(m.names)), pointedNames(flatNames(m.taught))
+	if m.eventTypes != nil {
+		c.eventTypes = make(map[string]map[string]uint16, len(m.eventTypes))
+		for w, codes := range m.eventTypes {
+			c.eventTypes[w] = make(map[string]uint16, len(codes))
+			for k, n := range codes {
+				c.eventTypes[w][k] = n
+			}
+		}
+	}
 	if m.rejected != nil {
 		c.rejected = make(map[string]uint16, len(m.rejected))
 		for k, n := range m.rejected {

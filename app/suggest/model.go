@@ -60,6 +60,8 @@ type Model struct {
 	taught map[string]*[4]uint16
 	// rejected counts suggestions turned down, by context (memory.go)
 	rejected map[string]uint16
+	// eventTypes are the CAMEO codes taught for trigger words (eventtypes.go)
+	eventTypes map[string]map[string]uint16
 }
 
 // NewModel is an empty model.
@@ -292,7 +294,7 @@ func (m *Model) add(f uint64, t tag, v float32) {
 // from there.
 func (m *Model) averaged() *Model {
 	out := NewModel()
-	out.Examples, out.Annotated, out.names, out.taught, out.rejected = m.Examples, m.Annotated, m.names, m.taught, m.rejected
+	out.Examples, out.Annotated, out.names, out.taught, out.rejected, out.eventTypes = m.Examples, m.Annotated, m.names, m.taught, m.rejected, m.eventTypes
 	for f, w := range m.feats {
 		s := m.sumFeats[f]
 		var a weights
