@@ -90,6 +90,7 @@ func eachRowAhead(ctx context.Context, st data.Store, f Filter, w *workbook, wri
 				r.evidence = append(r.evidence, w.evidenceRow(sp, e.ID, eviRow))
 			}
 			w.note(e)
+			w.net.Add(e)
 			select {
 			case rows <- r:
 				return nil

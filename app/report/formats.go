@@ -23,6 +23,8 @@ var Formats = []Format{
 	{Ext: ".xlsx", Label: "Excel workbook (.xlsx)", Protectable: true, Write: ExportWorkbook},
 	{Ext: ".csv", Label: "CSV for Excel (.csv)", Write: ExportCSV},
 	{Ext: ".jsonl", Label: "PLOVER JSON lines (.jsonl)", Write: ExportJSONL},
+	{Ext: ".svg", Label: "Link chart, SVG picture (.svg)", Write: ExportChart},
+	{Ext: ".png", Label: "Link chart, PNG image (.png)", Write: ExportChart},
 }
 
 // FormatOf is the format a file name's extension asks for.

@@ -61,6 +61,8 @@ for r in rows[1:]:
 print("freeze", ws.freeze_panes, "tables", ",".join(ws.tables.keys()))
 print("sheets", ",".join(wb.sheetnames))
 print("charts", len(wb["Summary"]._charts))
+for r in list(wb["Network"].iter_rows(values_only=True))[1:]:
+    print("network " + "|".join(str(v) for v in r[:9]))
 `
 
 func TestWorkbookReadByOpenpyxl(t *testing.T) {
@@ -78,7 +80,8 @@ func TestWorkbookReadByOpenpyxl(t *testing.T) {
 		"datetime|2025-02-28|CONSULT|Sergei Shoigu|Wang Yi|Beijing|39.9075,116.3972",
 		"datetime|2023-12-01|CONSULT|Sergei Shoigu|Islamic Emirate of Afghanistan|Kabul|",
 		"freeze A2 tables EventsTable",
-		"sheets Summary,Events,Actors,Articles,Evidence,Code lists",
+		"sheets Summary,Events,Actors,Articles,Evidence,Network,Code lists",
+		"network Sergei Shoigu|RUS|Wang Yi|CHN|1|1|0|0|0",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("openpyxl output lacks %q:\n%s", want, out)

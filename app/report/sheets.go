@@ -16,6 +16,39 @@ var sheetHeaders = map[string][]string{
 	sheetActors:   {"ID", "Name", "Kind", "Country", "Sector", "Aliases", "Roles", "Events", "First event", "Last event", "Notes"},
 	sheetArticles: {"ID", "Title", "Published", "Source", "URL", "Events", "Status", "File", "Text"},
 	sheetEvidence: {"Event", "Article", "Start", "End", "Quote", "Page"},
+	sheetNetwork: {"Actor", "Actor country", "Recipient", "Recipient country", "Events", "Verbal cooperation", "Material cooperation",
+		"Verbal conflict", "Material conflict", "First", "Last"},
+}
+
+// writeNetwork lists who did what to whom: one row per actor and
+// recipient, with the events between them by QuadClass and their first
+// and last dates, most events first; a manager can sort and filter it.
+func (w *workbook) writeNetwork() error {
+	sw, err := w.f.NewStreamWriter(sheetNetwork)
+	if err != nil {
+		return err
+	}
+	headers := sheetHeaders[sheetNetwork]
+	if err := w.header(sw, headers, []float64{28, 9, 28, 9, 8, 11, 11, 11, 11, 12, 12}); err != nil {
+		return err
+	}
+	links := w.net.Graph().Links
+	sort.SliceStable(links, func(i, j int) bool { return links[i].Count() > links[j].Count() })
+	row := 1
+	for _, lk := range links {
+		row++
+		from, to := w.l.actors[lk.From], w.l.actors[lk.To]
+		c := func(col int, kind cellKind, v any) any { return w.cell(sheetNetwork, row, col, kind, v) }
+		vals := []any{c(0, textCell, from.Name), from.Country, c(2, textCell, to.Name), to.Country, lk.Count(),
+			lk.ByQuad[1], lk.ByQuad[2], lk.ByQuad[3], lk.ByQuad[4], c(9, dateCell, excelDate(lk.First)), c(10, dateCell, excelDate(lk.Last))}
+		if err := sw.SetRow("A"+strconv.Itoa(row), vals); err != nil {
+			return err
+		}
+	}
+	if err := table(sw, "NetworkTable", len(headers), row-1); err != nil {
+		return err
+	}
+	return sw.Flush()
 }
 
 // writeActors lists the actors the exported events name, with their roles,

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"dossier/app/network"
 	"dossier/app/safefile"
 	"dossier/data"
 )
@@ -19,6 +20,7 @@ const (
 	sheetActors   = "Actors"
 	sheetArticles = "Articles"
 	sheetEvidence = "Evidence"
+	sheetNetwork  = "Network"
 	sheetCodes    = "Code lists"
 )
 
@@ -48,6 +50,7 @@ type workbook struct {
 	stats   *stats
 	usedArt map[string]bool
 	usedAct map[string]bool
+	net     *network.Builder // who did what to whom, for the Network sheet
 }
 
 // ExportWorkbook writes the events the filter selects, and what they refer
@@ -59,11 +62,11 @@ func ExportWorkbook(ctx context.Context, st data.Store, path string, opt Options
 	}
 	f := excelize.NewFile(excelize.Options{TmpDir: spoolDir()})
 	defer f.Close()
-	w := &workbook{f: f, l: l, stats: newStats(), usedArt: map[string]bool{}, usedAct: map[string]bool{}}
+	w := &workbook{f: f, l: l, stats: newStats(), usedArt: map[string]bool{}, usedAct: map[string]bool{}, net: network.NewBuilder(l.actors)}
 	if w.styles, err = newStyles(f); err != nil {
 		return Result{}, err
 	}
-	for _, name := range []string{sheetEvents, sheetActors, sheetArticles, sheetEvidence, sheetCodes} {
+	for _, name := range []string{sheetEvents, sheetActors, sheetArticles, sheetEvidence, sheetNetwork, sheetCodes} {
 		if _, err := f.NewSheet(name); err != nil {
 			return Result{}, err
 		}
@@ -79,6 +82,7 @@ func ExportWorkbook(ctx context.Context, st data.Store, path string, opt Options
 		func() error { return w.writeEvents(ctx, st, opt, total) },
 		func() error { return w.writeActors() },
 		func() error { return w.writeArticles(st, opt.Filter) },
+		func() error { return w.writeNetwork() },
 		func() error { return w.writeCodeLists() },
 		func() error { return w.writeSummary(opt.Filter) },
 	}

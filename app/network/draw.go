@@ -1,0 +1,220 @@
+package network
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"strings"
+
+	"gonum.org/v1/gonum/spatial/r2"
+)
+
+// Viewport is what part of the layout is drawn, at what size: Zoom 1 fits
+// the whole chart in Width×Height; Centre is the layout point at the middle.
+type Viewport struct {
+	Width, Height float64
+	Zoom          float64
+	Centre        r2.Vec
+}
+
+// Fit is the viewport that shows every placed node of g.
+func Fit(g *Graph, l *Layout, width, height float64) Viewport {
+	lo, hi := bounds(g, l)
+	return Viewport{Width: width, Height: height, Zoom: 1, Centre: r2.Scale(0.5, r2.Add(lo, hi))}
+}
+
+func bounds(g *Graph, l *Layout) (lo, hi r2.Vec) {
+	first := true
+	for _, n := range g.Nodes {
+		p := l.Pos[n.ID]
+		if first {
+			lo, hi, first = p, p, false
+			continue
+		}
+		lo = r2.Vec{X: math.Min(lo.X, p.X), Y: math.Min(lo.Y, p.Y)}
+		hi = r2.Vec{X: math.Max(hi.X, p.X), Y: math.Max(hi.Y, p.Y)}
+	}
+	return lo, hi
+}
+
+// Scene is a chart ready to draw: circles, lines and labels in pixels.
+type Scene struct {
+	Title         string
+	Width, Height float64
+	Nodes         []DrawnNode
+	Links         []DrawnLink
+	scale         float64
+	origin        r2.Vec
+}
+
+// DrawnNode is a node's circle and label.
+type DrawnNode struct {
+	Node    Node
+	X, Y, R float64
+	Fill    color.NRGBA
+	Label   string
+}
+
+// DrawnLink is a link: one stroke per QuadClass it holds, side by side,
+// and an arrowhead at the recipient.
+type DrawnLink struct {
+	Link    Link
+	Strokes []Stroke
+	Arrow   [3][2]float64
+}
+
+// Stroke is a straight line.
+type Stroke struct {
+	X1, Y1, X2, Y2, Width float64
+	Color                 color.NRGBA
+}
+
+// Colours: QuadClass 1–4 (verbal and material cooperation in greens,
+// verbal and material conflict in orange and red; grey when not known)
+// and actor kinds.
+var (
+	QuadColours = [5]color.NRGBA{{0x9c, 0xa3, 0xaf, 0xff}, {0x4a, 0xde, 0x80, 0xff}, {0x15, 0x80, 0x3d, 0xff}, {0xf5, 0x9e, 0x0b, 0xff}, {0xdc, 0x26, 0x26, 0xff}}
+	KindColours = map[string]color.NRGBA{
+		"person": {0x60, 0xa5, 0xfa, 0xff}, "government": {0xa8, 0x55, 0xf7, 0xff}, "organisation": {0x14, 0xb8, 0xa6, 0xff},
+		"armed group": {0xf9, 0x73, 0x16, 0xff}, "country": {0x94, 0xa3, 0xb8, 0xff},
+	}
+	otherColour = color.NRGBA{0xa3, 0xa3, 0xa3, 0xff}
+)
+
+// Draw makes the scene of g as laid out, through the viewport; nodes and
+// links wholly outside it are left out.
+func Draw(g *Graph, l *Layout, v Viewport, title string) Scene {
+	lo, hi := bounds(g, l)
+	fit := math.Min((v.Width-240)/math.Max(hi.X-lo.X, 1), (v.Height-140)/math.Max(hi.Y-lo.Y, 1)) // room for labels and the key
+	fit = math.Min(fit, 180)                                                                     // a few actors are not spread across the page
+	s := Scene{Title: title, Width: v.Width, Height: v.Height, scale: fit * v.Zoom, origin: v.Centre}
+	placed := map[string]DrawnNode{}
+	for _, n := range g.Nodes {
+		x, y := s.Pixel(l.Pos[n.ID])
+		dn := DrawnNode{Node: n, X: x, Y: y, R: radius(n), Fill: kindColour(n.Kind), Label: label(n)}
+		placed[n.ID] = dn
+		if s.visible(x, y, dn.R+200) {
+			s.Nodes = append(s.Nodes, dn)
+		}
+	}
+	for _, lk := range g.Links {
+		a, b := placed[lk.From], placed[lk.To]
+		if !s.visible(a.X, a.Y, 0) && !s.visible(b.X, b.Y, 0) && !s.crosses(a, b) {
+			continue
+		}
+		s.Links = append(s.Links, drawLink(lk, a, b))
+	}
+	return s
+}
+
+// Pixel is where a layout point falls in the scene.
+func (s Scene) Pixel(p r2.Vec) (x, y float64) {
+	return s.Width/2 + (p.X-s.origin.X)*s.scale, 20 + (s.Height-20)/2 + (p.Y-s.origin.Y)*s.scale
+}
+
+// Point is the layout point under a pixel.
+func (s Scene) Point(x, y float64) r2.Vec {
+	return r2.Vec{X: (x-s.Width/2)/s.scale + s.origin.X, Y: (y-20-(s.Height-20)/2)/s.scale + s.origin.Y}
+}
+
+func (s Scene) visible(x, y, margin float64) bool {
+	return x >= -margin && x <= s.Width+margin && y >= -margin && y <= s.Height+margin
+}
+
+// crosses: a link between two nodes outside the scene may still pass
+// through it (a rough test on its bounding box).
+func (s Scene) crosses(a, b DrawnNode) bool {
+	return math.Min(a.X, b.X) < s.Width && math.Max(a.X, b.X) > 0 && math.Min(a.Y, b.Y) < s.Height && math.Max(a.Y, b.Y) > 0
+}
+
+func radius(n Node) float64 { return math.Min(6+3*math.Sqrt(float64(n.Events)), 40) }
+
+func kindColour(kind string) color.NRGBA {
+	if c, ok := KindColours[kind]; ok {
+		return c
+	}
+	return otherColour
+}
+
+// label is a node's name with its country code, or a country with how
+// many actors it holds.
+func label(n Node) string {
+	if n.Kind == "country" {
+		return fmt.Sprintf("%s · %d", n.Name, n.Members)
+	}
+	if n.Country != "" {
+		return n.Name + " (" + strings.ToUpper(n.Country) + ")"
+	}
+	return n.Name
+}
+
+// LinkWidth is the stroke width for a number of events.
+func LinkWidth(count int) float64 { return 1 + 1.5*math.Log2(1+float64(count)) }
+
+// drawLink draws a link from the edge of one circle to the edge of the
+// other, one stroke per QuadClass side by side.
+func drawLink(lk Link, a, b DrawnNode) DrawnLink {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	d := math.Max(math.Hypot(dx, dy), 1e-6)
+	ux, uy := dx/d, dy/d
+	x1, y1 := a.X+ux*a.R, a.Y+uy*a.R
+	x2, y2 := b.X-ux*(b.R+2), b.Y-uy*(b.R+2)
+	var quads []int
+	total := 0.0
+	for q := 1; q < len(lk.ByQuad); q++ {
+		if lk.ByQuad[q] > 0 {
+			quads = append(quads, q)
+			total += LinkWidth(lk.ByQuad[q])
+		}
+	}
+	if len(quads) == 0 && lk.ByQuad[0] > 0 {
+		quads, total = []int{0}, LinkWidth(lk.ByQuad[0])
+	}
+	dl := DrawnLink{Link: lk}
+	off := -total / 2 // strokes side by side across the line
+	for _, q := range quads {
+		w := LinkWidth(lk.ByQuad[q])
+		o := off + w/2
+		dl.Strokes = append(dl.Strokes, Stroke{X1: x1 - uy*o, Y1: y1 + ux*o, X2: x2 - uy*o, Y2: y2 + ux*o, Width: w, Color: QuadColours[q]})
+		off += w
+	}
+	size := 6 + total/2
+	dl.Arrow = [3][2]float64{{x2 + ux*2, y2 + uy*2}, {x2 - ux*size - uy*size/2, y2 - uy*size + ux*size/2}, {x2 - ux*size + uy*size/2, y2 - uy*size - ux*size/2}}
+	return dl
+}
+
+// NodeAt is the node whose circle holds a pixel.
+func (s Scene) NodeAt(x, y float64) (DrawnNode, bool) {
+	for i := len(s.Nodes) - 1; i >= 0; i-- {
+		n := s.Nodes[i]
+		if math.Hypot(x-n.X, y-n.Y) <= n.R+2 {
+			return n, true
+		}
+	}
+	return DrawnNode{}, false
+}
+
+// LinkAt is the link passing within a few pixels of a pixel.
+func (s Scene) LinkAt(x, y float64) (DrawnLink, bool) {
+	best, bestD := -1, 5.0
+	for i, l := range s.Links {
+		for _, st := range l.Strokes {
+			if d := segmentDistance(x, y, st); d < bestD+st.Width/2 && d < bestD {
+				best, bestD = i, d
+			}
+		}
+	}
+	if best < 0 {
+		return DrawnLink{}, false
+	}
+	return s.Links[best], true
+}
+
+func segmentDistance(x, y float64, st Stroke) float64 {
+	dx, dy := st.X2-st.X1, st.Y2-st.Y1
+	t := 0.0
+	if l2 := dx*dx + dy*dy; l2 > 0 {
+		t = math.Max(0, math.Min(1, ((x-st.X1)*dx+(y-st.Y1)*dy)/l2))
+	}
+	return math.Hypot(x-(st.X1+t*dx), y-(st.Y1+t*dy))
+}

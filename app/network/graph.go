@@ -1,0 +1,283 @@
+// Package network is the link chart: actors as nodes, what passed between
+// them as directed links (actor → recipient), one per pair, counted by
+// QuadClass and type, laid out by forces and drawn as SVG or PNG. It knows
+// nothing of the window; the Network tab draws the same Scene.
+package network
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"dossier/data"
+	"dossier/data/codebook"
+)
+
+// Node is an actor on the chart, or a country's actors taken together.
+type Node struct {
+	ID          string // actor id, or "country:" and the country code
+	Name        string
+	Kind        string // the actor's kind, or "country"
+	Country     string
+	Events      int            // events it takes part in
+	Types       map[string]int // those events by PLOVER type
+	First, Last string         // their first and last dates
+	Members     int            // actors it stands for
+}
+
+// Link is what passed from one node to another.
+type Link struct {
+	From, To    string
+	ByQuad      [5]int         // events by QuadClass (0: not known)
+	Types       map[string]int // by PLOVER type
+	First, Last string
+	Events      []string // their ids
+}
+
+// Count is the link's number of events.
+func (l Link) Count() int { return len(l.Events) }
+
+// Graph is a chart's nodes and links, in a fixed order.
+type Graph struct {
+	Nodes   []Node
+	Links   []Link
+	Grouped bool // nodes are countries
+	Actors  int  // actors in its events, before any grouping
+	index   map[string]int
+}
+
+// Node finds a node by id.
+func (g *Graph) Node(id string) (Node, bool) {
+	if i, ok := g.index[id]; ok {
+		return g.Nodes[i], true
+	}
+	return Node{}, false
+}
+
+// Builder gathers events into a graph.
+type Builder struct {
+	actors map[string]data.Actor
+	nodes  map[string]*Node
+	links  map[[2]string]*Link
+}
+
+// NewBuilder starts a graph over the register's actors.
+func NewBuilder(actors map[string]data.Actor) *Builder {
+	return &Builder{actors: actors, nodes: map[string]*Node{}, links: map[[2]string]*Link{}}
+}
+
+// Add counts an event: for its parties, and a link from each actor to
+// each recipient.
+func (b *Builder) Add(e *data.Event) {
+	quad := codebook.QuadClassOf(e.CAMEO, e.Type)
+	for _, id := range e.Parties() {
+		n := b.node(id)
+		n.Events++
+		n.Types[e.Type]++
+		n.First, n.Last = widen(n.First, n.Last, e.Date.Start)
+	}
+	for _, a := range e.Actors {
+		for _, r := range e.Recipients {
+			if a == r {
+				continue
+			}
+			l := b.links[[2]string{a, r}]
+			if l == nil {
+				l = &Link{From: a, To: r, Types: map[string]int{}}
+				b.links[[2]string{a, r}] = l
+			}
+			l.ByQuad[quad]++
+			l.Types[e.Type]++
+			l.First, l.Last = widen(l.First, l.Last, e.Date.Start)
+			l.Events = append(l.Events, e.ID)
+		}
+	}
+}
+
+func (b *Builder) node(id string) *Node {
+	n := b.nodes[id]
+	if n == nil {
+		a := b.actors[id]
+		name := a.Name
+		if name == "" {
+			name = id
+		}
+		n = &Node{ID: id, Name: name, Kind: a.Kind, Country: a.Country, Types: map[string]int{}, Members: 1}
+		b.nodes[id] = n
+	}
+	return n
+}
+
+// widen stretches a date range to hold date ("" is unknown).
+func widen(first, last, date string) (string, string) {
+	if date == "" {
+		return first, last
+	}
+	if first == "" || date < first {
+		first = date
+	}
+	if date > last {
+		last = date
+	}
+	return first, last
+}
+
+// Graph is what was added, nodes by id and links by pair.
+func (b *Builder) Graph() *Graph {
+	g := &Graph{Actors: len(b.nodes)}
+	for _, n := range b.nodes {
+		g.Nodes = append(g.Nodes, *n)
+	}
+	for _, l := range b.links {
+		g.Links = append(g.Links, *l)
+	}
+	g.sort()
+	return g
+}
+
+func (g *Graph) sort() {
+	sort.Slice(g.Nodes, func(i, j int) bool { return g.Nodes[i].ID < g.Nodes[j].ID })
+	sort.Slice(g.Links, func(i, j int) bool {
+		if g.Links[i].From != g.Links[j].From {
+			return g.Links[i].From < g.Links[j].From
+		}
+		return g.Links[i].To < g.Links[j].To
+	})
+	g.index = make(map[string]int, len(g.Nodes))
+	for i, n := range g.Nodes {
+		g.index[n.ID] = i
+	}
+}
+
+// CountryID is the node id of a country's actors taken together.
+func CountryID(code string) string { return "country:" + code }
+
+// ByCountry takes each country's actors together: links between actors of
+// two countries become one link between the countries; actors without a
+// country stand together as "no country".
+func (g *Graph) ByCountry() *Graph {
+	groupOf := func(n Node) string { return CountryID(strings.ToUpper(n.Country)) }
+	nodes := map[string]*Node{}
+	for _, n := range g.Nodes {
+		id := groupOf(n)
+		c := nodes[id]
+		if c == nil {
+			name := countryName(n.Country)
+			c = &Node{ID: id, Name: name, Kind: "country", Country: strings.ToUpper(n.Country), Types: map[string]int{}}
+			nodes[id] = c
+		}
+		c.Members++
+		c.Events += n.Events
+		for t, k := range n.Types {
+			c.Types[t] += k
+		}
+		c.First, c.Last = widen(c.First, c.Last, n.First)
+		c.First, c.Last = widen(c.First, c.Last, n.Last)
+	}
+	links := map[[2]string]*Link{}
+	for _, l := range g.Links {
+		from, _ := g.Node(l.From)
+		to, _ := g.Node(l.To)
+		key := [2]string{groupOf(from), groupOf(to)}
+		if key[0] == key[1] {
+			continue
+		}
+		m := links[key]
+		if m == nil {
+			m = &Link{From: key[0], To: key[1], Types: map[string]int{}}
+			links[key] = m
+		}
+		for q := range l.ByQuad {
+			m.ByQuad[q] += l.ByQuad[q]
+		}
+		for t, k := range l.Types {
+			m.Types[t] += k
+		}
+		m.First, m.Last = widen(m.First, m.Last, l.First)
+		m.First, m.Last = widen(m.First, m.Last, l.Last)
+		m.Events = append(m.Events, l.Events...)
+	}
+	out := &Graph{Grouped: true, Actors: g.Actors}
+	for _, n := range nodes {
+		out.Nodes = append(out.Nodes, *n)
+	}
+	for _, l := range links {
+		out.Links = append(out.Links, *l)
+	}
+	out.sort()
+	return out
+}
+
+func countryName(code string) string {
+	if code == "" {
+		return "no country"
+	}
+	if c, ok := codebook.CountryByCode(code); ok {
+		return c.Name
+	}
+	return strings.ToUpper(code)
+}
+
+// Neighbourhood keeps the nodes within steps links of id (either way) and
+// the links between them.
+func (g *Graph) Neighbourhood(id string, steps int) *Graph {
+	keep := map[string]bool{id: true}
+	frontier := []string{id}
+	for range steps {
+		var next []string
+		for _, l := range g.Links {
+			for _, pair := range [][2]string{{l.From, l.To}, {l.To, l.From}} {
+				if slices.Contains(frontier, pair[0]) && !keep[pair[1]] {
+					keep[pair[1]] = true
+					next = append(next, pair[1])
+				}
+			}
+		}
+		frontier = next
+	}
+	out := &Graph{Grouped: g.Grouped, Actors: g.Actors}
+	for _, n := range g.Nodes {
+		if keep[n.ID] {
+			out.Nodes = append(out.Nodes, n)
+		}
+	}
+	for _, l := range g.Links {
+		if keep[l.From] && keep[l.To] {
+			out.Links = append(out.Links, l)
+		}
+	}
+	out.sort()
+	return out
+}
+
+// Dominant is the QuadClass with most events on a link (0 when none is
+// known).
+func (l Link) Dominant() int {
+	best := 0
+	for q := 1; q < len(l.ByQuad); q++ {
+		if l.ByQuad[q] > l.ByQuad[best] || best == 0 && l.ByQuad[q] > 0 {
+			best = q
+		}
+	}
+	return best
+}
+
+// GroupAbove is how many actors a chart shows one by one; beyond it they
+// are taken together by country until the analyst zooms in or filters.
+const GroupAbove = 300
+
+// Rounds is how many rounds of forces a first layout of n nodes takes.
+func Rounds(n int) int { return max(60, min(300, 30000/max(n, 1))) }
+
+// Chart lays g out and draws it whole at a size, with a title: what an
+// export shows. Past GroupAbove actors, countries stand for them.
+func Chart(g *Graph, width, height float64, title string) Scene {
+	if len(g.Nodes) > GroupAbove {
+		g = g.ByCountry()
+		title += fmt.Sprintf(" (%d actors, grouped by country)", g.Actors)
+	}
+	l := NewLayout()
+	l.Place(g, nil, Rounds(len(g.Nodes)))
+	return Draw(g, l, Fit(g, l, width, height), title)
+}
