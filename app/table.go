@@ -13,9 +13,12 @@ type EventFilter struct {
 	Types    []string
 	From, To string // YYYY-MM-DD, inclusive
 	Actor    string // actor id
-	Country  string // alpha-3, of the place or any party
-	Article  string // article id
-	Flag     string // historical, future, hypothetical or negated
+	// Recipient, with Actor, keeps only the events where Actor acts on
+	// Recipient (one link of the network)
+	Recipient string
+	Country   string // alpha-3, of the place or any party
+	Article   string // article id
+	Flag      string // historical, future, hypothetical or negated
 }
 
 // EventRow is one line of the all-events table, ready to show.
@@ -84,6 +87,7 @@ func (f EventFilter) keeps(e *data.Event, actors map[string]data.Actor) bool {
 	case f.From != "" && (e.Date.Start == "" || e.Date.Start < f.From),
 		f.To != "" && (e.Date.Start == "" || e.Date.Start > f.To),
 		f.Actor != "" && !slices.Contains(e.Parties(), f.Actor),
+		f.Recipient != "" && (!slices.Contains(e.Actors, f.Actor) || !slices.Contains(e.Recipients, f.Recipient)),
 		f.Article != "" && !e.Cites(f.Article):
 		return false
 	}

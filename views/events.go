@@ -40,6 +40,8 @@ type eventsTab struct {
 	from, to  *widget.Entry
 	country   *widget.Entry
 	actor     string
+	recipient string // with actor: one link of the network
+	pair      *widget.Button
 	actorPick *picker
 	onlyOpen  *widget.Check
 	table     *sortableTable
@@ -48,6 +50,7 @@ type eventsTab struct {
 	lastRow   int
 	lastTap   time.Time
 	onChange  func() // the timeline redraws with the table
+	onFilter  func() // the filters changed (the network follows them)
 	visible   bool   // the table or the timeline is shown
 	stale     bool   // changes arrived while hidden: read again when shown
 }
@@ -60,23 +63,25 @@ func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
 	for _, ty := range codebook.Types() {
 		types = append(types, ty.Name)
 	}
-	t.typ = widget.NewSelect(append([]string{anyChoice}, types...), func(string) { t.reload() })
-	t.flag = widget.NewSelect(append([]string{anyChoice}, data.FlagNames...), func(string) { t.reload() })
+	t.typ = widget.NewSelect(append([]string{anyChoice}, types...), func(string) { t.applied() })
+	t.flag = widget.NewSelect(append([]string{anyChoice}, data.FlagNames...), func(string) { t.applied() })
 	t.typ.Selected, t.flag.Selected = anyChoice, anyChoice
 	t.from.SetPlaceHolder("from YYYY-MM-DD")
 	t.to.SetPlaceHolder("to YYYY-MM-DD")
 	t.country.SetPlaceHolder("country (RUS)")
 	for _, e := range []*widget.Entry{t.from, t.to, t.country} {
-		e.OnSubmitted = func(string) { t.reload() }
+		e.OnSubmitted = func(string) { t.applied() }
 	}
 	t.actorPick = newPicker("actor", func(q string) []pickItem {
 		return append([]pickItem{{"(any actor)", ""}}, links.actorItems(q, "")...)
 	}, func(it pickItem) {
-		t.actor = it.value.(string)
+		t.actor, t.recipient = it.value.(string), ""
 		t.actorPick.SetQuietly(strings.SplitN(it.label, " (", 2)[0])
-		t.reload()
+		t.applied()
 	})
-	t.onlyOpen = widget.NewCheck("open article only", func(bool) { t.reload() })
+	t.onlyOpen = widget.NewCheck("open article only", func(bool) { t.applied() })
+	t.pair = widget.NewButton("", func() { t.recipient = ""; t.applied() })
+	t.pair.Hide()
 	cell := func(f func(r app.EventRow) string) func(int) string {
 		return func(i int) string { return f(t.rows[i]) }
 	}
@@ -95,9 +100,9 @@ func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
 }
 
 func (t *eventsTab) view() fyne.CanvasObject {
-	apply := widget.NewButton("Apply", t.reload)
+	apply := widget.NewButton("Apply", t.applied)
 	filters := container.NewGridWithColumns(8, t.typ, t.from, t.to, t.actorPick, t.country, t.flag, t.onlyOpen, apply)
-	return container.NewBorder(container.NewVBox(filters, t.count), nil, nil, nil, t.table)
+	return container.NewBorder(container.NewVBox(filters, container.NewHBox(t.count, t.pair)), nil, nil, nil, t.table)
 }
 
 // show is called when the table or the timeline is shown or hidden.
@@ -110,7 +115,7 @@ func (t *eventsTab) show(visible bool) {
 
 // filter reads the filter bar.
 func (t *eventsTab) filter() app.EventFilter {
-	f := app.EventFilter{From: strings.TrimSpace(t.from.Text), To: strings.TrimSpace(t.to.Text), Actor: t.actor, Country: strings.ToUpper(strings.TrimSpace(t.country.Text))}
+	f := app.EventFilter{From: strings.TrimSpace(t.from.Text), To: strings.TrimSpace(t.to.Text), Actor: t.actor, Recipient: t.recipient, Country: strings.ToUpper(strings.TrimSpace(t.country.Text))}
 	if t.typ.Selected != "" && t.typ.Selected != anyChoice {
 		f.Types = []string{t.typ.Selected}
 	}
@@ -138,7 +143,49 @@ func (t *eventsTab) reload() {
 		return
 	}
 	t.rows, t.stale = rows, false
+	t.showPair()
 	t.sorted()
+}
+
+// showActor narrows the table to an actor's events (from the network);
+// with a recipient, to what the actor did to it.
+func (t *eventsTab) showActor(actor, actorName, recipient, recipientName string) {
+	t.actor, t.recipient = actor, recipient
+	t.actorPick.SetQuietly(actorName)
+	t.pair.SetText("→ " + recipientName + "  ✕")
+	t.reload()
+	if t.onFilter != nil {
+		t.onFilter()
+	}
+}
+
+// showCountry narrows the table to a country's events.
+func (t *eventsTab) showCountry(code string) {
+	t.actor, t.recipient = "", ""
+	t.actorPick.SetQuietly("")
+	t.country.SetText(code)
+	t.reload()
+	if t.onFilter != nil {
+		t.onFilter()
+	}
+}
+
+// applied reads the table again for the analyst's new filters, and tells
+// the network.
+func (t *eventsTab) applied() {
+	t.reload()
+	if t.onFilter != nil {
+		t.onFilter()
+	}
+}
+
+// showPair shows the recipient of a pair filter, with a way to clear it.
+func (t *eventsTab) showPair() {
+	if t.recipient == "" || t.actor == "" {
+		t.pair.Hide()
+		return
+	}
+	t.pair.Show()
 }
 
 // changed follows the change feed: changed events' rows are read again

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
+	"dossier/app/network"
 	"dossier/data"
 )
 
@@ -37,11 +38,12 @@ type workbench struct {
 	coding    map[string]*widget.Button
 	tabs      *container.AppTabs
 	rightTabs *container.AppTabs
-	tab       struct{ code, actors, events, timeline, form, suggestions *container.TabItem }
+	tab       struct{ code, actors, events, timeline, network, form, suggestions *container.TabItem }
 	suggest   *suggestionsPanel
 	register  *registerTab
 	allEvents *eventsTab
 	timeline  *Timeline
+	network   *networkTab
 	conflicts *conflictsTab
 	team      teamLink
 	stop      func() // stops hearing the change feed
@@ -95,7 +97,10 @@ func (wb *workbench) content() fyne.CanvasObject {
 	wb.tab.actors = container.NewTabItem("Actors", wb.register.view())
 	wb.tab.events = container.NewTabItem("Events", wb.allEvents.view())
 	wb.tab.timeline = container.NewTabItem("Timeline", container.NewBorder(nil, widget.NewLabel("Filtered like the Events table; tap a mark to open its event."), nil, nil, wb.timeline))
-	wb.tabs = container.NewAppTabs(wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline, wb.conflicts.item)
+	wb.network = newNetworkTab(wb.sess, networkLinks{win: wb.win, filter: wb.allEvents.filter, openNode: wb.nodeEvents, openLink: wb.linkEvents})
+	wb.allEvents.onFilter = wb.network.filterChanged
+	wb.tab.network = container.NewTabItem("Network", wb.network.view())
+	wb.tabs = container.NewAppTabs(wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline, wb.tab.network, wb.conflicts.item)
 	wb.tabs.OnSelected = wb.tabOpened
 	wb.conflicts.reload()
 	return container.NewBorder(nil, container.NewBorder(nil, nil, nil, wb.team.status, wb.bar), nil, nil, wb.tabs)
@@ -129,9 +134,32 @@ func (wb *workbench) welcome() fyne.CanvasObject {
 func (wb *workbench) tabOpened(t *container.TabItem) {
 	wb.register.show(t == wb.tab.actors)
 	wb.allEvents.show(t == wb.tab.events || t == wb.tab.timeline)
+	wb.network.show(t == wb.tab.network)
 	if t == wb.conflicts.item {
 		wb.conflicts.reload()
 	}
+}
+
+// nodeEvents opens an actor's events (or a country's) in the Events tab.
+func (wb *workbench) nodeEvents(n network.Node) {
+	if n.Kind == "country" {
+		wb.allEvents.showCountry(n.Country)
+	} else {
+		wb.allEvents.showActor(n.ID, n.Name, "", "")
+	}
+	wb.tabs.Select(wb.tab.events)
+}
+
+// linkEvents opens what one actor did to another in the Events tab (for
+// countries taken together, the first country's events).
+func (wb *workbench) linkEvents(l network.Link, from, to network.Node) {
+	if from.Kind == "country" {
+		wb.allEvents.showCountry(from.Country)
+		wb.setBar(fmt.Sprintf("Events of %s; zoom in on the network to see %s's actors' links to %s one by one.", from.Name, from.Name, to.Name))
+	} else {
+		wb.allEvents.showActor(from.ID, from.Name, to.ID, to.Name)
+	}
+	wb.tabs.Select(wb.tab.events)
 }
 
 // changed hands a batch of committed changes to every panel; each reads
@@ -141,6 +169,7 @@ func (wb *workbench) changed(cs []data.Change) {
 	wb.articles.changed(cs)
 	wb.register.changed(cs)
 	wb.allEvents.changed(cs)
+	wb.network.changed(cs)
 	wb.conflicts.changed(cs)
 	wb.tabs.Refresh() // the Conflicts tab's count
 	wb.articleChanged(cs)

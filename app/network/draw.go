@@ -4,23 +4,27 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"gonum.org/v1/gonum/spatial/r2"
 )
 
-// Viewport is what part of the layout is drawn, at what size: Zoom 1 fits
-// the whole chart in Width×Height; Centre is the layout point at the middle.
+// Viewport is what part of the layout is drawn, at what size: Scale is
+// pixels per layout unit, Centre the layout point at the middle.
 type Viewport struct {
 	Width, Height float64
-	Zoom          float64
+	Scale         float64
 	Centre        r2.Vec
 }
 
-// Fit is the viewport that shows every placed node of g.
+// Fit is the viewport that shows every placed node of g, with room for
+// labels and the key; a few actors are not spread across the page.
 func Fit(g *Graph, l *Layout, width, height float64) Viewport {
 	lo, hi := bounds(g, l)
-	return Viewport{Width: width, Height: height, Zoom: 1, Centre: r2.Scale(0.5, r2.Add(lo, hi))}
+	scale := math.Min((width-240)/math.Max(hi.X-lo.X, 1), (height-140)/math.Max(hi.Y-lo.Y, 1))
+	return Viewport{Width: width, Height: height, Scale: math.Max(math.Min(scale, 260), 1), Centre: r2.Scale(0.5, r2.Add(lo, hi))}
 }
 
 func bounds(g *Graph, l *Layout) (lo, hi r2.Vec) {
@@ -43,6 +47,7 @@ type Scene struct {
 	Width, Height float64
 	Nodes         []DrawnNode
 	Links         []DrawnLink
+	Hidden        int // links in view left out (only the strongest are drawn)
 	scale         float64
 	origin        r2.Vec
 }
@@ -84,28 +89,36 @@ var (
 // Draw makes the scene of g as laid out, through the viewport; nodes and
 // links wholly outside it are left out.
 func Draw(g *Graph, l *Layout, v Viewport, title string) Scene {
-	lo, hi := bounds(g, l)
-	fit := math.Min((v.Width-240)/math.Max(hi.X-lo.X, 1), (v.Height-140)/math.Max(hi.Y-lo.Y, 1)) // room for labels and the key
-	fit = math.Min(fit, 180)                                                                     // a few actors are not spread across the page
-	s := Scene{Title: title, Width: v.Width, Height: v.Height, scale: fit * v.Zoom, origin: v.Centre}
-	placed := map[string]DrawnNode{}
-	for _, n := range g.Nodes {
+	s := Scene{Title: title, Width: v.Width, Height: v.Height, scale: v.Scale, origin: v.Centre}
+	placed := make([]DrawnNode, len(g.Nodes))
+	for i, n := range g.Nodes {
 		x, y := s.Pixel(l.Pos[n.ID])
-		dn := DrawnNode{Node: n, X: x, Y: y, R: radius(n), Fill: kindColour(n.Kind), Label: label(n)}
-		placed[n.ID] = dn
-		if s.visible(x, y, dn.R+200) {
-			s.Nodes = append(s.Nodes, dn)
+		placed[i] = DrawnNode{X: x, Y: y, R: radius(n)}
+		if s.visible(x, y, placed[i].R+200) {
+			placed[i].Node, placed[i].Fill, placed[i].Label = n, kindColour(n.Kind), label(n)
+			s.Nodes = append(s.Nodes, placed[i])
 		}
 	}
-	for _, lk := range g.Links {
-		a, b := placed[lk.From], placed[lk.To]
-		if !s.visible(a.X, a.Y, 0) && !s.visible(b.X, b.Y, 0) && !s.crosses(a, b) {
-			continue
+	var shown []int
+	for i, ends := range g.ends {
+		a, b := &placed[ends[0]], &placed[ends[1]]
+		if s.visible(a.X, a.Y, 0) || s.visible(b.X, b.Y, 0) || s.crosses(*a, *b) {
+			shown = append(shown, i)
 		}
-		s.Links = append(s.Links, drawLink(lk, a, b))
+	}
+	if len(shown) > MaxLinksDrawn { // the strongest links, the others said to be hidden
+		sort.SliceStable(shown, func(i, j int) bool { return g.Links[shown[i]].Count() > g.Links[shown[j]].Count() })
+		s.Hidden, shown = len(shown)-MaxLinksDrawn, shown[:MaxLinksDrawn]
+		sort.Ints(shown)
+	}
+	for _, i := range shown {
+		s.Links = append(s.Links, drawLink(g.Links[i], placed[g.ends[i][0]], placed[g.ends[i][1]]))
 	}
 	return s
 }
+
+// MaxLinksDrawn is how many links a scene draws at most: the strongest.
+const MaxLinksDrawn = 1500
 
 // Pixel is where a layout point falls in the scene.
 func (s Scene) Pixel(p r2.Vec) (x, y float64) {
@@ -181,6 +194,36 @@ func drawLink(lk Link, a, b DrawnNode) DrawnLink {
 	size := 6 + total/2
 	dl.Arrow = [3][2]float64{{x2 + ux*2, y2 + uy*2}, {x2 - ux*size - uy*size/2, y2 - uy*size + ux*size/2}, {x2 - ux*size + uy*size/2, y2 - uy*size - ux*size/2}}
 	return dl
+}
+
+// Labelled says which nodes' labels to draw so that none overlaps another
+// (the biggest nodes first), for text of a size in pixels.
+func (s Scene) Labelled(textSize float64) []bool {
+	order := make([]int, len(s.Nodes))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return s.Nodes[order[a]].R > s.Nodes[order[b]].R })
+	type box struct{ x0, y0, x1, y1 float64 }
+	var taken []box
+	show := make([]bool, len(s.Nodes))
+	for _, i := range order {
+		n := s.Nodes[i]
+		w := 0.55 * textSize * float64(utf8.RuneCountInString(n.Label))
+		b := box{n.X - w/2, n.Y + n.R, n.X + w/2, n.Y + n.R + textSize*1.3}
+		free := true
+		for _, t := range taken {
+			if b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1 {
+				free = false
+				break
+			}
+		}
+		if free {
+			taken = append(taken, b)
+			show[i] = true
+		}
+	}
+	return show
 }
 
 // NodeAt is the node whose circle holds a pixel.

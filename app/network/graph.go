@@ -45,6 +45,7 @@ type Graph struct {
 	Grouped bool // nodes are countries
 	Actors  int  // actors in its events, before any grouping
 	index   map[string]int
+	ends    [][2]int // each link's nodes, by index
 }
 
 // Node finds a node by id.
@@ -147,6 +148,10 @@ func (g *Graph) sort() {
 	g.index = make(map[string]int, len(g.Nodes))
 	for i, n := range g.Nodes {
 		g.index[n.ID] = i
+	}
+	g.ends = make([][2]int, len(g.Links))
+	for i, l := range g.Links {
+		g.ends[i] = [2]int{g.index[l.From], g.index[l.To]}
 	}
 }
 
@@ -268,7 +273,7 @@ func (l Link) Dominant() int {
 const GroupAbove = 300
 
 // Rounds is how many rounds of forces a first layout of n nodes takes.
-func Rounds(n int) int { return max(60, min(300, 30000/max(n, 1))) }
+func Rounds(n int) int { return max(25, min(300, 30000/max(n, 1))) }
 
 // Chart lays g out and draws it whole at a size, with a title: what an
 // export shows. Past GroupAbove actors, countries stand for them.
@@ -280,4 +285,14 @@ func Chart(g *Graph, width, height float64, title string) Scene {
 	l := NewLayout()
 	l.Place(g, nil, Rounds(len(g.Nodes)))
 	return Draw(g, l, Fit(g, l, width, height), title)
+}
+
+// neighbours lists each node's neighbours, either way.
+func (g *Graph) neighbours() map[string][]string {
+	out := make(map[string][]string, len(g.Nodes))
+	for _, l := range g.Links {
+		out[l.From] = append(out[l.From], l.To)
+		out[l.To] = append(out[l.To], l.From)
+	}
+	return out
 }

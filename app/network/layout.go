@@ -3,6 +3,7 @@ package network
 import (
 	"hash/fnv"
 	"math"
+	"strings"
 
 	"gonum.org/v1/gonum/spatial/barneshut"
 	"gonum.org/v1/gonum/spatial/r2"
@@ -23,7 +24,7 @@ import (
 const (
 	springStrength = 2.0
 	springLength   = 1.0
-	repulsion      = 1.0
+	repulsion      = 3.0
 	rate           = 0.1
 	maxStep        = 0.5
 	centring       = 0.1 // keeps parts that no link joins from drifting away
@@ -54,45 +55,46 @@ func (l *Layout) Place(g *Graph, movable func(id string) bool, rounds int) {
 			fresh[n.ID] = true
 		}
 	}
+	neighbours := g.neighbours()
 	for _, n := range g.Nodes {
 		if fresh[n.ID] {
-			l.Pos[n.ID] = l.start(g, n)
+			l.Pos[n.ID] = l.start(n, neighbours[n.ID])
 		}
 	}
-	moves := func(id string) bool {
-		return !l.Pinned[id] && (fresh[id] || movable == nil || movable(id))
+	pos := make([]r2.Vec, len(g.Nodes))
+	moves := make([]bool, len(g.Nodes))
+	for i, n := range g.Nodes {
+		pos[i] = l.Pos[n.ID]
+		moves[i] = !l.Pinned[n.ID] && (fresh[n.ID] || movable == nil || movable(n.ID))
 	}
-	for round := range rounds {
-		step := maxStep * (1 - float64(round)/float64(rounds+1))
-		if !l.round(g, moves, step) {
+	for r := range rounds {
+		if !round(g, pos, moves, maxStep*(1-float64(r)/float64(rounds+1))) {
 			break
 		}
+	}
+	for i, n := range g.Nodes {
+		l.Pos[n.ID] = pos[i]
 	}
 }
 
 // start is a new node's first place.
-func (l *Layout) start(g *Graph, n Node) r2.Vec {
+func (l *Layout) start(n Node, neighbours []string) r2.Vec {
 	var sum r2.Vec
 	k := 0
-	for _, lk := range g.Links {
-		for _, pair := range [][2]string{{lk.From, lk.To}, {lk.To, lk.From}} {
-			if pair[0] == n.ID {
-				if p, ok := l.Pos[pair[1]]; ok {
-					sum, k = r2.Add(sum, p), k+1
-				}
-			}
+	for _, id := range neighbours {
+		if p, ok := l.Pos[id]; ok {
+			sum, k = r2.Add(sum, p), k+1
 		}
 	}
 	jitter := spot(n.ID, 0.5)
 	if k > 0 {
 		return r2.Add(r2.Scale(1/float64(k), sum), jitter)
 	}
-	if n.Kind == "country" {
-		if c, ok := codebook.CountryByCode(n.Country); ok {
-			return r2.Add(r2.Vec{X: c.Lon / 20, Y: -c.Lat / 20}, r2.Scale(0.1, jitter))
-		}
+	size := math.Sqrt(float64(len(l.Pos))) + 1
+	if c, ok := codebook.CountryByCode(n.Country); ok { // on a rough map, near its country's fellows
+		return r2.Add(r2.Vec{X: c.Lon / 180 * size, Y: -c.Lat / 90 * size / 2}, spot(n.ID, size/8))
 	}
-	return spot(n.ID, math.Sqrt(float64(len(g.Nodes)))+1)
+	return spot(n.ID, size)
 }
 
 // spot is a point within radius of the origin that only id decides.
@@ -111,34 +113,42 @@ type body struct{ pos r2.Vec }
 func (b body) Coord2() r2.Vec { return b.pos }
 func (b body) Mass() float64  { return 1 }
 
-// round moves the movable nodes once along their forces; it reports
-// whether anything moved.
-func (l *Layout) round(g *Graph, moves func(string) bool, step float64) bool {
-	bodies := make([]barneshut.Particle2, len(g.Nodes))
-	for i, n := range g.Nodes {
-		bodies[i] = body{l.Pos[n.ID]}
+// round moves the movable nodes once along their forces (positions and
+// who moves by node index); it reports whether anything moved.
+func round(g *Graph, pos []r2.Vec, moves []bool, step float64) bool {
+	bodies := make([]barneshut.Particle2, len(pos))
+	for i, p := range pos {
+		bodies[i] = body{p}
 	}
 	plane, err := barneshut.NewPlane(bodies)
 	if err != nil {
 		return false
 	}
-	force := make([]r2.Vec, len(g.Nodes))
-	for i, n := range g.Nodes {
-		if moves(n.ID) {
-			force[i] = r2.Add(r2.Scale(-repulsion, plane.ForceOn(bodies[i], theta, barneshut.Gravity2)), r2.Scale(-centring, l.Pos[n.ID]))
+	linked := make([]bool, len(pos))
+	for _, ends := range g.ends {
+		linked[ends[0]], linked[ends[1]] = true, true
+	}
+	force := make([]r2.Vec, len(pos))
+	for i := range pos {
+		if moves[i] {
+			pull := centring
+			if !linked[i] { // nothing else holds it near the others
+				pull *= 5
+			}
+			force[i] = r2.Add(r2.Scale(-repulsion, plane.ForceOn(bodies[i], theta, barneshut.Gravity2)), r2.Scale(-pull, pos[i]))
 		}
 	}
-	for _, lk := range g.Links {
-		a, b := g.index[lk.From], g.index[lk.To]
-		d := r2.Sub(l.Pos[lk.To], l.Pos[lk.From])
+	for i, ends := range g.ends {
+		a, b := ends[0], ends[1]
+		d := r2.Sub(pos[b], pos[a])
 		dist := math.Max(r2.Norm(d), 1e-3)
-		pull := r2.Scale(springStrength*math.Log(dist/springLength)*math.Log2(1+float64(lk.Count()))/dist, d)
+		pull := r2.Scale(springStrength*math.Log(dist/springLength)*math.Log2(1+float64(g.Links[i].Count()))/dist, d)
 		force[a] = r2.Add(force[a], pull)
 		force[b] = r2.Sub(force[b], pull)
 	}
 	moved := false
-	for i, n := range g.Nodes {
-		if !moves(n.ID) {
+	for i := range pos {
+		if !moves[i] {
 			continue
 		}
 		delta := r2.Scale(rate, force[i])
@@ -148,7 +158,26 @@ func (l *Layout) round(g *Graph, moves func(string) bool, step float64) bool {
 		if r2.Norm(delta) > 1e-6 {
 			moved = true
 		}
-		l.Pos[n.ID] = r2.Add(l.Pos[n.ID], delta)
+		pos[i] = r2.Add(pos[i], delta)
 	}
 	return moved
+}
+
+// Centroids places each country of grouped at the middle of its actors'
+// places in l (grouped is g.ByCountry()), so that zooming between the two
+// keeps everything where it was.
+func Centroids(g, grouped *Graph, l *Layout) *Layout {
+	out := NewLayout()
+	count := map[string]int{}
+	for _, n := range g.Nodes {
+		id := CountryID(strings.ToUpper(n.Country))
+		out.Pos[id] = r2.Add(out.Pos[id], l.Pos[n.ID])
+		count[id]++
+	}
+	for _, n := range grouped.Nodes {
+		if k := count[n.ID]; k > 0 {
+			out.Pos[n.ID] = r2.Scale(1/float64(k), out.Pos[n.ID])
+		}
+	}
+	return out
 }

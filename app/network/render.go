@@ -36,9 +36,12 @@ func WriteSVG(w io.Writer, s Scene) error {
 		a := l.Arrow
 		fmt.Fprintf(b, `<polygon points="%.1f,%.1f %.1f,%.1f %.1f,%.1f" fill="%s"/>`+"\n", a[0][0], a[0][1], a[1][0], a[1][1], a[2][0], a[2][1], hex(l.Strokes[len(l.Strokes)-1].Color))
 	}
-	for _, n := range s.Nodes {
+	labelled := s.Labelled(11)
+	for i, n := range s.Nodes {
 		fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="%.1f" fill="%s" stroke="#ffffff" stroke-width="1.5"/>`+"\n", n.X, n.Y, n.R, hex(n.Fill))
-		fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="11" fill="#111827" text-anchor="middle">%s</text>`+"\n", n.X, n.Y+n.R+12, html.EscapeString(n.Label))
+		if labelled[i] {
+			fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="11" fill="#111827" text-anchor="middle">%s</text>`+"\n", n.X, n.Y+n.R+12, html.EscapeString(n.Label))
+		}
 	}
 	for q := 1; q < len(QuadColours); q++ {
 		y := s.Height - 12 - float64(4-q)*16
@@ -77,9 +80,12 @@ func WritePNG(w io.Writer, s Scene) error {
 		fill(img, n.Fill, circle(n.X, n.Y, n.R))
 	}
 	dark := image.NewUniform(color.NRGBA{0x11, 0x18, 0x27, 0xff})
-	for _, n := range s.Nodes {
-		width := font.MeasureString(face, n.Label).Ceil()
-		text(img, face, dark, n.Label, int(n.X)-width/2, int(n.Y+n.R+12))
+	labelled := s.Labelled(11)
+	for i, n := range s.Nodes {
+		if labelled[i] {
+			width := font.MeasureString(face, n.Label).Ceil()
+			text(img, face, dark, n.Label, int(n.X)-width/2, int(n.Y+n.R+12))
+		}
 	}
 	text(img, titleFace, dark, s.Title, 12, 24)
 	for q := 1; q < len(QuadColours); q++ {

@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand"
 	"strconv"
 	"strings"
@@ -56,6 +57,80 @@ func Generate(st data.Store, articles, events int) error {
 		batch = append(batch, &data.Event{Type: ty[0], CAMEO: ty[1], Article: ids[r.Intn(len(ids))],
 			Date: data.EventDate{Start: day.Format(data.DateLayout)}, Actors: []string{actors[r.Intn(500)]}, Recipients: []string{actors[r.Intn(500)]},
 			Notes: vocabulary[r.Intn(len(vocabulary))] + " " + vocabulary[r.Intn(len(vocabulary))]})
+		if len(batch) == 2000 || i == events-1 {
+			if err := st.Commit(context.Background(), &data.Batch{Events: batch}); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	return nil
+}
+
+// GenerateNetwork fills st with made-up actors (people, governments,
+// organisations and armed groups of a dozen or more countries, with
+// invented names) and events between them, a few actors much busier than
+// the rest, as a network chart meets them: for demonstrations and
+// benchmarks. The same numbers give the same data.
+func GenerateNetwork(st data.Store, actors, events int) error {
+	r := rand.New(rand.NewSource(int64(actors)*7919 + int64(events)))
+	countries := []string{"RUS", "CHN", "USA", "FRA", "TUR", "IRN", "SYR", "IRQ", "UKR", "GBR", "DEU", "EGY", "ISR", "SAU", "IND", "PAK", "AFG", "NGA", "BRA", "JPN"}
+	kinds := []string{data.KindPerson, data.KindPerson, data.KindGovernment, data.KindOrganisation, data.KindArmedGroup}
+	syllables := strings.Fields("ka ro mi tan vel or sa li den bra ul mar te no vi as per go ra lun")
+	name := func(kind string) string {
+		word := func() string {
+			w := syllables[r.Intn(len(syllables))] + syllables[r.Intn(len(syllables))]
+			return strings.ToUpper(w[:1]) + w[1:]
+		}
+		switch kind {
+		case data.KindPerson:
+			return word() + " " + word() + syllables[r.Intn(len(syllables))]
+		case data.KindGovernment:
+			return "Government of " + word() + "ia"
+		case data.KindArmedGroup:
+			return word() + " Brigade"
+		}
+		return word() + " " + []string{"Council", "Relief", "Institute", "Front"}[r.Intn(4)]
+	}
+	ids := make([]string, actors)
+	weight := make([]float64, actors)
+	total := 0.0
+	for i := range ids {
+		kind := kinds[r.Intn(len(kinds))]
+		a := data.Actor{Name: fmt.Sprintf("%s %d", name(kind), i), Kind: kind, Country: countries[min(len(countries)-1, int(r.ExpFloat64()*4))]}
+		if i < len(countries) {
+			a.Name, a.Kind, a.Country = "Government of "+countries[i], data.KindGovernment, countries[i]
+		}
+		if err := st.PutActor(context.Background(), &a); err != nil {
+			return err
+		}
+		ids[i] = a.ID
+		weight[i] = 1 / math.Sqrt(float64(i+1)) // a few actors take part in most events
+		total += weight[i]
+	}
+	pick := func() int {
+		x := r.Float64() * total
+		for i, w := range weight {
+			if x -= w; x <= 0 {
+				return i
+			}
+		}
+		return actors - 1
+	}
+	types := [][2]string{{"CONSULT", "042"}, {"AGREE", "036"}, {"SUPPORT", "051"}, {"AID", "070"}, {"ACCUSE", "112"}, {"THREATEN", "130"}, {"ASSAULT", "190"}, {"COERCE", "173"}}
+	var batch []*data.Event
+	for i := range events {
+		ty := types[r.Intn(len(types))]
+		a, b := pick(), pick()
+		for tries := 0; tries < 8 && (a == b || r.Float64() < 0.8 && a%4 != b%4); tries++ { // most dealings within a bloc
+			b = pick()
+		}
+		if a == b {
+			b = (a + 1) % actors
+		}
+		day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.Intn(1800))
+		batch = append(batch, &data.Event{Type: ty[0], CAMEO: ty[1], Date: data.EventDate{Start: day.Format(data.DateLayout)},
+			Actors: []string{ids[a]}, Recipients: []string{ids[b]}})
 		if len(batch) == 2000 || i == events-1 {
 			if err := st.Commit(context.Background(), &data.Batch{Events: batch}); err != nil {
 				return err

@@ -1,0 +1,80 @@
+package network
+
+import (
+	"testing"
+
+	"dossier/data"
+)
+
+func testGraph(extra ...data.Event) *Graph {
+	actors := map[string]data.Actor{
+		"a": {ID: "a", Name: "Ana", Kind: data.KindPerson, Country: "FRA"}, "b": {ID: "b", Name: "Ben", Kind: data.KindPerson, Country: "FRA"},
+		"c": {ID: "c", Name: "Cy", Kind: data.KindGovernment, Country: "TUR"}, "d": {ID: "d", Name: "Di", Kind: data.KindArmedGroup, Country: "SYR"},
+	}
+	b := NewBuilder(actors)
+	for _, e := range append([]data.Event{
+		{ID: "e1", Type: "CONSULT", CAMEO: "042", Date: data.EventDate{Start: "2025-01-02"}, Actors: []string{"a"}, Recipients: []string{"c"}},
+		{ID: "e2", Type: "ASSAULT", CAMEO: "190", Date: data.EventDate{Start: "2025-02-03"}, Actors: []string{"a"}, Recipients: []string{"c"}},
+		{ID: "e3", Type: "AID", CAMEO: "070", Date: data.EventDate{Start: "2024-12-01"}, Actors: []string{"c", "b"}, Recipients: []string{"d"}},
+	}, extra...) {
+		b.Add(&e)
+	}
+	return b.Graph()
+}
+
+func TestGraphCountsLinksByQuadClass(t *testing.T) {
+	g := testGraph()
+	if len(g.Nodes) != 4 || len(g.Links) != 3 {
+		t.Fatalf("%d nodes, %d links", len(g.Nodes), len(g.Links))
+	}
+	ac := g.Links[0]
+	if ac.From != "a" || ac.To != "c" || ac.Count() != 2 || ac.ByQuad[1] != 1 || ac.ByQuad[4] != 1 || ac.First != "2025-01-02" || ac.Last != "2025-02-03" {
+		t.Fatalf("a→c: %+v", ac)
+	}
+	if c, _ := g.Node("c"); c.Events != 3 || c.Types["AID"] != 1 {
+		t.Fatalf("c: %+v", c)
+	}
+	byCountry := g.ByCountry()
+	if len(byCountry.Nodes) != 3 || len(byCountry.Links) != 3 { // FRA→TUR (a's two events), FRA→SYR and TUR→SYR
+		t.Fatalf("by country: %d nodes, %d links", len(byCountry.Nodes), len(byCountry.Links))
+	}
+	if fra, _ := byCountry.Node(CountryID("FRA")); fra.Members != 2 {
+		t.Fatalf("France holds %d actors", fra.Members)
+	}
+	if n := g.Neighbourhood("a", 1); len(n.Nodes) != 2 || len(n.Links) != 1 {
+		t.Fatalf("a's neighbourhood: %d nodes, %d links", len(n.Nodes), len(n.Links))
+	}
+	if n := g.Neighbourhood("a", 2); len(n.Nodes) != 3 {
+		t.Fatalf("two steps from a: %d nodes", len(n.Nodes))
+	}
+}
+
+// TestLayoutIsDeterministicAndIncremental: the same graph lays out the
+// same; a new event moves only the nodes it touches; a pinned node stays.
+func TestLayoutIsDeterministicAndIncremental(t *testing.T) {
+	g := testGraph()
+	one, two := NewLayout(), NewLayout()
+	one.Place(g, nil, 100)
+	two.Place(g, nil, 100)
+	for id, p := range one.Pos {
+		if two.Pos[id] != p {
+			t.Fatalf("%s placed at %v and %v", id, p, two.Pos[id])
+		}
+	}
+	one.Pinned["c"] = true
+	before := map[string]any{}
+	for id, p := range one.Pos {
+		before[id] = p
+	}
+	g2 := testGraph(data.Event{ID: "e4", Type: "ACCUSE", CAMEO: "112", Actors: []string{"b"}, Recipients: []string{"c"}})
+	touched := map[string]bool{"b": true, "c": true}
+	one.Place(g2, func(id string) bool { return touched[id] }, 30)
+	for _, id := range []string{"a", "c", "d"} {
+		if before[id] != one.Pos[id] {
+			t.Errorf("%s moved though the edit did not touch it (or it is pinned)", id)
+		}
+	}
+	if before["b"] == one.Pos["b"] {
+		t.Error("b, touched, did not move")
+	}
+}

@@ -1,0 +1,520 @@
+package views
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"gonum.org/v1/gonum/spatial/r2"
+
+	"dossier/app"
+	"dossier/app/network"
+	"dossier/data"
+)
+
+// networkSource is what the Network tab reads.
+type networkSource interface {
+	Network(f app.EventFilter) (*network.Graph, error)
+}
+
+// networkLinks are what the tab does beyond itself.
+type networkLinks struct {
+	win      fyne.Window
+	filter   func() app.EventFilter // the Events tab's
+	openNode func(n network.Node)   // its events in the Events tab
+	openLink func(l network.Link, from, to network.Node)
+}
+
+// networkTab is the link chart of the events the Events tab's filters
+// select: actors as circles, what passed between them as arrows.
+type networkTab struct {
+	src     networkSource
+	links   networkLinks
+	chart   *networkChart
+	status  *widget.Label
+	visible bool
+	stale   bool
+}
+
+func newNetworkTab(src networkSource, links networkLinks) *networkTab {
+	t := &networkTab{src: src, links: links, status: widget.NewLabel(""), stale: true}
+	t.status.Wrapping = fyne.TextWrapWord
+	t.chart = newNetworkChart()
+	t.chart.onTapNode, t.chart.onTapLink = links.openNode, links.openLink
+	t.chart.onView = t.describe
+	return t
+}
+
+func (t *networkTab) view() fyne.CanvasObject {
+	steps := func(n int) func() {
+		return func() { t.chart.neighbourhood(n) }
+	}
+	bar := container.NewHBox(
+		widget.NewButton("Fit", t.chart.fit),
+		widget.NewButton("Neighbourhood: 1 step", steps(1)),
+		widget.NewButton("2 steps", steps(2)),
+		widget.NewButton("Everyone", steps(0)),
+	)
+	return container.NewBorder(container.NewVBox(bar, t.status), nil, nil, nil, t.chart)
+}
+
+// show is called when the tab is shown or hidden.
+func (t *networkTab) show(visible bool) {
+	t.visible = visible
+	if visible && t.stale {
+		t.reload()
+	}
+}
+
+// reload reads the chart again with the Events tab's filters.
+func (t *networkTab) reload() {
+	g, err := t.src.Network(t.links.filter())
+	if err != nil {
+		showError(t.links.win, "The network could not be read", err)
+		return
+	}
+	t.stale = false
+	t.chart.setGraph(g, nil)
+}
+
+// filterChanged follows the Events tab's filters.
+func (t *networkTab) filterChanged() {
+	t.stale = true
+	if t.visible {
+		t.reload()
+	}
+}
+
+// changed follows the change feed: events and actors changed move only the
+// nodes they touch.
+func (t *networkTab) changed(cs []data.Change) {
+	if !t.visible {
+		t.stale = true
+		return
+	}
+	touched := map[string]bool{}
+	for _, c := range cs {
+		if c.Record == data.RecordEvent || c.Record == data.RecordActor || c.Reset {
+			touched[c.ID] = true
+		}
+	}
+	if len(touched) == 0 {
+		return
+	}
+	g, err := t.src.Network(t.links.filter())
+	if err != nil {
+		return
+	}
+	t.chart.setGraph(g, touched)
+}
+
+// describe says what the chart shows.
+func (t *networkTab) describe(shown *network.Graph, grouped bool) {
+	msg := fmt.Sprintf("%d actors, %d links. Filtered like the Events table. Scroll to zoom, drag to pan or move an actor (it stays), right-click an actor for its neighbourhood, tap an actor or a link for its events.",
+		shown.Actors, len(shown.Links))
+	if grouped {
+		msg = fmt.Sprintf("%d actors grouped by country (%d countries): zoom in to see them one by one, or filter. ", shown.Actors, len(shown.Nodes)) + msg[strings.Index(msg, "Filtered"):]
+	}
+	t.status.SetText(msg)
+}
+
+// groupZoom is the zoom (over the fitted view) from which a large network
+// shows its actors one by one rather than by country.
+const groupZoom = 3
+
+// networkChart draws a network and lets the analyst move about it.
+type networkChart struct {
+	widget.BaseWidget
+	full     *network.Graph // every actor of the filtered events
+	layout   *network.Layout
+	focus    string // a neighbourhood's centre, "" for everyone
+	steps    int
+	fitScale float64
+	view     network.Viewport
+	scene    network.Scene
+	moving   string // the node being dragged
+	tip      []string
+	tipAt    fyne.Position
+	cache    shownCache // what shown() made last, kept while nothing it depends on changed
+
+	onTapNode func(network.Node)
+	onTapLink func(network.Link, network.Node, network.Node)
+	onView    func(shown *network.Graph, grouped bool)
+}
+
+func newNetworkChart() *networkChart {
+	c := &networkChart{layout: network.NewLayout()}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// setGraph shows a new graph; touched (nil: everything) are the ids whose
+// nodes may move, others keep their places.
+func (c *networkChart) setGraph(g *network.Graph, touched map[string]bool) {
+	first := len(c.layout.Pos) == 0
+	c.full, c.cache = g, shownCache{}
+	if touched == nil {
+		c.layout.Place(g, nil, network.Rounds(len(g.Nodes)))
+	} else {
+		c.layout.Place(g, func(id string) bool { return touched[id] }, 30)
+	}
+	if first || c.fitScale == 0 {
+		c.fit()
+		return
+	}
+	c.redraw()
+}
+
+// shownCache is the graph drawn (everyone or a neighbourhood) and its
+// countries, made again only when the graph or the neighbourhood changes.
+type shownCache struct {
+	full       *network.Graph
+	focus      string
+	steps      int
+	g, grouped *network.Graph
+	centres    *network.Layout
+}
+
+// shown is what is drawn: everyone or a neighbourhood, by country when
+// there are too many to tell apart at this zoom.
+func (c *networkChart) shown() (*network.Graph, *network.Layout, bool) {
+	if c.full == nil {
+		return &network.Graph{}, c.layout, false
+	}
+	k := &c.cache
+	if k.full != c.full || k.focus != c.focus || k.steps != c.steps {
+		*k = shownCache{full: c.full, focus: c.focus, steps: c.steps, g: c.full}
+		if c.focus != "" {
+			k.g = c.full.Neighbourhood(c.focus, c.steps)
+		}
+	}
+	if len(k.g.Nodes) <= network.GroupAbove || c.view.Scale >= groupZoom*c.fitScale {
+		return k.g, c.layout, false
+	}
+	if k.grouped == nil {
+		k.grouped = k.g.ByCountry()
+		k.centres = network.Centroids(k.g, k.grouped, c.layout)
+	}
+	return k.grouped, k.centres, true
+}
+
+// fit shows the whole chart.
+func (c *networkChart) fit() {
+	if c.full == nil {
+		return
+	}
+	size := c.Size()
+	if size.Width < 10 {
+		size = fyne.NewSize(1000, 700)
+	}
+	c.view = network.Fit(c.full, c.layout, float64(size.Width), float64(size.Height))
+	c.fitScale = c.view.Scale
+	c.redraw()
+}
+
+// neighbourhood shows the actors within steps links of the one last
+// right-clicked (0: everyone).
+func (c *networkChart) neighbourhood(steps int) {
+	if steps == 0 {
+		c.focus = ""
+	}
+	c.steps = steps
+	c.redraw()
+}
+
+// redraw makes the scene for the current view and draws it: the work of
+// one frame.
+func (c *networkChart) redraw() {
+	size := c.Size()
+	c.view.Width, c.view.Height = float64(size.Width), float64(size.Height)
+	g, l, grouped := c.shown()
+	c.scene = network.Draw(g, l, c.view, "")
+	if c.onView != nil {
+		c.onView(g, grouped)
+	}
+	c.Refresh()
+}
+
+// Scrolled zooms about the pointer.
+func (c *networkChart) Scrolled(e *fyne.ScrollEvent) {
+	factor := math.Pow(1.0015, float64(e.Scrolled.DY))
+	at := c.scene.Point(float64(e.Position.X), float64(e.Position.Y))
+	c.view.Scale = math.Max(c.fitScale/4, math.Min(c.view.Scale*factor, c.fitScale*60))
+	// keep the point under the pointer where it was
+	c.view.Centre = r2.Vec{X: at.X - (float64(e.Position.X)-c.view.Width/2)/c.view.Scale, Y: at.Y - (float64(e.Position.Y)-20-(c.view.Height-20)/2)/c.view.Scale}
+	c.redraw()
+}
+
+// Dragged moves the actor under the pointer (pinning it there), or pans.
+func (c *networkChart) Dragged(e *fyne.DragEvent) {
+	if c.moving == "" {
+		start := e.Position.Subtract(e.Dragged)
+		if n, ok := c.scene.NodeAt(float64(start.X), float64(start.Y)); ok && n.Node.Kind != "country" {
+			c.moving = n.Node.ID
+		} else {
+			c.moving = "-"
+		}
+	}
+	if c.moving != "-" {
+		c.layout.Pos[c.moving] = c.scene.Point(float64(e.Position.X), float64(e.Position.Y))
+		c.layout.Pinned[c.moving] = true
+	} else {
+		c.view.Centre = r2.Sub(c.view.Centre, r2.Vec{X: float64(e.Dragged.DX) / c.view.Scale, Y: float64(e.Dragged.DY) / c.view.Scale})
+	}
+	c.redraw()
+}
+
+// DragEnd ends a move or a pan.
+func (c *networkChart) DragEnd() { c.moving = "" }
+
+// Tapped opens the events of the actor or the link under the pointer.
+func (c *networkChart) Tapped(e *fyne.PointEvent) {
+	x, y := float64(e.Position.X), float64(e.Position.Y)
+	if n, ok := c.scene.NodeAt(x, y); ok {
+		if c.onTapNode != nil {
+			c.onTapNode(n.Node)
+		}
+		return
+	}
+	if l, ok := c.scene.LinkAt(x, y); ok && c.onTapLink != nil {
+		g, _, _ := c.shown()
+		from, _ := g.Node(l.Link.From)
+		to, _ := g.Node(l.Link.To)
+		c.onTapLink(l.Link, from, to)
+	}
+}
+
+// TappedSecondary makes the actor under the pointer the centre of the
+// neighbourhood shown (one step, until the buttons say otherwise).
+func (c *networkChart) TappedSecondary(e *fyne.PointEvent) {
+	if n, ok := c.scene.NodeAt(float64(e.Position.X), float64(e.Position.Y)); ok && n.Node.Kind != "country" {
+		c.focus = n.Node.ID
+		c.steps = max(c.steps, 1)
+		c.redraw()
+	}
+}
+
+// MouseIn, MouseMoved and MouseOut show what is under the pointer.
+func (c *networkChart) MouseIn(e *desktop.MouseEvent) { c.MouseMoved(e) }
+
+func (c *networkChart) MouseMoved(e *desktop.MouseEvent) {
+	x, y := float64(e.Position.X), float64(e.Position.Y)
+	var tip []string
+	if n, ok := c.scene.NodeAt(x, y); ok {
+		tip = append([]string{n.Label}, summary(n.Node.Events, n.Node.Types, n.Node.First, n.Node.Last)...)
+	} else if l, ok := c.scene.LinkAt(x, y); ok {
+		g, _, _ := c.shown()
+		from, _ := g.Node(l.Link.From)
+		to, _ := g.Node(l.Link.To)
+		tip = append([]string{from.Name + " → " + to.Name}, summary(l.Link.Count(), l.Link.Types, l.Link.First, l.Link.Last)...)
+	}
+	if strings.Join(tip, "\n") != strings.Join(c.tip, "\n") || len(tip) > 0 {
+		c.tip, c.tipAt = tip, e.Position
+		c.Refresh()
+	}
+}
+
+func (c *networkChart) MouseOut() {
+	c.tip = nil
+	c.Refresh()
+}
+
+// summary is a tooltip's lines: events by type, most first, and dates.
+func summary(events int, types map[string]int, first, last string) []string {
+	lines := []string{fmt.Sprintf("%s, %s to %s", plural(events, "event"), orDash(first), orDash(last))}
+	var names []string
+	for t := range types {
+		names = append(names, t)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if types[names[i]] != types[names[j]] {
+			return types[names[i]] > types[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	for _, t := range names[:min(len(names), 6)] {
+		lines = append(lines, fmt.Sprintf("%s: %d", orDash(t), types[t]))
+	}
+	return lines
+}
+
+func (c *networkChart) MinSize() fyne.Size { return fyne.NewSize(300, 200) }
+
+func (c *networkChart) CreateRenderer() fyne.WidgetRenderer { return &chartRenderer{c: c} }
+
+// chartRenderer keeps pools of lines, circles and labels and moves them to
+// the scene's places on each frame, making new ones only when short.
+type chartRenderer struct {
+	c       *networkChart
+	bg      *canvas.Rectangle
+	lines   []*canvas.Line
+	circles []*canvas.Circle
+	labels  []*canvas.Text
+	backs   []*canvas.Rectangle // behind the labels, so that links do not cross the words
+	tipBox  *canvas.Rectangle
+	tips    []*canvas.Text
+	objects []fyne.CanvasObject
+	size    fyne.Size
+}
+
+func (r *chartRenderer) Layout(s fyne.Size) {
+	if s != r.size {
+		r.size = s
+		if r.c.fitScale == 0 {
+			r.c.fit()
+		} else {
+			r.c.redraw()
+		}
+	}
+}
+
+func (r *chartRenderer) MinSize() fyne.Size           { return r.c.MinSize() }
+func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *chartRenderer) Destroy()                     {}
+
+// Refresh puts the pools in the scene's places.
+func (r *chartRenderer) Refresh() {
+	s := r.c.scene
+	if r.bg == nil {
+		r.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+		r.tipBox = canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+		r.tipBox.StrokeColor, r.tipBox.StrokeWidth, r.tipBox.CornerRadius = theme.Color(theme.ColorNameSeparator), 1, 4
+	}
+	r.bg.Resize(r.size)
+	nLines, nCircles, nLabels := 0, 0, 0
+	line := func(x1, y1, x2, y2, w float64, col color.Color) {
+		if nLines == len(r.lines) {
+			r.lines = append(r.lines, canvas.NewLine(col))
+		}
+		l := r.lines[nLines]
+		l.StrokeColor, l.StrokeWidth = col, float32(w)
+		l.Position1, l.Position2 = fyne.NewPos(float32(x1), float32(y1)), fyne.NewPos(float32(x2), float32(y2))
+		l.Show()
+		nLines++
+	}
+	for _, l := range s.Links {
+		for _, st := range l.Strokes {
+			c := st.Color
+			c.A = 0xd0
+			line(st.X1, st.Y1, st.X2, st.Y2, st.Width, c)
+		}
+		a, col := l.Arrow, l.Strokes[len(l.Strokes)-1].Color
+		line(a[0][0], a[0][1], a[1][0], a[1][1], 2, col)
+		line(a[0][0], a[0][1], a[2][0], a[2][1], 2, col)
+	}
+	labelled := s.Labelled(float64(theme.CaptionTextSize()))
+	fg := theme.Color(theme.ColorNameForeground)
+	for i, n := range s.Nodes {
+		if nCircles == len(r.circles) {
+			c := canvas.NewCircle(n.Fill)
+			c.StrokeWidth = 1.5
+			r.circles = append(r.circles, c)
+		}
+		c := r.circles[nCircles]
+		c.FillColor, c.StrokeColor = n.Fill, theme.Color(theme.ColorNameBackground)
+		c.Position1, c.Position2 = fyne.NewPos(float32(n.X-n.R), float32(n.Y-n.R)), fyne.NewPos(float32(n.X+n.R), float32(n.Y+n.R))
+		c.Show()
+		nCircles++
+		if !labelled[i] {
+			continue
+		}
+		if nLabels == len(r.labels) {
+			t := canvas.NewText("", fg)
+			t.TextSize = theme.CaptionTextSize()
+			t.Alignment = fyne.TextAlignCenter
+			r.labels = append(r.labels, t)
+			r.backs = append(r.backs, canvas.NewRectangle(color.Transparent))
+		}
+		t, back := r.labels[nLabels], r.backs[nLabels]
+		t.Text, t.Color = n.Label, fg
+		size := t.MinSize()
+		t.Resize(fyne.NewSize(300, size.Height))
+		t.Move(fyne.NewPos(float32(n.X)-150, float32(n.Y+n.R)+1))
+		bg := theme.Color(theme.ColorNameBackground)
+		rr, gg, bb, _ := bg.RGBA()
+		back.FillColor, back.CornerRadius = color.NRGBA{uint8(rr >> 8), uint8(gg >> 8), uint8(bb >> 8), 0xb8}, 3
+		back.Move(fyne.NewPos(float32(n.X)-size.Width/2-3, float32(n.Y+n.R)+2))
+		back.Resize(fyne.NewSize(size.Width+6, size.Height-2))
+		t.Show()
+		back.Show()
+		nLabels++
+	}
+	hideFrom(r.lines, nLines)
+	hideFrom(r.circles, nCircles)
+	hideFrom(r.labels, nLabels)
+	hideFrom(r.backs, nLabels)
+	r.placeTip()
+	r.objects = r.objects[:0]
+	r.objects = append(r.objects, r.bg)
+	for _, l := range r.lines {
+		r.objects = append(r.objects, l)
+	}
+	for _, c := range r.circles {
+		r.objects = append(r.objects, c)
+	}
+	for i, t := range r.labels {
+		r.objects = append(r.objects, r.backs[i], t)
+	}
+	r.objects = append(r.objects, r.tipBox)
+	for _, t := range r.tips {
+		r.objects = append(r.objects, t)
+	}
+	canvas.Refresh(r.c)
+}
+
+// placeTip shows the tooltip's lines by the pointer.
+func (r *chartRenderer) placeTip() {
+	for len(r.tips) < len(r.c.tip) {
+		t := canvas.NewText("", theme.Color(theme.ColorNameForeground))
+		t.TextSize = theme.CaptionTextSize()
+		r.tips = append(r.tips, t)
+	}
+	if len(r.c.tip) == 0 {
+		r.tipBox.Hide()
+		hideFrom(r.tips, 0)
+		return
+	}
+	width, lineH := float32(0), float32(0)
+	for i, text := range r.c.tip {
+		t := r.tips[i]
+		t.Text, t.TextStyle = text, fyne.TextStyle{Bold: i == 0}
+		width, lineH = max(width, t.MinSize().Width), t.MinSize().Height
+	}
+	at := r.c.tipAt.Add(fyne.NewPos(14, 14))
+	if at.X+width+12 > r.size.Width {
+		at.X = max(0, r.c.tipAt.X-width-20)
+	}
+	r.tipBox.Move(at)
+	r.tipBox.Resize(fyne.NewSize(width+12, lineH*float32(len(r.c.tip))+8))
+	r.tipBox.Show()
+	for i, t := range r.tips {
+		if i >= len(r.c.tip) {
+			t.Hide()
+			continue
+		}
+		t.Move(at.Add(fyne.NewPos(6, 4+lineH*float32(i))))
+		t.Show()
+	}
+}
+
+func hideFrom[T fyne.CanvasObject](objs []T, from int) {
+	for _, o := range objs[from:] {
+		o.Hide()
+	}
+}
+
+// plural counts things in words: "1 event", "3 events".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
+}
