@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -112,6 +113,11 @@ func (t *networkTab) changed(cs []data.Change) {
 	g, err := t.src.Network(t.links.filter())
 	if err != nil {
 		return
+	}
+	for _, l := range g.Links { // an event's actors move with it
+		if slices.ContainsFunc(l.Events, func(id string) bool { return touched[id] }) {
+			touched[l.From], touched[l.To] = true, true
+		}
 	}
 	t.chart.setGraph(g, touched)
 }
