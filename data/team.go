@@ -172,4 +172,21 @@ type Replica interface {
 type Pending struct {
 	ID  string `json:"id"`
 	Seq uint64 `json:"seq"`
+	// Stage orders what travels: a record reaches colleagues after what
+	// it cites (see PushStage).
+	Stage int `json:"stage"`
+}
+
+// PushStage is when a change travels among those waiting: articles and
+// actors before the events that cite them, and deletions after the
+// changes that stop citing what they delete (events, then actors, then
+// articles). A colleague who receives changes in this order never holds an
+// event whose actor or article has not arrived, even when a sync is cut
+// off halfway.
+func PushStage(kind RecordKind, deleted bool) int {
+	order := map[RecordKind]int{RecordArticle: 0, RecordActor: 1, RecordEvent: 2}[kind]
+	if deleted {
+		return 5 - order
+	}
+	return order
 }

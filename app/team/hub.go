@@ -306,8 +306,30 @@ func (s *Syncer) Push(ctx context.Context) (int, error) {
 	}
 }
 
-// pushAll pushes records, several at once, and returns those the hub has.
+// pushAll pushes records stage by stage (the outbox's order), several of
+// a stage at once, and returns those the hub has. A stage starts when the
+// one before it is on the hub, so a colleague never receives an event
+// before the actors it cites, even if this push is cut off.
 func (s *Syncer) pushAll(ctx context.Context, waiting []data.Pending) ([]data.Pending, error) {
+	var done []data.Pending
+	for len(waiting) > 0 {
+		n := 1
+		for n < len(waiting) && waiting[n].Stage == waiting[0].Stage {
+			n++
+		}
+		pushed, err := s.pushStage(ctx, waiting[:n])
+		done = append(done, pushed...)
+		if err != nil {
+			return done, err
+		}
+		waiting = waiting[n:]
+	}
+	return done, nil
+}
+
+// pushStage pushes records that do not depend on each other, several at
+// once, and returns those the hub has.
+func (s *Syncer) pushStage(ctx context.Context, waiting []data.Pending) ([]data.Pending, error) {
 	jobs := make(chan data.Pending)
 	var mu sync.Mutex
 	var done []data.Pending

@@ -627,7 +627,8 @@ func (s *Store) SetMark(key, value string) error {
 	return s.db.Update(func(txn *badger.Txn) error { return txn.Set([]byte(markKey(key)), []byte(value)) })
 }
 
-// Outbox lists what waits for the hub, oldest change first.
+// Outbox lists what waits for the hub, stage by stage (data.PushStage)
+// and oldest change first within a stage.
 func (s *Store) Outbox(limit int) ([]data.Pending, error) {
 	var out []data.Pending
 	err := s.db.View(func(txn *badger.Txn) error {
@@ -639,11 +640,21 @@ func (s *Store) Outbox(limit int) ([]data.Pending, error) {
 				return err
 			}
 			seq, _ := strconv.ParseUint(string(v), 10, 64)
-			out = append(out, data.Pending{ID: string(it.Item().Key()[3:]), Seq: seq})
+			id := string(it.Item().Key()[3:])
+			_, err = txn.Get([]byte(tombKey(id)))
+			if err != nil && !errors.Is(err, badger.ErrKeyNotFound) {
+				return err
+			}
+			out = append(out, data.Pending{ID: id, Seq: seq, Stage: data.PushStage(kindOfID(id), err == nil)})
 		}
 		return nil
 	})
-	sort.Slice(out, func(i, j int) bool { return out[i].Seq < out[j].Seq })
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Stage != out[j].Stage {
+			return out[i].Stage < out[j].Stage
+		}
+		return out[i].Seq < out[j].Seq
+	})
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]
 	}

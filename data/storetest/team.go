@@ -19,6 +19,7 @@ func RunTeam(t *testing.T, open Opener) {
 		"MergedActorsEventsFollow": testMergedActors,
 		"SameTextIsOneArticle":     testSameText,
 		"OutboxHoldsLocalChanges":  testOutbox,
+		"OutboxCitedFirst":         testOutboxCitedFirst,
 	}
 	for name, fn := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -229,4 +230,46 @@ func testOutbox(t *testing.T, a, b data.Store) {
 	if w, _ := ra.Outbox(0); len(w) != 0 {
 		t.Fatalf("pushed changes stay in the outbox: %+v", w)
 	}
+}
+
+// An event waits behind the actor and article it cites even when the actor
+// changed last; deletions wait behind the events that cited what they
+// delete.
+func testOutboxCitedFirst(t *testing.T, a, _ data.Store) {
+	art := addArticle(t, a, "Talks", articleText)
+	who := putActor(t, a, data.Actor{Name: "Wang Yi", Kind: data.KindPerson})
+	ev := data.Event{Type: "CONSULT", Article: art, Actors: []string{who}}
+	if err := a.PutEvent(bg, &ev); err != nil {
+		t.Fatal(err)
+	}
+	actor, _ := a.Actor(who)
+	actor.Notes = "changed after the event"
+	a.PutActor(bg, actor)
+	if got := outboxOrder(a); got != art+" "+who+" "+ev.ID {
+		t.Fatalf("waiting to be pushed, in order: %s", got)
+	}
+	a.Pushed(mustOutbox(a))
+	gone := putActor(t, a, data.Actor{Name: "Nobody", Kind: data.KindPerson})
+	if err := a.DeleteActor(bg, gone, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.DeleteEvent(bg, ev.ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	if got := outboxOrder(a); got != ev.ID+" "+gone {
+		t.Fatalf("deletions waiting, in order: %s", got)
+	}
+}
+
+func mustOutbox(st data.Store) []data.Pending {
+	w, _ := st.Outbox(0)
+	return w
+}
+
+func outboxOrder(st data.Store) string {
+	var ids []string
+	for _, p := range mustOutbox(st) {
+		ids = append(ids, p.ID)
+	}
+	return strings.Join(ids, " ")
 }
