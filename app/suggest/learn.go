@@ -55,7 +55,9 @@ func (m *Model) Learn(examples []Example, passes int) *Model {
 	}
 	var all []sentence
 	for i, ex := range examples {
-		all = append(all, exampleSentences(docs[i], ex, m.names, owns[i])...)
+		rules := entities(docs[i], nil)
+		m.learnEdges(docs[i], rules, ex)
+		all = append(all, exampleSentences(docs[i], ex, rules, m.names, owns[i])...)
 	}
 	rng := rand.New(rand.NewSource(int64(len(all))))
 	for range passes {
@@ -82,8 +84,8 @@ func (m *Model) Learn(examples []Example, passes int) *Model {
 
 // exampleSentences cuts an example into the sentences it says something
 // about, with their features and what is known of their tags.
-func exampleSentences(d *document, ex Example, names, own nameCounts) []sentence {
-	ruleTags := tagsOf(d, entities(d, nil))
+func exampleSentences(d *document, ex Example, rules []Suggestion, names, own nameCounts) []sentence {
+	ruleTags := tagsOf(d, rules)
 	pieces := piecesOf(d)
 	var out []sentence
 	for _, sp := range d.sentences {
@@ -246,6 +248,7 @@ func ArticleLearned(text, published string, known []data.Actor, m *Model) []Sugg
 	}
 	if m.Trained() {
 		out = combine(d, out, m)
+		out = m.adjustEdges(d, out)
 	}
 	return slices.DeleteFunc(out, func(s Suggestion) bool { return m.stopped(d, s) })
 }

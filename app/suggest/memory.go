@@ -57,6 +57,7 @@ type saved struct {
 	Taught    map[string][4]uint16
 	Rejected  map[string]uint16
 	Events    map[string]map[string]uint16
+	Edges     map[string][2]uint16
 	Examples  int
 	Annotated int
 }
@@ -65,7 +66,7 @@ const savedVersion = 1
 
 // MarshalBinary is the model, compressed, for the database.
 func (m *Model) MarshalBinary() ([]byte, error) {
-	s := saved{Version: savedVersion, Feats: map[uint64]weights{}, Trans: m.trans, Rejected: m.rejected, Events: m.eventTypes, Examples: m.Examples, Annotated: m.Annotated}
+	s := saved{Version: savedVersion, Feats: map[uint64]weights{}, Trans: m.trans, Rejected: m.rejected, Events: m.eventTypes, Edges: m.edges, Examples: m.Examples, Annotated: m.Annotated}
 	for f, w := range m.feats {
 		s.Feats[f] = *w
 	}
@@ -95,7 +96,7 @@ func UnmarshalModel(b []byte) (*Model, error) {
 		return nil, fmt.Errorf("the learned model was written by another version of Dossier (%d)", s.Version)
 	}
 	m := NewModel()
-	m.trans, m.rejected, m.eventTypes, m.Examples, m.Annotated = s.Trans, s.Rejected, s.Events, s.Examples, s.Annotated
+	m.trans, m.rejected, m.eventTypes, m.edges, m.Examples, m.Annotated = s.Trans, s.Rejected, s.Events, s.Edges, s.Examples, s.Annotated
 	for f, w := range s.Feats {
 		w := w
 		m.feats[f], m.sumFeats[f] = &w, &weights{}
@@ -138,6 +139,12 @@ func (m *Model) Clone() *Model {
 			for k, n := range codes {
 				c.eventTypes[w][k] = n
 			}
+		}
+	}
+	if m.edges != nil {
+		c.edges = make(edgeVotes, len(m.edges))
+		for k, n := range m.edges {
+			c.edges[k] = n
 		}
 	}
 	if m.rejected != nil {

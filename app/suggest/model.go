@@ -62,6 +62,8 @@ type Model struct {
 	rejected map[string]uint16
 	// eventTypes are the CAMEO codes taught for trigger words (eventtypes.go)
 	eventTypes map[string]map[string]uint16
+	// edges count where names begin and end (edges.go)
+	edges edgeVotes
 }
 
 // NewModel is an empty model.
@@ -294,7 +296,7 @@ func (m *Model) add(f uint64, t tag, v float32) {
 // from there.
 func (m *Model) averaged() *Model {
 	out := NewModel()
-	out.Examples, out.Annotated, out.names, out.taught, out.rejected, out.eventTypes = m.Examples, m.Annotated, m.names, m.taught, m.rejected, m.eventTypes
+	out.Examples, out.Annotated, out.names, out.taught, out.rejected, out.eventTypes, out.edges = m.Examples, m.Annotated, m.names, m.taught, m.rejected, m.eventTypes, m.edges
 	for f, w := range m.feats {
 		s := m.sumFeats[f]
 		var a weights
