@@ -314,7 +314,16 @@ func suggestionLabel(s suggest.Suggestion) string {
 			parts = append(parts, s.Role)
 		}
 	}
-	return fmt.Sprintf("%s · %s (%.0f%%)", s.Kind, strings.Join(parts, " · "), s.Confidence*100)
+	return fmt.Sprintf("%s · %s (%.0f%%%s)", s.Kind, strings.Join(parts, " · "), s.Confidence*100, orEmpty(", ", learnedLabels[s.Learned]))
+}
+
+// learnedLabels say, beside the confidence, what learning did: the rest
+// are the rules' own.
+var learnedLabels = map[string]string{
+	suggest.LearnedFound:      "learned",
+	suggest.LearnedName:       "a name taught",
+	suggest.LearnedBoundaries: "boundaries learned",
+	suggest.LearnedType:       "type learned",
 }
 
 // orEmpty prefixes s when there is one.

@@ -206,6 +206,9 @@ func (m *Model) adjustEdges(d *document, out []Suggestion) []Suggestion {
 		})
 		if start != s.Start || end != s.End {
 			out[i].Start, out[i].End, out[i].Text = start, end, d.slice(start, end)
+			if out[i].Learned == "" {
+				out[i].Learned = LearnedBoundaries
+			}
 		}
 	}
 	sortSuggestions(out)

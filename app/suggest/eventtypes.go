@@ -49,7 +49,7 @@ func (m *Model) learnedType(s *Suggestion) {
 	if best == "" || best == s.CAMEO {
 		return
 	}
-	s.CAMEO, s.Type, s.Mode = best, "", ""
+	s.CAMEO, s.Type, s.Mode, s.Learned = best, "", "", LearnedType
 	if c, ok := codebook.CAMEO(best); ok {
 		s.Type, s.Mode = c.Type, c.Mode
 	}

@@ -219,7 +219,7 @@ func spansOf(d *document, first int, tags []tag) []Suggestion {
 			j++
 		}
 		start, end := d.words[first+i].start, d.words[first+j].end
-		out = append(out, Suggestion{Kind: modelKinds[tags[i].kind()], Start: start, End: end, Text: d.slice(start, end), Confidence: learnedConfidence})
+		out = append(out, Suggestion{Kind: modelKinds[tags[i].kind()], Start: start, End: end, Text: d.slice(start, end), Confidence: learnedConfidence, Learned: LearnedFound})
 		i = j
 	}
 	return out
@@ -273,7 +273,9 @@ func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 		switch {
 		case k >= 0:
 			used[k] = true
-			s.Start, s.End, s.Text = found[k].Start, found[k].End, found[k].Text
+			if s.Start != found[k].Start || s.End != found[k].End {
+				s.Start, s.End, s.Text, s.Learned = found[k].Start, found[k].End, found[k].Text, LearnedBoundaries
+			}
 			out = append(out, s)
 		default:
 			out = append(out, s)
@@ -286,6 +288,7 @@ func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 	}
 	for _, f := range named { // people and organisations taught are offered wherever they stand
 		if m.remembered(d, f) && overlapping(out, f, true) < 0 {
+			f.Learned = LearnedName
 			out = append(out, f)
 		}
 	}

@@ -170,7 +170,7 @@ func TestBoundariesFollowTheAnalystsStyle(t *testing.T) {
 		out := map[string]string{}
 		for _, s := range ArticleLearned(article, "", nil, m) {
 			if s.Kind == Person || s.Kind == Organisation {
-				out[s.Kind] = s.Text
+				out[s.Kind], out[s.Kind+" learned"] = s.Text, s.Learned
 			}
 		}
 		return out
@@ -186,7 +186,7 @@ func TestBoundariesFollowTheAnalystsStyle(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, m := range map[string]*Model{"learned": m, "saved and read back": saved, "cloned": m.Clone()} {
-		if after := texts(m); after[Person] != "Foreign Minister Rein Aavik" || after[Organisation] != "European Commission" {
+		if after := texts(m); after[Person] != "Foreign Minister Rein Aavik" || after[Organisation] != "European Commission" || after[Person+" learned"] != LearnedBoundaries {
 			t.Fatalf("after two decisions of each (%s): %v (rules alone: %v)", name, after, before)
 		}
 	}

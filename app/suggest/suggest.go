@@ -30,6 +30,9 @@ type Suggestion struct {
 	End        int     `json:"end"`
 	Text       string  `json:"text"`
 	Confidence float64 `json:"confidence"`
+	// Learned says what the learned model did, beside the rules (empty:
+	// the rules alone): see LearnedFound and the others.
+	Learned string `json:"learned,omitempty"`
 
 	// dates
 	Date      string `json:"date,omitempty"`
@@ -57,6 +60,14 @@ type Suggestion struct {
 	Recipients []string `json:"recipients,omitempty"`
 	Place      string   `json:"place,omitempty"`
 }
+
+// What the learned model did to a suggestion.
+const (
+	LearnedFound      = "found"      // the model found it, the rules did not
+	LearnedName       = "name"       // a name taught, offered wherever it stands
+	LearnedBoundaries = "boundaries" // the rules' suggestion, its start or end moved as learned
+	LearnedType       = "type"       // an event given the code taught for its trigger word
+)
 
 // Article reads text published on the date given (YYYY-MM-DD or "") with
 // the register's actors, and returns its suggestions in text order.
