@@ -123,3 +123,43 @@ func TestCodedEventTeachesItsType(t *testing.T) {
 		t.Errorf("after coding an accusation, the next \"warned\" is suggested as %q", got)
 	}
 }
+
+// TestTitledNamesKeepTheRegisterClean: an analyst who codes people with
+// their titles teaches suggestions to take titles in; accepting one still
+// puts the person, not the title, in the register.
+func TestTitledNamesKeepTheRegisterClean(t *testing.T) {
+	s := newSession(t)
+	for _, coded := range [][2]string{
+		{"On Monday Foreign Minister Alar Tamm met the visiting delegation in Brussels.", "Foreign Minister Alar Tamm"},
+		{"Later Foreign Minister Ines Kallas wrote to the delegation again.", "Foreign Minister Ines Kallas"},
+	} {
+		id, _, _ := s.AddText(coded[0])
+		at := strings.Index(coded[0], coded[1])
+		if err := s.Teach(id, suggest.Person, at, at+len(coded[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.SettleLearning()
+	id, _, _ := s.AddText("In Vilnius Foreign Minister Rein Aavik thanked the delegation for its help.")
+	ss, err := s.Suggestions(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sg := range ss {
+		if sg.Kind != suggest.Person {
+			continue
+		}
+		if sg.Text != "Foreign Minister Rein Aavik" || sg.Learned != suggest.LearnedBoundaries {
+			t.Fatalf("the person suggested: %q (%s)", sg.Text, sg.Learned)
+		}
+		actor, err := s.AcceptSuggestion(id, sg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, _ := s.st.Actor(actor); a == nil || a.Name != "Rein Aavik" || a.Kind != data.KindPerson || len(a.Roles) == 0 || a.Roles[0].Post != "Foreign Minister" {
+			t.Fatalf("the register holds %+v", a)
+		}
+		return
+	}
+	t.Fatalf("no person suggested: %+v", ss)
+}

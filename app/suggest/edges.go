@@ -204,12 +204,7 @@ func (m *Model) adjustEdges(d *document, out []Suggestion) []Suggestion {
 		start, end := walkEdges(d, s, func(move edgeMove, w token) bool {
 			return m.edges.decides(s.Kind, move, w.text) && !claimed(out, i, w)
 		})
-		if start != s.Start || end != s.End {
-			out[i].Start, out[i].End, out[i].Text = start, end, d.slice(start, end)
-			if out[i].Learned == "" {
-				out[i].Learned = LearnedBoundaries
-			}
-		}
+		out[i] = moved(d, s, start, end)
 	}
 	sortSuggestions(out)
 	return out
@@ -224,4 +219,21 @@ func claimed(out []Suggestion, i int, w token) bool {
 		}
 	}
 	return false
+}
+
+// moved is s with the boundaries learned. A name that grew keeps its own
+// words as the name for the register: the title or the words taken in
+// are the analyst's style of marking the mention, not the actor's name.
+func moved(d *document, s Suggestion, start, end int) Suggestion {
+	if start == s.Start && end == s.End {
+		return s
+	}
+	if start <= s.Start && s.End <= end && s.Name == "" {
+		s.Name = PartyName(s)
+	}
+	s.Start, s.End, s.Text = start, end, d.slice(start, end)
+	if s.Learned == "" {
+		s.Learned = LearnedBoundaries
+	}
+	return s
 }

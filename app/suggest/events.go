@@ -254,6 +254,9 @@ func PartyName(s Suggestion) string {
 	if s.RefersTo != "" {
 		return s.RefersTo
 	}
+	if s.Name != "" {
+		return s.Name
+	}
 	for _, the := range []string{"the ", "The "} {
 		if rest, ok := strings.CutPrefix(s.Text, the); ok {
 			return rest

@@ -273,10 +273,7 @@ func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 		switch {
 		case k >= 0:
 			used[k] = true
-			if s.Start != found[k].Start || s.End != found[k].End {
-				s.Start, s.End, s.Text, s.Learned = found[k].Start, found[k].End, found[k].Text, LearnedBoundaries
-			}
-			out = append(out, s)
+			out = append(out, moved(d, s, found[k].Start, found[k].End))
 		default:
 			out = append(out, s)
 		}

@@ -48,6 +48,9 @@ type Suggestion struct {
 	ActorID string `json:"actor_id,omitempty"` // a known actor of the register
 	Role    string `json:"role,omitempty"`
 	Sector  string `json:"sector,omitempty"`
+	// Name is the name for the register when learned boundaries took in
+	// more than the name ("Foreign Minister Rein Aavik" names Rein Aavik).
+	Name string `json:"name,omitempty"`
 	// RefersTo names who a pronoun, a title or a surname stands for
 	// ("he" → "Abboud Qanbar", "the Foreign Secretary" → "Boris
 	// Johnson"), when the article says it before or after.
