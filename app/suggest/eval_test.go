@@ -1,12 +1,9 @@
 package suggest
 
 import (
-	"bufio"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -40,35 +37,18 @@ var kinds = map[string]string{"Person": Person, "Organisation": Organisation, "L
 type score struct{ tp, fp, fn, tpExact int }
 
 func evaluateEntities(t *testing.T, dir string) {
-	rows := readCSV(t, filepath.Join(dir, "documents.csv"))
-	gold := map[string][]goldEntity{}
-	f, _ := os.Open(filepath.Join(dir, "entities.jsonl"))
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var g goldEntity
-		json.Unmarshal(sc.Bytes(), &g)
-		if kinds[g.Type] != "" {
-			gold[g.Doc] = append(gold[g.Doc], g)
-		}
-	}
 	all, bySource := newScores(), map[string]map[string]*score{}
 	var sources []string
-	for _, r := range rows[1:] {
-		file, doc, source := r[0], r[1], r[2]
-		b, err := os.ReadFile(filepath.Join(dir, file))
-		if err != nil {
-			continue
+	for _, d := range loadRe3d(t, dir) {
+		if bySource[d.source] == nil {
+			bySource[d.source] = newScores()
+			sources = append(sources, d.source)
 		}
-		if bySource[source] == nil {
-			bySource[source] = newScores()
-			sources = append(sources, source)
-		}
-		ss := Article(string(b), "", nil)
-		compare(ss, gold[doc], all)
-		compare(ss, gold[doc], bySource[source])
+		ss := Article(d.text, "", nil)
+		compare(ss, d.gold, all)
+		compare(ss, d.gold, bySource[d.source])
 		if os.Getenv("DOSSIER_EVAL") == "misses" {
-			printMisses(file, []rune(string(b)), ss, gold[doc])
+			printMisses(d.file, []rune(d.text), ss, d.gold)
 		}
 	}
 	fmt.Println("re3d entities (a suggestion counts when it overlaps a gold entity of its type; exact = same boundaries):")
@@ -76,8 +56,7 @@ func evaluateEntities(t *testing.T, dir string) {
 	for _, k := range []string{"Person", "Organisation", "Location", "Nationality", "Temporal"} {
 		s := all[kinds[k]]
 		p, r := ratio(s.tp, s.tp+s.fp), ratio(s.tp, s.tp+s.fn)
-		pe, re := ratio(s.tpExact, s.tp+s.fp), ratio(s.tpExact, s.tp+s.fn)
-		fmt.Printf("%-13s %9.2f %9.2f %9.2f %9.2f\n", k, p, r, f1(p, r), f1(pe, re))
+		fmt.Printf("%-13s %9.2f %9.2f %9.2f %9.2f\n", k, p, r, f1(p, r), exactF1(s))
 	}
 	fmt.Printf("\nF1 by source:%-10s %8s %8s %8s %8s\n", "", "Person", "Org", "Location", "Nation")
 	for _, src := range sources {
