@@ -310,7 +310,7 @@ func suggestionLabel(s suggest.Suggestion) string {
 		if s.Country != "" {
 			parts = append(parts, s.Country)
 		}
-		if s.Role != "" {
+		if s.Role != "" && !strings.Contains(s.Text, s.Role) { // "Foreign Minister Rein Aavik" says it
 			parts = append(parts, s.Role)
 		}
 	}
