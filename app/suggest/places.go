@@ -73,6 +73,9 @@ Region Desert Sea Gulf Lake Plain Heights Crossing Port Base Bay Strait Canal`)
 // placeNouns are lowercase nouns of places an analyst may code.
 var placeNouns = regexp.MustCompile(`\b(?:(?:the|a|an|its|their|this|that)\s+(?:\w+\s+)?)?(?:camp|town|city|village|hospital|market(?:place)?|school|mosque|church|district|neighbou?rhood|border|province|capital|port|base|prison|area|region|tent|country|location|station)s?\b`)
 
+// placeDeterminers may begin a place noun's phrase.
+var placeDeterminers = wordSet("the a an its their this that")
+
 // namedPlaces finds capitalised runs holding a place word, and place nouns.
 func namedPlaces(d *document, c *claims) {
 	for i := 0; i < len(d.words); i++ {
@@ -92,7 +95,11 @@ func namedPlaces(d *document, c *claims) {
 	for _, m := range placeNouns.FindAllStringIndex(d.lower, -1) {
 		start := utf8.RuneCountInString(d.text[:m[0]])
 		end := start + utf8.RuneCountInString(d.text[m[0]:m[1]])
-		if first, last := d.wordsIn(span{start, end}); first >= 0 && c.free(first, last) {
+		first, last := d.wordsIn(span{start, end})
+		if first >= 0 && first < last && placeDeterminers[strings.ToLower(d.words[first+1].text)] {
+			first++ // "that the border": the border
+		}
+		if first >= 0 && c.free(first, last) {
 			c.add(d, first, last, Suggestion{Kind: Location, Confidence: 0.35})
 		}
 	}

@@ -108,3 +108,11 @@ func BenchmarkSuggest50kRegister10k(b *testing.B) {
 	b.ReportMetric(float64(with.Milliseconds())/float64(b.N), "ms-with-register")
 	b.ReportMetric(float64(with)/float64(without), "ratio-to-no-register")
 }
+
+// A place noun after "that" is the place, not the conjunction.
+func TestPlaceNounAfterThat(t *testing.T) {
+	ss := suggest.Article("The minister warned that the border would close on Friday.", "", nil)
+	if _, ok := find(ss, suggest.Location, "the border"); !ok {
+		t.Fatalf("locations: %+v", ss)
+	}
+}
