@@ -175,6 +175,8 @@ func events(d *document, ents, all []Suggestion, published string) []Suggestion 
 		switch {
 		case len(before) >= 2 && strings.HasPrefix(t.cameo, "04"):
 			ev.Actors, ev.Recipients = []string{PartyName(before[len(before)-2])}, []string{PartyName(before[len(before)-1])}
+		case len(before) >= 2 && afterAnd(d, verb):
+			ev.Actors = []string{PartyName(before[0])} // "A thanked B and warned…": A warned
 		case len(before) >= 1:
 			ev.Actors = []string{PartyName(before[len(before)-1])}
 		case len(after) >= 2 && strings.HasPrefix(t.cameo, "04") && between(d, after[0], after[1]):
@@ -263,6 +265,13 @@ func PartyName(s Suggestion) string {
 		}
 	}
 	return s.Text
+}
+
+// afterAnd says whether the verb at code point verb follows "and", as a
+// second verb of the same subject does.
+func afterAnd(d *document, verb int) bool {
+	k := wordAt(d, verb)
+	return k > 0 && k < len(d.words) && d.words[k].start == verb && strings.EqualFold(d.words[k-1].text, "and")
 }
 
 // partiesAround returns the parties of a sentence before and after its

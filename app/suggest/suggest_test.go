@@ -116,3 +116,18 @@ func TestPlaceNounAfterThat(t *testing.T) {
 		t.Fatalf("locations: %+v", ss)
 	}
 }
+
+// The second verb of a sentence's subject is the subject's, not the
+// object's of the first verb.
+func TestSecondVerbKeepsItsSubject(t *testing.T) {
+	ss := suggest.Article("In Vilnius, Foreign Minister Rein Aavik thanked the European Commission and warned Moscow against new tariffs.", "", nil)
+	for _, s := range ss {
+		if s.Kind == suggest.Event && s.Type == "THREATEN" {
+			if strings.Join(s.Actors, ",") != "Rein Aavik" {
+				t.Fatalf("who warned: %+v", s)
+			}
+			return
+		}
+	}
+	t.Fatalf("no threat suggested: %+v", ss)
+}
