@@ -261,32 +261,34 @@ const matureAfter = 20
 // combine merges the model's entities into the rules' suggestions.
 func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 	found, named := m.modelEntities(d, rules)
+	foundAt := newEntityIndex(found)
 	used := make([]bool, len(found))
-	var out []Suggestion
+	out := make([]Suggestion, 0, len(rules)+len(found))
 	for _, s := range rules {
-		kind := kindIndex(s.Kind)
-		if kind < 0 || s.RefersTo != "" {
-			out = append(out, s)
-			continue
+		if kindIndex(s.Kind) >= 0 && s.RefersTo == "" {
+			if k := foundAt.first(s); k >= 0 {
+				used[k] = true
+				s = moved(d, s, found[k].Start, found[k].End)
+			}
 		}
-		k := overlapping(found, s, true)
-		switch {
-		case k >= 0:
-			used[k] = true
-			out = append(out, moved(d, s, found[k].Start, found[k].End))
-		default:
-			out = append(out, s)
+		out = append(out, s)
+	}
+	outAt := newEntityIndex(out)
+	offer := func(f Suggestion) {
+		if outAt.first(f) < 0 {
+			outAt.add(f, len(out))
+			out = append(out, f)
 		}
 	}
 	for k, f := range found {
-		if !used[k] && overlapping(out, f, true) < 0 {
-			out = append(out, f)
+		if !used[k] {
+			offer(f)
 		}
 	}
 	for _, f := range named { // people and organisations taught are offered wherever they stand
-		if m.remembered(d, f) && overlapping(out, f, true) < 0 {
+		if m.remembered(d, f) {
 			f.Learned = LearnedName
-			out = append(out, f)
+			offer(f)
 		}
 	}
 	sortSuggestions(out)
@@ -307,15 +309,4 @@ func (m *Model) remembered(d *document, f Suggestion) bool {
 	}
 	c := m.names[key]
 	return c != nil && c[kind] >= 2 && isCapitalised(f.Text) && pronounKinds[f.Text] == ""
-}
-
-// overlapping is the index of the first entity of ss overlapping s (of
-// the same kind when sameKind), or -1.
-func overlapping(ss []Suggestion, s Suggestion, sameKind bool) int {
-	for i, o := range ss {
-		if o.Start < s.End && s.Start < o.End && (!sameKind || o.Kind == s.Kind) && kindIndex(o.Kind) >= 0 {
-			return i
-		}
-	}
-	return -1
 }
