@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -210,6 +211,45 @@ func TestEventRowsFilter(t *testing.T) {
 	}
 	if rows, _ := s.EventRows(EventFilter{Types: []string{"AGREE"}}); len(rows) != 1 || rows[0].QuadClass != 1 {
 		t.Fatalf("AGREE: %+v", rows)
+	}
+}
+
+// One link of the network grouped by country: what actors of one country
+// did to those of another, "-" standing for actors without a country.
+func TestEventRowsCountryPair(t *testing.T) {
+	s := newSession(t)
+	put := func(name, country string) string {
+		a := &data.Actor{Name: name, Kind: data.KindGovernment, Country: country}
+		if err := s.st.PutActor(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		return a.ID
+	}
+	rus, chn, usa, nobody := put("Russia", "RUS"), put("China", "CHN"), put("United States", "USA"), put("Unknown militia", "")
+	for _, pair := range [][2]string{{rus, chn}, {rus, usa}, {nobody, chn}, {chn, rus}} {
+		if err := s.st.PutEvent(context.Background(), &data.Event{Type: "CONSULT", Actors: []string{pair[0]}, Recipients: []string{pair[1]}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		f    EventFilter
+		want string
+	}{
+		{EventFilter{Country: "RUS", RecipientCountry: "CHN"}, "Russia→China"},
+		{EventFilter{Country: NoCountry, RecipientCountry: "CHN"}, "Unknown militia→China"},
+		{EventFilter{Country: NoCountry}, "Unknown militia→China"},
+		{EventFilter{Country: "CHN", RecipientCountry: NoCountry}, ""},
+		{EventFilter{Country: "RUS", RecipientCountry: "USA"}, "Russia→United States"},
+	} {
+		f, want := c.f, c.want
+		var got []string
+		rows, _ := s.EventRows(f)
+		for _, r := range rows {
+			got = append(got, r.Actors+"→"+r.Recipients)
+		}
+		if strings.Join(got, ",") != want {
+			t.Errorf("%+v: %v, want %s", f, got, want)
+		}
 	}
 }
 

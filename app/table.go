@@ -16,7 +16,11 @@ type EventFilter struct {
 	// Recipient, with Actor, keeps only the events where Actor acts on
 	// Recipient (one link of the network)
 	Recipient string
-	Country   string // alpha-3, of the place or any party
+	Country   string // alpha-3, of the place or any party; NoCountry: a party without one
+	// RecipientCountry, with Country, keeps only the events where a party
+	// of Country acts on one of RecipientCountry (one link of the network
+	// grouped by country)
+	RecipientCountry string
 	Article   string // article id
 	Flag      string // historical, future, hypothetical or negated
 }
@@ -97,14 +101,26 @@ func (f EventFilter) keeps(e *data.Event, actors map[string]data.Actor) bool {
 	if f.Flag != "" && !e.Flags.Has(f.Flag) {
 		return false
 	}
-	if f.Country == "" {
+	switch {
+	case f.Country == "":
+		return true
+	case f.RecipientCountry != "":
+		return anyOf(e.Actors, actors, f.Country) && anyOf(e.Recipients, actors, f.RecipientCountry)
+	case e.Location != nil && strings.EqualFold(e.Location.Country, f.Country):
 		return true
 	}
-	if e.Location != nil && strings.EqualFold(e.Location.Country, f.Country) {
-		return true
-	}
-	for _, id := range e.Parties() {
-		if strings.EqualFold(actors[id].Country, f.Country) {
+	return anyOf(e.Parties(), actors, f.Country)
+}
+
+// NoCountry stands, in a filter, for the actors without a country.
+const NoCountry = "-"
+
+// anyOf says whether one of the actors is of the country (NoCountry: has
+// none).
+func anyOf(ids []string, actors map[string]data.Actor, country string) bool {
+	for _, id := range ids {
+		c := actors[id].Country
+		if strings.EqualFold(c, country) || c == "" && country == NoCountry {
 			return true
 		}
 	}

@@ -41,6 +41,9 @@ type eventsTab struct {
 	country   *widget.Entry
 	actor     string
 	recipient string // with actor: one link of the network
+	// recipientCountry, with the country: one link of the network
+	// grouped by country
+	recipientCountry string
 	pair      *widget.Button
 	actorPick *picker
 	onlyOpen  *widget.Check
@@ -80,7 +83,7 @@ func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
 		t.applied()
 	})
 	t.onlyOpen = widget.NewCheck("open article only", func(bool) { t.applied() })
-	t.pair = widget.NewButton("", func() { t.recipient = ""; t.applied() })
+	t.pair = widget.NewButton("", func() { t.recipient, t.recipientCountry = "", ""; t.applied() })
 	t.pair.Hide()
 	cell := func(f func(r app.EventRow) string) func(int) string {
 		return func(i int) string { return f(t.rows[i]) }
@@ -115,7 +118,7 @@ func (t *eventsTab) show(visible bool) {
 
 // filter reads the filter bar.
 func (t *eventsTab) filter() app.EventFilter {
-	f := app.EventFilter{From: strings.TrimSpace(t.from.Text), To: strings.TrimSpace(t.to.Text), Actor: t.actor, Recipient: t.recipient, Country: strings.ToUpper(strings.TrimSpace(t.country.Text))}
+	f := app.EventFilter{From: strings.TrimSpace(t.from.Text), To: strings.TrimSpace(t.to.Text), Actor: t.actor, Recipient: t.recipient, Country: strings.ToUpper(strings.TrimSpace(t.country.Text)), RecipientCountry: t.recipientCountry}
 	if t.typ.Selected != "" && t.typ.Selected != anyChoice {
 		f.Types = []string{t.typ.Selected}
 	}
@@ -159,10 +162,13 @@ func (t *eventsTab) showActor(actor, actorName, recipient, recipientName string)
 	}
 }
 
-// showCountry narrows the table to a country's events.
-func (t *eventsTab) showCountry(code string) {
-	t.actor, t.recipient = "", ""
+// showCountry narrows the table to a country's events (app.NoCountry:
+// those of actors without one); with a recipient country, to what its
+// actors did to that country's.
+func (t *eventsTab) showCountry(code, recipientCode, recipientName string) {
+	t.actor, t.recipient, t.recipientCountry = "", "", recipientCode
 	t.actorPick.SetQuietly("")
+	t.pair.SetText("→ " + recipientName + "  ✕")
 	t.country.SetText(code)
 	t.reload()
 	if t.onFilter != nil {
@@ -181,7 +187,7 @@ func (t *eventsTab) applied() {
 
 // showPair shows the recipient of a pair filter, with a way to clear it.
 func (t *eventsTab) showPair() {
-	if t.recipient == "" || t.actor == "" {
+	if (t.recipient == "" || t.actor == "") && (t.recipientCountry == "" || t.country.Text == "") {
 		t.pair.Hide()
 		return
 	}

@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 
 	"dossier/app/network"
 	"dossier/data"
+	"dossier/data/storetest"
 )
 
 // TestNetworkTab: on the worked example, plus an attack of Shoigu's on Wang
@@ -90,4 +92,58 @@ func visibleCircles(objs []fyne.CanvasObject) int {
 		}
 	}
 	return n
+}
+
+// TestCountryLinkOpensItsEvents: past GroupAbove actors the chart joins
+// them by country; a tap on a link between two countries opens exactly
+// the events where an actor of the first acts on one of the second.
+func TestCountryLinkOpensItsEvents(t *testing.T) {
+	f := newFixture(t)
+	if err := storetest.GenerateNetwork(f.st, network.GroupAbove+100, 1500); err != nil {
+		t.Fatal(err)
+	}
+	f.settle()
+	f.wb.tabs.Select(f.wb.tab.network)
+	f.settle()
+	chart := f.wb.network.chart
+	var hit network.DrawnLink
+	var at fyne.Position
+	links := slices.Clone(chart.scene.Links)
+	slices.SortStableFunc(links, func(a, b network.DrawnLink) int { return b.Link.Count() - a.Link.Count() }) // the busiest link that can be hit
+	for _, l := range links {
+		st := l.Strokes[0]
+		x, y := (st.X1+st.X2)/2, (st.Y1+st.Y2)/2
+		if _, onNode := chart.scene.NodeAt(x, y); onNode {
+			continue
+		}
+		if got, ok := chart.scene.LinkAt(x, y); ok && got.Link.From == l.Link.From && got.Link.To == l.Link.To {
+			hit, at = l, fyne.NewPos(float32(x), float32(y))
+			break
+		}
+	}
+	shown, _, _ := chart.shown()
+	from, _ := shown.Node(hit.Link.From)
+	to, _ := shown.Node(hit.Link.To)
+	if from.Kind != "country" || to.Kind != "country" {
+		t.Fatalf("the chart is not grouped by country: %+v → %+v", from, to)
+	}
+	chart.Tapped(&fyne.PointEvent{Position: at})
+	f.settle()
+	countryOf := map[string]string{}
+	actors, _ := f.st.Actors()
+	for _, a := range actors {
+		countryOf[a.Name] = a.Country
+	}
+	rows := f.wb.allEvents.rows
+	if len(rows) != hit.Link.Count() {
+		t.Fatalf("the link %s → %s counts %d events, the Events tab shows %d", from.Name, to.Name, hit.Link.Count(), len(rows))
+	}
+	for _, r := range rows {
+		if countryOf[r.Actors] != from.Country || countryOf[r.Recipients] != to.Country {
+			t.Fatalf("%s → %s opened %s (%s) → %s (%s)", from.Country, to.Country, r.Actors, countryOf[r.Actors], r.Recipients, countryOf[r.Recipients])
+		}
+	}
+	if !f.wb.allEvents.pair.Visible() || f.wb.allEvents.country.Text != from.Country {
+		t.Errorf("the filter bar does not say which link: country %q, pair shown %v", f.wb.allEvents.country.Text, f.wb.allEvents.pair.Visible())
+	}
 }

@@ -143,19 +143,18 @@ func (wb *workbench) tabOpened(t *container.TabItem) {
 // nodeEvents opens an actor's events (or a country's) in the Events tab.
 func (wb *workbench) nodeEvents(n network.Node) {
 	if n.Kind == "country" {
-		wb.allEvents.showCountry(n.Country)
+		wb.allEvents.showCountry(countryFilter(n), "", "")
 	} else {
 		wb.allEvents.showActor(n.ID, n.Name, "", "")
 	}
 	wb.tabs.Select(wb.tab.events)
 }
 
-// linkEvents opens what one actor did to another in the Events tab (for
-// countries taken together, the first country's events).
+// linkEvents opens what one actor (or one country's actors) did to
+// another in the Events tab.
 func (wb *workbench) linkEvents(l network.Link, from, to network.Node) {
 	if from.Kind == "country" {
-		wb.allEvents.showCountry(from.Country)
-		wb.setBar(fmt.Sprintf("Events of %s; zoom in on the network to see %s's actors' links to %s one by one.", from.Name, from.Name, to.Name))
+		wb.allEvents.showCountry(countryFilter(from), countryFilter(to), to.Name)
 	} else {
 		wb.allEvents.showActor(from.ID, from.Name, to.ID, to.Name)
 	}
@@ -377,4 +376,12 @@ func nonEmpty(xs ...string) []string {
 // showError tells the analyst what happened and what to do, in a dialog.
 func showError(win fyne.Window, what string, err error) {
 	dialog.ShowInformation(what, data.ErrorMessage(err), win)
+}
+
+// countryFilter is a country node's code for the Events filter.
+func countryFilter(n network.Node) string {
+	if n.Country == "" {
+		return app.NoCountry
+	}
+	return n.Country
 }
