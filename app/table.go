@@ -21,8 +21,8 @@ type EventFilter struct {
 	// of Country acts on one of RecipientCountry (one link of the network
 	// grouped by country)
 	RecipientCountry string
-	Article   string // article id
-	Flag      string // historical, future, hypothetical or negated
+	Article          string // article id
+	Flag             string // historical, future, hypothetical or negated
 }
 
 // EventRow is one line of the all-events table, ready to show.

@@ -44,18 +44,18 @@ type eventsTab struct {
 	// recipientCountry, with the country: one link of the network
 	// grouped by country
 	recipientCountry string
-	pair      *widget.Button
-	actorPick *picker
-	onlyOpen  *widget.Check
-	table     *sortableTable
-	sortCol   int
-	count     *widget.Label
-	lastRow   int
-	lastTap   time.Time
-	onChange  func() // the timeline redraws with the table
-	onFilter  func() // the filters changed (the network follows them)
-	visible   bool   // the table or the timeline is shown
-	stale     bool   // changes arrived while hidden: read again when shown
+	pair             *widget.Button
+	actorPick        *picker
+	onlyOpen         *widget.Check
+	table            *sortableTable
+	sortCol          int
+	count            *widget.Label
+	lastRow          int
+	lastTap          time.Time
+	onChange         func() // the timeline redraws with the table
+	onFilter         func() // the filters changed (the network follows them)
+	visible          bool   // the table or the timeline is shown
+	stale            bool   // changes arrived while hidden: read again when shown
 }
 
 const anyChoice = "(any)"
