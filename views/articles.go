@@ -83,7 +83,7 @@ func (p *articlePanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	a := p.shown[i]
 	box := o.(*fyne.Container)
 	box.Objects[0].(*widget.Label).SetText(a.Title)
-	box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %d events · %s", orDash(a.Published), p.counts[a.ID], a.Status))
+	box.Objects[1].(*widget.Label).SetText(orDash(a.Published) + " · " + plural(p.counts[a.ID], "event") + " · " + a.Status)
 }
 
 // reload reads the article headers and event counts again.

@@ -1,7 +1,6 @@
 package views
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -237,7 +236,7 @@ func (t *eventsTab) rowChanged(id string, f app.EventFilter) {
 
 func (t *eventsTab) sorted() {
 	t.sortBy(t.sortCol)
-	t.count.SetText(fmt.Sprintf("%d events", len(t.rows)))
+	t.count.SetText(plural(len(t.rows), "event"))
 	if t.onChange != nil {
 		t.onChange()
 	}

@@ -207,7 +207,7 @@ func (c *networkChart) shown() (*network.Graph, *network.Layout, bool) {
 	}
 	if k.grouped == nil {
 		k.grouped = k.g.ByCountry()
-		k.centres = network.Centroids(k.g, k.grouped, c.layout)
+		k.centres = network.CountryLayout(k.g, k.grouped, c.layout)
 	}
 	return k.grouped, k.centres, true
 }

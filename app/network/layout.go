@@ -163,10 +163,30 @@ func round(g *Graph, pos []r2.Vec, moves []bool, step float64) bool {
 	return moved
 }
 
-// Centroids places each country of grouped at the middle of its actors'
-// places in l (grouped is g.ByCountry()), so that zooming between the two
-// keeps everything where it was.
-func Centroids(g, grouped *Graph, l *Layout) *Layout {
+// CountryLayout places the countries of grouped (g.ByCountry()) for the
+// chart that shows them: laid out by their own links, starting from the
+// middle of their actors' places in l, then spread over the space g's
+// actors take in l, so that one viewport shows either. (Left at their
+// actors' middles, countries whose actors mix fall on top of each other.)
+func CountryLayout(g, grouped *Graph, l *Layout) *Layout {
+	out := centroids(g, grouped, l)
+	out.Place(grouped, nil, Rounds(len(grouped.Nodes)))
+	lo, hi := bounds(g, l)
+	clo, chi := bounds(grouped, out)
+	scale := math.Min((hi.X-lo.X)/math.Max(chi.X-clo.X, 1e-9), (hi.Y-lo.Y)/math.Max(chi.Y-clo.Y, 1e-9))
+	if scale <= 0 || math.IsInf(scale, 0) {
+		return out
+	}
+	centre, from := r2.Scale(0.5, r2.Add(lo, hi)), r2.Scale(0.5, r2.Add(clo, chi))
+	for id, p := range out.Pos {
+		out.Pos[id] = r2.Add(centre, r2.Scale(scale, r2.Sub(p, from)))
+	}
+	return out
+}
+
+// centroids places each country of grouped at the middle of its actors'
+// places in l.
+func centroids(g, grouped *Graph, l *Layout) *Layout {
 	out := NewLayout()
 	count := map[string]int{}
 	for _, n := range g.Nodes {

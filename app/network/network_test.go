@@ -1,6 +1,9 @@
 package network
 
 import (
+	"fmt"
+	"math"
+	"math/rand"
 	"testing"
 
 	"dossier/data"
@@ -76,5 +79,44 @@ func TestLayoutIsDeterministicAndIncremental(t *testing.T) {
 	}
 	if before["b"] == one.Pos["b"] {
 		t.Error("b, touched, did not move")
+	}
+}
+
+// TestCountriesDoNotPileUp: actors of twenty countries dealing across
+// blocs; grouped by country and fitted to the window, no two countries'
+// circles overlap and they spread over a good part of the chart.
+func TestCountriesDoNotPileUp(t *testing.T) {
+	countries := []string{"RUS", "CHN", "USA", "FRA", "TUR", "IRN", "SYR", "IRQ", "UKR", "GBR", "DEU", "EGY", "ISR", "SAU", "IND", "PAK", "AFG", "NGA", "BRA", "JPN"}
+	actors := map[string]data.Actor{}
+	for i := range 400 {
+		id := fmt.Sprintf("a%03d", i)
+		actors[id] = data.Actor{ID: id, Name: id, Kind: data.KindPerson, Country: countries[i%len(countries)]}
+	}
+	b := NewBuilder(actors)
+	rng := rand.New(rand.NewSource(1))
+	for i := range 3000 {
+		from, to := rng.Intn(400), rng.Intn(400)
+		b.Add(&data.Event{ID: fmt.Sprint("e", i), Type: "CONSULT", CAMEO: "042", Actors: []string{fmt.Sprintf("a%03d", from)}, Recipients: []string{fmt.Sprintf("a%03d", to)}})
+	}
+	g := b.Graph()
+	l := NewLayout()
+	l.Place(g, nil, Rounds(len(g.Nodes)))
+	grouped := g.ByCountry()
+	view := Fit(g, l, 1400, 700)
+	s := Draw(grouped, CountryLayout(g, grouped, l), view, "")
+	if len(s.Nodes) != len(countries) {
+		t.Fatalf("%d countries drawn", len(s.Nodes))
+	}
+	lo, hi := s.Nodes[0].X, s.Nodes[0].X
+	for i, a := range s.Nodes {
+		lo, hi = math.Min(lo, a.X), math.Max(hi, a.X)
+		for _, o := range s.Nodes[i+1:] {
+			if math.Hypot(a.X-o.X, a.Y-o.Y) < a.R+o.R {
+				t.Fatalf("%s and %s overlap", a.Label, o.Label)
+			}
+		}
+	}
+	if hi-lo < 300 {
+		t.Errorf("the countries take %.0f px of a 1400 px chart", hi-lo)
 	}
 }
