@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"io"
 	"math"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/goregular"
@@ -40,6 +41,8 @@ func WriteSVG(w io.Writer, s Scene) error {
 	for i, n := range s.Nodes {
 		fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="%.1f" fill="%s" stroke="#ffffff" stroke-width="1.5"/>`+"\n", n.X, n.Y, n.R, hex(n.Fill))
 		if labelled[i] {
+			w := 0.6 * 11 * float64(utf8.RuneCountInString(n.Label))
+			fmt.Fprintf(b, `<rect x="%.1f" y="%.1f" width="%.1f" height="15" rx="3" fill="#ffffff" fill-opacity="0.85"/>`+"\n", n.X-w/2-3, n.Y+n.R+1, w+6)
 			fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="11" fill="#111827" text-anchor="middle">%s</text>`+"\n", n.X, n.Y+n.R+12, html.EscapeString(n.Label))
 		}
 	}
@@ -83,8 +86,10 @@ func WritePNG(w io.Writer, s Scene) error {
 	labelled := s.Labelled(11)
 	for i, n := range s.Nodes {
 		if labelled[i] {
-			width := font.MeasureString(face, n.Label).Ceil()
-			text(img, face, dark, n.Label, int(n.X)-width/2, int(n.Y+n.R+12))
+			width := float64(font.MeasureString(face, n.Label).Ceil())
+			x0, y0 := n.X-width/2-3, n.Y+n.R+1
+			fill(img, labelBackground, [][2]float64{{x0, y0}, {x0 + width + 6, y0}, {x0 + width + 6, y0 + 15}, {x0, y0 + 15}})
+			text(img, face, dark, n.Label, int(n.X-width/2), int(n.Y+n.R+12))
 		}
 	}
 	text(img, titleFace, dark, s.Title, 12, 24)
@@ -95,6 +100,9 @@ func WritePNG(w io.Writer, s Scene) error {
 	}
 	return png.Encode(w, img)
 }
+
+// labelBackground keeps a label legible over the links behind it.
+var labelBackground = color.NRGBA{0xff, 0xff, 0xff, 0xd8}
 
 // labelFace is Go's own sans-serif font (BSD licence) at a size.
 func labelFace(size float64) (font.Face, error) {
