@@ -283,23 +283,6 @@ func countKeys(txn *badger.Txn, prefix string) int {
 	return n
 }
 
-// eachJSON decodes every value under prefix into a new T and calls fn; an
-// error from fn stops the walk.
-func eachJSON[T any](txn *badger.Txn, prefix string, fn func(*T) error) error {
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix), PrefetchValues: true, PrefetchSize: 64})
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		v := new(T)
-		if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, v) }); err != nil {
-			return fmt.Errorf("decode %s: %w", it.Item().Key(), err)
-		}
-		if err := fn(v); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func notFound(what data.RecordKind, id string) error {
 	return data.Errorf(data.ENotFound, "There is no %s with id %q.", what, id)
 }

@@ -1,0 +1,103 @@
+package badgerstore
+
+import (
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// decodeBatch is how many values are decoded together.
+const decodeBatch = 512
+
+// eachJSON decodes every value under prefix into a new T and calls fn, in
+// key order, on the caller's goroutine; an error from fn stops the walk.
+// Decoding JSON is most of the cost of reading many records, so each
+// batch of values is decoded on every core while the next is read and the
+// one before goes to fn.
+func eachJSON[T any](txn *badger.Txn, prefix string, fn func(*T) error) error {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix), PrefetchValues: true, PrefetchSize: 64})
+	defer it.Close()
+	var pending *decoding[T]
+	deliver := func(next *decoding[T]) error {
+		last := pending
+		pending = next
+		if last == nil {
+			return nil
+		}
+		vs, err := last.wait()
+		for _, v := range vs {
+			if err := fn(v); err != nil {
+				return err
+			}
+		}
+		return err
+	}
+	var keys []string
+	var raw [][]byte
+	for it.Rewind(); it.Valid(); it.Next() {
+		b, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		keys, raw = append(keys, string(it.Item().Key())), append(raw, b)
+		if len(raw) == decodeBatch {
+			if err := deliver(decode[T](keys, raw)); err != nil {
+				return err
+			}
+			keys, raw = nil, nil
+		}
+	}
+	if err := deliver(decode[T](keys, raw)); err != nil {
+		return err
+	}
+	return deliver(nil)
+}
+
+// decoding is a batch of values being decoded.
+type decoding[T any] struct {
+	out  []*T
+	errs []error // by worker, in key order
+	wg   sync.WaitGroup
+}
+
+// decode starts decoding raw (the values of keys), a share to each core.
+func decode[T any](keys []string, raw [][]byte) *decoding[T] {
+	workers := runtime.GOMAXPROCS(0)
+	d := &decoding[T]{out: make([]*T, len(raw)), errs: make([]error, workers)}
+	share := (len(raw) + workers - 1) / workers
+	for w := 0; w*share < len(raw); w++ {
+		d.wg.Add(1)
+		go func() {
+			defer d.wg.Done()
+			for i := w * share; i < min(len(raw), (w+1)*share); i++ {
+				v := new(T)
+				if err := json.Unmarshal(raw[i], v); err != nil {
+					d.errs[w] = fmt.Errorf("decode %s: %w", keys[i], err)
+					return
+				}
+				d.out[i] = v
+			}
+		}()
+	}
+	return d
+}
+
+// wait is the batch decoded, up to the first value that would not decode
+// (and its error).
+func (d *decoding[T]) wait() ([]*T, error) {
+	d.wg.Wait()
+	for w, err := range d.errs {
+		if err != nil {
+			share := (len(d.out) + len(d.errs) - 1) / len(d.errs)
+			first := w * share
+			for first < len(d.out) && d.out[first] != nil {
+				first++
+			}
+			return d.out[:first], err
+		}
+	}
+	return d.out, nil
+}
