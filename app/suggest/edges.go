@@ -69,6 +69,8 @@ func (v edgeVotes) decides(kind string, move edgeMove, w string) bool {
 // or a number.
 func edgeShape(w string) string {
 	switch r := []rune(w); {
+	case len(r) == 0:
+		return "#none"
 	case unicode.IsDigit(r[0]):
 		return "#number"
 	case strings.ToUpper(w) == w:
@@ -180,9 +182,12 @@ func walkEdges(d *document, s Suggestion, decide func(edgeMove, token) bool) (st
 	return start, end
 }
 
-// joined says whether words i and i+1 are apart by spaces only, in one
-// line.
+// joined says whether words i and j (= i+1) are apart by spaces only, in
+// one line, and both are words (not a dash or quote alone).
 func joined(d *document, i, j int) bool {
+	if d.words[i].text == "" || d.words[j].text == "" {
+		return false
+	}
 	for _, r := range d.runes[d.words[i].end:d.words[j].start] {
 		if r == '\n' || !unicode.IsSpace(r) {
 			return false

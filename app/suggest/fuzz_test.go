@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"sync"
 	"testing"
 )
 
@@ -18,14 +19,36 @@ func FuzzArticle(f *testing.F) {
 		f.Add(s, "2025-03-02")
 	}
 	f.Fuzz(func(t *testing.T, text, published string) {
-		runes := []rune(text)
-		for _, s := range Article(text, published, nil) {
-			if s.Start < 0 || s.End > len(runes) || s.Start > s.End {
-				t.Fatalf("%s %q: offsets %d–%d outside a text of %d", s.Kind, s.Text, s.Start, s.End, len(runes))
-			}
-			if string(runes[s.Start:s.End]) != s.Text {
-				t.Fatalf("%s: offsets %d–%d hold %q, not %q", s.Kind, s.Start, s.End, string(runes[s.Start:s.End]), s.Text)
+		checkOffsets(t, text, Article(text, published, nil))
+		learned := ArticleLearned(text, published, nil, fuzzModel())
+		checkOffsets(t, text, learned)
+		for _, s := range learned { // learning from a decision on this text
+			if kindIndex(s.Kind) >= 0 {
+				fuzzModel().Clone().Learn([]Example{{Text: text, Entities: []Annotation{{Kind: s.Kind, Start: s.Start, End: s.End}}}}, 1)
+				break
 			}
 		}
 	})
 }
+
+func checkOffsets(t *testing.T, text string, ss []Suggestion) {
+	runes := []rune(text)
+	for _, s := range ss {
+		if s.Start < 0 || s.End > len(runes) || s.Start > s.End {
+			t.Fatalf("%s %q: offsets %d–%d outside a text of %d", s.Kind, s.Text, s.Start, s.End, len(runes))
+		}
+		if string(runes[s.Start:s.End]) != s.Text {
+			t.Fatalf("%s: offsets %d–%d hold %q, not %q", s.Kind, s.Start, s.End, string(runes[s.Start:s.End]), s.Text)
+		}
+	}
+}
+
+// fuzzModel is a mature model, with names and boundaries learned, for the
+// learned suggestions to be fuzzed too.
+var fuzzModel = sync.OnceValue(func() *Model {
+	exs := synthCorpus(25, 8)
+	for _, text := range []string{"Later Foreign Minister Ines Kallas wrote.", "Later Foreign Minister Alar Tamm wrote."} {
+		exs = append(exs, Example{Text: text, Entities: []Annotation{{Kind: Person, Start: len("Later "), End: len(text) - len(" wrote.")}}})
+	}
+	return NewModel().Learn(exs, 2)
+})
