@@ -25,17 +25,20 @@ type conflictService interface {
 // database since a common version, one at a time, side by side, field by
 // field: the analyst keeps one side, or picks each differing field.
 type conflictsTab struct {
-	svc     conflictService
-	names   *actorNames
-	tell    func(string)
-	item    *container.TabItem // its title counts the open conflicts
-	open    []data.OpenConflict
-	list    *widget.List
-	current int
-	head    *widget.Label
-	fields  *fyne.Container
-	picks   map[string]*widget.RadioGroup // differing field → the side chosen
-	buttons *fyne.Container
+	svc   conflictService
+	names *actorNames
+	tell  func(string)
+	item  *container.TabItem // its title counts the open conflicts
+	// retitled redraws the tabs when the title changes (a refresh of every
+	// tab costs more than a frame on a long article, so not on every change)
+	retitled func()
+	open     []data.OpenConflict
+	list     *widget.List
+	current  int
+	head     *widget.Label
+	fields   *fyne.Container
+	picks    map[string]*widget.RadioGroup // differing field → the side chosen
+	buttons  *fyne.Container
 }
 
 const (
@@ -84,9 +87,15 @@ func (c *conflictsTab) reload() {
 		keep = c.open[c.current].ID
 	}
 	c.open, c.current = open, -1
-	c.item.Text = "Conflicts"
+	title := "Conflicts"
 	if len(open) > 0 {
-		c.item.Text = fmt.Sprintf("Conflicts (%d)", len(open))
+		title = fmt.Sprintf("Conflicts (%d)", len(open))
+	}
+	if title != c.item.Text {
+		c.item.Text = title
+		if c.retitled != nil {
+			c.retitled()
+		}
 	}
 	c.list.UnselectAll()
 	c.list.Refresh()

@@ -102,6 +102,7 @@ func (wb *workbench) content() fyne.CanvasObject {
 	wb.tab.network = container.NewTabItem("Network", wb.network.view())
 	wb.tabs = container.NewAppTabs(wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline, wb.tab.network, wb.conflicts.item)
 	wb.tabs.OnSelected = wb.tabOpened
+	wb.conflicts.retitled = wb.tabs.Refresh
 	wb.conflicts.reload()
 	return container.NewBorder(nil, container.NewBorder(nil, nil, nil, wb.team.status, wb.bar), nil, nil, wb.tabs)
 }
@@ -170,7 +171,6 @@ func (wb *workbench) changed(cs []data.Change) {
 	wb.allEvents.changed(cs)
 	wb.network.changed(cs)
 	wb.conflicts.changed(cs)
-	wb.tabs.Refresh() // the Conflicts tab's count
 	wb.articleChanged(cs)
 	if wb.article == nil {
 		return
