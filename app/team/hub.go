@@ -281,16 +281,18 @@ const (
 	pushers   = 16
 )
 
-// Push sends the outbox to the hub and returns how many records it sent.
+// Push sends the outbox to the hub, pushBatch records at a time, and
+// returns how many records it sent. The outbox is read once: what changes
+// meanwhile waits for the next push.
 func (s *Syncer) Push(ctx context.Context) (int, error) {
+	waiting, err := s.rep.Outbox(0)
+	if err != nil {
+		return 0, err
+	}
 	sent := 0
-	for {
-		waiting, err := s.rep.Outbox(pushBatch)
-		if err != nil || len(waiting) == 0 {
-			s.setStatus(func(st *Status) { st.Waiting = 0 })
-			return sent, err
-		}
-		done, err := s.pushAll(ctx, waiting)
+	for len(waiting) > 0 {
+		batch := waiting[:min(pushBatch, len(waiting))]
+		done, err := s.pushAll(ctx, batch)
 		sent += len(done)
 		if perr := s.rep.Pushed(done); err == nil {
 			err = perr
@@ -299,11 +301,10 @@ func (s *Syncer) Push(ctx context.Context) (int, error) {
 			s.setStatus(func(st *Status) { st.Waiting, st.Problem = len(waiting)-len(done), data.ErrorMessage(err) })
 			return sent, err
 		}
-		s.setStatus(func(st *Status) { st.LastExchange, st.Problem = time.Now(), "" })
-		if len(waiting) < pushBatch {
-			return sent, nil
-		}
+		waiting = waiting[len(batch):]
+		s.setStatus(func(st *Status) { st.Waiting, st.LastExchange, st.Problem = len(waiting), time.Now(), "" })
 	}
+	return sent, nil
 }
 
 // pushAll pushes records stage by stage (the outbox's order), several of
