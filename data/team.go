@@ -147,9 +147,10 @@ type Replica interface {
 	// SetMark keeps a transport's value with the database.
 	SetMark(key, value string) error
 
-	// Outbox lists up to limit records changed here and not yet pushed to
-	// the hub, oldest first, each with the sequence of its last change.
-	Outbox(limit int) ([]Pending, error)
+	// Outbox lists the records changed here and not yet pushed to the
+	// hub, in the order they travel (PushStage, then oldest first), each
+	// with the sequence of its last change.
+	Outbox() ([]Pending, error)
 	// Pushed takes records off the outbox, unless they changed again since.
 	Pushed(done []Pending) error
 	// Queue puts every record in the outbox (a first connection to a hub).

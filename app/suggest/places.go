@@ -71,10 +71,12 @@ var placeWords = wordSet(`Province Governorate Camp District Gate Square Street 
 Region Desert Sea Gulf Lake Plain Heights Crossing Port Base Bay Strait Canal`)
 
 // placeNouns are lowercase nouns of places an analyst may code.
-var placeNouns = regexp.MustCompile(`\b(?:(?:the|a|an|its|their|this|that)\s+(?:\w+\s+)?)?(?:camp|town|city|village|hospital|market(?:place)?|school|mosque|church|district|neighbou?rhood|border|province|capital|port|base|prison|area|region|tent|country|location|station)s?\b`)
+var placeNouns = regexp.MustCompile(`\b(?:(?:` + strings.ReplaceAll(placeDeterminerWords, " ", "|") + `)\s+(?:\w+\s+)?)?(?:camp|town|city|village|hospital|market(?:place)?|school|mosque|church|district|neighbou?rhood|border|province|capital|port|base|prison|area|region|tent|country|location|station)s?\b`)
 
-// placeDeterminers may begin a place noun's phrase.
-var placeDeterminers = wordSet("the a an its their this that")
+// placeDeterminerWords may begin a place noun's phrase.
+const placeDeterminerWords = "the a an its their this that"
+
+var placeDeterminers = wordSet(placeDeterminerWords)
 
 // namedPlaces finds capitalised runs holding a place word, and place nouns.
 func namedPlaces(d *document, c *claims) {

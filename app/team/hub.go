@@ -285,7 +285,7 @@ const (
 // returns how many records it sent. The outbox is read once: what changes
 // meanwhile waits for the next push.
 func (s *Syncer) Push(ctx context.Context) (int, error) {
-	waiting, err := s.rep.Outbox(0)
+	waiting, err := s.rep.Outbox()
 	if err != nil {
 		return 0, err
 	}

@@ -58,16 +58,17 @@ func eachJSON[T any](txn *badger.Txn, prefix string, fn func(*T) error) error {
 
 // decoding is a batch of values being decoded.
 type decoding[T any] struct {
-	out  []*T
-	errs []error // by worker, in key order
-	wg   sync.WaitGroup
+	out   []*T
+	share int     // values per worker
+	errs  []error // by worker, in key order
+	wg    sync.WaitGroup
 }
 
 // decode starts decoding raw (the values of keys), a share to each core.
 func decode[T any](keys []string, raw [][]byte) *decoding[T] {
 	workers := runtime.GOMAXPROCS(0)
-	d := &decoding[T]{out: make([]*T, len(raw)), errs: make([]error, workers)}
 	share := (len(raw) + workers - 1) / workers
+	d := &decoding[T]{out: make([]*T, len(raw)), share: share, errs: make([]error, workers)}
 	for w := 0; w*share < len(raw); w++ {
 		d.wg.Add(1)
 		go func() {
@@ -91,8 +92,7 @@ func (d *decoding[T]) wait() ([]*T, error) {
 	d.wg.Wait()
 	for w, err := range d.errs {
 		if err != nil {
-			share := (len(d.out) + len(d.errs) - 1) / len(d.errs)
-			first := w * share
+			first := w * d.share
 			for first < len(d.out) && d.out[first] != nil {
 				first++
 			}

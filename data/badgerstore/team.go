@@ -629,7 +629,7 @@ func (s *Store) SetMark(key, value string) error {
 
 // Outbox lists what waits for the hub, stage by stage (data.PushStage)
 // and oldest change first within a stage.
-func (s *Store) Outbox(limit int) ([]data.Pending, error) {
+func (s *Store) Outbox() ([]data.Pending, error) {
 	var out []data.Pending
 	err := s.db.View(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ob/"), PrefetchValues: true})
@@ -655,9 +655,6 @@ func (s *Store) Outbox(limit int) ([]data.Pending, error) {
 		}
 		return out[i].Seq < out[j].Seq
 	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
 	return out, err
 }
 

@@ -205,14 +205,14 @@ func testSameText(t *testing.T, a, b data.Store) {
 func testOutbox(t *testing.T, a, b data.Store) {
 	who := putActor(t, a, data.Actor{Name: "Wang Yi", Kind: data.KindPerson})
 	ra, rb := a, b
-	waiting, _ := ra.Outbox(0)
+	waiting, _ := ra.Outbox()
 	if len(waiting) != 1 || waiting[0].ID != who {
 		t.Fatalf("a's outbox: %+v", waiting)
 	}
 	var vs []data.Version
 	ra.Changed(0, func(v data.Version) error { vs = append(vs, v); return nil })
 	rb.Merge(data.WithOrigin(context.Background(), data.OriginColleague), vs, map[string]string{"hub": "7"})
-	if w, _ := rb.Outbox(0); len(w) != 0 {
+	if w, _ := rb.Outbox(); len(w) != 0 {
 		t.Fatalf("what came from the hub waits to go back to it: %+v", w)
 	}
 	if m, _ := rb.Mark("hub"); m != "7" {
@@ -222,12 +222,12 @@ func testOutbox(t *testing.T, a, b data.Store) {
 	actor.Notes = "changed again"
 	a.PutActor(bg, actor)
 	ra.Pushed(waiting) // pushed before the second change: it stays
-	if w, _ := ra.Outbox(0); len(w) != 1 || w[0].Seq == waiting[0].Seq {
+	if w, _ := ra.Outbox(); len(w) != 1 || w[0].Seq == waiting[0].Seq {
 		t.Fatalf("a change made after the push left the outbox: %+v", w)
 	}
-	w, _ := ra.Outbox(0)
+	w, _ := ra.Outbox()
 	ra.Pushed(w)
-	if w, _ := ra.Outbox(0); len(w) != 0 {
+	if w, _ := ra.Outbox(); len(w) != 0 {
 		t.Fatalf("pushed changes stay in the outbox: %+v", w)
 	}
 }
@@ -262,7 +262,7 @@ func testOutboxCitedFirst(t *testing.T, a, _ data.Store) {
 }
 
 func mustOutbox(st data.Store) []data.Pending {
-	w, _ := st.Outbox(0)
+	w, _ := st.Outbox()
 	return w
 }
 
