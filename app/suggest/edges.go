@@ -82,8 +82,11 @@ func edgeShape(w string) string {
 }
 
 // bridges are words that join a name's parts but never end one: a
-// boundary that grows over them must grow further.
+// boundary that grows over them must grow further. An article may begin a
+// name ("the Harbour Council"), so it ends none only on the right.
 var bridges = map[string]bool{"of": true, "the": true, "and": true, "for": true, "in": true, "to": true, "at": true, "on": true, "a": true, "an": true, "by": true, "de": true}
+
+var articles = map[string]bool{"the": true, "a": true, "an": true}
 
 // learnEdges counts the moves that take the rules' entity suggestions to
 // the entities an example gives.
@@ -153,13 +156,13 @@ func walkEdges(d *document, s Suggestion, decide func(edgeMove, token) bool) (st
 	for i := first - 1; i >= 0 && first-i <= maxEdgeWords && joined(d, i, i+1) && decide(growLeft, d.words[i]); i-- {
 		lo = i
 	}
-	for lo < first && bridges[d.words[lo].text] {
+	for lo < first && bridges[strings.ToLower(d.words[lo].text)] && !articles[strings.ToLower(d.words[lo].text)] {
 		lo++
 	}
 	for i := last + 1; i < len(d.words) && i-last <= maxEdgeWords && joined(d, i-1, i) && decide(growRight, d.words[i]); i++ {
 		hi = i
 	}
-	for hi > last && bridges[d.words[hi].text] {
+	for hi > last && bridges[strings.ToLower(d.words[hi].text)] {
 		hi--
 	}
 	if lo == first {

@@ -289,6 +289,7 @@ func (s *Syncer) Push(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	s.setStatus(func(st *Status) { st.Waiting = len(waiting) })
 	sent := 0
 	for len(waiting) > 0 {
 		batch := waiting[:min(pushBatch, len(waiting))]
