@@ -64,14 +64,14 @@ func asExample(d re3dDoc) Example {
 	return ex
 }
 
-// learningCurve prints, on the untouched half, the rules alone and the
-// rules with a model learned from 5, 15 and all documents of the other.
-func learningCurve(t *testing.T, docs []re3dDoc) map[int]map[string]*score {
-	learnFrom, untouched := splitHalves(docs)
-	fmt.Printf("\nLearning curve: learned from documents of one half (%d), measured on the other (%d), never used for rules or learning:\n", len(learnFrom), len(untouched))
+// learningCurve prints, on the measured documents, the rules alone and
+// the rules with a model learned from the first n of learnFrom for each
+// n of sizes (0: rules alone), per kind: overlap precision, recall and F1,
+// exact F1, exact F1 against the outermost entities.
+func learningCurve(learnFrom, measured []re3dDoc, sizes []int) map[int]map[string]*score {
 	fmt.Printf("%-22s %-13s %9s %9s %9s %9s %9s\n", "learned from", "type", "precision", "recall", "F1", "F1 exact", "outermost")
 	curve := map[int]map[string]*score{}
-	for _, n := range []int{0, 5, 15, len(learnFrom)} {
+	for _, n := range sizes {
 		var m *Model
 		took := time.Duration(0)
 		if n > 0 {
@@ -84,7 +84,7 @@ func learningCurve(t *testing.T, docs []re3dDoc) map[int]map[string]*score {
 			took = time.Since(start)
 		}
 		scores, outer := newScores(), newScores()
-		for _, d := range untouched {
+		for _, d := range measured {
 			ss := ArticleLearned(d.text, "", nil, m)
 			compare(ss, d.gold, scores)
 			compare(ss, outermost(d.gold), outer)
@@ -94,16 +94,27 @@ func learningCurve(t *testing.T, docs []re3dDoc) map[int]map[string]*score {
 		if n > 0 {
 			label = fmt.Sprintf("%d documents (%.1fs)", n, took.Seconds())
 		}
-		for _, k := range []string{"Person", "Organisation", "Location", "Nationality"} {
+		for _, k := range curveKinds {
 			s := scores[kinds[k]]
-			p, r := ratio(s.tp, s.tp+s.fp), ratio(s.tp, s.tp+s.fn)
 			o := outer[kinds[k]]
-			fmt.Printf("%-22s %-13s %9.2f %9.2f %9.2f %9.2f %9.2f\n", label, k, p, r, f1(p, r), exactF1(s), exactF1(o))
+			fmt.Printf("%-22s %-13s %9.2f %9.2f %9.2f %9.2f %9.2f\n", label, k, precision(s), recall(s), overlapF1(s), exactF1(s), exactF1(o))
 			label = ""
 		}
 	}
+	last := sizes[len(sizes)-1]
+	fmt.Printf("%-36s", fmt.Sprintf("F1 after %d documents, change:", last))
+	for _, k := range curveKinds {
+		fmt.Printf(" %s %+.3f", k, overlapF1(curve[last][kinds[k]])-overlapF1(curve[0][kinds[k]]))
+	}
+	fmt.Println()
 	return curve
 }
+
+var curveKinds = []string{"Person", "Organisation", "Location", "Nationality"}
+
+func precision(s *score) float64 { return ratio(s.tp, s.tp+s.fp) }
+func recall(s *score) float64    { return ratio(s.tp, s.tp+s.fn) }
+func overlapF1(s *score) float64 { return f1(precision(s), recall(s)) }
 
 // exactF1 is the F1 of suggestions with the gold entity's boundaries.
 func exactF1(s *score) float64 {

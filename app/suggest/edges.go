@@ -13,7 +13,10 @@ import (
 // each word just outside the suggestion is counted as taken in or not, and
 // each word at its edge as kept or dropped, by the suggestion's kind and
 // the word. Suggestions then grow or shrink where a word has been taken in
-// (or dropped) more often than not, at least minEdgeVotes times.
+// (or dropped) at least twice as often as not, and at least minEdgeVotes
+// times: a move seen made and not made about as often is no house style
+// (a plain majority moved Location boundaries wrongly on sources never
+// seen).
 
 // edgeMove is a way a suggestion's boundary can move by one word.
 type edgeMove string
@@ -51,9 +54,11 @@ func (v edgeVotes) add(key string, made bool) {
 	v[key] = c
 }
 
+// says: the move was made at least minEdgeVotes times and twice as often
+// as not.
 func (v edgeVotes) says(key string) bool {
 	c := v[key]
-	return c[1] >= minEdgeVotes && c[1] > c[0]
+	return c[1] >= minEdgeVotes && c[1] > 2*c[0]
 }
 
 // decides says whether to make a move over a word: as the word has been

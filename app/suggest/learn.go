@@ -215,8 +215,11 @@ func spansOf(d *document, first int, tags []tag) []Suggestion {
 			continue
 		}
 		j := i
-		for j+1 < len(tags) && tags[j+1] == insideTag(tags[i].kind()) {
+		for j+1 < len(tags) && tags[j+1] == insideTag(tags[i].kind()) && sameStretch(d, first+j, first+j+1) {
 			j++
+		}
+		if j+1 < len(tags) && tags[j+1] == insideTag(tags[i].kind()) {
+			tags[j+1] = beginTag(tags[i].kind()) // "soldiers, executioners": a list, one suggestion each
 		}
 		start, end := d.words[first+i].start, d.words[first+j].end
 		out = append(out, Suggestion{Kind: modelKinds[tags[i].kind()], Start: start, End: end, Text: d.slice(start, end), Confidence: learnedConfidence, Learned: LearnedFound})
@@ -281,9 +284,12 @@ func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 		}
 	}
 	for k, f := range found {
-		if !used[k] {
+		if !used[k] && m.plausible(d, f) {
 			offer(f)
 		}
+	}
+	for _, f := range foundAgain(d, found) {
+		offer(f)
 	}
 	for _, f := range named { // people and organisations taught are offered wherever they stand
 		if m.remembered(d, f) {
@@ -293,6 +299,21 @@ func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 	}
 	sortSuggestions(out)
 	return out
+}
+
+// plausible: what the model found alone is offered, but a nationality
+// only when it is one (the countries' demonyms are a closed list) or was
+// taught as one: "Arabic" or "Tigris" look like "Syrian" to the model.
+func (m *Model) plausible(d *document, f Suggestion) bool {
+	if f.Kind != Nationality {
+		return true
+	}
+	first, last := d.wordsIn(span{f.Start, f.End})
+	word := d.words[last].text
+	_, demonym := demonymCountry(word)
+	_, nation := pluralDemonym(word)
+	c := m.names[nameKey(d, first, last)]
+	return demonym || nation || (c != nil && c[kindIndex(Nationality)] > 0 && mostly(c, kindIndex(Nationality)))
 }
 
 // remembered: a learned name to offer wherever it stands — a person or an
@@ -308,5 +329,61 @@ func (m *Model) remembered(d *document, f Suggestion) bool {
 		return true
 	}
 	c := m.names[key]
-	return c != nil && c[kind] >= 2 && isCapitalised(f.Text) && pronounKinds[f.Text] == ""
+	return c != nil && c[kind] >= 2 && mostly(c, kind) && isCapitalised(f.Text) && pronounKinds[f.Text] == "" && !notNames[f.Text]
+}
+
+// mostly: a name was learned as this kind at least twice as often as as
+// all others together ("Syria" the country, seldom its government).
+func mostly(c *[4]uint16, kind int) bool {
+	others := 0
+	for k, n := range c {
+		if k != kind {
+			others += int(n)
+		}
+	}
+	return int(c[kind]) >= 2*others
+}
+
+// foundAgain: a name the model found once in an article is the same name
+// wherever its words stand again in it, as the rules repeat their own
+// (repeatFullNames).
+func foundAgain(d *document, found []Suggestion) []Suggestion {
+	type name struct {
+		s     Suggestion
+		first int // where the model found it
+		n     int // its words
+	}
+	byFirst, seen := map[string][]name{}, map[string]bool{}
+	for _, f := range found {
+		if (f.Kind != Person && f.Kind != Organisation) || !isCapitalised(f.Text) || notNames[f.Text] || pronounKinds[f.Text] != "" || seen[f.Kind+f.Text] {
+			continue
+		}
+		seen[f.Kind+f.Text] = true
+		first, last := d.wordsIn(span{f.Start, f.End})
+		byFirst[d.words[first].text] = append(byFirst[d.words[first].text], name{f, first, last - first + 1})
+	}
+	var out []Suggestion
+	for i, w := range d.words {
+		for _, f := range byFirst[w.text] {
+			if i != f.first && sameWords(d, i, f.first, f.n) {
+				g, end := f.s, d.words[i+f.n-1].end
+				g.Start, g.End, g.Text = w.start, end, d.slice(w.start, end)
+				out = append(out, g)
+			}
+		}
+	}
+	return out
+}
+
+// sameWords: the n words from i are those from j.
+func sameWords(d *document, i, j, n int) bool {
+	if i+n > len(d.words) {
+		return false
+	}
+	for k := range n {
+		if d.words[i+k].text != d.words[j+k].text {
+			return false
+		}
+	}
+	return true
 }

@@ -78,11 +78,15 @@ func (m *Model) Trained() bool { return m != nil && m.Examples > 0 }
 // document, computed once.
 type wordPieces struct {
 	word, shape, prefix, suffix, suffix2 []uint64
+	lexicon                              []uint64 // lexiconClass
 }
 
 func piecesOf(d *document) wordPieces {
 	n := len(d.words)
-	p := wordPieces{word: make([]uint64, n), shape: make([]uint64, n), prefix: make([]uint64, n), suffix: make([]uint64, n), suffix2: make([]uint64, n)}
+	p := wordPieces{word: make([]uint64, n), shape: make([]uint64, n), prefix: make([]uint64, n), suffix: make([]uint64, n), suffix2: make([]uint64, n), lexicon: make([]uint64, n)}
+	for i, c := range lexiconClasses(d) {
+		p.lexicon[i] = uint64(c)
+	}
 	for i, w := range d.words {
 		lower := strings.ToLower(w.text)
 		p.word[i], p.shape[i] = hashString(lower), hashString(shape(w.text))
@@ -120,6 +124,7 @@ func featureHashes(p wordPieces, first, last int, rules, names []tag) [][]uint64
 			mix(15, at(p.shape, i-1), s, at(p.shape, i+1)),
 			mix(16, r), mix(17, ruleAt(i-1)), mix(18, ruleAt(i+1)), mix(19, r, w),
 			mix(20, n), mix(21, n, r),
+			mix(23, p.lexicon[i]), mix(24, at(p.lexicon, i-1)), mix(25, at(p.lexicon, i+1)), mix(26, p.lexicon[i], s),
 		}
 		if i == first {
 			fs = append(fs, mix(22))
