@@ -115,3 +115,34 @@ func TestNeverSeenReadsRe3dFolders(t *testing.T) {
 		t.Fatalf("a broken line: %v", err)
 	}
 }
+
+// A pronoun the model learned to mark is offered as the rules offer theirs:
+// with the name it stands for, or not at all (there would be nothing to
+// accept: an actor called "his").
+func TestLearnedPronounsReferToANameOrAreLeftOut(t *testing.T) {
+	var exs []Example
+	for i := range 25 {
+		name := synthPeople[i%len(synthPeople)]
+		text := "Yesterday " + name + " crossed the river. His convoy waited at the bridge."
+		at := len([]rune("Yesterday "))
+		his := strings.Index(text, "His")
+		exs = append(exs, Example{Text: text, Complete: true, Entities: []Annotation{
+			{Kind: Person, Start: at, End: at + len([]rune(name))}, {Kind: Person, Start: his, End: his + 3}}})
+	}
+	m := NewModel().Learn(exs, LearningPasses)
+	pronoun := func(text string) *Suggestion {
+		for _, s := range ArticleLearned(text, "", nil, m) {
+			if s.Text == "His" {
+				return &s
+			}
+		}
+		return nil
+	}
+	s := pronoun("Yesterday Junia Castell crossed the river. His convoy waited at the bridge.")
+	if s == nil || s.Kind != Person || s.RefersTo != "Junia Castell" {
+		t.Fatalf("His after Junia Castell: %+v, want a person referring to Junia Castell", s)
+	}
+	if s := pronoun("The river was high. His convoy waited at the bridge."); s != nil {
+		t.Fatalf("His with no one to refer to was offered: %+v", s)
+	}
+}

@@ -3,6 +3,7 @@ package suggest
 import (
 	"math/rand"
 	"slices"
+	"strings"
 
 	"dossier/data"
 )
@@ -283,13 +284,25 @@ func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 			out = append(out, f)
 		}
 	}
+	var pronouns []Suggestion
 	for k, f := range found {
 		if !used[k] && m.plausible(d, f) {
+			if _, is := standsIn[strings.ToLower(f.Text)]; is {
+				pronouns = append(pronouns, f)
+				continue
+			}
 			offer(f)
 		}
 	}
 	for _, f := range foundAgain(d, found) {
 		offer(f)
+	}
+	seen := mentionsOf(d, out)
+	for _, f := range pronouns { // like the rules' own: with the name it stands for, or not at all
+		if _, ok := referTo(d, seen, &f); ok {
+			offer(f)
+			seen = mentioned(seen, mention{f.Start, d.sentenceIndex(f.Start), f.Kind, "", f.RefersTo, opensSentence(d, wordAt(d, f.Start)), false})
+		}
 	}
 	for _, f := range named { // people and organisations taught are offered wherever they stand
 		if m.remembered(d, f) {

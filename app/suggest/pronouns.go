@@ -19,13 +19,7 @@ var pronounKinds = map[string]string{
 // government, "they" to a group named in the plural. A pronoun with nothing to refer to is
 // left out: there is nothing to accept.
 func pronouns(d *document, c *claims) {
-	var seen []mention
-	for _, s := range c.out {
-		if (s.Kind == Person || s.Kind == Organisation) && !untitledRole(s) {
-			seen = append(seen, mention{s.Start, d.sentenceIndex(s.Start), s.Kind, s.Sector, PartyName(s), opensSentence(d, wordAt(d, s.Start)), plural(s.Text)})
-		}
-	}
-	sort.Slice(seen, func(i, j int) bool { return seen[i].start < seen[j].start })
+	seen := mentionsOf(d, c.out)
 	for i, w := range d.words {
 		kind, ok := pronounKinds[w.text]
 		if !ok || !c.free(i, i) || (w.text == "I" && i > 0 && sameStretch(d, i-1, i) && isCapitalised(d.words[i-1].text)) {
@@ -37,9 +31,58 @@ func pronouns(d *document, c *claims) {
 			continue
 		}
 		c.add(d, i, i, Suggestion{Kind: kind, Confidence: 0.5, RefersTo: to})
-		k := sort.Search(len(seen), func(k int) bool { return seen[k].start >= w.start })
-		seen = slices.Insert(seen, k, mention{w.start, sent, kind, "", to, opensSentence(d, i), false})
+		seen = mentioned(seen, mention{w.start, sent, kind, "", to, opensSentence(d, i), false})
 	}
+}
+
+// mentionsOf are the people and groups among suggestions, in text order,
+// for pronouns to refer to.
+func mentionsOf(d *document, ss []Suggestion) []mention {
+	var seen []mention
+	for _, s := range ss {
+		if (s.Kind == Person || s.Kind == Organisation) && !untitledRole(s) {
+			seen = append(seen, mention{s.Start, d.sentenceIndex(s.Start), s.Kind, s.Sector, PartyName(s), opensSentence(d, wordAt(d, s.Start)), plural(s.Text)})
+		}
+	}
+	sort.Slice(seen, func(i, j int) bool { return seen[i].start < seen[j].start })
+	return seen
+}
+
+// mentioned adds a mention in text order.
+func mentioned(seen []mention, m mention) []mention {
+	k := sort.Search(len(seen), func(k int) bool { return seen[k].start >= m.start })
+	return slices.Insert(seen, k, m)
+}
+
+// standsIn gives, for a pronoun the model found ("his", "their", "its"),
+// the pronoun whose referent it shares and the kind it stands for.
+var standsIn = map[string]struct{ as, kind string }{
+	"i": {"I", Person}, "me": {"I", Person}, "my": {"I", Person},
+	"he": {"he", Person}, "him": {"he", Person}, "his": {"he", Person}, "himself": {"he", Person},
+	"she": {"she", Person}, "her": {"she", Person}, "herself": {"she", Person},
+	"we": {"we", Organisation}, "us": {"we", Organisation}, "our": {"we", Organisation},
+	"they": {"they", Organisation}, "them": {"they", Organisation}, "their": {"they", Organisation}, "themselves": {"they", Organisation},
+	"it": {"it", Organisation}, "its": {"it", Organisation}, "itself": {"it", Organisation},
+}
+
+// referTo gives a pronoun the model found its referent, as the rules do
+// theirs; false: no pronoun of its kind, or nothing to refer to.
+func referTo(d *document, seen []mention, f *Suggestion) (pronoun, ok bool) {
+	first, last := d.wordsIn(span{f.Start, f.End})
+	if first < 0 || first != last {
+		return false, false
+	}
+	p, is := standsIn[strings.ToLower(f.Text)]
+	if !is {
+		return false, false
+	}
+	if p.kind != f.Kind {
+		return true, false
+	}
+	w := d.words[first]
+	w.text = p.as
+	f.RefersTo = antecedent(seen, w, d.sentenceIndex(w.start), p.kind)
+	return true, f.RefersTo != ""
 }
 
 // mention is a name met so far, for pronouns to refer to.
@@ -79,8 +122,8 @@ func antecedent(seen []mention, w token, sent int, kind string) string {
 	k := sort.Search(len(seen), func(k int) bool { return seen[k].start >= w.start })
 	for k--; k >= 0 && sent-seen[k].sentence <= lookBack; k-- {
 		m := seen[k]
-		they := w.text == "they" || w.text == "They"
-		if m.kind != kind || (kind == Organisation && !they && m.sector != "GOV") || (they && !m.plural) {
+		they, it := w.text == "they" || w.text == "They", w.text == "it"
+		if m.kind != kind || (kind == Organisation && !they && !it && m.sector != "GOV") || (they && !m.plural) || (it && m.plural) {
 			continue
 		}
 		weight := 1.0
