@@ -67,8 +67,8 @@ const savedVersion = 1
 // MarshalBinary is the model, compressed, for the database.
 func (m *Model) MarshalBinary() ([]byte, error) {
 	s := saved{Version: savedVersion, Feats: map[uint64]weights{}, Trans: m.trans, Rejected: m.rejected, Events: m.eventTypes, Edges: m.edges, Examples: m.Examples, Annotated: m.Annotated}
-	for f, w := range m.feats {
-		s.Feats[f] = *w
+	for f, i := range m.feats.at {
+		s.Feats[f] = m.feats.w[i]
 	}
 	s.Names, s.Taught = flatNames(m.names), flatNames(m.taught)
 	var buf bytes.Buffer
@@ -98,9 +98,9 @@ func UnmarshalModel(b []byte) (*Model, error) {
 	m := NewModel()
 	m.trans, m.rejected, m.eventTypes, m.edges, m.Examples, m.Annotated = s.Trans, s.Rejected, s.Events, s.Edges, s.Examples, s.Annotated
 	for f, w := range s.Feats {
-		w := w
-		m.feats[f], m.sumFeats[f] = &w, &weights{}
+		m.feats.set(f, w)
 	}
+	m.sumFeats = make([]weights, len(m.feats.w))
 	m.names, m.taught = pointedNames(s.Names), pointedNames(s.Taught)
 	return m, nil
 }
@@ -126,11 +126,7 @@ func pointedNames(n map[string][4]uint16) map[string]*[4]uint16 {
 func (m *Model) Clone() *Model {
 	c := NewModel()
 	c.trans, c.Examples, c.Annotated, c.steps = m.trans, m.Examples, m.Annotated, m.steps
-	for f, w := range m.feats {
-		w := *w
-		c.feats[f] = &w
-		c.sumFeats[f] = &weights{}
-	}
+	c.feats, c.sumFeats = m.feats.clone(), make([]weights, len(m.feats.w))
 	c.names, c.taught = pointedNames(flatNames(m.names)), pointedNames(flatNames(m.taught))
 	if m.eventTypes != nil {
 		c.eventTypes = make(map[string]map[string]uint16, len(m.eventTypes))

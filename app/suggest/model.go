@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"hash/fnv"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,10 +45,11 @@ type weights [numTags]float32
 // Model is what has been learned. The zero value knows nothing; a Model is
 // not safe for concurrent learning (reading while nobody learns is).
 type Model struct {
-	feats map[uint64]*weights // by feature hash
+	feats weightTable // by feature hash
 	trans [numTags + 1][numTags]float32
-	// for averaging: the sums of each update times the step it came at
-	sumFeats map[uint64]*weights
+	// for averaging: the sums of each update times the step it came at,
+	// sumFeats[i] for feats.w[i]
+	sumFeats []weights
 	sumTrans [numTags + 1][numTags]float32
 	steps    float32
 	// Examples counts what it learned from; Annotated counts the complete
@@ -68,7 +70,7 @@ type Model struct {
 
 // NewModel is an empty model.
 func NewModel() *Model {
-	return &Model{feats: map[uint64]*weights{}, sumFeats: map[uint64]*weights{}, steps: 1, names: map[string]*[4]uint16{}, taught: map[string]*[4]uint16{}}
+	return &Model{feats: weightTable{at: map[uint64]int32{}}, steps: 1, names: map[string]*[4]uint16{}, taught: map[string]*[4]uint16{}}
 }
 
 // Trained says whether the model has learned anything.
@@ -95,6 +97,10 @@ func piecesOf(d *document) wordPieces {
 	return p
 }
 
+// featuresPerWord is how many features a word has (one more opens a
+// sentence).
+const featuresPerWord = 25
+
 // boundary stands for the words beyond a sentence's ends.
 var boundary = hashString("<s>")
 
@@ -115,9 +121,11 @@ func featureHashes(p wordPieces, first, last int, rules, names []tag) [][]uint64
 		}
 		return uint64(rules[i-first])
 	}
+	flat := make([]uint64, 0, (last-first+1)*featuresPerWord+1) // one allocation for the sentence
 	for i := first; i <= last; i++ {
 		w, s, r, n := p.word[i], p.shape[i], ruleAt(i), uint64(names[i-first])
-		fs := []uint64{
+		begin := len(flat)
+		flat = append(flat,
 			mix(1), mix(2, w), mix(3, s), mix(4, p.prefix[i]), mix(5, p.suffix[i]), mix(6, p.suffix2[i]),
 			mix(7, at(p.word, i-1)), mix(8, at(p.word, i+1)), mix(9, at(p.word, i-2)), mix(10, at(p.word, i+2)),
 			mix(11, at(p.shape, i-1)), mix(12, at(p.shape, i+1)), mix(13, at(p.word, i-1), w), mix(14, w, at(p.word, i+1)),
@@ -125,11 +133,11 @@ func featureHashes(p wordPieces, first, last int, rules, names []tag) [][]uint64
 			mix(16, r), mix(17, ruleAt(i-1)), mix(18, ruleAt(i+1)), mix(19, r, w),
 			mix(20, n), mix(21, n, r),
 			mix(23, p.lexicon[i]), mix(24, at(p.lexicon, i-1)), mix(25, at(p.lexicon, i+1)), mix(26, p.lexicon[i], s),
-		}
+		)
 		if i == first {
-			fs = append(fs, mix(22))
+			flat = append(flat, mix(22))
 		}
-		out[i-first] = fs
+		out[i-first] = flat[begin:len(flat):len(flat)]
 	}
 	return out
 }
@@ -194,7 +202,8 @@ func suffix(w string, n int) string {
 func (m *Model) scores(fs []uint64) weights {
 	var s weights
 	for _, f := range fs {
-		if w := m.feats[f]; w != nil {
+		if i, ok := m.feats.at[f]; ok {
+			w := &m.feats.w[i]
 			for t := range s {
 				s[t] += w[t]
 			}
@@ -286,14 +295,42 @@ func (m *Model) update(fs [][]uint64, gold, guess []tag) {
 }
 
 func (m *Model) add(f uint64, t tag, v float32) {
-	w := m.feats[f]
-	if w == nil {
-		w = &weights{}
-		m.feats[f] = w
-		m.sumFeats[f] = &weights{}
+	i, ok := m.feats.at[f]
+	if !ok {
+		i = m.feats.set(f, weights{})
+		m.sumFeats = append(m.sumFeats, weights{})
 	}
-	w[t] += v
-	m.sumFeats[f][t] += v * m.steps
+	m.feats.w[i][t] += v
+	m.sumFeats[i][t] += v * m.steps
+}
+
+// weightTable holds the weights of each feature with no pointer in it, so
+// that the garbage collector has nothing to scan in a model of a million
+// features (with a pointer per feature, every collection while the app
+// suggests went through all of them).
+type weightTable struct {
+	at map[uint64]int32 // a feature's place in w
+	w  []weights
+}
+
+// set gives feature f its weights and returns its place.
+func (t *weightTable) set(f uint64, w weights) int32 {
+	if i, ok := t.at[f]; ok {
+		t.w[i] = w
+		return i
+	}
+	i := int32(len(t.w))
+	t.at[f] = i
+	t.w = append(t.w, w)
+	return i
+}
+
+func (t weightTable) clone() weightTable {
+	c := weightTable{at: make(map[uint64]int32, len(t.at)), w: slices.Clone(t.w)}
+	for f, i := range t.at {
+		c.at[f] = i
+	}
+	return c
 }
 
 // averaged is the model with each weight averaged over the steps it lived
@@ -302,8 +339,8 @@ func (m *Model) add(f uint64, t tag, v float32) {
 func (m *Model) averaged() *Model {
 	out := NewModel()
 	out.Examples, out.Annotated, out.names, out.taught, out.rejected, out.eventTypes, out.edges = m.Examples, m.Annotated, m.names, m.taught, m.rejected, m.eventTypes, m.edges
-	for f, w := range m.feats {
-		s := m.sumFeats[f]
+	for f, i := range m.feats.at {
+		w, s := &m.feats.w[i], &m.sumFeats[i]
 		var a weights
 		nonzero := false
 		for t := range w {
@@ -311,10 +348,10 @@ func (m *Model) averaged() *Model {
 			nonzero = nonzero || a[t] != 0
 		}
 		if nonzero {
-			out.feats[f] = &a
-			out.sumFeats[f] = &weights{}
+			out.feats.set(f, a)
 		}
 	}
+	out.sumFeats = make([]weights, len(out.feats.w))
 	for p := range m.trans {
 		for t := range m.trans[p] {
 			out.trans[p][t] = m.trans[p][t] - m.sumTrans[p][t]/m.steps
