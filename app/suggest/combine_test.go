@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dossier/data/storetest"
 )
 
 // The word lists and the gazetteer are features of the model; each word
@@ -91,7 +93,7 @@ func TestFoundNationalitiesAreNationalities(t *testing.T) {
 // make eval reads a checkout of the whole re3d corpus: its source folders,
 // less the sources the shared corpus holds.
 func TestNeverSeenReadsRe3dFolders(t *testing.T) {
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	write := func(folder, name, body string) {
 		os.MkdirAll(filepath.Join(dir, folder), 0o755)
 		if err := os.WriteFile(filepath.Join(dir, folder, name), []byte(body), 0o644); err != nil {
