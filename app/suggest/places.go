@@ -27,12 +27,17 @@ func places(d *document, c *claims) {
 	}
 }
 
+// placePrefixes begin place names ("New York", "Northern Ireland") though
+// alone they name nothing: a run may start with one.
+var placePrefixes = wordSet(`New Old Northern Southern Eastern Western Central Upper Lower Great Greater Middle`)
+
 // monthNames are never places ("3 March 2025" holds no town called March).
 var monthNames = wordSet(strings.ReplaceAll(months, "|", " "))
 
 func capitalRun(d *document, first, last int) bool {
 	for k := first; k <= last; k++ {
-		if !isCapitalised(d.words[k].text) || notNames[d.words[k].text] || titles[d.words[k].text] || monthNames[d.words[k].text] {
+		w := d.words[k].text
+		if !isCapitalised(w) || (notNames[w] && !(k == first && k < last && placePrefixes[w])) || titles[w] || monthNames[w] {
 			return false
 		}
 		if k > first && !sameStretch(d, k-1, k) {

@@ -11,7 +11,7 @@ var regions = map[string][2]float64{
 	"Europe": {54.5, 15.3}, "Eastern Europe": {50.0, 30.0}, "Western Europe": {48.0, 5.0}, "Balkans": {43.0, 21.0},
 	"Caucasus": {42.0, 45.0}, "Africa": {1.6, 17.3}, "North Africa": {28.0, 10.0}, "Sub-Saharan Africa": {-2.0, 22.0},
 	"Horn of Africa": {8.0, 45.0}, "Sahel": {15.0, 5.0}, "Maghreb": {31.0, 3.0}, "Americas": {10.0, -80.0},
-	"Latin America": {-10.0, -65.0}, "Caribbean": {18.0, -72.0}, "Arctic": {75.0, 0.0}, "Kurdistan Region": {36.2, 44.0},
+	"Latin America": {-10.0, -65.0}, "Caribbean": {18.0, -72.0}, "Arctic": {75.0, 0.0}, "Kurdistan Region": {36.2, 44.0}, "Northern Ireland": {54.6, -6.7},
 }
 
 // regionNames finds regions by name, "the Middle East" with its article.

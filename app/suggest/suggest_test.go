@@ -131,3 +131,21 @@ func TestSecondVerbKeepsItsSubject(t *testing.T) {
 	}
 	t.Fatalf("no threat suggested: %+v", ss)
 }
+
+// A place whose name begins with a word that alone names nothing ("New")
+// is found whole: "New York" is not York in England.
+func TestPlaceNamesWithAPrefix(t *testing.T) {
+	ss := suggest.Article("The envoy flew to New York on Monday, later to New Delhi and to Northern Ireland.", "", nil)
+	for name, country := range map[string]string{"New York": "USA", "New Delhi": "IND"} {
+		s, ok := find(ss, suggest.Location, name)
+		if !ok || s.Country != country {
+			t.Errorf("%s: %+v, want a place in %s; all: %+v", name, s, country, ss)
+		}
+	}
+	if _, ok := find(ss, suggest.Location, "York"); ok {
+		t.Errorf("York offered inside New York: %+v", ss)
+	}
+	if _, ok := find(ss, suggest.Location, "Northern Ireland"); !ok { // not the Republic of Ireland
+		t.Errorf("Northern Ireland not found whole: %+v", ss)
+	}
+}
