@@ -299,7 +299,7 @@ func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 	}
 	seen := mentionsOf(d, out)
 	for _, f := range pronouns { // like the rules' own: with the name it stands for, or not at all
-		if _, ok := referTo(d, seen, &f); ok {
+		if referTo(d, seen, &f) {
 			offer(f)
 			seen = mentioned(seen, mention{f.Start, d.sentenceIndex(f.Start), f.Kind, "", f.RefersTo, opensSentence(d, wordAt(d, f.Start)), false})
 		}

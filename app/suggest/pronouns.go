@@ -65,24 +65,18 @@ var standsIn = map[string]struct{ as, kind string }{
 	"it": {"it", Organisation}, "its": {"it", Organisation}, "itself": {"it", Organisation},
 }
 
-// referTo gives a pronoun the model found its referent, as the rules do
-// theirs; false: no pronoun of its kind, or nothing to refer to.
-func referTo(d *document, seen []mention, f *Suggestion) (pronoun, ok bool) {
+// referTo gives a pronoun the model found the name it stands for, as the
+// rules do theirs; false: it is no pronoun of its kind, or nothing fits.
+func referTo(d *document, seen []mention, f *Suggestion) bool {
 	first, last := d.wordsIn(span{f.Start, f.End})
-	if first < 0 || first != last {
-		return false, false
-	}
 	p, is := standsIn[strings.ToLower(f.Text)]
-	if !is {
-		return false, false
-	}
-	if p.kind != f.Kind {
-		return true, false
+	if first < 0 || first != last || !is || p.kind != f.Kind {
+		return false
 	}
 	w := d.words[first]
 	w.text = p.as
 	f.RefersTo = antecedent(seen, w, d.sentenceIndex(w.start), p.kind)
-	return true, f.RefersTo != ""
+	return f.RefersTo != ""
 }
 
 // mention is a name met so far, for pronouns to refer to.
