@@ -93,22 +93,25 @@ func (l *learner) learn() {
 		if len(examples) > 0 {
 			next = next.Learn(examples, teachingPasses)
 		}
-		if b, err := next.MarshalBinary(); err == nil {
-			l.st.SetMark(modelMark, string(b))
-		}
+		l.save(next) // in the background: a save that fails is made good by the next batch's
 		l.mu.Lock()
 		l.model = next
 		l.mu.Unlock()
 	}
 }
 
-// replace makes m the model, saved (the learn command's teaching).
-func (l *learner) replace(m *suggest.Model) error {
+// save keeps m in the database.
+func (l *learner) save(m *suggest.Model) error {
 	b, err := m.MarshalBinary()
 	if err != nil {
 		return err
 	}
-	if err := l.st.SetMark(modelMark, string(b)); err != nil {
+	return l.st.SetMark(modelMark, string(b))
+}
+
+// replace makes m the model, saved (the learn command's teaching).
+func (l *learner) replace(m *suggest.Model) error {
+	if err := l.save(m); err != nil {
 		return err
 	}
 	l.mu.Lock()

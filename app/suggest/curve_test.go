@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -19,15 +18,18 @@ type re3dDoc struct {
 // loadRe3d reads the corpus in documents.csv order.
 func loadRe3d(t *testing.T, dir string) []re3dDoc {
 	gold := map[string][]goldEntity{}
-	f, _ := os.Open(filepath.Join(dir, "entities.jsonl"))
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
+	err := eachJSONLine(filepath.Join(dir, "entities.jsonl"), func(line []byte) error {
 		var g goldEntity
-		json.Unmarshal(sc.Bytes(), &g)
+		if err := json.Unmarshal(line, &g); err != nil {
+			return err
+		}
 		if kinds[g.Type] != "" {
 			gold[g.Doc] = append(gold[g.Doc], g)
 		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	var docs []re3dDoc
 	for _, r := range readCSV(t, filepath.Join(dir, "documents.csv"))[1:] {

@@ -297,11 +297,13 @@ func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 	for _, f := range foundAgain(d, found) {
 		offer(f)
 	}
-	seen := mentionsOf(d, out)
-	for _, f := range pronouns { // like the rules' own: with the name it stands for, or not at all
-		if referTo(d, seen, &f) {
-			offer(f)
-			seen = mentioned(seen, mention{f.Start, d.sentenceIndex(f.Start), f.Kind, "", f.RefersTo, opensSentence(d, wordAt(d, f.Start)), false})
+	if len(pronouns) > 0 {
+		seen := mentionsOf(d, out)
+		for _, f := range pronouns { // like the rules' own: with the name it stands for, or not at all
+			if referTo(d, seen, &f) {
+				offer(f)
+				seen = mentioned(seen, pronounMention(d, wordAt(d, f.Start), f.Kind, f.RefersTo))
+			}
 		}
 	}
 	for _, f := range named { // people and organisations taught are offered wherever they stand
@@ -342,7 +344,13 @@ func (m *Model) remembered(d *document, f Suggestion) bool {
 		return true
 	}
 	c := m.names[key]
-	return c != nil && c[kind] >= 2 && mostly(c, kind) && isCapitalised(f.Text) && pronounKinds[f.Text] == "" && !notNames[f.Text]
+	return c != nil && c[kind] >= 2 && mostly(c, kind) && nameLike(f.Text)
+}
+
+// nameLike: written with a capital, and no pronoun or other word that
+// opens sentences ("It", "They", "The").
+func nameLike(text string) bool {
+	return isCapitalised(text) && pronounKinds[text] == "" && !notNames[text]
 }
 
 // mostly: a name was learned as this kind at least twice as often as as
@@ -368,7 +376,7 @@ func foundAgain(d *document, found []Suggestion) []Suggestion {
 	}
 	byFirst, seen := map[string][]name{}, map[string]bool{}
 	for _, f := range found {
-		if (f.Kind != Person && f.Kind != Organisation) || !isCapitalised(f.Text) || notNames[f.Text] || pronounKinds[f.Text] != "" || seen[f.Kind+f.Text] {
+		if (f.Kind != Person && f.Kind != Organisation) || !nameLike(f.Text) || seen[f.Kind+f.Text] {
 			continue
 		}
 		seen[f.Kind+f.Text] = true

@@ -25,13 +25,12 @@ func pronouns(d *document, c *claims) {
 		if !ok || !c.free(i, i) || (w.text == "I" && i > 0 && sameStretch(d, i-1, i) && isCapitalised(d.words[i-1].text)) {
 			continue // "World War I"
 		}
-		sent := d.sentenceIndex(w.start)
-		to := antecedent(seen, w, sent, kind)
+		to := antecedent(seen, w, d.sentenceIndex(w.start), kind)
 		if to == "" {
 			continue
 		}
 		c.add(d, i, i, Suggestion{Kind: kind, Confidence: 0.5, RefersTo: to})
-		seen = mentioned(seen, mention{w.start, sent, kind, "", to, opensSentence(d, i), false})
+		seen = mentioned(seen, pronounMention(d, i, kind, to))
 	}
 }
 
@@ -46,6 +45,13 @@ func mentionsOf(d *document, ss []Suggestion) []mention {
 	}
 	sort.Slice(seen, func(i, j int) bool { return seen[i].start < seen[j].start })
 	return seen
+}
+
+// pronounMention is pronoun word i, standing for the name to, as a
+// mention a later pronoun may refer to.
+func pronounMention(d *document, i int, kind, to string) mention {
+	at := d.words[i].start
+	return mention{at, d.sentenceIndex(at), kind, "", to, opensSentence(d, i), false}
 }
 
 // mentioned adds a mention in text order.
