@@ -262,6 +262,12 @@ func ArticleLearned(text, published string, known []data.Actor, m *Model) []Sugg
 // are offered, see remembered) but not yet when to trust itself.
 const matureAfter = 20
 
+// sureOf is the confidence from which the rules' kind for some words
+// stands: the model's other kind for the same words is not offered beside
+// it. Below it (the two-capitals guess that "Kestrel Relief" is a
+// person) the model's view is offered too.
+const sureOf = 0.5
+
 // combine merges the model's entities into the rules' suggestions.
 func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 	found, named := m.modelEntities(d, rules)
@@ -284,6 +290,17 @@ func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 			out = append(out, f)
 		}
 	}
+	ruled := map[span]bool{} // the rules' entities they are sure of, whatever their kind
+	for _, s := range rules {
+		if kindIndex(s.Kind) >= 0 && s.Confidence >= sureOf {
+			ruled[span{s.Start, s.End}] = true
+		}
+	}
+	offerFound := func(f Suggestion) { // not "New York" the place again as an organisation
+		if !ruled[span{f.Start, f.End}] {
+			offer(f)
+		}
+	}
 	var pronouns []Suggestion
 	for k, f := range found {
 		if !used[k] && m.plausible(d, f) {
@@ -291,11 +308,11 @@ func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 				pronouns = append(pronouns, f)
 				continue
 			}
-			offer(f)
+			offerFound(f)
 		}
 	}
 	for _, f := range foundAgain(d, found) {
-		offer(f)
+		offerFound(f)
 	}
 	if len(pronouns) > 0 {
 		seen := mentionsOf(d, out)
@@ -307,7 +324,7 @@ func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 		}
 	}
 	for _, f := range named { // people and organisations taught are offered wherever they stand
-		if m.remembered(d, f) {
+		if taught, named := m.remembered(d, f); taught || (named && !ruled[span{f.Start, f.End}]) {
 			f.Learned = LearnedName
 			offer(f)
 		}
@@ -332,25 +349,19 @@ func (m *Model) plausible(d *document, f Suggestion) bool {
 }
 
 // remembered: a learned name to offer wherever it stands — a person or an
-// organisation the analyst coded, or one that annotated text named at
-// least twice, written with a capital and not a pronoun.
-func (m *Model) remembered(d *document, f Suggestion) bool {
+// organisation the analyst coded (taught), or one that annotated text
+// named at least twice, mostly as this kind, written like a name (named).
+func (m *Model) remembered(d *document, f Suggestion) (taught, named bool) {
 	if f.Kind != Person && f.Kind != Organisation {
-		return false
+		return false, false
 	}
 	first, last := d.wordsIn(span{f.Start, f.End})
 	key, kind := nameKey(d, first, last), kindIndex(f.Kind)
 	if c := m.taught[key]; c != nil && c[kind] > 0 {
-		return true
+		return true, false
 	}
 	c := m.names[key]
-	return c != nil && c[kind] >= 2 && mostly(c, kind) && nameLike(f.Text)
-}
-
-// nameLike: written with a capital, and no pronoun or other word that
-// opens sentences ("It", "They", "The").
-func nameLike(text string) bool {
-	return isCapitalised(text) && pronounKinds[text] == "" && !notNames[text]
+	return false, c != nil && c[kind] >= 2 && mostly(c, kind) && nameLike(f.Text)
 }
 
 // mostly: a name was learned as this kind at least twice as often as as
@@ -363,6 +374,12 @@ func mostly(c *[4]uint16, kind int) bool {
 		}
 	}
 	return int(c[kind]) >= 2*others
+}
+
+// nameLike: written with a capital, and no pronoun or other word that
+// opens sentences ("It", "They", "The").
+func nameLike(text string) bool {
+	return isCapitalised(text) && pronounKinds[text] == "" && !notNames[text]
 }
 
 // foundAgain: a name the model found once in an article is the same name
