@@ -122,16 +122,7 @@ func TestNeverSeenReadsRe3dFolders(t *testing.T) {
 // with the name it stands for, or not at all (there would be nothing to
 // accept: an actor called "his").
 func TestLearnedPronounsReferToANameOrAreLeftOut(t *testing.T) {
-	var exs []Example
-	for i := range 25 {
-		name := synthPeople[i%len(synthPeople)]
-		text := "Yesterday " + name + " crossed the river. His convoy waited at the bridge."
-		at := len([]rune("Yesterday "))
-		his := strings.Index(text, "His")
-		exs = append(exs, Example{Text: text, Complete: true, Entities: []Annotation{
-			{Kind: Person, Start: at, End: at + len([]rune(name))}, {Kind: Person, Start: his, End: his + 3}}})
-	}
-	m := NewModel().Learn(exs, LearningPasses)
+	m := learnedFromSentences(" crossed the river. His convoy waited at the bridge.", "His", Person)
 	pronoun := func(text string) *Suggestion {
 		for _, s := range ArticleLearned(text, "", nil, m) {
 			if s.Text == "His" {
@@ -152,15 +143,7 @@ func TestLearnedPronounsReferToANameOrAreLeftOut(t *testing.T) {
 // What the model finds is offered where the rules saw nothing: words the
 // rules offer as a place are not offered again as an organisation.
 func TestFoundNotOfferedOverTheRulesOwnWords(t *testing.T) {
-	var exs []Example
-	for i := range 25 {
-		name := synthPeople[i%len(synthPeople)]
-		text := "Yesterday " + name + " wrote that New York had agreed."
-		ny := strings.Index(text, "New York")
-		exs = append(exs, Example{Text: text, Complete: true, Entities: []Annotation{
-			{Kind: Person, Start: 10, End: 10 + len(name)}, {Kind: Organisation, Start: ny, End: ny + 8}}})
-	}
-	m := NewModel().Learn(exs, LearningPasses)
+	m := learnedFromSentences(" wrote that New York had agreed.", "New York", Organisation)
 	var kinds []string
 	for _, s := range ArticleLearned("Yesterday Junia Castell wrote that New York had agreed.", "", nil, m) {
 		if s.Text == "New York" {
@@ -170,4 +153,19 @@ func TestFoundNotOfferedOverTheRulesOwnWords(t *testing.T) {
 	if len(kinds) != 1 || kinds[0] != Location {
 		t.Fatalf("New York offered as %v, want the rules' location alone", kinds)
 	}
+}
+
+// learnedFromSentences is a model learned from 25 annotated texts
+// "Yesterday <a person> <rest>", where words of rest are also marked as
+// kind: enough for the model to offer what it finds.
+func learnedFromSentences(rest, words, kind string) *Model {
+	var exs []Example
+	for i := range 25 {
+		name := synthPeople[i%len(synthPeople)]
+		text := "Yesterday " + name + rest
+		at, w := len([]rune("Yesterday ")), len([]rune(text[:strings.Index(text, words)]))
+		exs = append(exs, Example{Text: text, Complete: true, Entities: []Annotation{
+			{Kind: Person, Start: at, End: at + len([]rune(name))}, {Kind: kind, Start: w, End: w + len([]rune(words))}}})
+	}
+	return NewModel().Learn(exs, LearningPasses)
 }
