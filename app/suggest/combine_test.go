@@ -169,3 +169,111 @@ func learnedFromSentences(rest, words, kind string) *Model {
 	}
 	return NewModel().Learn(exs, LearningPasses)
 }
+
+// "We" in a statement that names no government before it stands for the
+// organisation the article names most; "They" for an organisation not
+// named in the plural; with no organisation at all, neither is offered.
+func TestLearnedWeAndTheyReferToTheArticlesOrganisation(t *testing.T) {
+	for _, word := range []string{"We", "They"} {
+		m := learnedFromSentences(" spoke. "+word+" will rebuild the bridge.", word, Organisation)
+		pronoun := func(text string) *Suggestion {
+			for _, s := range ArticleLearned(text, "", nil, m) {
+				if s.Text == word {
+					return &s
+				}
+			}
+			return nil
+		}
+		agency := "The Kestrel Relief Agency opened an office in Tarn. The river was high. The road was closed. The rain went on. Yesterday Junia Castell spoke. " + word + " will rebuild the bridge."
+		if word == "They" {
+			agency = "The Kestrel Relief Agency sent a team. Yesterday Junia Castell spoke. They will rebuild the bridge."
+		}
+		if s := pronoun(agency); s == nil || s.Kind != Organisation || s.RefersTo != "Kestrel Relief Agency" {
+			t.Errorf("%s: %+v, want an organisation referring to Kestrel Relief Agency", word, s)
+		}
+		if s := pronoun("The river was high. Yesterday Junia Castell spoke. " + word + " will rebuild the bridge."); s != nil {
+			t.Errorf("%s with no organisation in the article was offered: %+v", word, s)
+		}
+	}
+}
+
+// Words in lower case that annotated text marked as an organisation in
+// two documents ("the relief convoy") are offered wherever they stand,
+// unless annotated text left them unmarked as often as it marked them.
+func TestLowerCaseNamesOfferedWhenMostlyMarked(t *testing.T) {
+	convoy := func(marked bool) Example {
+		text := "On Monday the relief convoy reached Tarn."
+		ex := Example{Text: text, Complete: true}
+		if marked {
+			at := strings.Index(text, "the relief")
+			ex.Entities = []Annotation{{Kind: Organisation, Start: at, End: at + len("the relief convoy")}}
+		}
+		return ex
+	}
+	offered := func(m *Model) bool {
+		for _, s := range ArticleLearned("By noon the relief convoy had left Amber Bay.", "", nil, m) {
+			if s.Text == "the relief convoy" && s.Kind == Organisation && s.Learned == LearnedName {
+				return true
+			}
+		}
+		return false
+	}
+	mostly := NewModel().Learn([]Example{convoy(true), convoy(true), convoy(false)}, LearningPasses)
+	if !offered(mostly) {
+		t.Fatal("marked in two documents of three: the relief convoy not offered")
+	}
+	now := NewModel().Learn([]Example{convoy(true), convoy(true), convoy(false), convoy(false)}, LearningPasses)
+	b, err := now.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, err := UnmarshalModel(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, m := range map[string]*Model{"learned": now, "kept in the database": kept, "cloned": kept.Clone()} {
+		if offered(m) {
+			t.Errorf("%s: marked in two documents, unmarked in two: the relief convoy offered", name)
+		}
+	}
+}
+
+// A dash standing alone is no word: the model once tagged one as an
+// organisation, and a suggestion with no text made the article fail.
+func TestALoneDashIsNoWord(t *testing.T) {
+	text := "Combined Joint Task Force - Operation Inherent Resolve said so."
+	for _, w := range newDocument(text).words {
+		if w.text == "" {
+			t.Fatalf("an empty word at %d", w.start)
+		}
+	}
+	m := NewModel() // tags every word as an organisation
+	m.Examples, m.Annotated = 1, matureAfter
+	var all weights
+	all[beginTag(kindIndex(Organisation))] = 10
+	m.feats.set(mix(1), all)
+	for _, s := range ArticleLearned(text, "", nil, m) {
+		if s.Start >= s.End || s.Text == "" {
+			t.Fatalf("suggestion with no text: %+v", s)
+		}
+	}
+}
+
+// Models learned in different orders are averaged, weight by weight.
+func TestMixedAveragesWeights(t *testing.T) {
+	a, b := NewModel(), NewModel()
+	a.feats.set(1, weights{0, 2})
+	b.feats.set(1, weights{0, 4})
+	b.feats.set(2, weights{6})
+	a.trans[0][1], b.trans[0][1] = 1, 3
+	m := mixed([]*Model{a, b})
+	if w := m.feats.w[m.feats.at[1]]; w[1] != 3 {
+		t.Errorf("feature in both: %v, want 3", w[1])
+	}
+	if w := m.feats.w[m.feats.at[2]]; w[0] != 3 {
+		t.Errorf("feature in one: %v, want 3", w[0])
+	}
+	if m.trans[0][1] != 2 || len(m.sumFeats) != len(m.feats.w) {
+		t.Errorf("transition %v, want 2; sums for %d of %d features", m.trans[0][1], len(m.sumFeats), len(m.feats.w))
+	}
+}

@@ -40,7 +40,9 @@ func newDocument(text string) *document {
 			for end > start && strings.ContainsRune("-'’", d.runes[end-1]) {
 				end--
 			}
-			d.words = append(d.words, token{start, end, string(d.runes[start:end])})
+			if end > start { // a dash alone is no word
+				d.words = append(d.words, token{start, end, string(d.runes[start:end])})
+			}
 			start = -1
 		}
 	}

@@ -55,6 +55,7 @@ type saved struct {
 	Trans     [numTags + 1][numTags]float32
 	Names     map[string][4]uint16
 	Taught    map[string][4]uint16
+	Unmarked  map[string]uint16
 	Rejected  map[string]uint16
 	Events    map[string]map[string]uint16
 	Edges     map[string][2]uint16
@@ -66,7 +67,7 @@ const savedVersion = 1
 
 // MarshalBinary is the model, compressed, for the database.
 func (m *Model) MarshalBinary() ([]byte, error) {
-	s := saved{Version: savedVersion, Feats: map[uint64]weights{}, Trans: m.trans, Rejected: m.rejected, Events: m.eventTypes, Edges: m.edges, Examples: m.Examples, Annotated: m.Annotated}
+	s := saved{Version: savedVersion, Feats: map[uint64]weights{}, Trans: m.trans, Unmarked: m.unmarked, Rejected: m.rejected, Events: m.eventTypes, Edges: m.edges, Examples: m.Examples, Annotated: m.Annotated}
 	for f, i := range m.feats.at {
 		s.Feats[f] = m.feats.w[i]
 	}
@@ -102,6 +103,9 @@ func UnmarshalModel(b []byte) (*Model, error) {
 	}
 	m.sumFeats = make([]weights, len(m.feats.w))
 	m.names, m.taught = pointedNames(s.Names), pointedNames(s.Taught)
+	if s.Unmarked != nil { // models saved before it was kept have none
+		m.unmarked = s.Unmarked
+	}
 	return m, nil
 }
 
@@ -128,6 +132,9 @@ func (m *Model) Clone() *Model {
 	c.trans, c.Examples, c.Annotated, c.steps = m.trans, m.Examples, m.Annotated, m.steps
 	c.feats, c.sumFeats = m.feats.clone(), make([]weights, len(m.feats.w))
 	c.names, c.taught = pointedNames(flatNames(m.names)), pointedNames(flatNames(m.taught))
+	for k, n := range m.unmarked {
+		c.unmarked[k] = n
+	}
 	if m.eventTypes != nil {
 		c.eventTypes = make(map[string]map[string]uint16, len(m.eventTypes))
 		for w, codes := range m.eventTypes {

@@ -60,6 +60,9 @@ type Model struct {
 	names map[string]*[4]uint16
 	// taught are the names the analyst's own decisions gave
 	taught map[string]*[4]uint16
+	// unmarked counts the annotated examples that left a learned name in
+	// lower case unmarked somewhere (unmarkedIn)
+	unmarked map[string]uint16
 	// rejected counts suggestions turned down, by context (memory.go)
 	rejected map[string]uint16
 	// eventTypes are the CAMEO codes taught for trigger words (eventtypes.go)
@@ -70,7 +73,7 @@ type Model struct {
 
 // NewModel is an empty model.
 func NewModel() *Model {
-	return &Model{feats: weightTable{at: map[uint64]int32{}}, steps: 1, names: map[string]*[4]uint16{}, taught: map[string]*[4]uint16{}}
+	return &Model{feats: weightTable{at: map[uint64]int32{}}, steps: 1, names: map[string]*[4]uint16{}, taught: map[string]*[4]uint16{}, unmarked: map[string]uint16{}}
 }
 
 // Trained says whether the model has learned anything.
@@ -333,12 +336,55 @@ func (t weightTable) clone() weightTable {
 	return c
 }
 
+// weightsCopy is the model with weights and sums of its own to learn
+// on; what it knows besides (names, edges) it shares with m.
+func (m *Model) weightsCopy() *Model {
+	c := *m
+	c.feats, c.sumFeats = m.feats.clone(), slices.Clone(m.sumFeats)
+	return &c
+}
+
+// mixed is the average of models learned from the same examples in
+// different orders; it keeps the first one's names and counts.
+func mixed(runs []*Model) *Model {
+	out := runs[0]
+	n := float32(len(runs))
+	for i := range out.feats.w {
+		for t := range out.feats.w[i] {
+			out.feats.w[i][t] /= n
+		}
+	}
+	for p := range out.trans {
+		for t := range out.trans[p] {
+			out.trans[p][t] /= n
+		}
+	}
+	for _, r := range runs[1:] {
+		for f, i := range r.feats.at {
+			j, ok := out.feats.at[f]
+			if !ok {
+				j = out.feats.set(f, weights{})
+			}
+			for t, w := range r.feats.w[i] {
+				out.feats.w[j][t] += w / n
+			}
+		}
+		for p := range r.trans {
+			for t, w := range r.trans[p] {
+				out.trans[p][t] += w / n
+			}
+		}
+	}
+	out.sumFeats = make([]weights, len(out.feats.w))
+	return out
+}
+
 // averaged is the model with each weight averaged over the steps it lived
 // through, which generalises better than the last weights; it learns on
 // from there.
 func (m *Model) averaged() *Model {
 	out := NewModel()
-	out.Examples, out.Annotated, out.names, out.taught, out.rejected, out.eventTypes, out.edges = m.Examples, m.Annotated, m.names, m.taught, m.rejected, m.eventTypes, m.edges
+	out.Examples, out.Annotated, out.names, out.taught, out.unmarked, out.rejected, out.eventTypes, out.edges = m.Examples, m.Annotated, m.names, m.taught, m.unmarked, m.rejected, m.eventTypes, m.edges
 	for f, i := range m.feats.at {
 		w, s := &m.feats.w[i], &m.sumFeats[i]
 		var a weights

@@ -97,3 +97,39 @@ func bestKind(names, own nameCounts, key string) int {
 	}
 	return best
 }
+
+// unmarkedIn lists the learned names written in lower case ("the
+// coalition", "people") that a complete example leaves unmarked somewhere:
+// words the analyst marks now and then are no name to offer wherever
+// they stand.
+func unmarkedIn(d *document, ex Example, names nameCounts) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i, w := range d.words {
+		if isCapitalised(w.text) {
+			continue
+		}
+		key := ""
+		for j := i; j < min(len(d.words), i+maxNameWords); j++ {
+			if j > i {
+				key += " "
+			}
+			key += strings.ToLower(d.words[j].text)
+			if names[key] != nil && !seen[key] && !marked(ex, w.start, d.words[j].end) {
+				seen[key] = true
+				out = append(out, key)
+			}
+		}
+	}
+	return out
+}
+
+// marked: an entity of the example overlaps code points start…end.
+func marked(ex Example, start, end int) bool {
+	for _, a := range ex.Entities {
+		if a.Start < end && start < a.End {
+			return true
+		}
+	}
+	return false
+}

@@ -25,7 +25,7 @@ func pronouns(d *document, c *claims) {
 		if !ok || !c.free(i, i) || (w.text == "I" && i > 0 && sameStretch(d, i-1, i) && isCapitalised(d.words[i-1].text)) {
 			continue // "World War I"
 		}
-		to := antecedent(seen, w, d.sentenceIndex(w.start), kind)
+		to := antecedent(seen, w.start, d.sentenceIndex(w.start), fitsPronoun(w.text, kind))
 		if to == "" {
 			continue
 		}
@@ -81,8 +81,31 @@ func referTo(d *document, seen []mention, f *Suggestion) bool {
 	}
 	w := d.words[first]
 	w.text = p.as
-	f.RefersTo = antecedent(seen, w, d.sentenceIndex(w.start), p.kind)
+	sent := d.sentenceIndex(w.start)
+	f.RefersTo = antecedent(seen, w.start, sent, fitsPronoun(p.as, p.kind))
+	switch {
+	case f.RefersTo != "":
+	case p.as == "we": // a statement's own voice: "we" with no government before it
+		f.RefersTo = voiceOf(seen)
+	case p.as == "they": // a group not named in the plural ("the coalition")
+		f.RefersTo = antecedent(seen, w.start, sent, func(m mention) bool { return m.kind == Organisation })
+	}
 	return f.RefersTo != ""
+}
+
+// voiceOf is the organisation an article names most: the "we" of a
+// press release or statement that names no government before it.
+func voiceOf(seen []mention) string {
+	n, best := map[string]int{}, ""
+	for _, m := range seen {
+		if m.kind == Organisation {
+			n[m.name]++
+			if n[m.name] > n[best] {
+				best = m.name
+			}
+		}
+	}
+	return best
 }
 
 // mention is a name met so far, for pronouns to refer to.
@@ -98,6 +121,9 @@ type mention struct {
 // "Iraqi security forces", "Syrians".
 func plural(name string) bool {
 	f := strings.Fields(name)
+	if len(f) == 0 {
+		return false
+	}
 	last := f[len(f)-1]
 	if !strings.HasSuffix(last, "s") {
 		return false
@@ -116,14 +142,32 @@ func untitledRole(s Suggestion) bool {
 // lookBack is how many sentences back a pronoun may refer.
 const lookBack = 3
 
-func antecedent(seen []mention, w token, sent int, kind string) string {
+// fitsPronoun says which names a pronoun of a kind may stand for: "we" a
+// government, "they" a group named in the plural, "it" one that is not.
+func fitsPronoun(pronoun, kind string) func(mention) bool {
+	they, it := pronoun == "they" || pronoun == "They", pronoun == "it"
+	return func(m mention) bool {
+		switch {
+		case m.kind != kind:
+			return false
+		case they:
+			return m.plural
+		case it:
+			return !m.plural
+		}
+		return kind != Organisation || m.sector == "GOV"
+	}
+}
+
+// antecedent is the most salient name that fits, mentioned before code
+// point at in the last few sentences (sent is at's sentence).
+func antecedent(seen []mention, at, sent int, fits func(mention) bool) string {
 	score := map[string]float64{}
 	best, bestScore := "", 0.0
-	k := sort.Search(len(seen), func(k int) bool { return seen[k].start >= w.start })
+	k := sort.Search(len(seen), func(k int) bool { return seen[k].start >= at })
 	for k--; k >= 0 && sent-seen[k].sentence <= lookBack; k-- {
 		m := seen[k]
-		they, it := w.text == "they" || w.text == "They", w.text == "it"
-		if m.kind != kind || (kind == Organisation && !they && !it && m.sector != "GOV") || (they && !m.plural) || (it && m.plural) {
+		if !fits(m) {
 			continue
 		}
 		weight := 1.0
