@@ -277,3 +277,17 @@ func TestMixedAveragesWeights(t *testing.T) {
 		t.Errorf("transition %v, want 2; sums for %d of %d features", m.trans[0][1], len(m.sumFeats), len(m.feats.w))
 	}
 }
+
+// The model may move a person's end over more of a name, not over a verb:
+// the headline "Envoy returns from Tarn" names the title "Envoy".
+func TestPersonSpansDoNotRunOnOverAVerb(t *testing.T) {
+	d := newDocument("Envoy returns from Tarn. Envoy Edo Rask spoke.")
+	title := Suggestion{Kind: Person, Start: 0, End: 5}
+	if !endsOverAWord(d, title, Suggestion{Kind: Person, Start: 0, End: 13}) {
+		t.Error("Envoy returns: the model's span taken")
+	}
+	named := Suggestion{Kind: Person, Start: 25, End: 30}
+	if endsOverAWord(d, named, Suggestion{Kind: Person, Start: 25, End: 39}) {
+		t.Error("Envoy Edo Rask: the model's span refused")
+	}
+}

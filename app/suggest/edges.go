@@ -191,11 +191,8 @@ func walkEdges(d *document, s Suggestion, decide func(edgeMove, token) bool) (st
 }
 
 // joined says whether words i and j (= i+1) are apart by spaces only, in
-// one line, and both are words (not a dash or quote alone).
+// one line (a dash alone between them is no word, see newDocument).
 func joined(d *document, i, j int) bool {
-	if d.words[i].text == "" || d.words[j].text == "" {
-		return false
-	}
 	for _, r := range d.runes[d.words[i].end:d.words[j].start] {
 		if r == '\n' || !unicode.IsSpace(r) {
 			return false
@@ -206,7 +203,7 @@ func joined(d *document, i, j int) bool {
 
 // adjustEdges moves the boundaries of entity suggestions as learned,
 // never into another suggestion.
-func (m *Model) adjustEdges(d *document, out []Suggestion) []Suggestion {
+func (m *Model) adjustEdges(d *document, out []Suggestion, grown renames) []Suggestion {
 	if len(m.edges) == 0 {
 		return out
 	}
@@ -217,7 +214,7 @@ func (m *Model) adjustEdges(d *document, out []Suggestion) []Suggestion {
 		start, end := walkEdges(d, s, func(move edgeMove, w token) bool {
 			return m.edges.decides(s.Kind, move, w.text) && !claimed(out, i, w)
 		})
-		out[i] = moved(d, s, start, end)
+		out[i] = grown.move(d, s, start, end)
 	}
 	sortSuggestions(out)
 	return out
@@ -237,11 +234,13 @@ func claimed(out []Suggestion, i int, w token) bool {
 // moved is s with the boundaries learned. A name that grew keeps its own
 // words as the name for the register: the title or the words taken in
 // are the analyst's style of marking the mention, not the actor's name.
+// An organisation that took in a word with a capital took in part of its
+// name ("Crossing Authority" grown to "the Northern Crossing Authority").
 func moved(d *document, s Suggestion, start, end int) Suggestion {
 	if start == s.Start && end == s.End {
 		return s
 	}
-	if start <= s.Start && s.End <= end && s.Name == "" {
+	if start <= s.Start && s.End <= end && s.Name == "" && !(s.Kind == Organisation && takesInACapital(d, s, start, end)) {
 		s.Name = PartyName(s)
 	}
 	s.Start, s.End, s.Text = start, end, d.slice(start, end)
@@ -249,4 +248,58 @@ func moved(d *document, s Suggestion, start, end int) Suggestion {
 		s.Learned = LearnedBoundaries
 	}
 	return s
+}
+
+// renames are the names learned boundaries changed, old to new: an
+// organisation that took in part of its name.
+type renames map[string]string
+
+// move is moved, noting a changed name.
+func (r renames) move(d *document, s Suggestion, start, end int) Suggestion {
+	m := moved(d, s, start, end)
+	if old, name := PartyName(s), PartyName(m); old != name && s.Kind == Organisation && s.RefersTo == "" {
+		r[old] = name
+	}
+	return m
+}
+
+// follow makes what referred to an old name — a pronoun, an event's
+// party, another mention of the same words — refer to the new one.
+func (r renames) follow(out []Suggestion) {
+	if len(r) == 0 {
+		return
+	}
+	to := func(name string) string {
+		if n, ok := r[name]; ok {
+			return n
+		}
+		return name
+	}
+	for i := range out {
+		s := &out[i]
+		switch {
+		case s.RefersTo != "":
+			s.RefersTo = to(s.RefersTo)
+		case s.Kind == Organisation && to(PartyName(*s)) != PartyName(*s):
+			s.Name = to(PartyName(*s))
+		}
+		for k := range s.Actors {
+			s.Actors[k] = to(s.Actors[k])
+		}
+		for k := range s.Recipients {
+			s.Recipients[k] = to(s.Recipients[k])
+		}
+	}
+}
+
+// takesInACapital: of the words from start to end, one outside s is
+// written with a capital.
+func takesInACapital(d *document, s Suggestion, start, end int) bool {
+	first, last := d.wordsIn(span{start, end})
+	for i := first; i >= 0 && i <= last; i++ {
+		if w := d.words[i]; (w.end <= s.Start || w.start >= s.End) && isCapitalised(w.text) {
+			return true
+		}
+	}
+	return false
 }

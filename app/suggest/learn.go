@@ -280,8 +280,10 @@ func ArticleLearned(text, published string, known []data.Actor, m *Model) []Sugg
 		}
 	}
 	if m.Trained() {
-		out = combine(d, out, m)
-		out = m.adjustEdges(d, out)
+		grown := renames{}
+		out = combine(d, out, m, grown)
+		out = m.adjustEdges(d, out, grown)
+		grown.follow(out)
 	}
 	return slices.DeleteFunc(out, func(s Suggestion) bool { return m.stopped(d, s) })
 }
@@ -298,7 +300,7 @@ const matureAfter = 20
 const sureOf = 0.5
 
 // combine merges the model's entities into the rules' suggestions.
-func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
+func combine(d *document, rules []Suggestion, m *Model, grown renames) []Suggestion {
 	found, named := m.modelEntities(d, rules)
 	foundAt := newEntityIndex(found)
 	used := make([]bool, len(found))
@@ -307,7 +309,9 @@ func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 		if kindIndex(s.Kind) >= 0 && s.RefersTo == "" {
 			if k := foundAt.first(s); k >= 0 {
 				used[k] = true
-				s = moved(d, s, found[k].Start, found[k].End)
+				if !endsOverAWord(d, s, found[k]) {
+					s = grown.move(d, s, found[k].Start, found[k].End)
+				}
 			}
 		}
 		out = append(out, s)
@@ -360,6 +364,17 @@ func combine(d *document, rules []Suggestion, m *Model) []Suggestion {
 	}
 	sortSuggestions(out)
 	return out
+}
+
+// endsOverAWord: the model's span f for a person runs on past the rules'
+// end to a word in lower case — "Envoy returns" in a headline is the
+// title "Envoy" and a verb; a person's name ends in a capital.
+func endsOverAWord(d *document, s, f Suggestion) bool {
+	if s.Kind != Person || f.End <= s.End {
+		return false
+	}
+	_, last := d.wordsIn(span{f.Start, f.End})
+	return last >= 0 && !isCapitalised(d.words[last].text)
 }
 
 // plausible: what the model found alone is offered, but a nationality
