@@ -198,8 +198,9 @@ func TestLearnedWeAndTheyReferToTheArticlesOrganisation(t *testing.T) {
 }
 
 // Words in lower case that annotated text marked as an organisation in
-// two documents ("the relief convoy") are offered wherever they stand,
-// unless annotated text left them unmarked as often as it marked them.
+// two documents ("the relief convoy") are offered wherever they stand, and
+// so is the word that ended them ("convoy" in "a food convoy"), unless
+// annotated text left them unmarked as often as it marked them.
 func TestLowerCaseNamesOfferedWhenMostlyMarked(t *testing.T) {
 	convoy := func(marked bool) Example {
 		text := "On Monday the relief convoy reached Tarn."
@@ -210,30 +211,33 @@ func TestLowerCaseNamesOfferedWhenMostlyMarked(t *testing.T) {
 		}
 		return ex
 	}
-	offered := func(m *Model) bool {
-		for _, s := range ArticleLearned("By noon the relief convoy had left Amber Bay.", "", nil, m) {
-			if s.Text == "the relief convoy" && s.Kind == Organisation && s.Learned == LearnedName {
-				return true
+	offered := func(m *Model) (name, head bool) {
+		for _, s := range ArticleLearned("By noon the relief convoy had left Amber Bay, and a food convoy too.", "", nil, m) {
+			if s.Kind == Organisation && s.Learned == LearnedName {
+				name = name || s.Text == "the relief convoy"
+				head = head || (s.Text == "convoy" && s.Start > 40)
 			}
 		}
-		return false
+		return name, head
 	}
-	mostly := NewModel().Learn([]Example{convoy(true), convoy(true), convoy(false)}, LearningPasses)
-	if !offered(mostly) {
-		t.Fatal("marked in two documents of three: the relief convoy not offered")
-	}
-	now := NewModel().Learn([]Example{convoy(true), convoy(true), convoy(false), convoy(false)}, LearningPasses)
-	b, err := now.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	kept, err := UnmarshalModel(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, m := range map[string]*Model{"learned": now, "kept in the database": kept, "cloned": kept.Clone()} {
-		if offered(m) {
-			t.Errorf("%s: marked in two documents, unmarked in two: the relief convoy offered", name)
+	for _, unmarked := range []int{1, 2} {
+		exs := []Example{convoy(true), convoy(true)}
+		for range unmarked {
+			exs = append(exs, convoy(false))
+		}
+		learned := NewModel().Learn(exs, LearningPasses)
+		b, err := learned.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept, err := UnmarshalModel(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for where, m := range map[string]*Model{"learned": learned, "kept in the database": kept, "cloned": kept.Clone()} {
+			if name, head := offered(m); name != (unmarked < 2) || head != (unmarked < 2) {
+				t.Errorf("%s, marked in two documents, unmarked in %d: the relief convoy offered %v, a food convoy %v", where, unmarked, name, head)
+			}
 		}
 	}
 }

@@ -57,7 +57,18 @@ func (m *Model) Learn(examples []Example, passes int) *Model {
 	}
 	for i, ex := range examples {
 		if ex.Complete {
-			for _, key := range unmarkedIn(docs[i], ex, m.names) {
+			for key, c := range exampleHeads(docs[i], ex) {
+				for k, n := range c {
+					if n > 0 {
+						nameCounts(m.heads).add(key, k)
+					}
+				}
+			}
+		}
+	}
+	for i, ex := range examples {
+		if ex.Complete {
+			for _, key := range unmarkedIn(docs[i], ex, m.names, m.heads) {
 				m.unmarked[key]++
 			}
 		}
@@ -362,6 +373,9 @@ func combine(d *document, rules []Suggestion, m *Model, grown renames) []Suggest
 			offer(f)
 		}
 	}
+	for _, f := range m.groupsByHead(d) { // after names: "the relief convoy" before "convoy"
+		offer(f)
+	}
 	sortSuggestions(out)
 	return out
 }
@@ -410,6 +424,27 @@ func (m *Model) remembered(d *document, f Suggestion) (taught, named bool) {
 		return false, false
 	}
 	return false, nameLike(f.Text) || (groupLike(f.Text) && c[kind] > m.unmarked[key])
+}
+
+// groupsByHead are the words in lower case that annotated text mostly
+// marked as the end of a person or an organisation ("civilians", "the
+// regime"), in at least two documents and more often than it left them
+// unmarked, offered as that kind wherever they stand.
+func (m *Model) groupsByHead(d *document) []Suggestion {
+	var out []Suggestion
+	for _, w := range d.words {
+		key := strings.ToLower(w.text)
+		c := m.heads[key]
+		if c == nil || isCapitalised(w.text) {
+			continue
+		}
+		for _, kind := range []string{Person, Organisation} {
+			if k := kindIndex(kind); c[k] >= 2 && mostly(c, k) && c[k] > m.unmarked[key] {
+				out = append(out, Suggestion{Kind: kind, Start: w.start, End: w.end, Text: w.text, Confidence: learnedConfidence, Learned: LearnedName})
+			}
+		}
+	}
+	return out
 }
 
 // mostly: a name was learned as this kind at least twice as often as as

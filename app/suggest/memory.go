@@ -55,6 +55,7 @@ type saved struct {
 	Trans     [numTags + 1][numTags]float32
 	Names     map[string][4]uint16
 	Taught    map[string][4]uint16
+	Heads     map[string][4]uint16
 	Unmarked  map[string]uint16
 	Rejected  map[string]uint16
 	Events    map[string]map[string]uint16
@@ -71,7 +72,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	for f, i := range m.feats.at {
 		s.Feats[f] = m.feats.w[i]
 	}
-	s.Names, s.Taught = flatNames(m.names), flatNames(m.taught)
+	s.Names, s.Taught, s.Heads = flatNames(m.names), flatNames(m.taught), flatNames(m.heads)
 	var buf bytes.Buffer
 	z := gzip.NewWriter(&buf)
 	if err := gob.NewEncoder(z).Encode(&s); err != nil {
@@ -103,8 +104,8 @@ func UnmarshalModel(b []byte) (*Model, error) {
 	}
 	m.sumFeats = make([]weights, len(m.feats.w))
 	m.names, m.taught = pointedNames(s.Names), pointedNames(s.Taught)
-	if s.Unmarked != nil { // models saved before it was kept have none
-		m.unmarked = s.Unmarked
+	if s.Unmarked != nil { // models saved before they were kept have none
+		m.heads, m.unmarked = pointedNames(s.Heads), s.Unmarked
 	}
 	return m, nil
 }
@@ -131,7 +132,7 @@ func (m *Model) Clone() *Model {
 	c := NewModel()
 	c.trans, c.Examples, c.Annotated, c.steps = m.trans, m.Examples, m.Annotated, m.steps
 	c.feats, c.sumFeats = m.feats.clone(), make([]weights, len(m.feats.w))
-	c.names, c.taught = pointedNames(flatNames(m.names)), pointedNames(flatNames(m.taught))
+	c.names, c.taught, c.heads = pointedNames(flatNames(m.names)), pointedNames(flatNames(m.taught)), pointedNames(flatNames(m.heads))
 	for k, n := range m.unmarked {
 		c.unmarked[k] = n
 	}

@@ -60,8 +60,11 @@ type Model struct {
 	names map[string]*[4]uint16
 	// taught are the names the analyst's own decisions gave
 	taught map[string]*[4]uint16
-	// unmarked counts the annotated examples that left a learned name in
-	// lower case unmarked somewhere (unmarkedIn)
+	// heads count the annotated examples that ended a name of each kind
+	// with a word in lower case (exampleHeads)
+	heads map[string]*[4]uint16
+	// unmarked counts the annotated examples that left a learned name or
+	// head in lower case unmarked somewhere (unmarkedIn)
 	unmarked map[string]uint16
 	// rejected counts suggestions turned down, by context (memory.go)
 	rejected map[string]uint16
@@ -73,7 +76,7 @@ type Model struct {
 
 // NewModel is an empty model.
 func NewModel() *Model {
-	return &Model{feats: weightTable{at: map[uint64]int32{}}, steps: 1, names: map[string]*[4]uint16{}, taught: map[string]*[4]uint16{}, unmarked: map[string]uint16{}}
+	return &Model{feats: weightTable{at: map[uint64]int32{}}, steps: 1, names: map[string]*[4]uint16{}, taught: map[string]*[4]uint16{}, heads: map[string]*[4]uint16{}, unmarked: map[string]uint16{}}
 }
 
 // Trained says whether the model has learned anything.
@@ -384,7 +387,8 @@ func mixed(runs []*Model) *Model {
 // from there.
 func (m *Model) averaged() *Model {
 	out := NewModel()
-	out.Examples, out.Annotated, out.names, out.taught, out.unmarked, out.rejected, out.eventTypes, out.edges = m.Examples, m.Annotated, m.names, m.taught, m.unmarked, m.rejected, m.eventTypes, m.edges
+	out.Examples, out.Annotated, out.names, out.taught, out.heads, out.unmarked = m.Examples, m.Annotated, m.names, m.taught, m.heads, m.unmarked
+	out.rejected, out.eventTypes, out.edges = m.rejected, m.eventTypes, m.edges
 	for f, i := range m.feats.at {
 		w, s := &m.feats.w[i], &m.sumFeats[i]
 		var a weights

@@ -98,11 +98,29 @@ func bestKind(names, own nameCounts, key string) int {
 	return best
 }
 
-// unmarkedIn lists the learned names written in lower case ("the
-// coalition", "people") that a complete example leaves unmarked somewhere:
-// words the analyst marks now and then are no name to offer wherever
-// they stand.
-func unmarkedIn(d *document, ex Example, names nameCounts) []string {
+// exampleHeads are the words in lower case that end an example's
+// entities ("civilians", "the regime", "local councils"), once each per
+// kind: how annotated text codes groups of people.
+func exampleHeads(d *document, ex Example) nameCounts {
+	out := nameCounts{}
+	for _, a := range ex.Entities {
+		kind := kindIndex(a.Kind)
+		_, last := d.wordsIn(span{a.Start, a.End})
+		if kind < 0 || last < 0 || !groupLike(d.words[last].text) || functionWords[strings.ToLower(d.words[last].text)] {
+			continue
+		}
+		if key := strings.ToLower(d.words[last].text); out[key] == nil || out[key][kind] == 0 {
+			out.add(key, kind)
+		}
+	}
+	return out
+}
+
+// unmarkedIn lists the learned names and heads written in lower case
+// ("the coalition", "civilians") that a complete example leaves unmarked
+// somewhere: words the analyst marks now and then are no name to offer
+// wherever they stand.
+func unmarkedIn(d *document, ex Example, names, heads nameCounts) []string {
 	var out []string
 	seen := map[string]bool{}
 	for i, w := range d.words {
@@ -115,7 +133,8 @@ func unmarkedIn(d *document, ex Example, names nameCounts) []string {
 				key += " "
 			}
 			key += strings.ToLower(d.words[j].text)
-			if names[key] != nil && !seen[key] && !marked(ex, w.start, d.words[j].end) {
+			known := names[key] != nil || (j == i && heads[key] != nil)
+			if known && !seen[key] && !marked(ex, w.start, d.words[j].end) {
 				seen[key] = true
 				out = append(out, key)
 			}
