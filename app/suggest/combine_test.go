@@ -38,7 +38,7 @@ func TestModelSpansStopAtPunctuation(t *testing.T) {
 }
 
 // A name the model found once is found wherever its words stand again in
-// the article, in the same case only.
+// the article, in the same case only; so is a group named in lower case.
 func TestFoundNamesRepeat(t *testing.T) {
 	text := "The Velmar Group spoke. Later Velmar Group left, and the velmar group stayed."
 	d := newDocument(text)
@@ -46,6 +46,15 @@ func TestFoundNamesRepeat(t *testing.T) {
 	again := foundAgain(d, found)
 	if len(again) != 1 || again[0].Text != "Velmar Group" || again[0].Start != 30 || again[0].Learned != LearnedFound {
 		t.Fatalf("found again %+v, want one Velmar Group at 30", again)
+	}
+	// a group in lower case is the same group again; a person so described
+	// ("a spokesman") may be another
+	text = "The relief convoy met a spokesman. Later the relief convoy left and a spokesman spoke."
+	d = newDocument(text)
+	found = []Suggestion{{Kind: Organisation, Start: 4, End: 17, Text: "relief convoy"}, {Kind: Person, Start: 22, End: 33, Text: "a spokesman"}}
+	again = foundAgain(d, found)
+	if len(again) != 1 || again[0].Text != "relief convoy" || again[0].Start != 45 {
+		t.Fatalf("found again %+v, want one relief convoy at 45", again)
 	}
 }
 

@@ -474,7 +474,8 @@ func groupLike(text string) bool {
 
 // foundAgain: a name the model found once in an article is the same name
 // wherever its words stand again in it, as the rules repeat their own
-// (repeatFullNames).
+// (repeatFullNames); so is a group named in lower case ("the relief
+// convoy"), but not a person so described ("a spokesman" may be another).
 func foundAgain(d *document, found []Suggestion) []Suggestion {
 	type name struct {
 		s     Suggestion
@@ -483,7 +484,7 @@ func foundAgain(d *document, found []Suggestion) []Suggestion {
 	}
 	byFirst, seen := map[string][]name{}, map[string]bool{}
 	for _, f := range found {
-		if (f.Kind != Person && f.Kind != Organisation) || !nameLike(f.Text) || seen[f.Kind+f.Text] {
+		if (f.Kind != Person && f.Kind != Organisation) || !(nameLike(f.Text) || (f.Kind == Organisation && groupLike(f.Text))) || seen[f.Kind+f.Text] {
 			continue
 		}
 		seen[f.Kind+f.Text] = true
