@@ -279,7 +279,10 @@ func TestMixedAveragesWeights(t *testing.T) {
 	b.feats.set(1, weights{0, 4})
 	b.feats.set(2, weights{6})
 	a.trans[0][1], b.trans[0][1] = 1, 3
-	m := mixed([]*Model{a, b})
+	var mix mixture
+	mix.add(a)
+	mix.add(b)
+	m := mix.model()
 	if w := m.feats.w[m.feats.at[1]]; w[1] != 3 {
 		t.Errorf("feature in both: %v, want 3", w[1])
 	}

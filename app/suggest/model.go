@@ -347,35 +347,47 @@ func (m *Model) weightsCopy() *Model {
 	return &c
 }
 
-// mixed is the average of models learned from the same examples in
-// different orders; it keeps the first one's names and counts.
-func mixed(runs []*Model) *Model {
-	out := runs[0]
-	n := float32(len(runs))
+// mixture sums models learned from the same examples in different
+// orders, for their average; it keeps the first one's names and counts.
+type mixture struct {
+	sum *Model
+	n   float32
+}
+
+func (x *mixture) add(r *Model) {
+	x.n++
+	if x.sum == nil {
+		x.sum = r
+		return
+	}
+	out := x.sum
+	for f, i := range r.feats.at {
+		j, ok := out.feats.at[f]
+		if !ok {
+			j = out.feats.set(f, weights{})
+		}
+		for t, w := range r.feats.w[i] {
+			out.feats.w[j][t] += w
+		}
+	}
+	for p := range r.trans {
+		for t, w := range r.trans[p] {
+			out.trans[p][t] += w
+		}
+	}
+}
+
+// model is the average of the models added.
+func (x *mixture) model() *Model {
+	out := x.sum
 	for i := range out.feats.w {
 		for t := range out.feats.w[i] {
-			out.feats.w[i][t] /= n
+			out.feats.w[i][t] /= x.n
 		}
 	}
 	for p := range out.trans {
 		for t := range out.trans[p] {
-			out.trans[p][t] /= n
-		}
-	}
-	for _, r := range runs[1:] {
-		for f, i := range r.feats.at {
-			j, ok := out.feats.at[f]
-			if !ok {
-				j = out.feats.set(f, weights{})
-			}
-			for t, w := range r.feats.w[i] {
-				out.feats.w[j][t] += w / n
-			}
-		}
-		for p := range r.trans {
-			for t, w := range r.trans[p] {
-				out.trans[p][t] += w / n
-			}
+			out.trans[p][t] /= x.n
 		}
 	}
 	out.sumFeats = make([]weights, len(out.feats.w))
@@ -383,8 +395,8 @@ func mixed(runs []*Model) *Model {
 }
 
 // averaged is the model with each weight averaged over the steps it lived
-// through, which generalises better than the last weights; it learns on
-// from there.
+// through, which generalises better than the last weights; a mixture of
+// such models is what learning goes on from.
 func (m *Model) averaged() *Model {
 	out := NewModel()
 	out.Examples, out.Annotated, out.names, out.taught, out.heads, out.unmarked = m.Examples, m.Annotated, m.names, m.taught, m.heads, m.unmarked
@@ -401,7 +413,6 @@ func (m *Model) averaged() *Model {
 			out.feats.set(f, a)
 		}
 	}
-	out.sumFeats = make([]weights, len(out.feats.w))
 	for p := range m.trans {
 		for t := range m.trans[p] {
 			out.trans[p][t] = m.trans[p][t] - m.sumTrans[p][t]/m.steps
