@@ -235,14 +235,7 @@ func TestLowerCaseNamesOfferedWhenMostlyMarked(t *testing.T) {
 			exs = append(exs, convoy(false))
 		}
 		learned := NewModel().Learn(exs, LearningPasses)
-		b, err := learned.MarshalBinary()
-		if err != nil {
-			t.Fatal(err)
-		}
-		kept, err := UnmarshalModel(b)
-		if err != nil {
-			t.Fatal(err)
-		}
+		kept := savedAndRead(t, learned)
 		for where, m := range map[string]*Model{"learned": learned, "kept in the database": kept, "cloned": kept.Clone()} {
 			if name, head := offered(m); name != (unmarked < 2) || head != (unmarked < 2) {
 				t.Errorf("%s, marked in two documents, unmarked in %d: the relief convoy offered %v, a food convoy %v", where, unmarked, name, head)

@@ -79,17 +79,10 @@ func TestModelLearnsNamesAndIsKept(t *testing.T) {
 	if !has(got, Person, "Pell") || !has(got, Organisation, "Kestrel Relief") {
 		t.Fatalf("after learning: %+v", got)
 	}
-	b, err := m.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := UnmarshalModel(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if again := ArticleLearned(text, "", nil, back); !reflect.DeepEqual(again, got) {
+	if again := ArticleLearned(text, "", nil, savedAndRead(t, m)); !reflect.DeepEqual(again, got) {
 		t.Fatalf("the saved model suggests otherwise:\n%+v\n%+v", again, got)
 	}
+	b, _ := m.MarshalBinary()
 	if _, err := UnmarshalModel(b[:len(b)/2]); err == nil || !strings.Contains(err.Error(), "damaged") {
 		t.Fatalf("half a model: %v", err)
 	}
@@ -180,19 +173,28 @@ func TestBoundariesFollowTheAnalystsStyle(t *testing.T) {
 		t.Fatalf("the rules already follow this style, the test proves nothing: %v", before)
 	}
 	dashed := "Brief -- Foreign Minister Mart Tamm -- met the Council. ' Ines Kallas ' wrote."
-	exs = append(exs, Example{Text: dashed, Entities: []Annotation{{Kind: Person, Start: 9, End: 35}}}) // dashes and lone quotes are words of no letters
+	exs = append(exs, Example{Text: dashed, Entities: []Annotation{{Kind: Person, Start: 9, End: 35}}}) // dashes and lone quotes between words are none
 	m := NewModel().Learn(exs, LearningPasses)
 	if ss := ArticleLearned(dashed, "", nil, m); len(ss) == 0 {
 		t.Fatal("nothing suggested beside the dashes")
 	}
-	b, _ := m.MarshalBinary()
-	saved, err := UnmarshalModel(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, m := range map[string]*Model{"learned": m, "saved and read back": saved, "cloned": m.Clone()} {
+	for name, m := range map[string]*Model{"learned": m, "saved and read back": savedAndRead(t, m), "cloned": m.Clone()} {
 		if after := texts(m); after[Person] != "Foreign Minister Rein Aavik" || after[Organisation] != "European Commission" || after[Person+" learned"] != LearnedBoundaries {
 			t.Fatalf("after two decisions of each (%s): %v (rules alone: %v)", name, after, before)
 		}
 	}
+}
+
+// savedAndRead is the model as the database keeps it, read back.
+func savedAndRead(t *testing.T, m *Model) *Model {
+	t.Helper()
+	b, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := UnmarshalModel(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return back
 }
