@@ -43,30 +43,14 @@ func (m *Model) Learn(examples []Example, passes int) *Model {
 	for i, ex := range examples {
 		docs[i] = newDocument(ex.Text)
 		owns[i] = exampleNames(docs[i], ex)
-		for key, c := range owns[i] {
-			for k, n := range c {
-				if n == 0 {
-					continue
-				}
-				nameCounts(m.names).add(key, k)
-				if !ex.Complete {
-					nameCounts(m.taught).add(key, k)
-				}
-			}
-		}
-	}
-	for i, ex := range examples {
+		nameCounts(m.names).count(owns[i])
 		if ex.Complete {
-			for key, c := range exampleHeads(docs[i], ex) {
-				for k, n := range c {
-					if n > 0 {
-						nameCounts(m.heads).add(key, k)
-					}
-				}
-			}
+			nameCounts(m.heads).count(exampleHeads(docs[i], ex))
+		} else {
+			nameCounts(m.taught).count(owns[i])
 		}
 	}
-	for i, ex := range examples {
+	for i, ex := range examples { // once every head is known
 		if ex.Complete {
 			for _, key := range unmarkedIn(docs[i], ex, m.names, m.heads) {
 				m.unmarked[key]++
@@ -439,10 +423,16 @@ func (m *Model) remembered(d *document, f Suggestion) (taught, named bool) {
 		return true, false
 	}
 	c := m.names[key]
-	if c == nil || c[kind] < 2 || !mostly(c, kind) {
+	if !learnedAs(c, kind) {
 		return false, false
 	}
 	return false, nameLike(f.Text) || (groupLike(f.Text) && c[kind] > m.unmarked[key])
+}
+
+// learnedAs: annotated text gave a name (or head) this kind in at least
+// two documents, and mostly this kind.
+func learnedAs(c *[4]uint16, kind int) bool {
+	return c != nil && c[kind] >= 2 && mostly(c, kind)
 }
 
 // groupsByHead are the words in lower case that annotated text mostly
@@ -451,6 +441,9 @@ func (m *Model) remembered(d *document, f Suggestion) (taught, named bool) {
 // unmarked, offered as that kind wherever they stand.
 func (m *Model) groupsByHead(d *document) []Suggestion {
 	var out []Suggestion
+	if len(m.heads) == 0 {
+		return out
+	}
 	for _, w := range d.words {
 		key := strings.ToLower(w.text)
 		c := m.heads[key]
@@ -458,7 +451,7 @@ func (m *Model) groupsByHead(d *document) []Suggestion {
 			continue
 		}
 		for _, kind := range []string{Person, Organisation} {
-			if k := kindIndex(kind); c[k] >= 2 && mostly(c, k) && c[k] > m.unmarked[key] {
+			if k := kindIndex(kind); learnedAs(c, k) && c[k] > m.unmarked[key] {
 				out = append(out, Suggestion{Kind: kind, Start: w.start, End: w.end, Text: w.text, Confidence: learnedConfidence, Learned: LearnedName})
 			}
 		}
@@ -503,7 +496,8 @@ func foundAgain(d *document, found []Suggestion) []Suggestion {
 	}
 	byFirst, seen := map[string][]name{}, map[string]bool{}
 	for _, f := range found {
-		if (f.Kind != Person && f.Kind != Organisation) || !(nameLike(f.Text) || (f.Kind == Organisation && groupLike(f.Text))) || seen[f.Kind+f.Text] {
+		repeats := (f.Kind == Person && nameLike(f.Text)) || (f.Kind == Organisation && (nameLike(f.Text) || groupLike(f.Text)))
+		if !repeats || seen[f.Kind+f.Text] {
 			continue
 		}
 		seen[f.Kind+f.Text] = true

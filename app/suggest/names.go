@@ -33,6 +33,17 @@ func (n nameCounts) add(key string, kind int) {
 	}
 }
 
+// count adds the counts of other.
+func (n nameCounts) count(other nameCounts) {
+	for key, c := range other {
+		for k, times := range c {
+			for range times {
+				n.add(key, k)
+			}
+		}
+	}
+}
+
 // exampleNames are the names an example's entities give, once each.
 func exampleNames(d *document, ex Example) nameCounts {
 	out := nameCounts{}
