@@ -33,10 +33,7 @@ func newDocument(text string) *document {
 		case word && start < 0:
 			start = i
 		case !word && start >= 0:
-			end := i
-			if end-start > 2 && strings.ContainsRune("'’", d.runes[end-2]) && d.runes[end-1] == 's' {
-				end -= 2 // a possessive: "Syria’s" names Syria
-			}
+			end := wordEnd(d.runes, start, i)
 			for end > start && strings.ContainsRune("-'’", d.runes[end-1]) {
 				end--
 			}
@@ -48,6 +45,25 @@ func newDocument(text string) *document {
 	}
 	d.sentences = splitSentences(d.runes)
 	return d
+}
+
+// clitics are the endings after an apostrophe that are no part of the
+// word: a possessive ("Syria’s" names Syria) and, after a pronoun, a
+// contracted verb ("We’re" is "we" who are, "they’ll", "I’m").
+var clitics = []string{"s", "re", "ve", "ll", "m", "d"}
+
+// wordEnd is where the word from start to end stops before a clitic.
+func wordEnd(rs []rune, start, end int) int {
+	for _, c := range clitics {
+		at := end - len(c) - 1
+		if at <= start || !strings.ContainsRune("'’", rs[at]) || !strings.EqualFold(string(rs[at+1:end]), c) {
+			continue
+		}
+		if _, pronoun := standsIn[strings.ToLower(string(rs[start:at]))]; c == "s" || pronoun {
+			return at
+		}
+	}
+	return end
 }
 
 // splitSentences ends a sentence at . ! ? or a line break, not after an

@@ -165,3 +165,22 @@ func TestDeniedVerbsAreNoEvents(t *testing.T) {
 		}
 	}
 }
+
+// A pronoun with its verb contracted, as quotes write it, is still the
+// pronoun: "We’re" stands for the government that spoke.
+func TestContractedPronounsReferToTheirNames(t *testing.T) {
+	text := "The United States strongly condemns the shelling of Vlora. “We’re standing with the people of Albania,” the statement said.\n" +
+		"Karim al-Hadi, a militia leader, spoke to reporters. “I’m not afraid,” he said. He’d fled Vlora in May."
+	ss := suggest.Article(text, "2025-03-03", nil)
+	runes := []rune(text)
+	for _, c := range []struct{ kind, text, refersTo string }{
+		{suggest.Organisation, "We", "United States"},
+		{suggest.Person, "I", "Karim al-Hadi"},
+		{suggest.Person, "He", "Karim al-Hadi"},
+	} {
+		s := mentionOf(t, ss, c.kind, c.text, 0)
+		if s.RefersTo != c.refersTo || string(runes[s.Start:s.End]) != c.text {
+			t.Errorf("%s %q at %d–%d (%q) refers to %q, want %q", c.kind, c.text, s.Start, s.End, string(runes[s.Start:s.End]), s.RefersTo, c.refersTo)
+		}
+	}
+}
