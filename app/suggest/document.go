@@ -48,8 +48,9 @@ func newDocument(text string) *document {
 }
 
 // clitics are the endings after an apostrophe that are no part of the
-// word: a possessive ("Syria’s" names Syria) and, after a pronoun, a
-// contracted verb ("We’re" is "we" who are, "they’ll", "I’m").
+// word: a possessive ("Syria’s" names Syria, "IRAQ'S" Iraq) and, after a
+// pronoun, a contracted verb ("We’re" is the pronoun "We", as are the
+// "they" of "they’ll" and the "I" of "I’m").
 var clitics = []string{"s", "re", "ve", "ll", "m", "d"}
 
 // wordEnd is where the word from start to end stops before a clitic.
