@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/gob"
 	"fmt"
+	"maps"
 	"strings"
 )
 
@@ -133,9 +134,7 @@ func (m *Model) Clone() *Model {
 	c.trans, c.Examples, c.Annotated, c.steps = m.trans, m.Examples, m.Annotated, m.steps
 	c.feats, c.sumFeats = m.feats.clone(), make([]weights, len(m.feats.w))
 	c.names, c.taught, c.heads = pointedNames(flatNames(m.names)), pointedNames(flatNames(m.taught)), pointedNames(flatNames(m.heads))
-	for k, n := range m.unmarked {
-		c.unmarked[k] = n
-	}
+	maps.Copy(c.unmarked, m.unmarked)
 	if m.eventTypes != nil {
 		c.eventTypes = make(map[string]map[string]uint16, len(m.eventTypes))
 		for w, codes := range m.eventTypes {

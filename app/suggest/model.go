@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"hash/fnv"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -332,11 +333,7 @@ func (t *weightTable) set(f uint64, w weights) int32 {
 }
 
 func (t weightTable) clone() weightTable {
-	c := weightTable{at: make(map[uint64]int32, len(t.at)), w: slices.Clone(t.w)}
-	for f, i := range t.at {
-		c.at[f] = i
-	}
-	return c
+	return weightTable{at: maps.Clone(t.at), w: slices.Clone(t.w)}
 }
 
 // weightsCopy is the model with weights and sums of its own to learn

@@ -79,16 +79,15 @@ func referTo(d *document, seen []mention, f *Suggestion) bool {
 	if first < 0 || first != last || !is || p.kind != f.Kind {
 		return false
 	}
-	w := d.words[first]
-	w.text = p.as
-	sent := d.sentenceIndex(w.start)
-	f.RefersTo = antecedent(seen, w.start, sent, fitsPronoun(p.as, p.kind))
+	at := d.words[first].start
+	sent := d.sentenceIndex(at)
+	f.RefersTo = antecedent(seen, at, sent, fitsPronoun(p.as, p.kind))
 	switch {
 	case f.RefersTo != "":
 	case p.as == "we": // a statement's own voice: "we" with no government before it
 		f.RefersTo = voiceOf(seen)
 	case p.as == "they": // a group not named in the plural ("the coalition")
-		f.RefersTo = antecedent(seen, w.start, sent, func(m mention) bool { return m.kind == Organisation })
+		f.RefersTo = antecedent(seen, at, sent, func(m mention) bool { return m.kind == Organisation })
 	}
 	return f.RefersTo != ""
 }
@@ -145,7 +144,7 @@ const lookBack = 3
 // fitsPronoun says which names a pronoun of a kind may stand for: "we" a
 // government, "they" a group named in the plural, "it" one that is not.
 func fitsPronoun(pronoun, kind string) func(mention) bool {
-	they, it := pronoun == "they" || pronoun == "They", pronoun == "it"
+	they, it := strings.EqualFold(pronoun, "they"), pronoun == "it"
 	return func(m mention) bool {
 		switch {
 		case m.kind != kind:
