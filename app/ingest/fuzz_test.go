@@ -35,6 +35,7 @@ func FuzzText(f *testing.F) {
 func FuzzHTML(f *testing.F) {
 	f.Add([]byte(pageHTML))
 	f.Add([]byte(strings.Repeat("<div>", 2000) + "text"))
+	f.Add([]byte("<p>¡Hola 2025</p>"))
 	f.Fuzz(func(t *testing.T, raw []byte) { checkParsed(t, ".html", raw) })
 }
 

@@ -214,13 +214,16 @@ func TestTitleOfALongFirstLine(t *testing.T) {
 
 func TestDatelines(t *testing.T) {
 	for line, want := range map[string]string{
-		"Москва, 3 марта 2025 г.":                 "2025-03-03",
-		"Genève, le 2 mars 2025":                  "2025-03-02",
-		"北京，2025年3月2日电":                           "2025-03-02",
-		"Madrid, 2 de marzo de 2025 (EFE)":        "2025-03-02",
-		"القاهرة في 2 مارس 2025":                  "2025-03-02",
-		"Berlin, 4. März 2025":                    "2025-03-04",
-		"Die Gespräche dauerten bis in die Nacht": "",
+		"Москва, 3 марта 2025 г.":                  "2025-03-03",
+		"Genève, le 2 mars 2025":                   "2025-03-02",
+		"北京，2025年3月2日电":                            "2025-03-02",
+		"Madrid, 2 de marzo de 2025 (EFE)":         "2025-03-02",
+		"القاهرة في 2 مارس 2025":                   "2025-03-02",
+		"Berlin, 4. März 2025":                     "2025-03-04",
+		"¡Última hora! Madrid, 2 de marzo de 2025": "2025-03-02",
+		"¿Quién ganó en 2025?":                     "",
+		"¡Hola 2025":                               "",
+		"Die Gespräche dauerten bis in die Nacht":  "",
 		"Переговоры продолжатся в следующем месяце.":                                 "",
 		" date 2025-03-02 (Last Updated On: )":                                       "2025-03-02",
 		"Published: 2 March 2025":                                                    "2025-03-02",

@@ -104,9 +104,19 @@ func hasYear(s string) bool {
 // 2025", "3 марта 2025 г.", "2025年3月2日", "2 de marzo de 2025") with
 // go-dateparser, which knows the month names and date orders of some 200
 // languages (from Unicode's CLDR). Only a day with its year counts.
+//
+// The library is given the line without Spanish opening marks (¡ ¿), which
+// are never part of a date and make its sentence splitter slice out of
+// range (go-dateparser v1.4.7); any other panic of the library on an odd
+// line means "no date here", never a failed import.
 func foreignDate(line, lang string) (day, raw string) {
+	defer func() {
+		if recover() != nil {
+			day, raw = "", ""
+		}
+	}()
 	cfg := &dateparser.Configuration{CurrentTime: time.Now(), Languages: dateLanguages(lang)}
-	_, found, err := dateparser.Search(cfg, line)
+	_, found, err := dateparser.Search(cfg, invertedMarks.Replace(line))
 	if err != nil {
 		return "", ""
 	}
@@ -117,6 +127,10 @@ func foreignDate(line, lang string) (day, raw string) {
 	}
 	return "", ""
 }
+
+// invertedMarks blanks the marks that open a Spanish question or
+// exclamation; a date found without them is still a piece of the line.
+var invertedMarks = strings.NewReplacer("¡", " ", "¿", " ")
 
 // dateLanguages are the languages a dateline is read in: the article's,
 // when known, and English (datelines often mix them); nil lets the
