@@ -169,6 +169,18 @@ func TestBadFilesAreNamedAndTheRestImported(t *testing.T) {
 	}
 }
 
+func TestAReaderFaultFailsOnlyItsFile(t *testing.T) {
+	read := func() (a *data.Article, err error) {
+		defer readerFault(&a, &err)
+		a = &data.Article{Text: "half read"}
+		panic("slice bounds out of range [:-1]")
+	}
+	a, err := read()
+	if a != nil || err == nil || !strings.Contains(err.Error(), "slice bounds out of range") || !strings.Contains(err.Error(), "nothing was imported") {
+		t.Fatalf("article %v, error %v", a, err)
+	}
+}
+
 func TestProgressAndCancel(t *testing.T) {
 	dir := storetest.TempDir(t)
 	for _, n := range []string{"1", "2", "3", "4"} {

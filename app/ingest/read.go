@@ -27,7 +27,8 @@ var errNotAnArticle = errors.New("not an article file")
 // analyst named the file, so an unknown extension is tried as plain text;
 // maxSize is the largest file read (0: a default for its kind). The error
 // is a reason the analyst can read, without the file name.
-func ReadFile(path string, explicit bool, maxSize int64) (*data.Article, error) {
+func ReadFile(path string, explicit bool, maxSize int64) (a *data.Article, err error) {
+	defer readerFault(&a, &err)
 	if !explicit && !supported(path) {
 		return nil, errNotAnArticle
 	}
@@ -38,11 +39,20 @@ func ReadFile(path string, explicit bool, maxSize int64) (*data.Article, error) 
 	if len(raw) == 0 {
 		return nil, errors.New("empty file (0 bytes)")
 	}
-	a, err := parse(strings.ToLower(filepath.Ext(path)), raw)
+	a, err = parse(strings.ToLower(filepath.Ext(path)), raw)
 	if err != nil {
 		return nil, err
 	}
 	return finish(a, path)
+}
+
+// readerFault, deferred, turns a panic while reading one article into
+// that article's error, so a fault in a reader fails one file of a batch
+// (with a reason to report) instead of closing the window.
+func readerFault(a **data.Article, err *error) {
+	if r := recover(); r != nil {
+		*a, *err = nil, fmt.Errorf("an internal fault reading this file (%v): nothing was imported from it; please report it with the file", r)
+	}
 }
 
 // sizeLimit is maxSize, or by default 100 MB for the kinds of file that
@@ -233,8 +243,9 @@ func humanSize(n int64) string {
 }
 
 // ArticleFromText makes an article from pasted text, as for a .txt file.
-func ArticleFromText(text string) (*data.Article, error) {
-	a, err := finish(&data.Article{Text: text}, "")
+func ArticleFromText(text string) (a *data.Article, err error) {
+	defer readerFault(&a, &err)
+	a, err = finish(&data.Article{Text: text}, "")
 	if err != nil {
 		return nil, err
 	}
