@@ -1,6 +1,9 @@
 package suggest
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // Learned names: every entity an example names is remembered by its words,
 // with how many examples named it as each kind. They feed the model (a
@@ -17,6 +20,23 @@ func nameKey(d *document, first, last int) string {
 		parts = append(parts, strings.ToLower(d.words[i].text))
 	}
 	return strings.Join(parts, " ")
+}
+
+// keysFrom yields, for each run of words from word i to word j (j up to
+// last, and no more than maxNameWords words), j and the run's nameKey.
+func keysFrom(d *document, i, last int) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		key := ""
+		for j := i; j <= min(last, i+maxNameWords-1); j++ {
+			if j > i {
+				key += " "
+			}
+			key += strings.ToLower(d.words[j].text)
+			if !yield(j, key) {
+				return
+			}
+		}
+	}
 }
 
 // nameCounts is a set of names with counts per kind.
@@ -69,12 +89,8 @@ func nameTags(d *document, first, last int, names, own nameCounts) []tag {
 		return tags
 	}
 	for i := first; i <= last; i++ {
-		key, end, kind := "", -1, -1
-		for j := i; j <= min(last, i+maxNameWords-1); j++ {
-			if j > i {
-				key += " "
-			}
-			key += strings.ToLower(d.words[j].text)
+		end, kind := -1, -1
+		for j, key := range keysFrom(d, i, last) {
 			if k := bestKind(names, own, key); k >= 0 {
 				end, kind = j, k
 			}
@@ -117,10 +133,10 @@ func exampleHeads(d *document, ex Example) nameCounts {
 	for _, a := range ex.Entities {
 		kind := kindIndex(a.Kind)
 		_, last := d.wordsIn(span{a.Start, a.End})
-		if kind < 0 || last < 0 || !groupLike(d.words[last].text) || functionWords[strings.ToLower(d.words[last].text)] {
+		if kind < 0 || last < 0 || !groupLike(d.words[last].text) {
 			continue
 		}
-		if key := strings.ToLower(d.words[last].text); out[key] == nil || out[key][kind] == 0 {
+		if key := strings.ToLower(d.words[last].text); !functionWords[key] && (out[key] == nil || out[key][kind] == 0) {
 			out.add(key, kind)
 		}
 	}
@@ -138,12 +154,7 @@ func unmarkedIn(d *document, ex Example, names, heads nameCounts) []string {
 		if isCapitalised(w.text) {
 			continue
 		}
-		key := ""
-		for j := i; j < min(len(d.words), i+maxNameWords); j++ {
-			if j > i {
-				key += " "
-			}
-			key += strings.ToLower(d.words[j].text)
+		for j, key := range keysFrom(d, i, len(d.words)-1) {
 			known := names[key] != nil || (j == i && heads[key] != nil)
 			if known && !seen[key] && !marked(ex, w.start, d.words[j].end) {
 				seen[key] = true
