@@ -5,12 +5,16 @@ import (
 	"strings"
 )
 
-// Analyst is the person working on a database: a stable id, created with
-// the database and carried by every record they write (UpdatedBy), and a
-// display name they may set.
+// Analyst is the person working on a database: a stable id, derived from
+// the signing key created with the database (AnalystIDFor) and carried by
+// every record they write (UpdatedBy), and a display name they may set.
 type Analyst struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
+	// Key and Sig: the analyst's public key and their signature on their
+	// name, as they travel to colleagues (see Sign).
+	Key []byte `json:"key,omitempty"`
+	Sig []byte `json:"sig,omitempty"`
 }
 
 // AnalystPrefix starts analysts' ids.

@@ -9,6 +9,12 @@ const (
 	StatusDone       = "done"
 )
 
+// MaxTextBytes is the longest article text Dossier keeps (in bytes of
+// UTF-8: some 2,000 pages), so that one article, as it is stored, indexed
+// and carried to colleagues, never needs more memory than a laptop has to
+// spare.
+const MaxTextBytes = 12 << 20
+
 // Article is one imported text. Its Text is stored apart from the header so
 // that lists never read whole articles.
 type Article struct {

@@ -103,6 +103,12 @@ type Store interface {
 
 	// Counts returns how many articles, events and actors are stored.
 	Counts() (Counts, error)
+	// Notices are what the store did on its own when it opened, as
+	// sentences: a copied database given a new identity, an interrupted
+	// change finished or rolled back, damage found.
+	Notices() []string
+	// Sign signs msg with the analyst's key (Analyst().Key verifies it).
+	Sign(msg []byte) []byte
 	Close() error
 
 	// Replica: team work (see team.go).

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"sort"
+	"time"
 )
 
 // Rev names one state of a record across every database of a team: its
@@ -73,6 +74,10 @@ type Version struct {
 	Lineage Lineage         `json:"lineage,omitempty"` // older revs, newest first
 	Deleted bool            `json:"deleted,omitempty"`
 	Body    json.RawMessage `json:"body,omitempty"`
+	// Key and Sig: the author's public key and signature (see Sign), so
+	// that whoever passes the version on cannot change it unnoticed.
+	Key []byte `json:"key,omitempty"`
+	Sig []byte `json:"sig,omitempty"`
 }
 
 // Descends reports whether v is r or comes after it.
@@ -88,15 +93,26 @@ type Outcome string
 const (
 	Added      Outcome = "added"     // a record this database did not have
 	Updated    Outcome = "updated"   // a newer state of one it had
-	Unchanged  Outcome = "unchanged" // one it had already (or an older one)
+	Unchanged  Outcome = "unchanged" // one it had already
+	Older      Outcome = "older"     // an older state than the one here: nothing taken
 	Conflicted Outcome = "conflict"  // changed here and there since a common version
+	Aside      Outcome = "set aside" // refused: it does not verify or is not valid (see SetAside)
+	Waiting    Outcome = "waiting"   // kept aside until the records it cites arrive
 )
 
 // MergeReport counts what a merge did.
 type MergeReport struct {
 	Added, Updated, Conflicts, Unchanged int
+	// SetAside counts the versions refused, Waiting those kept until what
+	// they cite arrives (both listed by SetAside).
+	SetAside, Waiting int
 	// Conflicted lists the records now in conflict, in the order met.
 	Conflicted []string
+	// Refused lists the records whose arriving version was set aside, and
+	// Behind those whose arriving version is older than this database's:
+	// a hub that serves them has lost or been given back old values, and
+	// this database's own should be sent to it again.
+	Refused, Behind []string
 }
 
 // Count adds one outcome.
@@ -109,9 +125,47 @@ func (m *MergeReport) Count(id string, o Outcome) {
 	case Conflicted:
 		m.Conflicts++
 		m.Conflicted = append(m.Conflicted, id)
+	case Aside:
+		m.SetAside++
+		m.Refused = append(m.Refused, id)
+	case Waiting:
+		m.Waiting++
+	case Older:
+		m.Unchanged++
+		m.Behind = append(m.Behind, id)
 	default:
 		m.Unchanged++
 	}
+}
+
+// Add adds another report's counts and lists to m.
+func (m *MergeReport) Add(r MergeReport) {
+	m.Added += r.Added
+	m.Updated += r.Updated
+	m.Conflicts += r.Conflicts
+	m.Unchanged += r.Unchanged
+	m.SetAside += r.SetAside
+	m.Waiting += r.Waiting
+	m.Conflicted = append(m.Conflicted, r.Conflicted...)
+	m.Refused = append(m.Refused, r.Refused...)
+	m.Behind = append(m.Behind, r.Behind...)
+}
+
+// SetAside is what arrived from a colleague (through the hub or in a
+// bundle) and was not taken in: a value that does not open, a version that
+// does not verify or is not valid, or one that cites records that have not
+// arrived (Waiting: it is taken in as soon as they do). Nothing set aside
+// blocks the rest of an exchange; the analyst sees it with the reason.
+type SetAside struct {
+	ID      string     `json:"id"` // the record's id, or where the value was found when it names none
+	Record  RecordKind `json:"record,omitempty"`
+	Rev     Rev        `json:"rev"`
+	From    Origin     `json:"from"`
+	Reason  string     `json:"reason"` // a sentence
+	Waiting []string   `json:"waiting,omitempty"`
+	At      time.Time  `json:"at"`
+	// Version is kept whole while it waits.
+	Version *Version `json:"version,omitempty"`
 }
 
 // OpenConflict is a record changed on two (or more) databases since a
@@ -140,12 +194,21 @@ type Replica interface {
 	// common version is overwritten: such a record becomes an open
 	// conflict. It reports each version's outcome.
 	Merge(ctx context.Context, vs []Version, marks map[string]string) (MergeReport, error)
-	// Preview says what Merge would do, changing nothing.
-	Preview(vs []Version) (MergeReport, error)
+	// Preview says what Merge would do, changing nothing; arriving names
+	// the records an earlier part of the same exchange would have brought.
+	Preview(vs []Version, arriving map[string]bool) (MergeReport, error)
 	// Mark is a value a transport keeps with the database ("" for none).
 	Mark(key string) (string, error)
 	// SetMark keeps a transport's value with the database.
 	SetMark(key, value string) error
+
+	// SetAside lists what arrived and was not taken in (see SetAside).
+	SetAside() ([]SetAside, error)
+	// PutAside keeps a value that arrived and could not even be read as a
+	// version, with the reason.
+	PutAside(a SetAside) error
+	// Dismiss forgets one thing set aside (by its ID).
+	Dismiss(id string) error
 
 	// Outbox lists the records changed here and not yet pushed to the
 	// hub, in the order they travel (PushStage, then oldest first), each
@@ -153,8 +216,12 @@ type Replica interface {
 	Outbox() ([]Pending, error)
 	// Pushed takes records off the outbox, unless they changed again since.
 	Pushed(done []Pending) error
-	// Queue puts every record in the outbox (a first connection to a hub).
-	Queue() error
+	// Held lists every record this database holds or deleted.
+	Held() ([]string, error)
+	// Queue puts records in the outbox again: those named (ids this
+	// database does not hold are left out), or with none every record (a
+	// first connection to a hub, or one that lost what it held).
+	Queue(ids ...string) error
 
 	// Conflicts lists the open conflicts.
 	Conflicts() ([]OpenConflict, error)

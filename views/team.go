@@ -92,11 +92,12 @@ func (wb *workbench) readBundle(path string, pass []byte) {
 		case err != nil:
 			showError(wb.win, "The bundle was not imported", err)
 		default:
-			msg := fmt.Sprintf("%s, from %s, written %s:\n%s.", filepath.Base(path), wb.sess.AnalystName(r.b.From),
-				r.b.Created.Local().Format("2 Jan 2006 15:04"), team.Line(r.preview))
+			msg := fmt.Sprintf("%s: %s.\nImporting it would have: %s.", filepath.Base(path), team.About(wb.sess, r.b), team.Line(r.preview))
 			dialog.ShowConfirm("Import changes", msg, func(ok bool) {
 				if ok {
 					wb.mergeBundle(r.b)
+				} else {
+					r.b.Close()
 				}
 			}, wb.win)
 		}
@@ -105,6 +106,7 @@ func (wb *workbench) readBundle(path string, pass []byte) {
 
 func (wb *workbench) mergeBundle(b *team.Bundle) {
 	runLong(longWork{ui: wb.ui, win: wb.win, title: "Importing changes"}, func(context.Context, progress) (data.MergeReport, error) {
+		defer b.Close()
 		return wb.sess.ImportBundle(b, false)
 	}, func(rep data.MergeReport, err error) {
 		if err != nil {

@@ -77,6 +77,8 @@ func importBundle(env Env, st data.Store, path string, pass []byte, dry bool) in
 	if err != nil {
 		return fail(env, err)
 	}
+	defer b.Close()
+	fmt.Fprintf(env.Stderr, "dossier: %s\n", team.About(st, b))
 	rep, err := team.ImportBundle(context.Background(), st, b, dry)
 	if err != nil {
 		return fail(env, err)

@@ -129,6 +129,9 @@ func finish(a *data.Article, path string) (*data.Article, error) {
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, errors.New("no article text found in the file")
 	}
+	if len(a.Text) > data.MaxTextBytes {
+		return nil, fmt.Errorf("its text is too long (%s; Dossier keeps articles of up to %s of text, some 2,000 pages): split the document and import the parts", humanSize(int64(len(a.Text))), humanSize(data.MaxTextBytes))
+	}
 	a.Language = language.Of(a)
 	fillFromText(a)
 	if abs, err := filepath.Abs(path); err == nil {

@@ -5,29 +5,50 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"dossier/data"
+	"dossier/data/sealed"
 )
 
-// A bundle is one file: a first line naming the format, a JSON header, and
-// the body: gzipped JSON lines, each a record's version (with the sides of
-// its open conflicts) or an analyst. With a team key the body is sealed
-// (AES-GCM, bound to the header); without, the file ends with the SHA-256
-// of all before it. Either way a bundle that is damaged or altered is
-// refused whole.
-const bundleMagic = "DOSSIER-BUNDLE 1\n"
+// A bundle is one file: a first line naming the format, a JSON header
+// (who wrote it, with their public key, and the team key's parameters when
+// it is sealed), the body, gzipped JSON lines (the analysts, then each
+// record's version with the sides of its open conflicts), sealed in chunks
+// with the team key when there is one, and last the writer's ed25519
+// signature of everything before it. A bundle that is damaged or altered
+// is refused whole; each version in it also carries its author's own
+// signature, so that no one who passes a bundle on can change a
+// colleague's work unnoticed.
+const (
+	bundleMagic   = "DOSSIER-BUNDLE 2\n"
+	oldMagic      = "DOSSIER-BUNDLE 1\n"
+	bundleSigning = "dossier bundle 2\n"
+)
+
+// Bounds on what a bundle may hold: one line (a version, an article with
+// its text), and the whole body unpacked.
+const (
+	maxBundleLine = 20 << 20
+	maxBundleBody = 64 << 30
+	maxHeader     = 64 << 10
+)
 
 // bundleHeader describes a bundle.
 type bundleHeader struct {
 	Created time.Time `json:"created"`
 	From    string    `json:"from"` // the analyst who wrote it
+	Key     []byte    `json:"key"`  // their public key (From derives from it)
 	Records int       `json:"records"`
 	Team    *KDF      `json:"team,omitempty"`
 }
@@ -58,12 +79,10 @@ func MarkExported(st data.Store, res BundleResult) error {
 }
 
 // ExportBundle writes the database's changes to w (sealed with key when
-// given): every record changed since, with the sides of its open conflict
-// and the articles' texts, and the analysts the team knows.
+// given), as it reads them: every record changed since, with the sides of
+// its open conflict and the articles' texts, and the analysts the team
+// knows; it signs the whole.
 func ExportBundle(st data.Store, w io.Writer, since Since, key *Key) (BundleResult, error) {
-	var body bytes.Buffer
-	zw := gzip.NewWriter(&body)
-	enc := json.NewEncoder(zw)
 	after, day, err := since.start(st)
 	if err != nil {
 		return BundleResult{}, err
@@ -71,6 +90,63 @@ func ExportBundle(st data.Store, w io.Writer, since Since, key *Key) (BundleResu
 	conflicts, err := conflictSides(st)
 	if err != nil {
 		return BundleResult{}, err
+	}
+	me := st.Analyst()
+	var res BundleResult
+	err = writeBundle(w, bundleHeader{Created: time.Now().UTC(), From: me.ID, Key: me.Key}, key, st.Sign, func(body io.Writer) error {
+		res, err = writeLines(st, json.NewEncoder(body), after, day, conflicts)
+		return err
+	})
+	return res, err
+}
+
+// writeBundle writes a bundle: the header, the body lines (gzipped,
+// sealed with key when given) and the writer's signature of it all.
+func writeBundle(w io.Writer, h bundleHeader, key *Key, sign func([]byte) []byte, lines func(io.Writer) error) error {
+	if key != nil {
+		kdf := key.KDF()
+		h.Team = &kdf
+	}
+	head, err := json.Marshal(h)
+	if err != nil {
+		return err
+	}
+	digest := sha256.New()
+	out := io.MultiWriter(w, digest)
+	if _, err := fmt.Fprintf(out, "%s%s\n", bundleMagic, head); err != nil {
+		return err
+	}
+	body, closeBody := out, func() error { return nil }
+	if key != nil {
+		sw := sealed.NewWriter(key.aead, out, headLabel(head))
+		body, closeBody = sw, sw.Close
+	}
+	zw := gzip.NewWriter(body)
+	err = lines(zw)
+	if err == nil {
+		err = zw.Close()
+	}
+	if err == nil {
+		err = closeBody()
+	}
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(sign(signedDigest(digest.Sum(nil))))
+	return err
+}
+
+// writeLines writes the body's lines: the analysts, then every version
+// changed since the start given.
+func writeLines(st data.Store, enc *json.Encoder, after uint64, day string, conflicts map[string][]data.Version) (BundleResult, error) {
+	analysts, err := st.Analysts()
+	if err != nil {
+		return BundleResult{}, err
+	}
+	for i := range analysts {
+		if err := enc.Encode(line{Analyst: &analysts[i]}); err != nil {
+			return BundleResult{}, err
+		}
 	}
 	n := 0
 	last, err := st.Changed(after, func(v data.Version) error {
@@ -85,26 +161,17 @@ func ExportBundle(st data.Store, w io.Writer, since Since, key *Key) (BundleResu
 		}
 		return nil
 	})
-	if err != nil {
-		return BundleResult{}, err
-	}
-	analysts, err := st.Analysts()
-	if err != nil {
-		return BundleResult{}, err
-	}
-	for i := range analysts {
-		if err := enc.Encode(line{Analyst: &analysts[i]}); err != nil {
-			return BundleResult{}, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return BundleResult{}, err
-	}
-	if err := writeBundle(w, bundleHeader{Created: time.Now().UTC(), From: st.Analyst().ID, Records: n}, body.Bytes(), key); err != nil {
-		return BundleResult{}, err
-	}
-	return BundleResult{Records: n, upTo: last}, nil
+	return BundleResult{Records: n, upTo: last}, err
 }
+
+// headLabel binds a sealed body to its header.
+func headLabel(head []byte) []byte {
+	sum := sha256.Sum256(append([]byte(bundleMagic), head...))
+	return sum[:]
+}
+
+// signedDigest is what the writer's signature covers.
+func signedDigest(sum []byte) []byte { return append([]byte(bundleSigning), sum...) }
 
 // start is where in the change log a bundle starts, and the first day of
 // change it takes ("" for any).
@@ -145,141 +212,296 @@ func conflictSides(st data.Replica) (map[string][]data.Version, error) {
 	return out, err
 }
 
-// writeBundle writes the magic line, the header and the body, sealed with
-// key (the header is the seal's label), or followed by a checksum.
-func writeBundle(w io.Writer, h bundleHeader, body []byte, key *Key) error {
-	if key != nil {
-		kdf := key.KDF()
-		h.Team = &kdf
+// Bundle is a bundle checked whole (its writer's signature, its seal, every
+// line readable within bounds) and kept in a private copy until it is
+// imported from or closed.
+type Bundle struct {
+	From     string // the analyst who wrote it, as its signature proves
+	Created  time.Time
+	Sealed   bool
+	Versions int // how many versions it carries
+	Analysts []data.Analyst
+
+	copy string // the private copy
+	size int64  // of the copy, less the signature
+	head []byte
+	key  *Key
+}
+
+// ReadBundle reads and checks a whole bundle before anything is taken from
+// it, in bounded memory. passphrase opens a sealed one. Close it when done.
+func ReadBundle(r io.Reader, passphrase []byte) (*Bundle, error) {
+	b, err := spool(r)
+	if err != nil {
+		return nil, err
 	}
-	head, err := json.Marshal(h)
+	if err := b.check(passphrase); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return b, nil
+}
+
+// spool copies a bundle into a private file, so that what is checked is
+// what is imported.
+func spool(r io.Reader) (*Bundle, error) {
+	f, err := os.CreateTemp("", "dossier-bundle-*")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b := &Bundle{copy: f.Name()}
+	n, err := io.Copy(f, r)
+	if err == nil {
+		err = f.Sync()
+	}
+	if err != nil {
+		b.Close()
+		return nil, damaged(err.Error())
+	}
+	b.size = n - ed25519.SignatureSize
+	return b, nil
+}
+
+// About says who signed a bundle and when, and whether it is sealed.
+func About(names interface{ AnalystName(string) string }, b *Bundle) string {
+	how := "signed"
+	if b.Sealed {
+		how = "sealed with the team passphrase and signed"
+	}
+	return fmt.Sprintf("a bundle of %d changes written %s, %s by %s (%s)", b.Versions, b.Created.Local().Format("2 Jan 2006 15:04"), how, nameOf(names, b), b.From)
+}
+
+// nameOf is the name the bundle gives its writer, when their signature on
+// it verifies, else the name this database knows them by.
+func nameOf(names interface{ AnalystName(string) string }, b *Bundle) string {
+	for _, a := range b.Analysts {
+		if a.ID == b.From && a.Verify() == nil && a.Name != "" {
+			return strconv.Quote(a.Name)
+		}
+	}
+	return strconv.Quote(names.AnalystName(b.From))
+}
+
+// Close removes the bundle's private copy.
+func (b *Bundle) Close() error { return os.Remove(b.copy) }
+
+// check reads the copy through: the header, the signature of everything
+// before it, the seal, and every line.
+func (b *Bundle) check(passphrase []byte) error {
+	f, err := os.Open(b.copy)
 	if err != nil {
 		return err
 	}
-	if key != nil {
-		body = key.Seal(body, head)
+	defer f.Close()
+	h, err := b.readHeader(bufio.NewReader(io.LimitReader(f, max(b.size, 0))))
+	if err != nil {
+		return err
 	}
-	sum := sha256.New()
-	out := io.MultiWriter(w, sum)
-	for _, b := range [][]byte{[]byte(bundleMagic), head, []byte("\n"), body} {
-		if _, err := out.Write(b); err != nil {
+	if err := b.verify(f, h); err != nil {
+		return err
+	}
+	if h.Team != nil {
+		if len(passphrase) == 0 {
+			return data.Errorf(data.ENeedPassphrase, "This bundle is sealed with a team passphrase: give it with --team-passphrase-file FILE.")
+		}
+		if b.key, err = Unlock(*h.Team, passphrase); err != nil {
 			return err
 		}
 	}
-	if key == nil {
-		_, err = w.Write(sum.Sum(nil))
-	}
-	return err
+	b.From, b.Created, b.Sealed = h.From, h.Created, h.Team != nil
+	return b.each(func(l line) error {
+		switch {
+		case l.Version != nil:
+			b.Versions++
+		case l.Analyst != nil:
+			b.Analysts = append(b.Analysts, *l.Analyst)
+		}
+		return nil
+	})
 }
 
-// Bundle is a bundle read whole and checked: its header and what it holds.
-type Bundle struct {
-	From     string
-	Created  time.Time
-	Versions []data.Version
-	Analysts []data.Analyst
-}
-
-// maxBundle is the largest bundle Dossier reads (it is read whole first).
-const maxBundle = 2 << 30
-
-// ReadBundle reads and checks a whole bundle before anything is taken from
-// it. passphrase opens a sealed one.
-func ReadBundle(r io.Reader, passphrase []byte) (*Bundle, error) {
-	raw, err := io.ReadAll(io.LimitReader(r, maxBundle))
-	if err != nil {
-		return nil, damaged(err.Error())
-	}
-	br := bufio.NewReader(bytes.NewReader(raw))
-	magic, err := br.ReadString('\n')
-	if err != nil || magic != bundleMagic {
-		return nil, data.Errorf(data.EInvalid, "This file is not a Dossier bundle.")
-	}
-	head, err := br.ReadBytes('\n')
+// readHeader reads the magic line and the header.
+func (b *Bundle) readHeader(br *bufio.Reader) (bundleHeader, error) {
 	var h bundleHeader
+	magic, err := br.ReadString('\n')
+	switch {
+	case magic == oldMagic:
+		return h, data.Errorf(data.EInvalid, "This bundle was written by an older Dossier, which did not sign changes: ask its author to export it again with this version.")
+	case err != nil || magic != bundleMagic:
+		return h, data.Errorf(data.EInvalid, "This file is not a Dossier bundle.")
+	}
+	head, err := readLine(br, nil, maxHeader)
 	if err != nil || json.Unmarshal(head, &h) != nil {
-		return nil, damaged("its header cannot be read")
+		return h, damaged("its header cannot be read")
 	}
-	body, _ := io.ReadAll(br)
-	if h.Team == nil { // the checksum of all before it ends the file
-		if len(body) < sha256.Size {
-			return nil, damaged("it is cut short")
-		}
-		sum := sha256.Sum256(raw[:len(raw)-sha256.Size])
-		if !bytes.Equal(sum[:], raw[len(raw)-sha256.Size:]) {
-			return nil, damaged("its content does not match its checksum")
-		}
-		body = body[:len(body)-sha256.Size]
-	}
-	if body, err = openBody(h, bytes.TrimSuffix(head, []byte("\n")), body, passphrase); err != nil {
-		return nil, err
-	}
-	b := &Bundle{From: h.From, Created: h.Created}
-	return b, b.parse(body)
+	b.head = bytes.Clone(head)
+	return h, nil
 }
 
-// openBody decrypts a sealed bundle's body.
-func openBody(h bundleHeader, head, body, passphrase []byte) ([]byte, error) {
-	if h.Team == nil {
-		return body, nil
+// verify checks the writer's signature over everything before it.
+func (b *Bundle) verify(f *os.File, h bundleHeader) error {
+	if b.size <= 0 {
+		return damaged("it is cut short")
 	}
-	if len(passphrase) == 0 {
-		return nil, data.Errorf(data.ENeedPassphrase, "This bundle is sealed with a team passphrase: give it with --team-passphrase-file FILE.")
+	if len(h.Key) != ed25519.PublicKeySize || data.AnalystIDFor(h.Key) != h.From {
+		return damaged("it is not signed by the analyst it names")
 	}
-	key, err := Unlock(*h.Team, passphrase)
+	digest := sha256.New()
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	if _, err := io.CopyN(digest, f, b.size); err != nil {
+		return damaged(err.Error())
+	}
+	sig := make([]byte, ed25519.SignatureSize)
+	if _, err := io.ReadFull(f, sig); err != nil || !ed25519.Verify(h.Key, signedDigest(digest.Sum(nil)), sig) {
+		return damaged("its signature does not match its content")
+	}
+	return nil
+}
+
+// each calls fn with every line of the body, read from the copy within
+// bounds.
+func (b *Bundle) each(fn func(line) error) error {
+	f, err := os.Open(b.copy)
 	if err != nil {
+		return err
+	}
+	defer f.Close()
+	start := int64(len(bundleMagic) + len(b.head) + 1)
+	var body io.Reader = io.NewSectionReader(f, start, b.size-start)
+	if b.key != nil {
+		body = sealed.NewReader(b.key.aead, body, headLabel(b.head))
+	}
+	zr, err := gzip.NewReader(body)
+	if err != nil {
+		return bodyError(err)
+	}
+	br := bufio.NewReaderSize(io.LimitReader(zr, maxBundleBody), 1<<20)
+	var buf []byte
+	for {
+		raw, err := readLine(br, buf[:0], maxBundleLine)
+		buf = raw
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return bodyError(err)
+		}
+		var l line
+		if err := json.Unmarshal(raw, &l); err != nil {
+			return damaged(err.Error())
+		}
+		if err := fn(l); err != nil {
+			return err
+		}
+	}
+}
+
+// errLineTooLong: a line over the bound.
+var errLineTooLong = errors.New("a line is longer than any record Dossier writes")
+
+// readLine reads one line of at most limit bytes (without its "\n") into
+// out (whose room it reuses); a last line without one is a line too.
+func readLine(br *bufio.Reader, out []byte, limit int) ([]byte, error) {
+	for {
+		part, err := br.ReadSlice('\n')
+		if len(out)+len(part) > limit {
+			return nil, errLineTooLong
+		}
+		out = append(out, part...)
+		switch {
+		case err == nil:
+			return out[:len(out)-1], nil
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case err == io.EOF && len(out) > 0:
+			return out, nil
+		}
 		return nil, err
 	}
-	plain, err := key.Open(body, head)
-	if err != nil {
-		return nil, damaged("its seal does not open")
+}
+
+func bodyError(err error) error {
+	if errors.Is(err, sealed.ErrBadSeal) {
+		return damaged("its seal does not open")
 	}
-	return plain, nil
+	return damaged(err.Error())
 }
 
 func damaged(why string) error {
 	return data.Errorf(data.EInvalid, "The bundle is damaged or was altered (%s); nothing was imported.", why)
 }
 
-func (b *Bundle) parse(body []byte) error {
-	zr, err := gzip.NewReader(bytes.NewReader(body))
-	if err != nil {
-		return damaged(err.Error())
+// ImportBundle merges a bundle read with ReadBundle (or, with dryRun, says
+// what merging it would do), in three passes over it: articles and actors,
+// then events, then deletions, so that an event finds what it cites. Each
+// version is checked as it is merged: one that fails is set aside, and
+// the rest go in.
+func ImportBundle(ctx context.Context, st data.Store, b *Bundle, dryRun bool) (data.MergeReport, error) {
+	var rep data.MergeReport
+	if !dryRun {
+		for _, a := range b.Analysts {
+			st.KnowAnalyst(a) // a name that does not verify is not taken
+		}
 	}
-	dec := json.NewDecoder(zr)
-	for {
-		var l line
-		err := dec.Decode(&l)
-		if err == io.EOF {
-			return nil
+	arriving := map[string]bool{} // what a dry run's earlier passes would have brought
+	for _, pass := range [][]int{{0, 1}, {2}, {3, 4, 5}} {
+		var chunk []data.Version
+		size := 0
+		flush := func() error {
+			var part data.MergeReport
+			var err error
+			if dryRun {
+				part, err = st.Preview(chunk, arriving)
+			} else {
+				part, err = st.Merge(data.WithOrigin(ctx, data.OriginBundle), chunk, nil)
+			}
+			rep.Add(part)
+			clear(chunk) // what was merged is not held while the next is read
+			chunk = chunk[:0]
+			return err
+		}
+		err := b.each(func(l line) error {
+			if l.Version == nil || !slices.Contains(pass, data.PushStage(l.Version.Record, l.Version.Deleted)) {
+				return nil
+			}
+			if !l.Version.Deleted {
+				arriving[l.Version.ID] = true
+			}
+			chunk = append(chunk, *l.Version)
+			if size += len(l.Version.Body); len(chunk) < bundleChunk && size < bundleChunkBytes {
+				return nil
+			}
+			size = 0
+			return flush()
+		})
+		if err == nil && len(chunk) > 0 {
+			err = flush()
 		}
 		if err != nil {
-			return damaged(err.Error())
-		}
-		switch {
-		case l.Version != nil:
-			b.Versions = append(b.Versions, *l.Version)
-		case l.Analyst != nil:
-			b.Analysts = append(b.Analysts, *l.Analyst)
+			return rep, err
 		}
 	}
+	return rep, nil
 }
 
-// ImportBundle merges a bundle read with ReadBundle (or, with dryRun, says
-// what merging it would do).
-func ImportBundle(ctx context.Context, st data.Store, b *Bundle, dryRun bool) (data.MergeReport, error) {
-	if dryRun {
-		return st.Preview(b.Versions)
-	}
-	for _, a := range b.Analysts {
-		if err := st.KnowAnalyst(a); err != nil {
-			return data.MergeReport{}, err
-		}
-	}
-	return st.Merge(data.WithOrigin(ctx, data.OriginBundle), b.Versions, nil)
-}
+// bundleChunk and bundleChunkBytes bound what one merge takes from a
+// bundle: so many versions, or so many bytes of them.
+const (
+	bundleChunk      = 200
+	bundleChunkBytes = 8 << 20
+)
 
 // Line is a merge's one-line summary.
 func Line(m data.MergeReport) string {
-	return fmt.Sprintf("added %d, updated %d, conflicts %d, unchanged %d", m.Added, m.Updated, m.Conflicts, m.Unchanged)
+	s := fmt.Sprintf("added %d, updated %d, conflicts %d, unchanged %d", m.Added, m.Updated, m.Conflicts, m.Unchanged)
+	if m.SetAside > 0 {
+		s += fmt.Sprintf(", set aside %d", m.SetAside)
+	}
+	if m.Waiting > 0 {
+		s += fmt.Sprintf(", waiting %d", m.Waiting)
+	}
+	return s
 }

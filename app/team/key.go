@@ -55,14 +55,35 @@ func NewKDF(passphrase []byte) (*Key, error) {
 // Unlock derives the key for passphrase with shared parameters, refusing a
 // passphrase that is not the team's.
 func Unlock(k KDF, passphrase []byte) (*Key, error) {
-	if len(k.Salt) == 0 || k.Memory == 0 {
-		return nil, data.Errorf(data.EInvalid, "The team's key parameters are damaged.")
+	if err := k.bounded(); err != nil {
+		return nil, err
 	}
 	key := k.derive(passphrase)
 	if !hmac.Equal(check(key), k.Check) {
 		return nil, data.Errorf(data.EInvalid, "The team passphrase is wrong: it is not the one this team's changes were sealed with. Nothing was changed.")
 	}
 	return newKey(key, k)
+}
+
+// Bounds on the key parameters Dossier accepts from a hub or a bundle:
+// anything else was not made by Dossier and could make the derivation fail,
+// take hours or exhaust the memory.
+const (
+	minKDFTime, maxKDFTime     = 1, 10
+	minKDFMemory, maxKDFMemory = 8 << 10, 256 << 10 // KiB
+	maxKDFThreads              = 16
+	minSalt, maxSalt           = 16, 64
+)
+
+// bounded refuses parameters outside what Dossier makes and accepts.
+func (k KDF) bounded() error {
+	if len(k.Salt) < minSalt || len(k.Salt) > maxSalt || len(k.Check) != 16 ||
+		k.Time < minKDFTime || k.Time > maxKDFTime || k.Memory < minKDFMemory || k.Memory > maxKDFMemory ||
+		k.Threads < 1 || k.Threads > maxKDFThreads {
+		return data.Errorf(data.EInvalid, "The team key's parameters (time %d, memory %d KiB, %d threads) are not ones Dossier makes or accepts (time %d–%d, memory %d–%d MiB, 1–%d threads): they were damaged or altered, and nothing was opened.",
+			k.Time, k.Memory, k.Threads, minKDFTime, maxKDFTime, minKDFMemory>>10, maxKDFMemory>>10, maxKDFThreads)
+	}
+	return nil
 }
 
 func (k KDF) derive(passphrase []byte) []byte {

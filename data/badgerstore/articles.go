@@ -43,8 +43,8 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 	}
 	now := time.Now().UTC()
 	for i, a := range fresh {
-		base := data.Rev{N: a.Version, By: a.UpdatedBy}                             // a deleted article's last, when imported again
-		prepareArticle(a, now.Add(time.Duration(i)*time.Microsecond), s.analyst.ID) // keeps the import's order
+		base := data.Rev{N: a.Version, By: a.UpdatedBy}                                      // a deleted article's last, when imported again
+		prepareArticle(a, now.Add(time.Duration(i)*time.Microsecond), s.identity.analyst.ID) // keeps the import's order
 		hdr, err := json.Marshal(a.Header())
 		if err != nil {
 			return nil, err
@@ -55,6 +55,11 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 			{[]byte(hashKey(a.Hash)), []byte(a.ID)},
 		}
 		kvs = append(kvs, s.importTrack(a.ID, base, seq+uint64(i), data.OriginOf(ctx))...)
+		sig, err := s.signImport(a, base)
+		if err != nil {
+			return nil, err
+		}
+		kvs = append(kvs, sig)
 		for _, kv := range kvs {
 			if err := wb.Set(kv[0], kv[1]); err != nil {
 				return nil, err
@@ -68,7 +73,7 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 	for i := range results {
 		if !results[i].Duplicate {
 			results[i].ID = arts[i].ID
-			changes = append(changes, data.Change{Record: data.RecordArticle, ID: arts[i].ID, New: arts[i].Version, By: s.analyst.ID, Origin: data.OriginOf(ctx)})
+			changes = append(changes, data.Change{Record: data.RecordArticle, ID: arts[i].ID, New: arts[i].Version, By: s.identity.analyst.ID, Origin: data.OriginOf(ctx)})
 		}
 	}
 	s.feed.Publish(changes)
@@ -90,6 +95,24 @@ func (s *Store) reserveSeqs(n int) (uint64, error) {
 		return err
 	})
 	return first, err
+}
+
+// signImport is the signature of an imported article's first state (see
+// signature), to write with it.
+func (s *Store) signImport(a *data.Article, base data.Rev) ([2][]byte, error) {
+	v := data.Version{Record: data.RecordArticle, ID: a.ID, Rev: data.Rev{N: a.Version, By: a.UpdatedBy}}
+	if base.N > 0 {
+		v.Lineage = data.Lineage{base}
+	}
+	var err error
+	if v.Body, err = json.Marshal(a); err != nil {
+		return [2][]byte{}, err
+	}
+	if err := v.Sign(s.identity.signer); err != nil {
+		return [2][]byte{}, err
+	}
+	b, err := json.Marshal(signature{Rev: v.Rev, Lineage: v.Lineage, Key: v.Key, Sig: v.Sig})
+	return [2][]byte{[]byte(signatureKey(a.ID)), b}, err
 }
 
 // importTrack is what team work keeps of an imported article (see track):
@@ -119,6 +142,9 @@ func (s *Store) sortOutDuplicates(arts []*data.Article) ([]data.AddResult, []*da
 		for i, a := range arts {
 			if a.Hash == "" {
 				return data.Errorf(data.EInvalid, "The article %q has no content hash.", a.Title)
+			}
+			if len(a.Text) > data.MaxTextBytes {
+				return data.Errorf(data.EInvalid, "The article %q is too long (%d MB of text; Dossier keeps up to %d MB): nothing was stored.", a.Title, len(a.Text)>>20, data.MaxTextBytes>>20)
 			}
 			if first, ok := inCall[a.Hash]; ok {
 				results[i] = data.AddResult{ID: first.ID, Duplicate: true, DuplicateOf: first.Title}

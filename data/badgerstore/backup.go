@@ -10,6 +10,7 @@ import (
 	"io"
 
 	"dossier/data"
+	"dossier/data/sealed"
 )
 
 // Backup file headers: plain, or sealed with the database's passphrase (a
@@ -47,7 +48,7 @@ func (s *Store) backupWriter(w io.Writer) (io.Writer, func() error, error) {
 	if _, err := fmt.Fprintf(w, "%s%s\n", sealedBackupMagic, head); err != nil {
 		return nil, nil, err
 	}
-	sw := &sealWriter{aead: newAEAD(p.key(s.passphrase)), w: w}
+	sw := sealed.NewWriter(sealed.AEAD(p.key(s.passphrase)), w, nil)
 	return sw, sw.Close, nil
 }
 
@@ -67,7 +68,7 @@ func (s *Store) backupReader(r io.Reader) (io.Reader, error) {
 		if s.passphrase == nil {
 			return nil, data.Errorf(data.ENeedPassphrase, "This backup is encrypted: give its passphrase (--passphrase-file FILE); the database it is restored into will be encrypted with it.")
 		}
-		return &openReader{aead: newAEAD(p.key(s.passphrase)), r: br}, nil
+		return sealed.NewReader(sealed.AEAD(p.key(s.passphrase)), br, nil), nil
 	}
 	return nil, data.Errorf(data.EInvalid, "This file is not a Dossier backup.")
 }
@@ -81,7 +82,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader, replace bool) error {
 	}
 	zr, err := gzip.NewReader(in)
 	if err != nil {
-		if errors.Is(err, errBadSeal) {
+		if errors.Is(err, sealed.ErrBadSeal) {
 			return data.Errorf(data.EInvalid, "The backup cannot be opened: %v.", err)
 		}
 		return data.Errorf(data.EInvalid, "The backup is damaged: %v.", err)
@@ -102,19 +103,19 @@ func (s *Store) Restore(ctx context.Context, r io.Reader, replace bool) error {
 		}
 	}
 	if err := s.db.Load(zr, 256); err != nil {
-		if errors.Is(err, gzip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, errBadSeal) {
+		if errors.Is(err, gzip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, sealed.ErrBadSeal) {
 			return data.Errorf(data.EInvalid, "The backup is damaged or cut short; nothing usable was restored.")
 		}
 		return fmt.Errorf("restore: %w", err)
 	}
+	// The analyst stays who works here, whoever's backup it was.
+	if err := s.setIdentity(s.identity); err != nil {
+		return err
+	}
 	if err := s.migrate(); err != nil {
 		return err
 	}
-	// The analyst stays who works here, whoever's backup it was.
-	if err := s.createAnalyst(); err != nil {
-		return err
-	}
-	s.feed.Publish([]data.Change{{Reset: true, Origin: data.OriginOf(ctx), By: s.analyst.ID}})
+	s.feed.Publish([]data.Change{{Reset: true, Origin: data.OriginOf(ctx), By: s.identity.analyst.ID}})
 	return nil
 }
 
@@ -149,7 +150,7 @@ func ResealBackup(in io.Reader, out io.Writer, oldPass, newPass []byte) error {
 		return err
 	}
 	if _, err := io.Copy(w, r); err != nil {
-		if errors.Is(err, errBadSeal) {
+		if errors.Is(err, sealed.ErrBadSeal) {
 			return data.Errorf(data.EInvalid, "The backup cannot be opened with the old passphrase: %v.", err)
 		}
 		return err

@@ -29,8 +29,9 @@ type Store struct {
 	inMemory   bool
 	mu         sync.Mutex
 	feed       data.Feed
-	analyst    data.Analyst // who works on this database
-	names      sync.Map     // analyst id → display name
+	identity   identity // who works on this database
+	names      sync.Map // analyst id → display name
+	notices    []string // what opening did on its own (see Notices)
 }
 
 var _ data.Store = (*Store)(nil)
@@ -111,11 +112,7 @@ func hasDatabase(dir string) bool {
 
 // OpenInMemory opens a database that lives in memory only, for tests.
 func OpenInMemory() (*Store, error) {
-	s, err := open(badger.DefaultOptions("").WithInMemory(true), "(memory)")
-	if err == nil {
-		s.inMemory = true
-	}
-	return s, err
+	return open(badger.DefaultOptions("").WithInMemory(true), "(memory)")
 }
 
 // Laptop sizes: small memtables and value-log files.
@@ -144,12 +141,12 @@ func open(opts badger.Options, path string) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	s := &Store{db: db, path: path}
-	if err := s.migrate(); err != nil {
+	s := &Store{db: db, path: path, inMemory: opts.InMemory}
+	if err := s.loadAnalyst(); err != nil {
 		db.Close()
 		return nil, err
 	}
-	if err := s.loadAnalyst(); err != nil {
+	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, err
 	}

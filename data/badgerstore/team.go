@@ -5,10 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -42,6 +45,7 @@ func (w *writer) descend(id string, prev stored) error {
 	if prev.version > 0 {
 		lin = data.Lineage{{N: prev.version, By: prev.by}}.With(lin)
 	}
+	w.dirty = append(w.dirty, id)
 	return w.track(id, lin, true)
 }
 
@@ -171,11 +175,12 @@ func (s *Store) Versions(ids []string) ([]data.Version, error) {
 		w := &writer{s: s, txn: txn}
 		for _, id := range ids {
 			v, found, err := w.versionOf(id)
+			if err == nil && found {
+				v, err = w.travelling(v)
+				out = append(out, v)
+			}
 			if err != nil {
 				return err
-			}
-			if found {
-				out = append(out, v)
 			}
 		}
 		return nil
@@ -200,13 +205,13 @@ func (s *Store) Changed(after uint64, fn func(data.Version) error) (uint64, erro
 				return err
 			}
 			v, found, err := w.versionOf(string(id))
+			if err == nil && found {
+				if v, err = w.travelling(v); err == nil {
+					err = fn(v)
+				}
+			}
 			if err != nil {
 				return err
-			}
-			if found {
-				if err := fn(v); err != nil {
-					return err
-				}
 			}
 			last = seq
 		}
@@ -223,6 +228,7 @@ const mergeChunk = 200
 // done again); the marks are written with the last chunk.
 func (s *Store) Merge(ctx context.Context, vs []data.Version, marks map[string]string) (data.MergeReport, error) {
 	var rep data.MergeReport
+	vs = citedFirst(vs)
 	for start := 0; start < len(vs) || start == 0; start += mergeChunk {
 		chunk := vs[start:min(len(vs), start+mergeChunk)]
 		last := start+mergeChunk >= len(vs)
@@ -249,18 +255,28 @@ func (s *Store) Merge(ctx context.Context, vs []data.Version, marks map[string]s
 		if err != nil {
 			return rep, err
 		}
-		rep.Added, rep.Updated, rep.Conflicts, rep.Unchanged = rep.Added+part.Added, rep.Updated+part.Updated, rep.Conflicts+part.Conflicts, rep.Unchanged+part.Unchanged
-		rep.Conflicted = append(rep.Conflicted, part.Conflicted...)
+		rep.Add(part)
 	}
 	return rep, nil
 }
 
+// citedFirst orders versions as they travel (data.PushStage): articles and
+// actors before the events that cite them, so that an event finds them.
+func citedFirst(vs []data.Version) []data.Version {
+	out := slices.Clone(vs)
+	slices.SortStableFunc(out, func(a, b data.Version) int {
+		return data.PushStage(a.Record, a.Deleted) - data.PushStage(b.Record, b.Deleted)
+	})
+	return out
+}
+
 // Preview runs the merge in transactions that are thrown away.
-func (s *Store) Preview(vs []data.Version) (data.MergeReport, error) {
+func (s *Store) Preview(vs []data.Version, arriving map[string]bool) (data.MergeReport, error) {
 	var rep data.MergeReport
+	vs = citedFirst(vs)
 	for start := 0; start < len(vs); start += mergeChunk {
 		txn := s.db.NewTransaction(true)
-		w := &writer{s: s, txn: txn, now: time.Now().UTC(), by: s.analyst.ID, origin: data.OriginBundle}
+		w := &writer{s: s, txn: txn, now: time.Now().UTC(), by: s.identity.analyst.ID, origin: data.OriginBundle, arriving: arriving}
 		for _, v := range vs[start:min(len(vs), start+mergeChunk)] {
 			o, err := w.merge(v)
 			if err != nil {
@@ -274,11 +290,38 @@ func (s *Store) Preview(vs []data.Version) (data.MergeReport, error) {
 	return rep, nil
 }
 
-// merge brings one version in: a record this database lacks is added; a
+// merge brings one arriving version in, once admitted (see admit): what
+// is refused, or must wait for what it cites, is set aside; else it is
+// taken (see take), and what waited for it follows.
+func (w *writer) merge(in data.Version) (data.Outcome, error) {
+	reason, waiting, err := w.admit(in)
+	switch {
+	case err != nil:
+		return "", err
+	case reason != "" || len(waiting) > 0:
+		if err := w.setAside(in, reason, waiting); err != nil {
+			return "", err
+		}
+		if reason != "" {
+			return data.Aside, nil
+		}
+		return data.Waiting, nil
+	}
+	o, err := w.take(in)
+	if err == nil {
+		err = w.settledAside(in)
+	}
+	if err == nil && (o == data.Added || o == data.Updated) && !in.Deleted && in.Record != data.RecordEvent {
+		err = w.arrived(in.ID)
+	}
+	return o, err
+}
+
+// take brings one version in: a record this database lacks is added; a
 // newer state of one it has replaces it; an older or known state changes
 // nothing; a state that does not descend from this database's (and is not
 // the same content) is kept beside it as an open conflict.
-func (w *writer) merge(in data.Version) (data.Outcome, error) {
+func (w *writer) take(in data.Version) (data.Outcome, error) {
 	mine, found, err := w.versionOf(in.ID)
 	switch {
 	case err != nil:
@@ -288,8 +331,10 @@ func (w *writer) merge(in data.Version) (data.Outcome, error) {
 			return "", err
 		}
 		return data.Added, w.followMerges(in)
-	case mine.Descends(in.Rev):
+	case mine.Rev == in.Rev:
 		return data.Unchanged, nil
+	case mine.Descends(in.Rev):
+		return data.Older, nil
 	case in.Descends(mine.Rev):
 		if err := w.install(in, in.Lineage, w.forward()); err != nil {
 			return "", err
@@ -413,6 +458,7 @@ func (w *writer) adopt(mine, in data.Version, winner ...data.Version) (data.Outc
 		keepMine = winner[0].Rev == mine.Rev
 	}
 	if keepMine {
+		w.mine(mine.Rev, mine.ID)
 		return data.Unchanged, w.track(mine.ID, lineageWithout(lin, mine.Rev), w.origin != data.OriginColleague)
 	}
 	return data.Updated, w.install(in, lineageWithout(lin, in.Rev), w.origin != data.OriginColleague)
@@ -529,7 +575,13 @@ func (w *writer) install(v data.Version, lin data.Lineage, outbox bool) error {
 	if err != nil {
 		return err
 	}
+	if len(v.Sig) > 0 && v.Rev.By != w.s.identity.analyst.ID {
+		if err := w.keepSignature(v); err != nil {
+			return err
+		}
+	}
 	w.changes = append(w.changes, c)
+	w.mine(v.Rev, v.ID)
 	return w.track(v.ID, lin, outbox)
 }
 
@@ -551,45 +603,36 @@ func (w *writer) unindex(kind data.RecordKind, id string, c *data.Change) error 
 	return nil
 }
 
-// place writes a record's body as it came, with its indexes.
+// place writes a record's body as it came (in canonical form), with its
+// indexes.
 func (w *writer) place(v data.Version, c *data.Change) error {
 	if err := w.txn.Delete([]byte(tombKey(v.ID))); err != nil {
 		return err
 	}
-	switch v.Record {
-	case data.RecordEvent:
-		var e data.Event
-		if err := json.Unmarshal(v.Body, &e); err != nil {
-			return err
-		}
-		e.ID, e.Version, e.UpdatedBy = v.ID, v.Rev.N, v.Rev.By
-		c.Articles, c.Actors = union(c.Articles, e.Articles()), union(c.Actors, e.Parties())
-		if err := setJSON(w.txn, eventKey(e.ID), e); err != nil {
-			return err
-		}
-		return setKeys(w.txn, eventIndexKeys(&e))
-	case data.RecordActor:
-		var a data.Actor
-		if err := json.Unmarshal(v.Body, &a); err != nil {
-			return err
-		}
-		a.ID, a.Version, a.UpdatedBy = v.ID, v.Rev.N, v.Rev.By
-		if err := setJSON(w.txn, actorKey(a.ID), a); err != nil {
-			return err
-		}
-		return setKeys(w.txn, actorIndexKeys(&a))
+	d, err := w.decode(v)
+	if err != nil {
+		return err
 	}
-	return w.placeArticle(v)
+	switch {
+	case d.Event != nil:
+		e := d.Event
+		c.Articles, c.Actors = union(c.Articles, e.Articles()), union(c.Actors, e.Parties())
+		if err := w.txn.Set([]byte(eventKey(e.ID)), d.Canonical); err != nil {
+			return err
+		}
+		return setKeys(w.txn, eventIndexKeys(e))
+	case d.Actor != nil:
+		if err := w.txn.Set([]byte(actorKey(v.ID)), d.Canonical); err != nil {
+			return err
+		}
+		return setKeys(w.txn, actorIndexKeys(d.Actor))
+	}
+	return w.placeArticle(d.Article)
 }
 
 // placeArticle writes an article's header, its text the first time, and
 // its hash index unless another article holds that hash here.
-func (w *writer) placeArticle(v data.Version) error {
-	var a data.Article
-	if err := json.Unmarshal(v.Body, &a); err != nil {
-		return err
-	}
-	a.ID, a.Version, a.UpdatedBy = v.ID, v.Rev.N, v.Rev.By
+func (w *writer) placeArticle(a *data.Article) error {
 	if ok, err := exists(w.txn, textKey(a.ID)); err != nil {
 		return err
 	} else if !ok {
@@ -679,10 +722,31 @@ func (s *Store) Pushed(done []data.Pending) error {
 	})
 }
 
-// Queue puts every record, and every deletion, in the outbox.
-func (s *Store) Queue() error {
+// Held lists the records in the change log: every record held or deleted.
+func (s *Store) Held() ([]string, error) {
 	var ids []string
 	err := s.db.View(func(txn *badger.Txn) error {
+		for _, k := range keys(txn, logSeqKey("")) {
+			ids = append(ids, k[len(logSeqKey("")):])
+		}
+		return nil
+	})
+	return ids, err
+}
+
+// Queue puts records (those named that are here, or every record and
+// every deletion) in the outbox.
+func (s *Store) Queue(only ...string) error {
+	var ids []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		if len(only) > 0 {
+			for _, id := range only {
+				if ok, err := exists(txn, logSeqKey(id)); err != nil || ok {
+					ids = append(ids, id)
+				}
+			}
+			return nil
+		}
 		for _, prefix := range []string{actorKey(""), articleKey(""), eventKey(""), "tb/"} {
 			for _, k := range keys(txn, prefix) {
 				ids = append(ids, k[strings.IndexByte(k, '/')+1:])
@@ -771,19 +835,28 @@ func restamp(body json.RawMessage, now time.Time) (json.RawMessage, error) {
 
 // KnowAnalyst records a colleague's display name.
 func (s *Store) KnowAnalyst(a data.Analyst) error {
-	if a.ID == "" || a.ID == s.analyst.ID {
+	if a.ID == "" || a.ID == s.identity.analyst.ID {
 		return nil
+	}
+	if err := a.Verify(); err != nil {
+		return data.Errorf(data.EInvalid, "The name %q given for the analyst %s was refused: %v.", a.Name, a.ID, err)
+	}
+	if utf8.RuneCountInString(a.Name) > maxAnalystName || strings.IndexFunc(a.Name, unicode.IsControl) >= 0 {
+		return data.Errorf(data.EInvalid, "The name given for the analyst %s was refused: it is over %d characters long or holds control characters.", a.ID, maxAnalystName)
 	}
 	s.names.Store(a.ID, a.DisplayName())
 	return s.db.Update(func(txn *badger.Txn) error { return setJSON(txn, analystRecordKey(a.ID), a) })
 }
 
+// maxAnalystName is the longest display name taken from a colleague.
+const maxAnalystName = 200
+
 // Analysts lists every analyst known here, this one first.
 func (s *Store) Analysts() ([]data.Analyst, error) {
-	out := []data.Analyst{s.analyst}
+	out := []data.Analyst{s.identity.analyst}
 	err := s.db.View(func(txn *badger.Txn) error {
 		return eachJSON(txn, "an/", func(a *data.Analyst) error {
-			if a.ID != s.analyst.ID {
+			if a.ID != s.identity.analyst.ID {
 				out = append(out, *a)
 			}
 			return nil

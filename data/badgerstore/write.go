@@ -22,6 +22,11 @@ type writer struct {
 	changes []data.Change
 	done    []func() // run once committed: the callers' records learn their new versions
 	seq     uint64   // the change log's last number, once read
+	dirty   []string // records whose state changed: this analyst's are signed at the end
+	// arriving: what a preview takes as brought by an earlier part of the
+	// same exchange (see Preview).
+	arriving map[string]bool
+	decoded  map[data.Rev]map[string]data.Decoded // what arriving versions decoded to (see admit)
 }
 
 // write runs fn in one transaction (retried whole on Badger's own
@@ -32,8 +37,11 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
 	}
 	var w *writer
 	err := s.update(func(txn *badger.Txn) error {
-		w = &writer{s: s, txn: txn, now: time.Now().UTC(), by: s.analyst.ID, origin: data.OriginOf(ctx)}
-		return fn(w)
+		w = &writer{s: s, txn: txn, now: time.Now().UTC(), by: s.identity.analyst.ID, origin: data.OriginOf(ctx)}
+		if err := fn(w); err != nil {
+			return err
+		}
+		return w.signWritten()
 	})
 	if err != nil {
 		return err
