@@ -56,6 +56,9 @@ func (s *Session) SetAnalystName(name string) error {
 	return s.st.SetAnalystName(s.ctx(s.origin), name)
 }
 
+// Notices are what the database did on its own as it opened, as sentences.
+func (s *Session) Notices() []string { return s.st.Notices() }
+
 // AnalystName is the display name of the analyst with that id.
 func (s *Session) AnalystName(id string) string { return s.st.AnalystName(id) }
 

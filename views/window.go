@@ -52,6 +52,7 @@ func showWorkbench(w fyne.Window, st data.Store, dbPath string, files []string) 
 	w.SetMaster()
 	wb.importPaths(files)
 	wb.openSearch()
+	wb.showNotices()
 	w.SetOnClosed(func() {
 		wb.disconnect()
 		wb.stop()

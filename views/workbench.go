@@ -374,6 +374,22 @@ func nonEmpty(xs ...string) []string {
 }
 
 // showError tells the analyst what happened and what to do, in a dialog.
+// showNotices says what the database did on its own as it opened (a new
+// identity for a copied database, an interrupted change finished, damage
+// found), in the status bar and a dialog.
+func (wb *workbench) showNotices() {
+	notices := wb.sess.Notices()
+	if len(notices) == 0 {
+		return
+	}
+	wb.setBar(notices[len(notices)-1])
+	text := widget.NewLabel(strings.Join(notices, "\n\n"))
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("On opening the database", "OK", text, wb.win)
+	d.Resize(fyne.NewSize(560, 240))
+	d.Show()
+}
+
 func showError(win fyne.Window, what string, err error) {
 	dialog.ShowInformation(what, data.ErrorMessage(err), win)
 }

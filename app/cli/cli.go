@@ -132,6 +132,9 @@ func Main(args []string, env Env) int {
 		return ExitFailed
 	}
 	defer st.Close()
+	for _, n := range st.Notices() {
+		fmt.Fprintln(env.Stderr, "dossier:", n)
+	}
 	if !isCommand {
 		return openWindow(env, st, *db, rest, *keep)
 	}

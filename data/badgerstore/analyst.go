@@ -181,3 +181,7 @@ func (s *Store) AnalystName(id string) string {
 // Notices are what the store did on its own when it opened, as sentences
 // (a new identity, an interrupted change finished, damage found).
 func (s *Store) Notices() []string { return s.notices }
+
+// machineID names this computer (a variable, so that tests can move a
+// database to another machine).
+var machineID = systemMachineID

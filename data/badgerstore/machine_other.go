@@ -4,8 +4,8 @@ package badgerstore
 
 import "os"
 
-// machineID names this computer by its host name.
-func machineID() string {
+// systemMachineID names this computer by its host name.
+func systemMachineID() string {
 	h, _ := os.Hostname()
 	return h
 }

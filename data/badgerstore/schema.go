@@ -1,6 +1,7 @@
 package badgerstore
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,7 +13,7 @@ import (
 )
 
 // SchemaVersion is the layout this build writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migrations[v] upgrades a database from schema v to v+1. A step may be
 // cut off by a crash and run again: each is idempotent, and the schema
@@ -21,6 +22,33 @@ const SchemaVersion = 2
 var migrations = map[int]func(s *Store) error{
 	0: func(*Store) error { return nil },
 	1: versionHeaders,
+	2: signUnsigned,
+}
+
+// signUnsigned gives every record whose state carries no signature (all,
+// in a database from before changes were signed) a new version, the same
+// content, by this database's analyst and signed, so that its history can
+// still reach colleagues who check signatures. Two databases that do this
+// to the same record settle it alike (the same content, see adopt).
+func signUnsigned(s *Store) error {
+	ids, err := s.Held()
+	if err != nil {
+		return err
+	}
+	for start := 0; start < len(ids); start += mergeChunk {
+		err := s.write(data.WithOrigin(context.Background(), data.OriginCommand), func(w *writer) error {
+			for _, id := range ids[start:min(len(ids), start+mergeChunk)] {
+				if err := w.signAgain(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // versionHeaders gives actors and article headers, which had no version

@@ -75,3 +75,17 @@ func (w *writer) travelling(v data.Version) (data.Version, error) {
 	}
 	return v, nil
 }
+
+// signAgain writes an unsigned record state again as a new version by
+// this analyst, the same content, descending from it.
+func (w *writer) signAgain(id string) error {
+	v, found, err := w.versionOf(id)
+	if err != nil || !found {
+		return err
+	}
+	if t, err := w.travelling(v); err != nil || len(t.Sig) > 0 {
+		return err
+	}
+	again := data.Version{Record: v.Record, ID: id, Rev: data.Rev{N: v.Rev.N + 1, By: w.by}, Deleted: v.Deleted, Body: v.Body}
+	return w.install(again, v.History(), true)
+}
