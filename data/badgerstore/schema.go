@@ -31,7 +31,7 @@ var migrations = map[int]func(s *Store) error{
 // still reach colleagues who check signatures. Two databases that do this
 // to the same record settle it alike (the same content, see adopt).
 func signUnsigned(s *Store) error {
-	ids, err := s.Held()
+	ids, err := s.recordIDs()
 	if err != nil {
 		return err
 	}

@@ -141,7 +141,8 @@ func TestEmptyMemtableLeftByAKillOpens(t *testing.T) {
 var bg = context.Background()
 
 // A database from before records had versions (schema 1) opens with every
-// actor and article header at version 1, and writes based on it succeed.
+// actor and article header versioned (1, then signed again as 2: see
+// signUnsigned), and writes based on it succeed.
 func TestSchemaOneGainsVersions(t *testing.T) {
 	dir := storetest.TempDir(t)
 	s, err := Open(dir)
@@ -171,11 +172,11 @@ func TestSchemaOneGainsVersions(t *testing.T) {
 	defer s.Close()
 	a, _ := s.Actor("ac-old")
 	h, _ := s.Article(res[0].ID)
-	if a.Version != 1 || h.Version != 1 {
+	if a.Version != 2 || h.Version != 2 {
 		t.Fatalf("after migration: actor version %d, article version %d", a.Version, h.Version)
 	}
 	a.Notes = "edited"
-	if err := s.PutActor(bg, a); err != nil || a.Version != 2 {
+	if err := s.PutActor(bg, a); err != nil || a.Version != 3 {
 		t.Fatalf("editing a migrated actor: %v (version %d)", err, a.Version)
 	}
 }

@@ -747,13 +747,11 @@ func (s *Store) Queue(only ...string) error {
 			}
 			return nil
 		}
-		for _, prefix := range []string{actorKey(""), articleKey(""), eventKey(""), "tb/"} {
-			for _, k := range keys(txn, prefix) {
-				ids = append(ids, k[strings.IndexByte(k, '/')+1:])
-			}
-		}
 		return nil
 	})
+	if err == nil && len(only) == 0 {
+		ids, err = s.recordIDs()
+	}
 	if err != nil {
 		return err
 	}
@@ -765,6 +763,21 @@ func (s *Store) Queue(only ...string) error {
 		}
 	}
 	return wb.Flush()
+}
+
+// recordIDs lists every record and every deletion, actors and articles
+// first.
+func (s *Store) recordIDs() ([]string, error) {
+	var ids []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		for _, prefix := range []string{actorKey(""), articleKey(""), eventKey(""), "tb/"} {
+			for _, k := range keys(txn, prefix) {
+				ids = append(ids, k[strings.IndexByte(k, '/')+1:])
+			}
+		}
+		return nil
+	})
+	return ids, err
 }
 
 // Conflicts lists the open conflicts, oldest record first.
