@@ -17,6 +17,12 @@ const (
 	EDiskFull = "disk full"
 	// ENeedPassphrase: the database is encrypted and no passphrase was given.
 	ENeedPassphrase = "passphrase needed"
+	// EDamaged: the database's files are damaged; what it says may be
+	// incomplete, and nothing was changed.
+	EDamaged = "damaged"
+	// EReadOnly: the database may only be read (its folder cannot be
+	// written, or it is damaged); nothing was written.
+	EReadOnly = "read only"
 )
 
 // Error is an error the analyst can read: Message is a sentence; Err, when

@@ -88,8 +88,19 @@ type Store interface {
 	VerifyBackup(r io.Reader) error
 
 	// Check compares the indexes with the records, mends them, and reports
-	// what it mended and what it could not.
+	// what it mended and what it could not; in a damaged database it
+	// mends nothing and reports what cannot be read.
 	Check() (CheckReport, error)
+	// Salvage copies what can still be read of a damaged database into a
+	// new one in dir, and returns that one's check.
+	Salvage(dir string) (CheckReport, error)
+	// AcknowledgeLoss forgets changes the database found lost from its
+	// log (which Check reports until then).
+	AcknowledgeLoss() error
+	// Verify checks every stored table against its checksums: an error
+	// with code EDamaged says the database is damaged (then a scan of
+	// every record may miss some without a word: read nothing whole).
+	Verify() error
 
 	// Stamp changes with every write ("" before the first): derived data
 	// kept elsewhere (the search index) is stale when its stamp differs.

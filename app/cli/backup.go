@@ -3,9 +3,13 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+	"time"
 
 	"dossier/app"
 	"dossier/data"
+	"dossier/data/badgerstore"
 )
 
 var cmdBackup = command{
@@ -31,12 +35,13 @@ func runBackup(env Env, st data.Store, args []string) int {
 }
 
 var cmdRestore = command{
-	summary: "load a backup into the database; a database that holds records is refused unless --replace",
+	summary: "load a backup into the database; a database that holds records is refused unless --replace (a damaged\n               one, or one that cannot be opened, is then kept aside as DIR.damaged-TIME)",
 	usage:   "FILE [--replace]",
-	run:     runRestore,
 }
 
-func runRestore(env Env, st data.Store, args []string) int {
+// runRestore opens the database itself: a damaged one, or one that does
+// not open at all, can still be restored over.
+func runRestore(env Env, db string, pass []byte, args []string) int {
 	fs := newFlags(env, "restore")
 	replace := fs.Bool("replace", false, "drop the records the database holds and restore the backup instead")
 	file, rest := firstOr(args), args
@@ -49,10 +54,39 @@ func runRestore(env Env, st data.Store, args []string) int {
 	if file == "" || fs.NArg() > 0 {
 		return usageError(env, "restore needs the backup file to read")
 	}
+	st, err := badgerstore.OpenWith(db, pass)
+	if err == nil {
+		err = st.Verify()
+	}
+	if code := data.ErrorCode(err); code == data.EDamaged || code == data.EInternal {
+		if st != nil {
+			st.Close()
+		}
+		if !*replace {
+			return fail(env, data.Errorf(data.EInvalid, "The database %s cannot be restored over as it is (%s). Restore into a new folder (dossier --db NEWFOLDER restore %s), or add --replace: the damaged database is then kept aside, not deleted.", db, data.ErrorMessage(err), file))
+		}
+		if st, err = setAside(env, db, pass); err != nil {
+			return fail(env, err)
+		}
+	} else if err != nil {
+		return fail(env, err)
+	}
+	defer st.Close()
 	if err := app.RestoreFrom(context.Background(), st, file, *replace); err != nil {
 		return fail(env, err)
 	}
 	c, _ := st.Counts()
 	fmt.Fprintf(env.Stdout, "restored %d articles, %d events and %d actors\n", c.Articles, c.Events, c.Actors)
 	return ExitOK
+}
+
+// setAside moves a damaged database's folder out of the way, keeping it,
+// and opens a new one in its place.
+func setAside(env Env, db string, pass []byte) (*badgerstore.Store, error) {
+	aside := fmt.Sprintf("%s.damaged-%s", filepath.Clean(db), time.Now().Format("20060102-150405"))
+	if err := os.Rename(db, aside); err != nil {
+		return nil, data.Errorf(data.EInvalid, "The damaged database %s could not be moved aside to %s: %v. Nothing was changed.", db, aside, err)
+	}
+	fmt.Fprintf(env.Stderr, "dossier: the damaged database was moved aside to %s (nothing in it was deleted)\n", aside)
+	return badgerstore.OpenWith(db, pass)
 }

@@ -116,8 +116,11 @@ func Main(args []string, env Env) int {
 	if err != nil {
 		return usageError(env, "%s", data.ErrorMessage(err))
 	}
-	if firstOr(rest) == "set-passphrase" {
+	switch firstOr(rest) {
+	case "set-passphrase":
 		return runSetPassphrase(env, *db, pass, rest[1:])
+	case "restore":
+		return runRestore(env, *db, pass, rest[1:])
 	}
 	open := func(p []byte) (data.Store, error) { return badgerstore.OpenWith(*db, p) }
 	st, err := open(pass)

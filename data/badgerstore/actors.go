@@ -78,7 +78,7 @@ func (s *Store) Actor(id string) (*data.Actor, error) {
 // Actors returns every actor in creation order.
 func (s *Store) Actors() ([]data.Actor, error) {
 	var out []data.Actor
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.scan(func(txn *badger.Txn) error {
 		return eachJSON(txn, actorKey(""), func(a *data.Actor) error { out = append(out, *a); return nil })
 	})
 	return out, err
@@ -91,7 +91,7 @@ func (s *Store) ActorsNamed(name string) ([]data.Actor, error) {
 		return nil, nil
 	}
 	var out []data.Actor
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.scan(func(txn *badger.Txn) error {
 		for _, k := range keys(txn, actorsByName(norm)) {
 			var a data.Actor
 			if err := getJSON(txn, actorKey(lastSegment(k)), &a); err != nil {

@@ -23,6 +23,9 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if err := s.writable(); err != nil {
+		return nil, err
+	}
 	if err := s.roomToWrite(); err != nil {
 		return nil, err
 	}
@@ -68,6 +71,9 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 	}
 	if err := wb.Flush(); err != nil {
 		return nil, err
+	}
+	if len(fresh) > 0 {
+		s.witness(seq + uint64(len(fresh)) - 1)
 	}
 	var changes []data.Change
 	for i := range results {
@@ -232,7 +238,7 @@ func articleText(txn *badger.Txn, id string) (string, error) {
 // Articles returns all headers in the order they were imported.
 func (s *Store) Articles() ([]data.Article, error) {
 	var out []data.Article
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.scan(func(txn *badger.Txn) error {
 		return eachJSON(txn, articleKey(""), func(a *data.Article) error { out = append(out, *a); return nil })
 	})
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ImportedAt.Before(out[j].ImportedAt) })

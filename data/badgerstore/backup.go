@@ -24,6 +24,9 @@ const (
 // then Badger's backup stream, gzipped, and for an encrypted database sealed
 // with AES-GCM under a key from its passphrase, so the backup stays secret.
 func (s *Store) Backup(w io.Writer) error {
+	if s.damage != nil {
+		return s.damage
+	}
 	out, closeSeal, err := s.backupWriter(w)
 	if err != nil {
 		return err
@@ -115,6 +118,11 @@ func (s *Store) Restore(ctx context.Context, r io.Reader, replace bool) error {
 	if err := s.migrate(); err != nil {
 		return err
 	}
+	seq, err := s.lastSeq()
+	if err != nil {
+		return err
+	}
+	s.forceWitness(seq)
 	s.feed.Publish([]data.Change{{Reset: true, Origin: data.OriginOf(ctx), By: s.identity.analyst.ID}})
 	return nil
 }

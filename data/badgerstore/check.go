@@ -16,6 +16,14 @@ import (
 // missing actor, is reported as a problem.
 func (s *Store) Check() (data.CheckReport, error) {
 	var rep data.CheckReport
+	if damage := s.Verify(); damage != nil {
+		sv, err := s.surveyDamage()
+		if err != nil {
+			return rep, err
+		}
+		rep.Problems = sv.problems(damage)
+		return rep, nil
+	}
 	err := s.update(func(txn *badger.Txn) error {
 		rep = data.CheckReport{}
 		want, err := expectedIndex(txn, &rep)
@@ -28,6 +36,11 @@ func (s *Store) Check() (data.CheckReport, error) {
 		}
 		return mendIndex(txn, want, have, &rep)
 	})
+	if err != nil {
+		return rep, err
+	}
+	lost, err := s.losses()
+	rep.Problems = append(rep.Problems, lost...)
 	return rep, err
 }
 

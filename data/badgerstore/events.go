@@ -214,7 +214,7 @@ func (s *Store) Events(q data.EventQuery) ([]data.Event, error) {
 
 // EachEvent walks the events q selects, reading one at a time.
 func (s *Store) EachEvent(q data.EventQuery, fn func(*data.Event) error) error {
-	return s.db.View(func(txn *badger.Txn) error {
+	return s.scan(func(txn *badger.Txn) error {
 		keep := func(e *data.Event) error {
 			if matchesQuery(e, q) {
 				return fn(e)
@@ -325,7 +325,7 @@ func (s *Store) EventCount(id string) (int, error) {
 // countIndex counts the keys under prefix by their first segment.
 func (s *Store) countIndex(prefix string) (map[string]int, error) {
 	counts := map[string]int{}
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.scan(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix)})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {

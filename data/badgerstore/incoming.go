@@ -265,7 +265,7 @@ func (w *writer) settledAside(in data.Version) error {
 // SetAside lists what arrived and was not taken in, oldest first.
 func (s *Store) SetAside() ([]data.SetAside, error) {
 	var out []data.SetAside
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.scan(func(txn *badger.Txn) error {
 		return eachJSON(txn, "sa/", func(a *data.SetAside) error {
 			out = append(out, *a)
 			return nil

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
 
 	"dossier/data"
 )
@@ -32,6 +33,11 @@ type Store struct {
 	identity   identity // who works on this database
 	names      sync.Map // analyst id → display name
 	notices    []string // what opening did on its own (see Notices)
+	verifyOnce sync.Once
+	damage     error // what Verify found
+	readOnly   error // why nothing may be written (a damaged database, a folder that cannot be written)
+	witnessMu  sync.Mutex
+	witnessed  uint64 // the last change the witness saw (see witness.go)
 }
 
 var _ data.Store = (*Store)(nil)
@@ -43,6 +49,10 @@ func Open(dir string) (*Store, error) { return OpenWith(dir, nil) }
 // needs it; a new folder given one is created encrypted (Badger's AES
 // encryption, key from argon2id). An empty passphrase means none.
 func OpenWith(dir string, passphrase []byte) (*Store, error) {
+	recovered, err := recoverRekey(dir)
+	if err != nil {
+		return nil, &data.Error{Code: data.EInternal, Message: fmt.Sprintf("A change of passphrase of %s was cut off, and could not be finished or rolled back", dir), Err: err}
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, &data.Error{Code: data.EInvalid, Message: fmt.Sprintf("Cannot create the database folder %s", dir), Err: err}
 	}
@@ -78,6 +88,9 @@ func OpenWith(dir string, passphrase []byte) (*Store, error) {
 	}
 	if params != nil {
 		s.passphrase, s.key = passphrase, key
+	}
+	if recovered != "" {
+		s.notices = append([]string{recovered}, s.notices...)
 	}
 	return s, nil
 }
@@ -123,7 +136,9 @@ const (
 
 // LaptopOptions sizes Badger for a laptop: small memtables and value-log
 // files instead of the defaults' gigabytes of reserved space, a quiet logger,
-// and every commit synced. Benchmarks use it for their raw-Badger baselines.
+// every commit synced, and every block and value checked against its
+// checksum as it is read (damage is an error, never wrong data).
+// Benchmarks use it for their raw-Badger baselines.
 func LaptopOptions(o badger.Options) badger.Options {
 	return o.WithLogger(quietLogger{log.New(os.Stderr, "badger: ", 0)}).
 		WithSyncWrites(true).
@@ -133,24 +148,9 @@ func LaptopOptions(o badger.Options) badger.Options {
 		WithIndexCacheSize(16 << 20).
 		WithNumVersionsToKeep(1).
 		WithNumCompactors(2).
-		WithCompactL0OnClose(true)
-}
-
-func open(opts badger.Options, path string) (*Store, error) {
-	db, err := badger.Open(LaptopOptions(opts))
-	if err != nil {
-		return nil, openError(path, err)
-	}
-	s := &Store{db: db, path: path, inMemory: opts.InMemory}
-	if err := s.loadAnalyst(); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return s, nil
+		WithCompactL0OnClose(true).
+		WithChecksumVerificationMode(options.OnBlockRead).
+		WithVerifyValueChecksum(true)
 }
 
 // openError turns Badger's open failures into sentences.
@@ -179,6 +179,9 @@ func (s *Store) Close() error { return s.db.Close() }
 // update runs fn in a read-write transaction, retrying on conflicts. It
 // refuses to start when the disk is too full to write safely.
 func (s *Store) update(fn func(txn *badger.Txn) error) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
 	if err := s.roomToWrite(); err != nil {
 		return err
 	}
@@ -287,7 +290,7 @@ func notFound(what data.RecordKind, id string) error {
 // Counts counts records from their keys alone.
 func (s *Store) Counts() (data.Counts, error) {
 	var c data.Counts
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.scan(func(txn *badger.Txn) error {
 		c = data.Counts{Articles: countKeys(txn, articleKey("")), Events: countKeys(txn, eventKey("")), Actors: countKeys(txn, actorKey(""))}
 		return nil
 	})

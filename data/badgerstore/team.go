@@ -191,7 +191,7 @@ func (s *Store) Versions(ids []string) ([]data.Version, error) {
 // Changed walks the change log after seq.
 func (s *Store) Changed(after uint64, fn func(data.Version) error) (uint64, error) {
 	last := after
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.scan(func(txn *badger.Txn) error {
 		w := &writer{s: s, txn: txn}
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("sq/")})
 		defer it.Close()
@@ -674,7 +674,7 @@ func (s *Store) SetMark(key, value string) error {
 // and oldest change first within a stage.
 func (s *Store) Outbox() ([]data.Pending, error) {
 	var out []data.Pending
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.scan(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ob/"), PrefetchValues: true})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
@@ -725,7 +725,7 @@ func (s *Store) Pushed(done []data.Pending) error {
 // Held lists the records in the change log: every record held or deleted.
 func (s *Store) Held() ([]string, error) {
 	var ids []string
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.scan(func(txn *badger.Txn) error {
 		for _, k := range keys(txn, logSeqKey("")) {
 			ids = append(ids, k[len(logSeqKey("")):])
 		}
@@ -769,7 +769,7 @@ func (s *Store) Queue(only ...string) error {
 // first.
 func (s *Store) recordIDs() ([]string, error) {
 	var ids []string
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.scan(func(txn *badger.Txn) error {
 		for _, prefix := range []string{actorKey(""), articleKey(""), eventKey(""), "tb/"} {
 			for _, k := range keys(txn, prefix) {
 				ids = append(ids, k[strings.IndexByte(k, '/')+1:])
@@ -783,7 +783,7 @@ func (s *Store) recordIDs() ([]string, error) {
 // Conflicts lists the open conflicts, oldest record first.
 func (s *Store) Conflicts() ([]data.OpenConflict, error) {
 	var out []data.OpenConflict
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.scan(func(txn *badger.Txn) error {
 		w := &writer{s: s, txn: txn}
 		for _, k := range keys(txn, "cf/") {
 			c, err := w.conflict(k[3:])
@@ -867,7 +867,7 @@ const maxAnalystName = 200
 // Analysts lists every analyst known here, this one first.
 func (s *Store) Analysts() ([]data.Analyst, error) {
 	out := []data.Analyst{s.identity.analyst}
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.scan(func(txn *badger.Txn) error {
 		return eachJSON(txn, "an/", func(a *data.Analyst) error {
 			if a.ID != s.identity.analyst.ID {
 				out = append(out, *a)

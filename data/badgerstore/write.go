@@ -46,6 +46,9 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
 	if err != nil {
 		return err
 	}
+	if w.seq > 0 {
+		s.witness(w.seq)
+	}
 	for _, fn := range w.done {
 		fn()
 	}
