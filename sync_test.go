@@ -148,12 +148,50 @@ func TestSyncSurvivesKills(t *testing.T) {
 	for _, what := range []string{"events", "actors"} {
 		x, y := run(t, bin, "", "--db", a, "list", what, "--json"), run(t, bin, "", "--db", b, "list", what, "--json")
 		if x != y {
-			t.Fatalf("seed %d: after %d kill cycles the %s differ", seed, cycles, what)
+			t.Fatalf("seed %d: after %d kill cycles the %s differ: %s", seed, cycles, what, firstDifference(x, y))
 		}
 	}
 	var evs []data.Event
 	json.Unmarshal([]byte(run(t, bin, "", "--db", b, "list", "events", "--json")), &evs)
 	t.Logf("seed %d: %d kill cycles, %d acknowledged edits; the second database holds all %d events at the same versions", seed, cycles, acked, len(evs))
+}
+
+// firstDifference names the records of two JSON lists that differ (by id
+// and version), for the failure message.
+func firstDifference(x, y string) string {
+	var xs, ys []json.RawMessage
+	json.Unmarshal([]byte(x), &xs)
+	json.Unmarshal([]byte(y), &ys)
+	type record struct {
+		ID      string `json:"id"`
+		Version int    `json:"version"`
+	}
+	seen := map[string]string{}
+	for _, r := range ys {
+		var h record
+		json.Unmarshal(r, &h)
+		seen[h.ID] = string(r)
+	}
+	var diff []string
+	for _, r := range xs {
+		var h record
+		json.Unmarshal(r, &h)
+		other, ok := seen[h.ID]
+		switch {
+		case !ok:
+			diff = append(diff, h.ID+" missing from the second")
+		case other != string(r):
+			diff = append(diff, fmt.Sprintf("%s: %s against %s", h.ID, r, other))
+		}
+		delete(seen, h.ID)
+	}
+	for id := range seen {
+		diff = append(diff, id+" only in the second")
+	}
+	if len(diff) > 5 {
+		diff = append(diff[:5], fmt.Sprintf("and %d more", len(diff)-5))
+	}
+	return fmt.Sprintf("%d and %d records; %s", len(xs), len(ys), strings.Join(diff, "; "))
 }
 
 // applyEdits applies a stream of new actors and events, and edits of

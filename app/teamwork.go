@@ -15,6 +15,12 @@ import (
 // since a common version.
 func (s *Session) Conflicts() ([]data.OpenConflict, error) { return s.st.Conflicts() }
 
+// SetAside lists what arrived from colleagues and was not taken in.
+func (s *Session) SetAside() ([]data.SetAside, error) { return s.st.SetAside() }
+
+// Dismiss forgets one thing set aside.
+func (s *Session) Dismiss(id string) error { return s.st.Dismiss(id) }
+
 // Settle resolves a conflict with the body chosen (nil deletes): it
 // becomes a new version that travels like any edit.
 func (s *Session) Settle(id string, body json.RawMessage) error {

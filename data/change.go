@@ -47,6 +47,18 @@ const (
 	OriginRestore   Origin = "restore"
 )
 
+// Place names where such a change arrived from, for a sentence ("from
+// the team hub").
+func (o Origin) Place() string {
+	switch o {
+	case OriginColleague:
+		return "the team hub"
+	case OriginBundle:
+		return "a bundle"
+	}
+	return "the " + string(o)
+}
+
 type originKey struct{}
 
 // WithOrigin marks the writes made with ctx as coming from o.
@@ -81,10 +93,13 @@ type Change struct {
 	// Conflict: a colleague's version of the record was kept beside this
 	// database's as an open conflict (the record itself did not change).
 	Conflict bool `json:"conflict,omitempty"`
+	// Aside: something that arrived was set aside, or forgotten (see
+	// SetAside); ID names it, and no record changed.
+	Aside bool `json:"aside,omitempty"`
 }
 
 // Deleted reports whether the change removed the record.
-func (c Change) Deleted() bool { return c.New == 0 && !c.Reset }
+func (c Change) Deleted() bool { return c.New == 0 && !c.Reset && !c.Aside }
 
 // Touches reports whether the change may concern the record of that kind
 // and id, directly or (for an event) through what it cites.

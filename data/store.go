@@ -224,8 +224,23 @@ const (
 	ActorPrefix   = "ac"
 )
 
-// IsID reports whether s looks like an id with the given prefix.
+// MaxIDLength is the longest id a record may have.
+const MaxIDLength = 64
+
+// IsID reports whether s is an id with the given prefix: the prefix, a
+// hyphen and 1 to MaxIDLength-4 letters, digits, '-', '_' or '.'. Dossier
+// makes its own ids (NewID, ArticleID); a script may choose others, and
+// the same rule is checked when a record is written here and when it
+// arrives from a colleague.
 func IsID(s, prefix string) bool {
-	n := len(s) - len(prefix) - 1
-	return strings.HasPrefix(s, prefix+"-") && (n == 21 || n == 16) // 16: ids made before version 3
+	rest, ok := strings.CutPrefix(s, prefix+"-")
+	if !ok || rest == "" || len(s) > MaxIDLength {
+		return false
+	}
+	for _, r := range rest {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
+			return false
+		}
+	}
+	return true
 }

@@ -18,7 +18,7 @@ import (
 type conflictService interface {
 	Conflicts() ([]data.OpenConflict, error)
 	Settle(id string, body json.RawMessage) error
-	AnalystName(id string) string
+	asideService
 }
 
 // conflictsTab shows the records changed here and on a colleague's
@@ -39,6 +39,8 @@ type conflictsTab struct {
 	fields   *fyne.Container
 	picks    map[string]*widget.RadioGroup // differing field → the side chosen
 	buttons  *fyne.Container
+	aside    *setAsidePanel
+	asides   int // how many things are set aside
 }
 
 const (
@@ -62,6 +64,7 @@ func newConflictsTab(svc conflictService, names *actorNames, tell func(string)) 
 	chosen := widget.NewButton("Keep the fields chosen", c.keepChosen)
 	chosen.Importance = widget.HighImportance
 	c.buttons = container.NewGridWithColumns(3, mine, theirs, chosen)
+	c.aside = newSetAsidePanel(svc, tell, func(n int) { c.asides = n; c.retitle() })
 	c.item = container.NewTabItem("Conflicts", c.view())
 	return c
 }
@@ -72,11 +75,35 @@ func (c *conflictsTab) view() fyne.CanvasObject {
 	detail := container.NewBorder(c.head, c.buttons, nil, nil, container.NewVScroll(c.fields))
 	split := container.NewHSplit(c.list, detail)
 	split.Offset = 0.3
-	return container.NewBorder(intro, nil, nil, nil, split)
+	below := container.NewVSplit(split, c.aside.view())
+	below.Offset = 0.72
+	return container.NewBorder(intro, nil, nil, nil, below)
 }
 
-// reload reads the open conflicts again and counts them in the tab title.
+// retitle counts the open conflicts and what was set aside in the tab's
+// title.
+func (c *conflictsTab) retitle() {
+	title := "Conflicts"
+	switch {
+	case len(c.open) > 0 && c.asides > 0:
+		title = fmt.Sprintf("Conflicts (%d, %d set aside)", len(c.open), c.asides)
+	case len(c.open) > 0:
+		title = fmt.Sprintf("Conflicts (%d)", len(c.open))
+	case c.asides > 0:
+		title = fmt.Sprintf("Conflicts (%d set aside)", c.asides)
+	}
+	if title != c.item.Text {
+		c.item.Text = title
+		if c.retitled != nil {
+			c.retitled()
+		}
+	}
+}
+
+// reload reads the open conflicts, and what was set aside, again and
+// counts them in the tab title.
 func (c *conflictsTab) reload() {
+	c.aside.reload()
 	open, err := c.svc.Conflicts()
 	if err != nil {
 		c.tell("The conflicts could not be read: " + data.ErrorMessage(err))
@@ -87,16 +114,7 @@ func (c *conflictsTab) reload() {
 		keep = c.open[c.current].ID
 	}
 	c.open, c.current = open, -1
-	title := "Conflicts"
-	if len(open) > 0 {
-		title = fmt.Sprintf("Conflicts (%d)", len(open))
-	}
-	if title != c.item.Text {
-		c.item.Text = title
-		if c.retitled != nil {
-			c.retitled()
-		}
-	}
+	c.retitle()
 	c.list.UnselectAll()
 	c.list.Refresh()
 	for i, o := range open {
@@ -117,7 +135,7 @@ func (c *conflictsTab) reload() {
 // changed reads the conflicts again after merges and settlements.
 func (c *conflictsTab) changed(cs []data.Change) {
 	for _, ch := range cs {
-		if ch.Reset || ch.Conflict || c.isOpen(ch.ID) {
+		if ch.Reset || ch.Conflict || ch.Aside || c.isOpen(ch.ID) {
 			c.reload()
 			return
 		}

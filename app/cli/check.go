@@ -36,7 +36,11 @@ func runCheck(env Env, st data.Store, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	return printCheck(env, rep, st.Counts)
+	code := printCheck(env, rep, st.Counts)
+	if aside, err := st.SetAside(); err == nil && len(aside) > 0 {
+		fmt.Fprintf(env.Stdout, "set aside: %d of what arrived from colleagues (not taken in; 'dossier conflicts' lists why)\n", len(aside))
+	}
+	return code
 }
 
 // printCheck prints a check's report and a summary line, and returns the

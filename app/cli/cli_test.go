@@ -547,3 +547,35 @@ func TestShowPrintsTheStoredText(t *testing.T) {
 		t.Fatalf("show: %q", out)
 	}
 }
+
+// What arrived from a colleague and was set aside is listed after the
+// conflicts, with its reason (and as JSON with --set-aside), and
+// 'resolve ID --dismiss' forgets it.
+func TestSetAsideListedAndDismissed(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	st, err := badgerstore.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.PutAside(data.SetAside{ID: "r.ev-bad\n", From: data.OriginColleague, Reason: "It does not open with the team's key."})
+	st.Close()
+	if _, out, _ := run(t, "", "--db", db, "check"); !strings.Contains(out, "set aside: 1 of what arrived") {
+		t.Fatalf("check: %q", out)
+	}
+	_, out, _ := run(t, "", "--db", db, "conflicts")
+	if !strings.Contains(out, "set aside 1") || !strings.Contains(out, `"r.ev-bad\n"`) || !strings.Contains(out, "does not open") {
+		t.Fatalf("conflicts: %q", out)
+	}
+	if _, out, _ := run(t, "", "--db", db, "conflicts", "--set-aside", "--json"); !strings.Contains(out, `"reason": "It does not open`) {
+		t.Fatalf("--set-aside --json: %s", out)
+	}
+	if code, out, errOut := run(t, "", "--db", db, "resolve", "r.ev-bad\n", "--dismiss"); code != 0 || !strings.Contains(out, "dismissed") {
+		t.Fatalf("dismiss: %d %q %q", code, out, errOut)
+	}
+	if _, out, _ := run(t, "", "--db", db, "conflicts", "--set-aside", "--json"); strings.TrimSpace(out) != "[]" {
+		t.Fatalf("after dismissing: %s", out)
+	}
+	if code, _, errOut := run(t, "", "--db", db, "resolve", "r.ev-bad\n", "--dismiss"); code == 0 || !strings.Contains(errOut, "Nothing is set aside") {
+		t.Fatalf("dismissed twice: %d %q", code, errOut)
+	}
+}

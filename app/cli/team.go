@@ -163,8 +163,8 @@ func orDefault(s, d string) string {
 }
 
 var cmdConflicts = command{
-	summary: "list the records changed here and on a colleague's database since a common version",
-	usage:   "[--json]",
+	summary: "list the records changed here and on a colleague's database since a common version, then what arrived from colleagues and was set aside (with why); --set-aside --json prints those",
+	usage:   "[--set-aside] [--json]",
 	run:     runConflicts,
 }
 
@@ -180,8 +180,12 @@ type conflictJSON struct {
 func runConflicts(env Env, st data.Store, args []string) int {
 	fs := newFlags(env, "conflicts")
 	asJSON := fs.Bool("json", false, "print a JSON array")
+	asideOnly := fs.Bool("set-aside", false, "list only what was set aside")
 	if err := fs.Parse(args); err != nil {
 		return exitForParse(err)
+	}
+	if *asideOnly {
+		return printSetAside(env, st, *asJSON)
 	}
 	open, err := st.Conflicts()
 	if err != nil {
@@ -200,24 +204,62 @@ func runConflicts(env Env, st data.Store, args []string) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.ID, c.Record, strings.Join(team.Differing(c), ", "), team.Describe(st, c))
 	}
 	tw.Flush()
+	if aside, err := st.SetAside(); err != nil || len(aside) > 0 {
+		fmt.Fprintln(env.Stdout)
+		return printSetAside(env, st, false)
+	}
+	return ExitOK
+}
+
+// printSetAside lists what arrived from colleagues and was not taken in.
+func printSetAside(env Env, st data.Store, asJSON bool) int {
+	aside, err := st.SetAside()
+	if err != nil {
+		return fail(env, err)
+	}
+	if asJSON {
+		if aside == nil {
+			aside = []data.SetAside{}
+		}
+		return printJSON(env.Stdout, aside)
+	}
+	fmt.Fprintf(env.Stdout, "set aside %d (arrived from colleagues and not taken in; 'dossier resolve ID --dismiss' forgets one):\n", len(aside))
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tRECORD\tVERSION\tBY\tFROM\tREASON")
+	for _, a := range aside {
+		by := ""
+		if a.Rev.By != "" {
+			by = st.AnalystName(a.Rev.By)
+		}
+		fmt.Fprintf(tw, "%q\t%s\t%d\t%s\t%s\t%s\n", a.ID, a.Record, a.Rev.N, by, a.From.Place(), a.Reason)
+	}
+	tw.Flush()
 	return ExitOK
 }
 
 var cmdResolve = command{
-	summary: "settle a conflict keeping one side: --keep mine or --keep theirs; the result travels as a new version",
-	usage:   "ID --keep mine|theirs",
+	summary: "settle a conflict keeping one side: --keep mine or --keep theirs; the result travels as a new version; --dismiss forgets something set aside",
+	usage:   "ID --keep mine|theirs | ID --dismiss",
 	run:     runResolve,
 }
 
 func runResolve(env Env, st data.Store, args []string) int {
 	fs := newFlags(env, "resolve")
 	keep := fs.String("keep", "", "mine or theirs")
+	dismiss := fs.Bool("dismiss", false, "forget what was set aside about ID")
 	id, rest := firstOr(args), args
 	if len(rest) > 0 {
 		rest = rest[1:]
 	}
 	if err := fs.Parse(rest); err != nil {
 		return exitForParse(err)
+	}
+	if *dismiss && id != "" && !strings.HasPrefix(id, "-") && *keep == "" {
+		if err := st.Dismiss(id); err != nil {
+			return fail(env, err)
+		}
+		fmt.Fprintf(env.Stdout, "dismissed what was set aside about %q\n", id)
+		return ExitOK
 	}
 	if id == "" || strings.HasPrefix(id, "-") || (*keep != "mine" && *keep != "theirs") {
 		return usageError(env, "resolve ID --keep mine|theirs")

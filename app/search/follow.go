@@ -42,6 +42,9 @@ func (f *Follower) heard(cs []data.Change) {
 			f.reset = true
 			continue
 		}
+		if c.Aside {
+			continue // no record changed
+		}
 		f.pending[c.ID] = c.Record
 	}
 	f.mu.Unlock()

@@ -19,6 +19,9 @@ func (w *writer) putActor(a *data.Actor) error {
 	if a.ID == "" {
 		a.ID = data.NewID(data.ActorPrefix)
 	}
+	if !data.IsID(a.ID, data.ActorPrefix) {
+		return badID(a.ID, data.ActorPrefix)
+	}
 	var old data.Actor
 	cur, err := w.current(data.RecordActor, a.ID, &old)
 	if err != nil {

@@ -53,6 +53,9 @@ func (w *writer) putEvent(e *data.Event) error {
 	if e.ID == "" {
 		e.ID = data.NewID(data.EventPrefix)
 	}
+	if !data.IsID(e.ID, data.EventPrefix) {
+		return badID(e.ID, data.EventPrefix)
+	}
 	before, cur, err := w.currentEvent(e.ID)
 	if err != nil {
 		return err

@@ -92,3 +92,44 @@ func TestUnsignedDatabaseIsSignedOnUpgrade(t *testing.T) {
 		t.Fatalf("%d records travel", n)
 	}
 }
+
+// Ids a script chose (ev-sync0001) are written here and taken in by a
+// colleague by the same rule; an id no record may have is refused here
+// with the rule in words.
+func TestChosenIDsTravel(t *testing.T) {
+	a, b := openTemp(t), openTemp(t)
+	defer a.Close()
+	defer b.Close()
+	res, _ := a.AddArticles(bg, []*data.Article{{Title: "A", Text: "Delegates met.", Hash: "a"}})
+	act := data.Actor{ID: "ac-sync0001", Name: "Delegates", Kind: data.KindOther}
+	if err := a.PutActor(bg, &act); err != nil {
+		t.Fatal(err)
+	}
+	ev := data.Event{ID: "ev-sync0001", Type: "AGREE", Article: res[0].ID, Actors: []string{act.ID}}
+	if err := a.PutEvent(bg, &ev); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"ev-", "ac-sync0002", "ev-a b", "ev-" + strings.Repeat("x", 62)} {
+		e := data.Event{ID: bad, Type: "AGREE", Article: res[0].ID}
+		if err := a.PutEvent(bg, &e); data.ErrorCode(err) != data.EInvalid || !strings.Contains(err.Error(), "cannot be an id") {
+			t.Errorf("event id %q: %v", bad, err)
+		}
+	}
+	var vs []data.Version
+	a.Changed(0, func(v data.Version) error { vs = append(vs, v); return nil })
+	rep, err := b.Merge(bg, vs, nil)
+	if err != nil || rep.Added != 3 || rep.SetAside != 0 {
+		t.Fatalf("merged %d versions: %+v, %v", len(vs), rep, err)
+	}
+	if got, err := b.Event(ev.ID); err != nil || got.Actors[0] != act.ID {
+		t.Fatalf("the colleague's event: %+v, %v", got, err)
+	}
+}
+
+func openTemp(t *testing.T) *Store {
+	s, err := Open(storetest.TempDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}

@@ -208,6 +208,7 @@ func (w *writer) setAside(v data.Version, reason string, waiting []string) error
 			}
 		}
 	}
+	w.changes = append(w.changes, data.Change{ID: v.ID, Origin: w.origin, By: v.Rev.By, Aside: true})
 	return setJSON(w.txn, setAsideKey(v.ID), a)
 }
 
@@ -280,12 +281,16 @@ func (s *Store) PutAside(a data.SetAside) error {
 	if a.At.IsZero() {
 		a.At = time.Now().UTC()
 	}
-	return s.update(func(txn *badger.Txn) error { return setJSON(txn, setAsideKey(a.ID), a) })
+	err := s.update(func(txn *badger.Txn) error { return setJSON(txn, setAsideKey(a.ID), a) })
+	if err == nil {
+		s.feed.Publish([]data.Change{{ID: a.ID, Origin: a.From, Aside: true}})
+	}
+	return err
 }
 
 // Dismiss forgets one thing set aside.
 func (s *Store) Dismiss(id string) error {
-	return s.update(func(txn *badger.Txn) error {
+	err := s.update(func(txn *badger.Txn) error {
 		if ok, err := exists(txn, setAsideKey(id)); err != nil || !ok {
 			if err == nil {
 				err = data.Errorf(data.ENotFound, "Nothing is set aside for %q.", id)
@@ -294,6 +299,10 @@ func (s *Store) Dismiss(id string) error {
 		}
 		return (&writer{s: s, txn: txn}).unpark(id)
 	})
+	if err == nil {
+		s.feed.Publish([]data.Change{{ID: id, Origin: data.OriginWindow, Aside: true}})
+	}
+	return err
 }
 
 func plural(n int, what string) string {

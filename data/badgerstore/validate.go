@@ -10,6 +10,11 @@ import (
 
 func invalid(format string, args ...any) error { return data.Errorf(data.EInvalid, format, args...) }
 
+// badID says why a chosen id cannot be stored.
+func badID(id, prefix string) error {
+	return invalid("%q cannot be an id here: an id is %s- followed by up to %d letters, digits, '-', '_' or '.'.", id, prefix, data.MaxIDLength-len(prefix)-1)
+}
+
 // validateEvent checks what an event says against the codebooks and fills
 // what derives from it: the PLOVER type from the CAMEO code when the type is
 // missing, upper-case type names, full dates.
