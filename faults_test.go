@@ -319,3 +319,51 @@ func readOnlyView(t *testing.T, db string) string {
 	}
 	return ro
 }
+
+// Debian's nats-server killed while a sync pushes: the command says the
+// hub cannot be reached and that the changes wait here (not the client's
+// "context deadline exceeded"), and the next sync with the hub back sends
+// them all.
+func TestFaultHubKilledMidPush(t *testing.T) {
+	natsServer, err := exec.LookPath("nats-server")
+	if err != nil {
+		t.Skip("skipped: nats-server is not installed (apt-get install nats-server)")
+	}
+	bin, dir := buildBinary(t), t.TempDir()
+	db := filepath.Join(dir, "db")
+	codedDatabase(t, bin, db, 3000)
+	port, store := freePort(t), filepath.Join(dir, "hub")
+	startHub := func() *exec.Cmd {
+		hub := exec.Command(natsServer, "-js", "-a", "127.0.0.1", "-p", strconv.Itoa(port), "-sd", store)
+		if err := hub.Start(); err != nil {
+			t.Fatal(err)
+		}
+		waitForPort(t, port)
+		return hub
+	}
+	hub := startHub()
+	sync := exec.Command(bin, "--db", db, "sync", "--server", fmt.Sprintf("nats://127.0.0.1:%d", port), "--team", "desk", "--once")
+	var out, errOut bytes.Buffer
+	sync.Stdout, sync.Stderr = &out, &errOut
+	if err := sync.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(700 * time.Millisecond)
+	hub.Process.Kill()
+	hub.Wait()
+	err = sync.Wait()
+	if err == nil {
+		t.Skipf("the sync finished before the hub was killed: %s", out.String())
+	}
+	if msg := errOut.String(); !strings.Contains(msg, "cannot be reached: your changes wait here") || strings.Contains(msg, "deadline") {
+		t.Fatalf("the sync said %q", msg)
+	}
+	hub = startHub()
+	defer func() { hub.Process.Signal(syscall.SIGTERM); hub.Wait() }()
+	again := run(t, bin, "", "--db", db, "sync", "--server", fmt.Sprintf("nats://127.0.0.1:%d", port), "--team", "desk", "--once")
+	other := filepath.Join(dir, "other")
+	got := run(t, bin, "", "--db", other, "sync", "--server", fmt.Sprintf("nats://127.0.0.1:%d", port), "--team", "desk", "--once")
+	if !strings.Contains(got, "added 3002,") {
+		t.Fatalf("after the hub came back: %q, then a colleague %q", again, got)
+	}
+}

@@ -8,8 +8,10 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"dossier/data"
 )
@@ -38,7 +40,20 @@ type Problem struct {
 	Reason string `json:"reason"`
 }
 
-func (p Problem) String() string { return p.File + ": " + p.Reason }
+func (p Problem) String() string { return ShownName(p.File) + ": " + p.Reason }
+
+// ShownName is a file's name as a terminal may print it: as it is, or
+// quoted with Go's escapes when it holds a character that is not printed
+// as itself (a newline would fake a line of output, an escape sequence
+// could clear the screen, a bidirectional control could reverse it).
+func ShownName(name string) string {
+	for _, r := range name {
+		if !unicode.IsPrint(r) {
+			return strconv.Quote(name)
+		}
+	}
+	return name
+}
 
 // Summary is what an import did.
 type Summary struct {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -166,6 +167,33 @@ func TestBadFilesAreNamedAndTheRestImported(t *testing.T) {
 	}
 	if _, ok := articlesByFile(t, st)[filepath.Base(good)]; !ok {
 		t.Fatal("the good file was not stored")
+	}
+}
+
+// Hidden files and folders are counted as skipped, not passed over in
+// silence; a name with a newline or an escape sequence is printed quoted,
+// so it cannot fake a line of output or clear the terminal.
+func TestHiddenFilesAndStrangeNames(t *testing.T) {
+	dir := storetest.TempDir(t)
+	writeFile(t, dir, ".draft.txt", []byte(sampleText))
+	writeFile(t, dir, ".git/notes.txt", []byte(sampleText))
+	strange := "x\nok.txt: imported\x1b[2J.txt"
+	if runtime.GOOS == "windows" {
+		strange = "x\u202eok.txt" // no newline or escape in a Windows file name
+	}
+	strange = writeFile(t, dir, strange, []byte("PK\x03\x04\x00\x00binary\x00"))
+	sum, err := Import(context.Background(), newStore(t), []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Skipped != 2 || sum.Imported != 0 || sum.Failed != 1 || !strings.Contains(sum.Skips[0].Reason, "hidden") {
+		t.Fatalf("summary %s, skips %v", sum.Line(), sum.Skips)
+	}
+	if got := sum.Failures[0].String(); strings.ContainsAny(got, "\n\x1b\u202e") || !strings.HasPrefix(got, strconv.Quote(strange)) {
+		t.Fatalf("printed as %q", got)
+	}
+	if ShownName("Доклад 2025.txt") != "Доклад 2025.txt" {
+		t.Fatal("a printable name is quoted")
 	}
 }
 

@@ -124,7 +124,6 @@ func readPages(pages []pdf.Value) (lines [][]line, images bool, err error) {
 func pageGlyphs(p pdf.Value, fonts fontCache) (gs []glyph, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Println("PANIC", r)
 			gs, ok = nil, false
 		}
 	}()

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"io"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -129,5 +131,26 @@ func TestPDFPages(t *testing.T) {
 	}
 	if n := utf8.RuneCountInString(a.Text); a.Page(n-1) != 5 {
 		t.Errorf("the last character is on page %d", a.Page(n-1))
+	}
+}
+
+// A page whose content the PDF library cannot parse fails quietly: the
+// reason is the file's, and nothing is printed to the terminal.
+func TestABadPageSaysNothingOnTheTerminal(t *testing.T) {
+	var b pdfBuilder
+	b.add("<< /Type /Catalog /Pages 2 0 R >>")
+	b.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+	b.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>")
+	b.add(stream([]byte("BT /F1 12 Tf 60 700 Td (Dispatch) Tj ) } ET"), false, ""))
+	b.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	r, w, _ := os.Pipe()
+	stdout := os.Stdout
+	os.Stdout = w
+	_, err := parsePDF(b.bytes())
+	os.Stdout = stdout
+	w.Close()
+	printed, _ := io.ReadAll(r)
+	if err == nil || len(printed) > 0 {
+		t.Fatalf("error %v, printed %q", err, printed)
 	}
 }

@@ -89,7 +89,8 @@ func (w *walker) walkDir(path, real string) {
 		p := filepath.Join(path, e.Name())
 		switch {
 		case strings.HasPrefix(e.Name(), "."):
-			// hidden files and folders: editor backups, .git, .DS_Store
+			// editor backups, .git, .DS_Store: counted, not read
+			w.skip(p, false, "hidden (its name starts with a dot)")
 		case e.Type().IsRegular() && supported(p):
 			w.files = append(w.files, candidate{p, false}) // the common case, without a stat
 		default:

@@ -75,8 +75,9 @@ const (
 // workbook. A changed cell updates its event; a row without an ID creates
 // one; a row whose event changed in Dossier since the export is a conflict
 // and is left alone; a row with a bad value is refused whole and listed by
-// row and column. The accepted rows are stored in one transaction, unless
-// dryRun, which only says what would change.
+// row and column; a second row with the same ID is refused. The accepted
+// rows are stored (in steps of commitChunk rows), unless dryRun, which only
+// says what would change.
 func ImportWorkbook(ctx context.Context, st data.Store, path string, dryRun bool) (ImportResult, error) {
 	res := ImportResult{DryRun: dryRun, Changes: []Change{}}
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxUnzipXML})
@@ -99,6 +100,7 @@ func ImportWorkbook(ctx context.Context, st data.Store, path string, dryRun bool
 	defer rows.Close()
 	var cols map[int]int // workbook column → eventColumns index
 	var planned []*data.Event
+	seen := map[string]int{} // event id → the row that brings it back
 	for n := 1; rows.Next(); n++ {
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -110,7 +112,7 @@ func ImportWorkbook(ctx context.Context, st data.Store, path string, dryRun bool
 			}
 			continue
 		}
-		if ev := readRow(st, l, cols, cells, n, formulas, &res); ev != nil {
+		if ev := readRow(st, l, cols, cells, n, formulas, seen, &res); ev != nil {
 			planned = append(planned, ev)
 		}
 	}
@@ -128,10 +130,28 @@ func (r *ImportResult) sortByRow() {
 	}
 }
 
-// commitRows stores the planned rows in one transaction. A row whose event
-// changed between the check and the write (in another window, say) is
-// moved to the conflicts, and the rest are written without it.
+// commitChunk is how many rows are stored in one transaction: a large
+// workbook is stored in steps, each whole or not at all, so that what the
+// dry run says is what the real run does (one transaction of every row
+// can be too big for the store). A row stored before an interruption is
+// unchanged when the workbook is brought back again.
+const commitChunk = 1000
+
+// commitRows stores the planned rows, a chunk per transaction. A row whose
+// event changed between the check and the write (in another window, say)
+// is moved to the conflicts, and the rest are written without it.
 func commitRows(ctx context.Context, st data.Store, planned []*data.Event, res *ImportResult) error {
+	for len(planned) > 0 {
+		n := min(commitChunk, len(planned))
+		if err := commitChunkOf(ctx, st, planned[:n], res); err != nil {
+			return err
+		}
+		planned = planned[n:]
+	}
+	return nil
+}
+
+func commitChunkOf(ctx context.Context, st data.Store, planned []*data.Event, res *ImportResult) error {
 	for len(planned) > 0 {
 		err := st.Commit(ctx, &data.Batch{Events: planned})
 		var c *data.Conflict
@@ -200,7 +220,7 @@ func hasColumn(cols map[int]int, ci int) bool {
 
 // readRow turns one row into the event it should become, or records why
 // not; nil means nothing to store.
-func readRow(st data.Store, l *lookup, cols map[int]int, cells []string, n int, formulas map[string]bool, res *ImportResult) *data.Event {
+func readRow(st data.Store, l *lookup, cols map[int]int, cells []string, n int, formulas map[string]bool, seen map[string]int, res *ImportResult) *data.Event {
 	get := func(header string) string {
 		for wi, ci := range cols {
 			if eventColumns[ci].header == header && wi < len(cells) {
@@ -229,6 +249,11 @@ func readRow(st data.Store, l *lookup, cols map[int]int, cells []string, n int, 
 		}
 	}
 	id, old := get("ID"), &data.Event{}
+	if first, again := seen[id]; again && id != "" {
+		problem("A (ID)", fmt.Sprintf("row %d already brings this event back: keep one row per event", first))
+		return nil
+	}
+	seen[id] = n
 	if id != "" {
 		var err error
 		if old, err = st.Event(id); err != nil {
@@ -245,9 +270,12 @@ func readRow(st data.Store, l *lookup, cols map[int]int, cells []string, n int, 
 		}
 		v := ""
 		if wi < len(cells) {
-			v = strings.TrimSpace(cells[wi])
+			v = cells[wi]
 		}
-		if err := applyCell(l, ev, c, v); err != nil {
+		if id != "" && untouched(l, old, c, v) {
+			continue
+		}
+		if err := applyCell(l, ev, c, strings.TrimSpace(v)); err != nil {
 			problem(columnName(ci), err.Error())
 			bad = true
 		}
@@ -281,6 +309,19 @@ func readRow(st data.Store, l *lookup, cols map[int]int, cells []string, n int, 
 	}
 	res.Changes = append(res.Changes, Change{Row: n, EventID: ev.ID, Created: id == ""})
 	return ev
+}
+
+// untouched reports whether a cell holds exactly the text the export
+// wrote for the event: it is left as it is, not read again (reading it
+// would trim its spaces, say, and make a new version of an event nobody
+// changed).
+func untouched(l *lookup, old *data.Event, c column, cell string) bool {
+	s, ok := c.get(l, old).(string)
+	if !ok {
+		return false
+	}
+	safe, _ := safeText(s)
+	return cell == safe
 }
 
 // applyCell reads one raw cell into the event.

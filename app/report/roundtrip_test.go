@@ -120,3 +120,80 @@ func storeDump(t *testing.T, st data.Store) string {
 	}
 	return b.String()
 }
+
+// A workbook brought back as it was exported changes nothing, even where
+// the export had to change a text to fit (spaces at either end of a note,
+// a control character, a note longer than a cell): saved again by
+// openpyxl, every event is unchanged and none gets a new version.
+func TestUntouchedWorkbookChangesNothing(t *testing.T) {
+	st, artID := codedSample(t)
+	evs, _ := st.Events(data.EventQuery{Article: artID})
+	for i, notes := range []string{"checked against the wire copy  ", "  indented", "a\x07bell", strings.Repeat("long note ", 4000)} {
+		e := evs[i]
+		e.Notes = notes
+		if err := st.PutEvent(context.Background(), &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(storetest.TempDir(t), "report.xlsx")
+	if _, err := report.ExportWorkbook(context.Background(), st, path, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	python(t, "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1]); wb.save(sys.argv[1])", path)
+	before := storeDump(t, st)
+	res, err := report.ImportWorkbook(context.Background(), st, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Changes) != 0 || res.Unchanged != len(evs) || storeDump(t, st) != before {
+		t.Fatalf("an untouched workbook: %s, %+v", res.Line(), res.Problems)
+	}
+}
+
+// The dry run says what the real run does, on a workbook that changes
+// 3,000 events (more than one step of the store holds) and brings one
+// event back on two rows (the second is refused in both).
+func TestDryRunAgreesOnALargeWorkbook(t *testing.T) {
+	st, artID := codedSample(t)
+	for range 3 {
+		var b data.Batch
+		for i := range 1000 {
+			b.Events = append(b.Events, &data.Event{Type: "CONSULT", Article: artID, Notes: strconv.Itoa(i)})
+		}
+		if err := st.Commit(context.Background(), &b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(storetest.TempDir(t), "report.xlsx")
+	if _, err := report.ExportWorkbook(context.Background(), st, path, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	python(t, `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["Events"]
+head = [c.value for c in ws[1]]; col = {h: i + 1 for i, h in enumerate(head)}
+for r in range(2, ws.max_row + 1):
+    ws.cell(r, col["Notes"]).value = "checked in Excel, row %d" % r
+new = ws.max_row + 1
+for h, c in col.items():
+    ws.cell(new, c).value = ws.cell(2, c).value
+wb.save(sys.argv[1])`, path)
+	dry, err := report.ImportWorkbook(context.Background(), st, path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := report.ImportWorkbook(context.Background(), st, path, false)
+	if err != nil {
+		t.Fatalf("the real run: %v (the dry run said %s)", err, dry.Line())
+	}
+	if len(res.Changes) != 3004 || len(dry.Changes) != len(res.Changes) || dry.Refused != 1 || res.Refused != 1 ||
+		!strings.Contains(res.Problems[0].Message, "row 2 already brings this event back") {
+		t.Fatalf("dry run %s, real run %s: %+v", dry.Line(), res.Line(), res.Problems)
+	}
+	all, _ := st.Events(data.EventQuery{})
+	for _, e := range all {
+		if !strings.HasPrefix(e.Notes, "checked in Excel") {
+			t.Fatalf("%s was not updated: %q", e.ID, e.Notes)
+		}
+	}
+}
