@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"dossier/data"
+	"dossier/data/storetest"
 )
 
 // dossier runs the binary and returns what it printed and its exit code.
@@ -365,5 +366,56 @@ func TestFaultHubKilledMidPush(t *testing.T) {
 	got := run(t, bin, "", "--db", other, "sync", "--server", fmt.Sprintf("nats://127.0.0.1:%d", port), "--team", "desk", "--once")
 	if !strings.Contains(got, "added 3002,") {
 		t.Fatalf("after the hub came back: %q, then a colleague %q", again, got)
+	}
+}
+
+// Articles as long as Dossier keeps (12 MB of text each, some 2,000
+// pages) import, and are then indexed by the first search, each below
+// 500 MB of the process's own memory; a longer one is refused with a
+// sentence naming it. (Eight such articles took 3.5 GB to import and the
+// index 14 GB before.)
+func TestFaultBigArticles(t *testing.T) {
+	if os.Getenv("DOSSIER_FAULTS") == "" {
+		t.Skip("skipped: indexing 36 MB of text takes a minute; make faults runs it")
+	}
+	bin, dir := buildBinary(t), t.TempDir()
+	files := filepath.Join(dir, "files")
+	os.Mkdir(files, 0o755)
+	words := strings.Fields("talks envoys ministry ceasefire border troops agreed statement officials capital sanctions delegation summit " +
+		"переговоры министр граница заявление войска делегация санкции встреча")
+	for i := range 3 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "Long dispatch %d\n\n", i)
+		for n := 0; b.Len() < data.MaxTextBytes-200_000; n++ {
+			fmt.Fprintf(&b, "%s %s %s w%d. ", words[n%len(words)], words[(n*7)%len(words)], words[(n*13)%len(words)], n%50000)
+		}
+		if i == 2 {
+			b.WriteString("The Zanzibar accord was signed at last.")
+		}
+		os.WriteFile(filepath.Join(files, fmt.Sprintf("long%d.txt", i)), []byte(b.String()), 0o644)
+	}
+	os.WriteFile(filepath.Join(files, "too long.txt"), []byte("Too long\n\n"+strings.Repeat("word ", data.MaxTextBytes/5+1000)), 0o644)
+	db := filepath.Join(dir, "db")
+	var out, errOut bytes.Buffer
+	imp := exec.Command(bin, "--db", db, "import", files)
+	imp.Stdout, imp.Stderr = &out, &errOut
+	peak, _ := storetest.PeakMemory(imp)
+	if !strings.Contains(out.String(), "imported 3,") || !strings.Contains(errOut.String(), "too long.txt: its text is too long") {
+		t.Fatalf("import: %s%s", out.String(), errOut.String())
+	}
+	t.Logf("import: peak %d MB own memory, %d MB resident", peak.Anon>>20, peak.Resident>>20)
+	if peak.Anon > 500<<20 {
+		t.Errorf("importing took %d MB", peak.Anon>>20)
+	}
+	out.Reset()
+	search := exec.Command(bin, "--db", db, "search", "zanzibar")
+	search.Stdout = &out
+	peak, _ = storetest.PeakMemory(search)
+	t.Logf("first search (builds the index): peak %d MB own memory, %d MB resident", peak.Anon>>20, peak.Resident>>20)
+	if !strings.Contains(out.String(), "Zanzibar accord") || strings.Count(out.String(), "article ") != 1 {
+		t.Fatalf("search: %s", out.String())
+	}
+	if peak.Anon > 500<<20 {
+		t.Errorf("indexing took %d MB", peak.Anon>>20)
 	}
 }

@@ -59,7 +59,9 @@ func analyzerFor(lang string) string {
 
 // languageMapping indexes each document's title and text with the
 // analyzer of its language (the document's lang field picks the mapping);
-// kind is kept as it is, and text stored for passages.
+// kind is kept as it is, and text stored for passages (without doc
+// values: nothing sorts or facets by text, and merging them held hundreds
+// of megabytes for a long article).
 func languageMapping() mapping.IndexMapping {
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = documentMapping(en.AnalyzerName)
@@ -74,6 +76,7 @@ func documentMapping(analyzer string) *mapping.DocumentMapping {
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = analyzer
 	text.IncludeTermVectors = true
+	text.DocValues = false // nothing sorts by a text; merging them took most of an index's memory
 	kind := bleve.NewKeywordFieldMapping()
 	d := bleve.NewDocumentStaticMapping()
 	d.AddFieldMappingsAt("title", text)

@@ -34,7 +34,8 @@ func (ix *Index) Search(q string, limit int) ([]Hit, error) {
 	if len(terms) == 0 {
 		return nil, nil
 	}
-	req := bleve.NewSearchRequestOptions(buildQuery(terms, ix.langs), limit, 0, false)
+	// passages of one article may match: ask for more, keep each article's best
+	req := bleve.NewSearchRequestOptions(buildQuery(terms, ix.langs), 4*limit, 0, false)
 	req.Fields = []string{"kind", "title", "text"}
 	req.IncludeLocations = true
 	res, err := ix.idx.Search(req)
@@ -42,14 +43,31 @@ func (ix *Index) Search(q string, limit int) ([]Hit, error) {
 		return nil, err
 	}
 	var hits []Hit
+	seen := map[string]bool{}
 	for _, d := range res.Hits {
-		hits = append(hits, toHit(d))
+		h := toHit(d)
+		if !seen[h.ID] && len(hits) < limit {
+			seen[h.ID] = true
+			hits = append(hits, h)
+		}
 	}
 	return hits, nil
 }
 
+// toHit is a match as the analyst reads it: a passage's is its article's,
+// placed in the article's whole text.
 func toHit(d *search.DocumentMatch) Hit {
 	str := func(k string) string { s, _ := d.Fields[k].(string); return s }
+	id, at := ofPassage(d.ID)
+	h := toHitAt(d, str)
+	h.ID = id
+	if h.Start >= 0 {
+		h.Start, h.End = h.Start+at, h.End+at
+	}
+	return h
+}
+
+func toHitAt(d *search.DocumentMatch, str func(string) string) Hit {
 	h := Hit{ID: d.ID, Kind: str("kind"), Title: str("title"), Score: d.Score, Start: -1, End: -1}
 	text := str("text")
 	var locs []*search.Location

@@ -107,7 +107,7 @@ func (ix *Index) MarkInStep(stamp string) error {
 
 // layout names how the index is laid out; an index laid out otherwise
 // (an older Dossier's, all English) is rebuilt.
-const layout = "/languages-1"
+const layout = "/languages-1/passages-2"
 
 // rebuild empties the index and indexes every record again. The old one is
 // closed before its files are removed (Windows keeps open files), and a
@@ -130,18 +130,15 @@ func (ix *Index) rebuild(st data.Store, stamp string, progress func(done, total 
 	if err != nil {
 		return err
 	}
-	b := ix.idx.NewBatch()
+	defer holdMemory()()
+	w := newBatcher(ix.idx)
 	for i, h := range arts {
 		a, err := st.Article(h.ID)
 		if err != nil {
 			return err
 		}
-		b.Index(a.ID, ix.articleDoc(a))
-		if b.Size() >= 200 {
-			if err := ix.idx.Batch(b); err != nil {
-				return err
-			}
-			b = ix.idx.NewBatch()
+		if err := ix.putArticle(w, a); err != nil {
+			return err
 		}
 		if progress != nil && i%100 == 0 {
 			progress(i, len(arts))
@@ -149,21 +146,15 @@ func (ix *Index) rebuild(st data.Store, stamp string, progress func(done, total 
 	}
 	acts, _ := st.Actors()
 	for i := range acts {
-		b.Index(acts[i].ID, actorDoc(&acts[i]))
-	}
-	err = st.EachEvent(data.EventQuery{}, func(e *data.Event) error {
-		b.Index(e.ID, eventDoc(e))
-		if b.Size() >= 1000 {
-			err := ix.idx.Batch(b)
-			b = ix.idx.NewBatch()
+		if err := w.index(acts[i].ID, actorDoc(&acts[i])); err != nil {
 			return err
 		}
-		return nil
-	})
+	}
+	err = st.EachEvent(data.EventQuery{}, func(e *data.Event) error { return w.index(e.ID, eventDoc(e)) })
 	if err != nil {
 		return err
 	}
-	if err := ix.idx.Batch(b); err != nil {
+	if err := w.flush(); err != nil {
 		return err
 	}
 	return ix.MarkInStep(stamp)
@@ -197,18 +188,23 @@ func (ix *Index) Put(records ...any) error {
 	if len(records) == 0 {
 		return nil
 	}
-	b := ix.idx.NewBatch()
+	defer holdMemory()()
+	w := newBatcher(ix.idx)
 	for _, r := range records {
+		var err error
 		switch v := r.(type) {
 		case *data.Article:
-			b.Index(v.ID, ix.articleDoc(v))
+			err = ix.putArticle(w, v)
 		case *data.Actor:
-			b.Index(v.ID, actorDoc(v))
+			err = w.index(v.ID, actorDoc(v))
 		case *data.Event:
-			b.Index(v.ID, eventDoc(v))
+			err = w.index(v.ID, eventDoc(v))
+		}
+		if err != nil {
+			return err
 		}
 	}
-	return ix.idx.Batch(b)
+	return w.flush()
 }
 
 // Delete removes records from the index.
@@ -216,9 +212,9 @@ func (ix *Index) Delete(ids ...string) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	b := ix.idx.NewBatch()
+	w := newBatcher(ix.idx)
 	for _, id := range ids {
-		b.Delete(id)
+		ix.deleteRecord(w, id)
 	}
-	return ix.idx.Batch(b)
+	return w.flush()
 }

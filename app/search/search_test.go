@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"dossier/data"
 	"dossier/data/badgerstore"
@@ -134,5 +135,66 @@ func TestSealedIndexReopens(t *testing.T) {
 	}
 	if rebuilt, err := ix.Sync(st, nil); err != nil || !rebuilt {
 		t.Fatalf("with another key: rebuilt %v, %v", rebuilt, err)
+	}
+}
+
+// A long article is indexed as passages: a word far into it is found in
+// that article, once, at its place in the whole text; a shorter text put
+// over it drops the passages it no longer has, and deleting it drops them
+// all.
+func TestLongArticleIsIndexedAsPassages(t *testing.T) {
+	st, ix, _, _ := fixture(t, nil)
+	text := "Долгий доклад.\n\n" + strings.Repeat("Переговоры продолжались весь день. ", 12000) + "Finally the envoys signed the Zanzibar accord. " + strings.Repeat("Talks went on. ", 100)
+	res, err := st.AddArticles(context.Background(), []*data.Article{{Title: "Long report", Text: text, Hash: "long"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long, _ := st.Article(res[0].ID)
+	if err := ix.Put(long); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(ix.passagesOf(long.ID)); n < 5 {
+		t.Fatalf("%d passages beyond the first", n)
+	}
+	hits, err := ix.Search("zanzibar", 10)
+	if err != nil || len(hits) != 1 || hits[0].ID != long.ID || !strings.Contains(hits[0].Passage, "Zanzibar accord") {
+		t.Fatalf("hits %+v, %v", hits, err)
+	}
+	if got := string([]rune(text)[hits[0].Start:hits[0].End]); got != "Zanzibar" {
+		t.Fatalf("the hit at %d-%d reads %q", hits[0].Start, hits[0].End, got)
+	}
+	if hits, _ := ix.Search("переговоры", 10); len(hits) != 1 {
+		t.Fatalf("a word in every passage: %d hits, want the article once", len(hits))
+	}
+	short := *long
+	short.Text = "Долгий доклад, shortened."
+	if err := ix.Put(&short); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := ix.Search("zanzibar", 10); len(hits) != 0 || len(ix.passagesOf(long.ID)) != 0 {
+		t.Fatalf("after a shorter text: %+v", hits)
+	}
+	ix.Put(long)
+	if err := ix.Delete(long.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, word := range []string{"переговоры", "zanzibar"} {
+		if hits, _ := ix.Search(word, 10); len(hits) != 0 {
+			t.Fatalf("%s after deleting: %+v", word, hits)
+		}
+	}
+}
+
+func TestCutPassages(t *testing.T) {
+	text := strings.Repeat("слово ", 30000) + strings.Repeat("x", passageBytes+10)
+	var joined strings.Builder
+	cutPassages(text, func(p string, at int) {
+		if len(p) > passageBytes || at != len([]rune(joined.String())) || !utf8.ValidString(p) {
+			t.Fatalf("a passage of %d bytes at %d", len(p), at)
+		}
+		joined.WriteString(p)
+	})
+	if joined.String() != text {
+		t.Fatal("the passages do not make the text")
 	}
 }
