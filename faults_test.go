@@ -162,8 +162,8 @@ func TestFaultDamagedLog(t *testing.T) {
 	json.Unmarshal([]byte(run(t, bin, "", "--db", db, "list", "articles", "--json")), &arts)
 	var acts []data.Actor
 	json.Unmarshal([]byte(run(t, bin, "", "--db", db, "list", "actors", "--json")), &acts)
-	acked := applyEvents(t, bin, db, arts[0].ID, acts[0].ID, 2000, func(c *exec.Cmd) {
-		time.Sleep(4 * time.Second)
+	acked := applyEvents(t, bin, db, arts[0].ID, acts[0].ID, 30000, func(c *exec.Cmd) {
+		time.Sleep(3 * time.Second) // well before the last of 30,000: the log is still open
 		c.Process.Signal(syscall.SIGKILL)
 	})
 	logs, _ := filepath.Glob(filepath.Join(db, "*.mem"))

@@ -27,9 +27,9 @@ func smallFilesystem(t *testing.T, size string) string {
 	return dir
 }
 
-// TestDiskFull fills a small filesystem: the failing write says the disk is
+// TestFaultDiskFull fills a small filesystem: the failing write says the disk is
 // full, and every edit that succeeded before is still there after reopening.
-func TestDiskFull(t *testing.T) {
+func TestFaultDiskFull(t *testing.T) {
 	dir := filepath.Join(smallFilesystem(t, "140m"), "db")
 	s, err := Open(dir)
 	if err != nil {
