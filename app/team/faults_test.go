@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -94,7 +95,8 @@ func TestFaultHubLosesItsStore(t *testing.T) {
 	srv.Shutdown()
 	os.RemoveAll(dir)
 	_, p, _ := strings.Cut(port, ":")
-	srv, _ = startHub(t, func(o *server.Options) { o.StoreDir = dir; o.Port = atoi(p) })
+	again, _ := strconv.Atoi(p)
+	startHub(t, func(o *server.Options) { o.StoreDir = dir; o.Port = again })
 
 	ex := once(t, syncer(t, a, cfg))
 	if !strings.Contains(strings.Join(ex.Notices, " "), "lost changes") || ex.Pushed < 11 {
@@ -113,14 +115,6 @@ func TestFaultHubLosesItsStore(t *testing.T) {
 	if countsOf(b) != countsOf(a) || storetest.Dump(b) != storetest.Dump(a) {
 		t.Fatalf("the member that synced before the loss holds %+v, a %+v", countsOf(b), countsOf(a))
 	}
-}
-
-func atoi(s string) int {
-	n := 0
-	for _, r := range s {
-		n = n*10 + int(r-'0')
-	}
-	return n
 }
 
 // 2. A database folder copied to another place forks to a new identity
