@@ -1,18 +1,12 @@
 package search
 
 import (
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/upsidedown"
-	"github.com/dgraph-io/badger/v4"
 
 	"dossier/data/badgerkv"
-	"dossier/data/badgerstore"
 	"dossier/data/folder"
 )
 
@@ -57,48 +51,28 @@ func (f files) wipe() error {
 func (files) close() error { return nil }
 
 // sealed is an index kept in an encrypted Badger database (see badgerkv).
-type sealed struct {
-	db     *badger.DB
-	handle string
-}
-
-var handles atomic.Int64
+type sealed struct{ db *badgerkv.Sealed }
 
 // openSealed opens (or creates) the encrypted index folder at path. A
 // folder holding anything else (a plain index from before the database was
 // encrypted, or one sealed with an older passphrase) is removed first.
 func openSealed(path string, key []byte) (*sealed, error) {
-	db, err := openBadger(path, key)
+	db, err := badgerkv.OpenSealed(path, key)
 	if err != nil {
 		if err := folder.Remove(path); err != nil {
 			return nil, fmt.Errorf("remove the old search index %s: %w", path, err)
 		}
-		if db, err = openBadger(path, key); err != nil {
+		if db, err = badgerkv.OpenSealed(path, key); err != nil {
 			return nil, fmt.Errorf("create the search index %s: %w", path, err)
 		}
 	}
-	s := &sealed{db: db, handle: fmt.Sprintf("%s#%d", path, handles.Add(1))}
-	badgerkv.Use(s.handle, db)
-	return s, nil
-}
-
-// openBadger opens a Badger folder with key, refusing a folder that holds
-// bleve's plain files.
-func openBadger(path string, key []byte) (*badger.DB, error) {
-	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err == nil {
-		return nil, errors.New("a plain search index")
-	}
-	opts := badgerstore.LaptopOptions(badger.DefaultOptions(path)).WithEncryptionKey(key).WithIndexCacheSize(16 << 20).WithSyncWrites(false)
-	return badger.Open(opts)
+	return &sealed{db}, nil
 }
 
 func (s *sealed) open() (bleve.Index, error) {
-	return bleve.NewUsing("", languageMapping(), upsidedown.Name, badgerkv.Name, map[string]interface{}{"db": s.handle})
+	return bleve.NewUsing("", languageMapping(), upsidedown.Name, badgerkv.Name, map[string]interface{}{"db": s.db.Handle()})
 }
 
-func (s *sealed) wipe() error { return s.db.DropAll() }
+func (s *sealed) wipe() error { return s.db.Wipe() }
 
-func (s *sealed) close() error {
-	badgerkv.Forget(s.handle)
-	return s.db.Close()
-}
+func (s *sealed) close() error { return s.db.Close() }
