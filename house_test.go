@@ -12,7 +12,8 @@ import (
 
 // houseRules are the imports a part of the program may not make (README,
 // Layout): the domain and the application never import Fyne, only data
-// touches Badger, and the window never opens the store's adapters.
+// touches Badger, the window never opens the store's adapters, and no
+// floor imports one above it.
 var houseRules = []struct {
 	where   func(dir string) bool
 	refused []string
@@ -21,6 +22,8 @@ var houseRules = []struct {
 	{func(d string) bool { return under(d, "data") || under(d, "app") }, []string{"fyne.io/"}, "data and app never import Fyne"},
 	{func(d string) bool { return !under(d, "data") }, []string{"github.com/dgraph-io/badger"}, "only data touches Badger"},
 	{func(d string) bool { return under(d, "views") }, []string{"dossier/data/badgerstore", "dossier/data/badgerkv"}, "views never touch the store's adapters"},
+	{func(d string) bool { return under(d, "data") }, []string{"dossier/app", "dossier/views"}, "data imports nothing above it"},
+	{func(d string) bool { return under(d, "app") }, []string{"dossier/views"}, "app imports no view"},
 }
 
 func under(dir, top string) bool { return dir == top || strings.HasPrefix(dir, top+"/") }
