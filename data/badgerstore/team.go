@@ -317,25 +317,31 @@ func (w *writer) merge(in data.Version) (data.Outcome, error) {
 	return o, err
 }
 
-// take brings one version in: a record this database lacks is added; a
-// newer state of one it has replaces it; an older or known state changes
-// nothing; a state that does not descend from this database's (and is not
-// the same content) is kept beside it as an open conflict.
+// take brings one version in, as the team's merge rule (data.Decide)
+// says: a record this database lacks is added; a newer state of one it has
+// replaces it; an older or known state changes nothing; two states that
+// say the same become one; a state changed on both sides is kept beside
+// this database's as an open conflict.
 func (w *writer) take(in data.Version) (data.Outcome, error) {
 	mine, found, err := w.versionOf(in.ID)
-	switch {
-	case err != nil:
+	if err != nil {
 		return "", err
-	case !found:
+	}
+	var have *data.Version
+	if found {
+		have = &mine
+	}
+	switch d, keepMine := data.Decide(have, in); d {
+	case data.TakeNew:
 		if err := w.install(in, in.Lineage, w.forward()); err != nil {
 			return "", err
 		}
 		return data.Added, w.followMerges(in)
-	case mine.Rev == in.Rev:
+	case data.KeepSame:
 		return data.Unchanged, nil
-	case mine.Descends(in.Rev):
+	case data.KeepNewer:
 		return data.Older, nil
-	case in.Descends(mine.Rev):
+	case data.TakeNewer:
 		if err := w.install(in, in.Lineage, w.forward()); err != nil {
 			return "", err
 		}
@@ -343,21 +349,10 @@ func (w *writer) take(in data.Version) (data.Outcome, error) {
 			return "", err
 		}
 		return data.Updated, w.followMerges(in)
-	case sameContent(mine, in):
-		return w.adopt(mine, in)
-	case bareImport(in):
-		return w.adopt(mine, in, mine)
-	case bareImport(mine):
-		return w.adopt(mine, in, in)
+	case data.Join:
+		return w.adopt(mine, in, keepMine)
 	}
 	return w.disagree(mine, in)
-}
-
-// bareImport is an article as an import made it, never changed since: the
-// same text imported by two analysts is one article, and whatever the
-// other did to it wins over a bare import.
-func bareImport(v data.Version) bool {
-	return v.Record == data.RecordArticle && !v.Deleted && v.Rev.N == 1 && len(v.Lineage) == 0
 }
 
 // forward: what comes from a bundle goes on to the hub; what comes from
@@ -451,17 +446,15 @@ func slicesEqual(a, b []string) bool {
 // content: two analysts re-pointing the same event; or a bare import):
 // every database keeps the same one (winner, when given, else the greater
 // rev), descending from both.
-func (w *writer) adopt(mine, in data.Version, winner ...data.Version) (data.Outcome, error) {
+// adopt makes two states one that descends from both, with mine's body
+// or in's.
+func (w *writer) adopt(mine, in data.Version, keepMine bool) (data.Outcome, error) {
 	lin := mine.History().With(in.History())
-	keepMine := in.Rev.Less(mine.Rev)
-	if len(winner) > 0 {
-		keepMine = winner[0].Rev == mine.Rev
-	}
 	if keepMine {
 		w.mine(mine.Rev, mine.ID)
-		return data.Unchanged, w.track(mine.ID, lineageWithout(lin, mine.Rev), w.origin != data.OriginColleague)
+		return data.Unchanged, w.track(mine.ID, lineageWithout(lin, mine.Rev), w.forward())
 	}
-	return data.Updated, w.install(in, lineageWithout(lin, in.Rev), w.origin != data.OriginColleague)
+	return data.Updated, w.install(in, lineageWithout(lin, in.Rev), w.forward())
 }
 
 func lineageWithout(l data.Lineage, r data.Rev) data.Lineage {
@@ -519,34 +512,6 @@ func (w *writer) sides(id string) ([]data.Version, error) {
 		return nil, err
 	}
 	return theirs, nil
-}
-
-// sameContent compares two states but for when and by whom they were
-// written.
-func sameContent(a, b data.Version) bool {
-	if a.Deleted || b.Deleted {
-		return a.Deleted && b.Deleted
-	}
-	return canonical(a) == canonical(b)
-}
-
-// canonical is a body without its revision (nor, for an article, the
-// details of its import), keys sorted.
-func canonical(v data.Version) string {
-	var m map[string]any
-	if json.Unmarshal(v.Body, &m) != nil {
-		return string(v.Body)
-	}
-	for _, k := range []string{"version", "updated", "updated_by"} {
-		delete(m, k)
-	}
-	if v.Record == data.RecordArticle {
-		for _, k := range []string{"imported_at", "file", "created"} {
-			delete(m, k)
-		}
-	}
-	b, _ := json.Marshal(m)
-	return string(b)
 }
 
 // install makes v this database's state of the record: the record (or its
