@@ -1,6 +1,7 @@
 package main
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -26,9 +27,35 @@ var houseRules = []struct {
 	{func(d string) bool { return under(d, "app") }, []string{"dossier/views"}, "app imports no view"},
 }
 
+// prints finds calls of fmt.Print, Printf, Println, print and println:
+// library code says what happened through its results, never on the
+// terminal a command's output goes to.
+func prints(f *ast.File) []token.Pos {
+	var at []token.Pos
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		switch fn := call.Fun.(type) {
+		case *ast.Ident:
+			if fn.Name == "print" || fn.Name == "println" {
+				at = append(at, call.Pos())
+			}
+		case *ast.SelectorExpr:
+			if x, ok := fn.X.(*ast.Ident); ok && x.Name == "fmt" && strings.HasPrefix(fn.Sel.Name, "Print") {
+				at = append(at, call.Pos())
+			}
+		}
+		return true
+	})
+	return at
+}
+
 func under(dir, top string) bool { return dir == top || strings.HasPrefix(dir, top+"/") }
 
-// Every Go file of the program (tests aside) keeps the house rules.
+// Every Go file of the program (tests aside) keeps the house rules, and
+// no library code prints.
 func TestHouseRules(t *testing.T) {
 	fset := token.NewFileSet()
 	checked := 0
@@ -45,12 +72,17 @@ func TestHouseRules(t *testing.T) {
 		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return nil
 		}
-		f, err := parser.ParseFile(fset, path, nil, parser.ImportsOnly)
+		f, err := parser.ParseFile(fset, path, nil, 0)
 		if err != nil {
 			return err
 		}
 		checked++
 		dir := filepath.ToSlash(filepath.Dir(path))
+		if f.Name.Name != "main" && !under(dir, "app/cli") {
+			for _, at := range prints(f) {
+				t.Errorf("%s prints to the terminal: only the command line (app/cli) and programs may", fset.Position(at))
+			}
+		}
 		for _, im := range f.Imports {
 			p, _ := strconv.Unquote(im.Path.Value)
 			for _, r := range houseRules {
