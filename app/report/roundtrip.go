@@ -98,21 +98,20 @@ func ImportWorkbook(ctx context.Context, st data.Store, path string, dryRun bool
 		return res, data.Errorf(data.EInvalid, "%s has no %q sheet: is it a Dossier export?", path, sheetEvents)
 	}
 	defer rows.Close()
-	var cols map[int]int // workbook column → eventColumns index
+	sr := &sheetReader{st: st, l: l, formulas: formulas, seen: map[string]int{}, res: &res}
 	var planned []*data.Event
-	seen := map[string]int{} // event id → the row that brings it back
 	for n := 1; rows.Next(); n++ {
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return res, err
 		}
 		if n == 1 {
-			if cols, err = headerColumns(cells); err != nil {
+			if sr.cols, err = headerColumns(cells); err != nil {
 				return res, data.Errorf(data.EInvalid, "%s: %v", path, err)
 			}
 			continue
 		}
-		if ev := readRow(st, l, cols, cells, n, formulas, seen, &res); ev != nil {
+		if ev := sr.row(cells, n); ev != nil {
 			planned = append(planned, ev)
 		}
 	}
@@ -218,9 +217,21 @@ func hasColumn(cols map[int]int, ci int) bool {
 	return false
 }
 
-// readRow turns one row into the event it should become, or records why
-// not; nil means nothing to store.
-func readRow(st data.Store, l *lookup, cols map[int]int, cells []string, n int, formulas map[string]bool, seen map[string]int, res *ImportResult) *data.Event {
+// sheetReader reads the Events sheet's rows into the events they should
+// become.
+type sheetReader struct {
+	st       data.Store
+	l        *lookup
+	cols     map[int]int     // workbook column → eventColumns index
+	formulas map[string]bool // cells holding a formula ("C7")
+	seen     map[string]int  // event id → the row that brings it back
+	res      *ImportResult
+}
+
+// row turns row n into the event it should become, or records why not;
+// nil means nothing to store.
+func (sr *sheetReader) row(cells []string, n int) *data.Event {
+	st, l, cols, formulas, seen, res := sr.st, sr.l, sr.cols, sr.formulas, sr.seen, sr.res
 	get := func(header string) string {
 		for wi, ci := range cols {
 			if eventColumns[ci].header == header && wi < len(cells) {
