@@ -552,7 +552,7 @@ func TestShowPrintsTheStoredText(t *testing.T) {
 // conflicts, with its reason (and as JSON with --set-aside), and
 // 'resolve ID --dismiss' forgets it.
 func TestSetAsideListedAndDismissed(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "db")
+	db := filepath.Join(storetest.TempDir(t), "db")
 	st, err := badgerstore.Open(db)
 	if err != nil {
 		t.Fatal(err)
