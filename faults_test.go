@@ -247,17 +247,14 @@ func TestFaultRestoreOverDamaged(t *testing.T) {
 // creating an empty database, and running set-passphrase again loses
 // nothing.
 func TestFaultPassphraseChangeKilled(t *testing.T) {
-	strace, err := exec.LookPath("strace")
-	if err != nil {
-		t.Skip("skipped: strace is not installed (apt-get install strace)")
-	}
+	need(t, "strace")
 	bin, dir := buildBinary(t), t.TempDir()
 	db := filepath.Join(dir, "db")
 	ids := codedDatabase(t, bin, db, 200)
 	pass, again := filepath.Join(dir, "pass"), filepath.Join(dir, "again")
 	os.WriteFile(pass, []byte("new secret\n"), 0o600)
 	os.WriteFile(again, []byte("another secret\n"), 0o600)
-	c := exec.Command(strace, "-f", "-qq", "-o", os.DevNull, "-e", "trace=rename,renameat,renameat2",
+	c := exec.Command("strace", "-f", "-qq", "-o", os.DevNull, "-e", "trace=rename,renameat,renameat2",
 		"-e", "inject=rename,renameat,renameat2:signal=SIGKILL", "-P", "db.rekey",
 		bin, "--db", "db", "set-passphrase", "--new-passphrase-file", pass)
 	c.Dir = dir
@@ -326,16 +323,13 @@ func readOnlyView(t *testing.T, db string) string {
 // "context deadline exceeded"), and the next sync with the hub back sends
 // them all.
 func TestFaultHubKilledMidPush(t *testing.T) {
-	natsServer, err := exec.LookPath("nats-server")
-	if err != nil {
-		t.Skip("skipped: nats-server is not installed (apt-get install nats-server)")
-	}
+	need(t, "nats-server")
 	bin, dir := buildBinary(t), t.TempDir()
 	db := filepath.Join(dir, "db")
 	codedDatabase(t, bin, db, 3000)
 	port, store := freePort(t), filepath.Join(dir, "hub")
 	startHub := func() *exec.Cmd {
-		hub := exec.Command(natsServer, "-js", "-a", "127.0.0.1", "-p", strconv.Itoa(port), "-sd", store)
+		hub := exec.Command("nats-server", "-js", "-a", "127.0.0.1", "-p", strconv.Itoa(port), "-sd", store)
 		if err := hub.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -352,8 +346,7 @@ func TestFaultHubKilledMidPush(t *testing.T) {
 	time.Sleep(700 * time.Millisecond)
 	hub.Process.Kill()
 	hub.Wait()
-	err = sync.Wait()
-	if err == nil {
+	if err := sync.Wait(); err == nil {
 		t.Skipf("the sync finished before the hub was killed: %s", out.String())
 	}
 	if msg := errOut.String(); !strings.Contains(msg, "cannot be reached: your changes wait here") || strings.Contains(msg, "deadline") {

@@ -19,11 +19,12 @@ import (
 	"dossier/data/shared"
 )
 
+// need skips the test unless every tool is installed.
 func need(t *testing.T, tools ...string) {
 	t.Helper()
 	for _, tool := range tools {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("skipped: %s is not installed (apt-get install xvfb xdotool imagemagick python3-gi gir1.2-gtk-3.0)", tool)
+			t.Skipf("skipped: %s is not installed (.ci/deps.sh --test installs what the tests use)", tool)
 		}
 	}
 }

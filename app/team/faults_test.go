@@ -62,6 +62,19 @@ func codedAnalyst(t *testing.T, cfg team.HubConfig, name string) data.Store {
 	return st
 }
 
+// teamOfTwo is a sealed team on a hub: a holds the coded sample and
+// pushed it, b (whose syncer is sb) received it; kv is the team's bucket.
+func teamOfTwo(t *testing.T) (a, b data.Store, sb *team.Syncer, kv jetstream.KeyValue, cfg team.HubConfig) {
+	t.Helper()
+	srv, _ := startHub(t)
+	cfg = sealedTeam(srv)
+	a = codedAnalyst(t, cfg, "Analyst A")
+	b = analystDB(t, "Analyst B")
+	sb = syncer(t, b, cfg)
+	once(t, sb)
+	return a, b, sb, hubKV(t, srv), cfg
+}
+
 // addEvents codes n more events on the sample's article.
 func addEvents(t *testing.T, st data.Store, n int) {
 	t.Helper()
@@ -186,13 +199,7 @@ func copyTree(t *testing.T, from, to string) {
 // reaches everyone, and the hub gets the record back from a member that
 // holds it.
 func TestFaultBadHubEntryDoesNotBlockTheTeam(t *testing.T) {
-	srv, _ := startHub(t)
-	cfg := sealedTeam(srv)
-	a := codedAnalyst(t, cfg, "Analyst A")
-	b := analystDB(t, "Analyst B")
-	sb := syncer(t, b, cfg)
-	once(t, sb)
-	kv := hubKV(t, srv)
+	a, b, sb, kv, cfg := teamOfTwo(t)
 	acts, _ := a.Actors()
 	evs, _ := a.Events(data.EventQuery{})
 	kv.Put(bg, "r."+acts[0].ID, []byte("garbage, not sealed"))
@@ -329,13 +336,7 @@ func TestFaultRemovedKeyIsNoDowngrade(t *testing.T) {
 // members holding the newer version refuse it as older, give the hub
 // theirs again, and a new member receives the newest.
 func TestFaultReplayedValueIsRepaired(t *testing.T) {
-	srv, _ := startHub(t)
-	cfg := sealedTeam(srv)
-	a := codedAnalyst(t, cfg, "Analyst A")
-	b := analystDB(t, "Analyst B")
-	sb := syncer(t, b, cfg)
-	once(t, sb)
-	kv := hubKV(t, srv)
+	a, b, sb, kv, cfg := teamOfTwo(t)
 	acts, _ := a.Actors()
 	act := acts[0]
 	old, err := kv.Get(bg, "r."+act.ID)
