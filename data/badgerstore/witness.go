@@ -18,7 +18,10 @@ import (
 // So the database keeps a witness beside it: the change log's number of
 // the last change saved ("dossier-saved", written after each commit, not
 // synced: it survives the process being killed, and after a power cut it
-// can only be behind). A database that opens with fewer changes than its
+// can only be behind). It is written in place, always 20 digits, by one
+// write that is never preceded by truncating the file: a process killed at
+// any moment leaves the old number or the new one, never an empty file
+// (which would hide a loss). A database that opens with fewer changes than its
 // witness saw has lost them: it says so, once, and keeps the loss
 // ("m/lost") for check to report until the analyst has dealt with it.
 const (
@@ -44,7 +47,12 @@ func (s *Store) witness(seq uint64) {
 		return
 	}
 	s.witnessed = seq
-	os.WriteFile(filepath.Join(s.path, witnessFile), []byte(strconv.FormatUint(seq, 10)), 0o600)
+	f, err := os.OpenFile(filepath.Join(s.path, witnessFile), os.O_WRONLY|os.O_CREATE, 0o600)
+	if err != nil {
+		return
+	}
+	f.WriteAt(fmt.Appendf(nil, "%020d", seq), 0)
+	f.Close()
 }
 
 // checkWitness compares the witness with the change log, as the database
