@@ -69,9 +69,30 @@ func readKeyParams(dir string) (*keyParams, error) {
 	return &p, nil
 }
 
+// writeKeyParams writes the key file of a new encrypted database whole or
+// not at all (a temporary file, synced, then renamed): a kill cannot leave
+// a half-written one that refuses the folder.
 func writeKeyParams(dir string, p keyParams) error {
 	b, _ := json.MarshalIndent(p, "", "  ")
-	return os.WriteFile(filepath.Join(dir, keyFile), b, 0o600)
+	tmp := filepath.Join(dir, keyFile+".new")
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, filepath.Join(dir, keyFile))
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
 }
 
 // errPassphraseNeeded is returned for an encrypted database opened without one.
