@@ -24,7 +24,11 @@ func (s *Session) SaveEvent(e *data.Event, field string) error {
 	s.history.push(change{label: label, kind: data.RecordEvent, id: e.ID, before: before, after: snapshot(e), version: e.Version, field: field, at: time.Now()})
 	if field == "" && e.CAMEO != "" { // its type (or evidence) was set: teach the words that triggered it
 		for _, sp := range e.Evidence {
-			s.learner.teach(lesson{event: [2]string{sp.Quote, e.CAMEO}})
+			lang := ""
+			if a, err := s.st.Article(sp.Article); err == nil {
+				lang = articleLanguage(a)
+			}
+			s.learner.teach(lesson{lang: lang, event: [2]string{sp.Quote, e.CAMEO}})
 		}
 	}
 	return nil

@@ -3,57 +3,103 @@ package app
 import (
 	"sync"
 
+	"dossier/app/language"
 	"dossier/app/suggest"
 	"dossier/data"
 )
 
-// modelMark is where the learned model is kept in the database (it is
-// backed up with it, and stays on this analyst's computer).
-const modelMark = "learning/model"
+// modelMark is where the model learned for a language is kept in the
+// database (it is backed up with it, and stays on this analyst's
+// computer). Before there were models by language, one was kept under
+// legacyModelMark, learned from nothing: every language's model starts
+// from it when it has none of its own.
+func modelMark(lang string) string { return "learning/model/" + lang }
+
+const legacyModelMark = "learning/model"
 
 // teachingPasses is how many passes a batch of the analyst's decisions is
 // learned in.
 const teachingPasses = 5
 
-// learner keeps the suggestion model of a database and teaches it the
-// analyst's decisions in the background, one batch at a time: suggestions
-// read the current model while the next one is learned on a copy.
+// learner keeps the suggestion models of a database, one a language, and
+// teaches them the analyst's decisions in the background, one batch at a
+// time: suggestions read the current model while the next one is learned
+// on a copy. A language Dossier ships a model for starts from it; what
+// the database keeps is what the analyst taught on top of it.
 type learner struct {
 	st      data.Store
 	mu      sync.Mutex
-	model   *suggest.Model // nil until loaded
+	models  map[string]*suggest.Model // by language, once loaded
 	pending []lesson
 	running sync.WaitGroup
 	busy    bool
 }
 
-// lesson is one decision: an example to learn, a rejection to remember, or
-// an event's evidence with the code the analyst gave it.
+// lesson is one decision, in an article's language: an example to learn,
+// a rejection to remember, or an event's evidence with the code the
+// analyst gave it.
 type lesson struct {
+	lang    string
 	example suggest.Example
 	reject  *suggest.Annotation
 	event   [2]string // evidence, CAMEO code
 }
 
-// current is the model to suggest with (an empty one when nothing was
-// learned, or the saved one cannot be read).
-func (l *learner) current() *suggest.Model {
+// modelLanguage is the language whose model reads an article: English
+// when its language is not known.
+func modelLanguage(lang string) string {
+	if lang == "" {
+		return "en"
+	}
+	return lang
+}
+
+// articleLanguage is the language of the model for an article.
+func articleLanguage(a *data.Article) string { return modelLanguage(language.Of(a)) }
+
+// current is the model to suggest with in a language (the shipped one, or
+// an empty one, when nothing was learned or the saved one cannot be read).
+func (l *learner) current(lang string) *suggest.Model {
+	lang = modelLanguage(lang)
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.model == nil {
-		l.model = suggest.NewModel()
-		if b, err := l.st.Mark(modelMark); err == nil && b != "" {
-			if m, err := suggest.UnmarshalModel([]byte(b)); err == nil {
-				l.model = m
+	if m := l.models[lang]; m != nil {
+		return m
+	}
+	if l.models == nil {
+		l.models = map[string]*suggest.Model{}
+	}
+	m := l.load(lang)
+	l.models[lang] = m
+	return m
+}
+
+// load reads a language's model: what was taught, over the shipped model.
+func (l *learner) load(lang string) *suggest.Model {
+	base := suggest.Shipped(lang)
+	for _, mark := range []string{modelMark(lang), legacyModelMark} {
+		b, err := l.st.Mark(mark)
+		if err != nil || b == "" {
+			continue
+		}
+		if taught, err := suggest.UnmarshalModel([]byte(b)); err == nil {
+			if base == nil {
+				return taught
 			}
+			return taught.Over(base)
 		}
 	}
-	return l.model
+	if base == nil {
+		return suggest.NewModel()
+	}
+	return base.Clone()
 }
 
 // teach queues decisions and learns them in the background.
 func (l *learner) teach(ls ...lesson) {
-	l.current()
+	for _, ls := range ls {
+		l.current(ls.lang)
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.pending = append(l.pending, ls...)
@@ -64,58 +110,86 @@ func (l *learner) teach(ls ...lesson) {
 	}
 }
 
-// learn takes what waits, learns it on a copy of the model, saves the copy
-// and makes it current, until nothing waits.
+// learn takes what waits, learns it on a copy of each language's model,
+// saves the copy and makes it current, until nothing waits.
 func (l *learner) learn() {
 	defer l.running.Done()
 	for {
 		l.mu.Lock()
-		batch, base := l.pending, l.model
+		batch := l.pending
 		l.pending = nil
 		if len(batch) == 0 {
 			l.busy = false
 			l.mu.Unlock()
 			return
 		}
-		l.mu.Unlock()
-		next := base.Clone()
-		var examples []suggest.Example
+		byLang := map[string][]lesson{}
+		var langs []string
 		for _, ls := range batch {
-			switch {
-			case ls.event[0] != "":
-				next.TeachEvent(ls.event[0], ls.event[1])
-				continue
-			case ls.reject != nil:
-				next.Reject(ls.example.Text, *ls.reject)
+			lang := modelLanguage(ls.lang)
+			if byLang[lang] == nil {
+				langs = append(langs, lang)
 			}
-			examples = append(examples, ls.example)
+			byLang[lang] = append(byLang[lang], ls)
 		}
-		if len(examples) > 0 {
-			next = next.Learn(examples, teachingPasses)
+		bases := map[string]*suggest.Model{}
+		for _, lang := range langs {
+			bases[lang] = l.models[lang]
 		}
-		l.save(next) // in the background: a save that fails is made good by the next batch's
-		l.mu.Lock()
-		l.model = next
 		l.mu.Unlock()
+		for _, lang := range langs {
+			next := lessons(bases[lang].Clone(), byLang[lang])
+			l.save(lang, next) // in the background: a save that fails is made good by the next batch's
+			l.mu.Lock()
+			l.models[lang] = next
+			l.mu.Unlock()
+		}
 	}
 }
 
-// save keeps m in the database.
-func (l *learner) save(m *suggest.Model) error {
+// lessons teaches a model a batch of decisions.
+func lessons(next *suggest.Model, batch []lesson) *suggest.Model {
+	var examples []suggest.Example
+	for _, ls := range batch {
+		switch {
+		case ls.event[0] != "":
+			next.TeachEvent(ls.event[0], ls.event[1])
+			continue
+		case ls.reject != nil:
+			next.Reject(ls.example.Text, *ls.reject)
+		}
+		examples = append(examples, ls.example)
+	}
+	if len(examples) > 0 {
+		next = next.Learn(examples, teachingPasses)
+	}
+	return next
+}
+
+// save keeps a language's model in the database: what it learned beyond
+// the shipped model.
+func (l *learner) save(lang string, m *suggest.Model) error {
+	if base := suggest.Shipped(lang); base != nil {
+		m = m.Minus(base)
+	}
 	b, err := m.MarshalBinary()
 	if err != nil {
 		return err
 	}
-	return l.st.SetMark(modelMark, string(b))
+	return l.st.SetMark(modelMark(lang), string(b))
 }
 
-// replace makes m the model, saved (the learn command's teaching).
-func (l *learner) replace(m *suggest.Model) error {
-	if err := l.save(m); err != nil {
+// replace makes m a language's model, saved (the learn command's
+// teaching).
+func (l *learner) replace(lang string, m *suggest.Model) error {
+	if err := l.save(lang, m); err != nil {
 		return err
 	}
 	l.mu.Lock()
-	l.model = m
+	if l.models == nil {
+		l.models = map[string]*suggest.Model{}
+	}
+	l.models[lang] = m
 	l.mu.Unlock()
 	return nil
 }
@@ -133,7 +207,7 @@ func (s *Session) Teach(articleID string, kind string, start, end int) error {
 	if end <= start || end > len([]rune(a.Text)) {
 		return data.Errorf(data.EInvalid, "Those words are not in the article.")
 	}
-	s.learner.teach(lesson{example: suggest.Example{Text: a.Text, Entities: []suggest.Annotation{{Kind: kind, Start: start, End: end}}}})
+	s.learner.teach(lesson{lang: articleLanguage(a), example: suggest.Example{Text: a.Text, Entities: []suggest.Annotation{{Kind: kind, Start: start, End: end}}}})
 	return nil
 }
 
@@ -145,21 +219,37 @@ func KindOfActor(a *data.Actor) string {
 	return suggest.Organisation
 }
 
-// LearnFrom teaches the model complete examples (every entity listed) and
-// saves it; it returns how many entities it learned from.
+// LearnFrom teaches the models complete examples (every entity listed),
+// each the model of its text's language, and saves them; it returns how
+// many entities it learned from.
 func (s *Session) LearnFrom(examples []suggest.Example) (int, error) {
 	s.learner.settle()
-	next := s.learner.current().Clone().Learn(examples, suggest.LearningPasses)
+	byLang := map[string][]suggest.Example{}
+	var langs []string
 	entities := 0
 	for _, ex := range examples {
+		lang := modelLanguage(language.Detect(ex.Text))
+		if byLang[lang] == nil {
+			langs = append(langs, lang)
+		}
+		byLang[lang] = append(byLang[lang], ex)
 		entities += len(ex.Entities)
 	}
-	return entities, s.learner.replace(next)
+	for _, lang := range langs {
+		next := s.learner.current(lang).Clone().Learn(byLang[lang], suggest.LearningPasses)
+		if err := s.learner.replace(lang, next); err != nil {
+			return 0, err
+		}
+	}
+	return entities, nil
 }
 
 // SettleLearning waits until the decisions made so far are learned.
 func (s *Session) SettleLearning() { s.learner.settle() }
 
-// LearnedModel is the model a database has learned (empty when none), for
+// LearnedModel is the model a database has learned for a language (the
+// shipped one, or an empty one, when it has learned nothing), for
 // suggesting outside a session.
-func LearnedModel(st data.Store) *suggest.Model { return (&learner{st: st}).current() }
+func LearnedModel(st data.Store, lang string) *suggest.Model {
+	return (&learner{st: st}).current(lang)
+}

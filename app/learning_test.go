@@ -69,27 +69,33 @@ func TestRejectedThreeTimesIsNoLongerOffered(t *testing.T) {
 	}
 }
 
-// TestNameCodedByHandIsOfferedElsewhere: a name the rules do not see,
+// TestNameCodedByHandIsOfferedElsewhere: a name the suggestions do not see,
 // coded by the analyst in one article, is offered in a new one.
 func TestNameCodedByHandIsOfferedElsewhere(t *testing.T) {
 	s := newSession(t)
-	const text = "The envoys met for talks with Tarvo and agreed to meet again after the holiday."
+	const text = "The envoys met for talks with ul-Tarvo and agreed to meet again after the holiday."
 	first, _, _ := s.AddText(text)
-	second, _, _ := s.AddText("Before leaving the capital, Tarvo said the crossing would open within a month.")
-	if offered(t, s, second, suggest.Person, "Tarvo") {
-		t.Fatal("the rules already offer Tarvo: the test needs a name they miss")
+	second, _, _ := s.AddText("Before leaving the capital, ul-Tarvo said the crossing would open within a month.")
+	if offered(t, s, second, suggest.Person, "ul-Tarvo") {
+		t.Fatal("the rules or the shipped model already offer ul-Tarvo: the test needs a name they miss")
 	}
-	at := strings.Index(text, "Tarvo")
-	if err := s.Teach(first, suggest.Person, at, at+5); err != nil {
+	at := strings.Index(text, "ul-Tarvo")
+	if err := s.Teach(first, suggest.Person, at, at+len("ul-Tarvo")); err != nil {
 		t.Fatal(err)
 	}
 	s.SettleLearning()
-	if !offered(t, s, second, suggest.Person, "Tarvo") {
+	if !offered(t, s, second, suggest.Person, "ul-Tarvo") {
 		t.Error("a name coded by hand is not offered in a new article")
 	}
-	// the model is kept in the database: a new session has it too
+	// the model is kept in the database (what it learned beyond the
+	// shipped model, not the shipped weights again): a new session has it
+	kept, _ := s.st.Mark(modelMark("en"))
+	if len(kept) == 0 || len(kept) > 64<<10 {
+		t.Errorf("the database keeps %d bytes of model for one lesson", len(kept))
+	}
+	t.Logf("one lesson keeps %d bytes", len(kept))
 	again := NewSession(s.st, "test")
-	if !offered(t, again, second, suggest.Person, "Tarvo") {
+	if !offered(t, again, second, suggest.Person, "ul-Tarvo") {
 		t.Error("what was learned was not kept in the database")
 	}
 }

@@ -29,7 +29,7 @@ func (s *Session) Suggestions(articleID string) ([]suggest.Suggestion, error) {
 		}
 	}
 	var out []suggest.Suggestion
-	for _, sg := range suggest.ArticleLearned(a.Text, a.Published, known, s.learner.current()) {
+	for _, sg := range suggest.ArticleLearned(a.Text, a.Published, known, s.learner.current(articleLanguage(a))) {
 		if !contains(a.Rejected, suggestionKey(sg)) && !inRegister(sg, names) {
 			out = append(out, sg)
 		}
@@ -66,7 +66,7 @@ func (s *Session) RejectSuggestion(articleID string, sg suggest.Suggestion) erro
 	}
 	if isEntity(sg.Kind) {
 		ann := suggest.Annotation{Kind: sg.Kind, Start: sg.Start, End: sg.End}
-		s.learner.teach(lesson{example: suggest.Example{Text: a.Text, Rejected: []suggest.Annotation{ann}}, reject: &ann})
+		s.learner.teach(lesson{lang: articleLanguage(a), example: suggest.Example{Text: a.Text, Rejected: []suggest.Annotation{ann}}, reject: &ann})
 	}
 	return nil
 }
@@ -74,7 +74,7 @@ func (s *Session) RejectSuggestion(articleID string, sg suggest.Suggestion) erro
 // teachAccepted teaches the model an accepted person or organisation.
 func (s *Session) teachAccepted(art *data.Article, sg suggest.Suggestion) {
 	if isEntity(sg.Kind) && sg.RefersTo == "" {
-		s.learner.teach(lesson{example: suggest.Example{Text: art.Text, Entities: []suggest.Annotation{{Kind: sg.Kind, Start: sg.Start, End: sg.End}}}})
+		s.learner.teach(lesson{lang: articleLanguage(art), example: suggest.Example{Text: art.Text, Entities: []suggest.Annotation{{Kind: sg.Kind, Start: sg.Start, End: sg.End}}}})
 	}
 }
 

@@ -8,7 +8,7 @@ import "embed"
 
 // Files is the embedded assets tree.
 //
-//go:embed icon.png LICENSES codebooks sample fonts
+//go:embed icon.png LICENSES codebooks sample fonts models
 var Files embed.FS
 
 // Icon returns the application icon as PNG bytes.

@@ -6,6 +6,7 @@ import (
 
 	"dossier/app"
 	"dossier/app/ingest"
+	"dossier/app/language"
 	"dossier/app/suggest"
 	"dossier/data"
 )
@@ -38,9 +39,11 @@ func runSuggest(env Env, st data.Store, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	var model *suggest.Model
-	if !*rulesOnly {
-		model = app.LearnedModel(st)
+	model := func(a *data.Article) *suggest.Model {
+		if *rulesOnly {
+			return nil
+		}
+		return app.LearnedModel(st, language.Of(a))
 	}
 	enc := json.NewEncoder(env.Stdout)
 	if *article != "" {
@@ -48,7 +51,7 @@ func runSuggest(env Env, st data.Store, args []string) int {
 		if err != nil {
 			return fail(env, err)
 		}
-		enc.Encode(orEmpty(suggest.ArticleLearned(a.Text, a.Published, known, model)))
+		enc.Encode(orEmpty(suggest.ArticleLearned(a.Text, a.Published, known, model(a))))
 		return ExitOK
 	}
 	code := ExitOK
@@ -59,7 +62,7 @@ func runSuggest(env Env, st data.Store, args []string) int {
 			code = ExitFailed
 			continue
 		}
-		enc.Encode(orEmpty(suggest.ArticleLearned(a.Text, a.Published, known, model)))
+		enc.Encode(orEmpty(suggest.ArticleLearned(a.Text, a.Published, known, model(a))))
 	}
 	return code
 }

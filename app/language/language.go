@@ -7,6 +7,7 @@ package language
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
@@ -17,6 +18,10 @@ import (
 // sample is how much of a text detection reads (in bytes): enough for a
 // clear verdict, little enough to keep imports and index rebuilds fast.
 const sample = 1200
+
+// shortText is how short a text is (in bytes) for its trigrams alone not
+// to be trusted.
+const shortText = 400
 
 // Detect is the ISO 639-1 code of the language text is written in, or ""
 // when the text is too short or too mixed to tell.
@@ -32,13 +37,42 @@ func Detect(text string) string {
 		return ""
 	}
 	info := whatlanggo.Detect(text)
-	if info.Lang == -1 || info.Confidence < 0.1 {
+	if info.Lang == -1 {
 		return ""
 	}
-	if code := info.Lang.Iso6391(); code != "" {
+	short := len(text) < shortText || !info.IsReliable()
+	if short && info.Script == unicode.Latin {
+		if code := bySmallWords(text); code != "" {
+			return code
+		}
+	}
+	if !commonLanguages[info.Lang] && short || info.Confidence < 0.1 {
+		// trigram statistics are unsure: the languages news is mostly
+		// written in are chosen among
+		info = whatlanggo.DetectWithOptions(text, whatlanggo.Options{Whitelist: commonLanguages})
+		if info.Lang == -1 || info.Confidence <= 0 {
+			return ""
+		}
+	}
+	return codeOf(info.Lang)
+}
+
+func codeOf(l whatlanggo.Lang) string {
+	if code := l.Iso6391(); code != "" {
 		return code
 	}
-	return iso6391[info.Lang.Iso6393()]
+	return iso6391[l.Iso6393()]
+}
+
+// commonLanguages are those most of an analyst's sources are written in:
+// the languages Dossier's suggestions are made for, and the other
+// languages of wide international news.
+var commonLanguages = map[whatlanggo.Lang]bool{
+	whatlanggo.Eng: true, whatlanggo.Rus: true, whatlanggo.Ukr: true, whatlanggo.Arb: true, whatlanggo.Pes: true,
+	whatlanggo.Cmn: true, whatlanggo.Fra: true, whatlanggo.Spa: true, whatlanggo.Deu: true,
+	whatlanggo.Ita: true, whatlanggo.Por: true, whatlanggo.Nld: true, whatlanggo.Pol: true, whatlanggo.Tur: true,
+	whatlanggo.Jpn: true, whatlanggo.Kor: true, whatlanggo.Heb: true, whatlanggo.Hin: true, whatlanggo.Urd: true,
+	whatlanggo.Ell: true, whatlanggo.Swe: true,
 }
 
 // iso6391 names languages whatlanggo knows by their three-letter code only.

@@ -23,6 +23,19 @@ func TestDetect(t *testing.T) {
 			t.Errorf("Detect(%.30q) = %q, want %q", text, got, want)
 		}
 	}
+	// short lines, where trigram statistics alone said Afrikaans and
+	// Norwegian Nynorsk (or nothing)
+	for _, text := range []string{
+		"Officials in Geneva said the talks on the border would resume next week.",
+		"MOSCOW, March 2, 2025. Russian Defence Minister Sergei Shoigu met Chinese Foreign Minister Wang Yi in Beijing.",
+	} {
+		if got := Detect(text); got != "en" {
+			t.Errorf("Detect(%.30q) = %q, want en", text, got)
+		}
+	}
+	if got := Detect("Die Regering het Dinsdag in Pretoria aangekondig dat die nuwe wetgewing oor grondhervorming volgende jaar in werking sal tree, nadat die kabinet die voorstelle goedgekeur het. Die minister van landbou het gesê dat boere en gemeenskappe eers geraadpleeg sal word voordat die regulasies gefinaliseer word, en dat die proses deursigtig sal wees. Kritici sê egter dat die tydsraamwerk te kort is en dat kleinboere nie genoeg tyd sal hê om hul besware in te dien nie. Die parlement sal die wetsontwerp volgende maand bespreek, en verskeie partye het reeds aangedui dat hulle wysigings sal voorstel."); got != "af" {
+		t.Errorf("a long text in a language outside the common ones is still told: %q", got)
+	}
 	if got := Detect("OK"); got != "" {
 		t.Errorf("two letters are too few to tell: %q", got)
 	}

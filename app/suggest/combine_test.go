@@ -1,12 +1,8 @@
 package suggest
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"dossier/data/storetest"
 )
 
 // The word lists and the gazetteer are features of the model; each word
@@ -96,34 +92,6 @@ func TestFoundNationalitiesAreNationalities(t *testing.T) {
 		if got := m.plausible(d, s); got != c.want {
 			t.Errorf("%s plausible %v, want %v", s.Text, got, c.want)
 		}
-	}
-}
-
-// make eval reads a checkout of the whole re3d corpus: its source folders,
-// less the sources the shared corpus holds.
-func TestNeverSeenReadsRe3dFolders(t *testing.T) {
-	dir := storetest.TempDir(t)
-	write := func(folder, name, body string) {
-		os.MkdirAll(filepath.Join(dir, folder), 0o755)
-		if err := os.WriteFile(filepath.Join(dir, folder, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("CENTCOM", "documents.json", `{ "_id" : "D1", "sourceName" : "CENTCOM", "text" : "Quill met the Velmar Group." }`+"\n")
-	write("CENTCOM", "entities.json", `{ "_id" : "e1", "begin" : 0, "end" : 5, "type" : "Person", "value" : "Quill", "documentId" : "D1" }`+"\n"+
-		`{ "_id" : "e2", "begin" : 10, "end" : 26, "type" : "Organisation", "value" : "the Velmar Group", "documentId" : "D1" }`+"\n")
-	write("UK Government", "documents.json", `{ "_id" : "D2", "sourceName" : "UK Government", "text" : "Seen." }`+"\n")
-	write("UK Government", "entities.json", "")
-	docs, err := loadNeverSeen(dir, []re3dDoc{{source: "UK Government"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(docs) != 1 || docs[0].id != "D1" || len(docs[0].gold) != 2 || docs[0].gold[1].Type != "Organisation" || docs[0].gold[1].End != 26 {
-		t.Fatalf("read %+v", docs)
-	}
-	write("CENTCOM", "entities.json", "{ not json\n")
-	if _, err := loadNeverSeen(dir, nil); err == nil || !strings.Contains(err.Error(), "entities.json line 1") {
-		t.Fatalf("a broken line: %v", err)
 	}
 }
 

@@ -1,69 +1,18 @@
 package suggest
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 )
 
-// re3dDoc is one re3d document with its gold entities.
-type re3dDoc struct {
-	file, id, source, text string
-	gold                   []goldEntity
-}
-
 // loadRe3d reads the corpus in documents.csv order.
 func loadRe3d(t *testing.T, dir string) []re3dDoc {
-	gold := map[string][]goldEntity{}
-	err := eachJSONLine(filepath.Join(dir, "entities.jsonl"), func(line []byte) error {
-		var g goldEntity
-		if err := json.Unmarshal(line, &g); err != nil {
-			return err
-		}
-		if kinds[g.Type] != "" {
-			gold[g.Doc] = append(gold[g.Doc], g)
-		}
-		return nil
-	})
+	docs, err := readRe3d(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var docs []re3dDoc
-	for _, r := range readCSV(t, filepath.Join(dir, "documents.csv"))[1:] {
-		b, err := os.ReadFile(filepath.Join(dir, r[0]))
-		if err != nil {
-			continue
-		}
-		docs = append(docs, re3dDoc{file: r[0], id: r[1], source: r[2], text: string(b), gold: gold[r[1]]})
-	}
 	return docs
-}
-
-// splitHalves deals the documents alternately into the half that rules and
-// learning may use and the half kept untouched, so both hold every source.
-func splitHalves(docs []re3dDoc) (learnFrom, untouched []re3dDoc) {
-	for i, d := range docs {
-		if i%2 == 0 {
-			learnFrom = append(learnFrom, d)
-		} else {
-			untouched = append(untouched, d)
-		}
-	}
-	return
-}
-
-// asExample is a re3d document as a complete example.
-func asExample(d re3dDoc) Example {
-	ex := Example{Text: d.text, Complete: true}
-	for _, g := range d.gold {
-		if k := kinds[g.Type]; kindIndex(k) >= 0 {
-			ex.Entities = append(ex.Entities, Annotation{Kind: k, Start: g.Begin, End: g.End})
-		}
-	}
-	return ex
 }
 
 // learningCurve prints, on the measured documents, the rules alone and

@@ -25,19 +25,9 @@ func TestEvaluate(t *testing.T) {
 	fmt.Printf("\nLearning curve on the shared corpus: learned from documents of one half (%d), measured on the other (%d).\n", len(learnFrom), len(untouched))
 	fmt.Println("The rules were written reading both halves, so the rules-alone row flatters them here.")
 	learningCurve(learnFrom, untouched, []int{0, 5, 15, len(learnFrom)})
-	neverSeenCurve(docs)
 	evaluateEvents(t, shared.Need(t, "codebooks", "cameo-event-codes.csv"))
+	evaluateModels(t)
 }
-
-type goldEntity struct {
-	Doc   string `json:"documentId"`
-	Begin int    `json:"begin"`
-	End   int    `json:"end"`
-	Type  string `json:"type"`
-}
-
-// kinds maps re3d's types to ours.
-var kinds = map[string]string{"Person": Person, "Organisation": Organisation, "Location": Location, "Nationality": Nationality, "Temporal": Date}
 
 type score struct{ tp, fp, fn, tpExact int }
 

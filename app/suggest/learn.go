@@ -323,7 +323,7 @@ func combine(d *document, rules []Suggestion, m *Model, grown renames) []Suggest
 		if kindIndex(s.Kind) >= 0 && s.RefersTo == "" {
 			if k := foundAt.first(s); k >= 0 {
 				used[k] = true
-				if !endsOverAWord(d, s, found[k]) {
+				if !endsOverAWord(d, s, found[k]) && !swallows(rules, found[k], s) {
 					s = grown.move(d, s, found[k].Start, found[k].End)
 				}
 			}
@@ -344,7 +344,7 @@ func combine(d *document, rules []Suggestion, m *Model, grown renames) []Suggest
 		}
 	}
 	offerFound := func(f Suggestion) { // not "New York" the place again as an organisation
-		if !ruled[span{f.Start, f.End}] {
+		if !ruled[span{f.Start, f.End}] && !swallows(rules, f, Suggestion{Start: -1, End: -1}) {
 			offer(f)
 		}
 	}
@@ -381,6 +381,19 @@ func combine(d *document, rules []Suggestion, m *Model, grown renames) []Suggest
 	}
 	sortSuggestions(out)
 	return out
+}
+
+// swallows: the model's span f takes in, besides the rules' s, an entity
+// the rules are sure of — "Vilnius Foreign Minister Rein Aavik" as one
+// person over the place Vilnius.
+func swallows(rules []Suggestion, f, s Suggestion) bool {
+	for _, r := range rules {
+		if kindIndex(r.Kind) >= 0 && r.Confidence >= sureOf && r.Start >= f.Start && r.End <= f.End &&
+			(r.End <= s.Start || r.Start >= s.End) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsOverAWord: the model's span f for a person runs on past the rules'

@@ -63,13 +63,14 @@ type saved struct {
 	Edges     map[string][2]uint16
 	Examples  int
 	Annotated int
+	Base      string // the shipped model it started from (absent from models saved before there were any)
 }
 
 const savedVersion = 1
 
 // MarshalBinary is the model, compressed, for the database.
 func (m *Model) MarshalBinary() ([]byte, error) {
-	s := saved{Version: savedVersion, Feats: map[uint64]weights{}, Trans: m.trans, Unmarked: m.unmarked, Rejected: m.rejected, Events: m.eventTypes, Edges: m.edges, Examples: m.Examples, Annotated: m.Annotated}
+	s := saved{Version: savedVersion, Feats: map[uint64]weights{}, Trans: m.trans, Unmarked: m.unmarked, Rejected: m.rejected, Events: m.eventTypes, Edges: m.edges, Examples: m.Examples, Annotated: m.Annotated, Base: m.Base}
 	for f, i := range m.feats.at {
 		s.Feats[f] = m.feats.w[i]
 	}
@@ -99,7 +100,7 @@ func UnmarshalModel(b []byte) (*Model, error) {
 		return nil, fmt.Errorf("the learned model was written by another version of Dossier (%d)", s.Version)
 	}
 	m := NewModel()
-	m.trans, m.rejected, m.eventTypes, m.edges, m.Examples, m.Annotated = s.Trans, s.Rejected, s.Events, s.Edges, s.Examples, s.Annotated
+	m.trans, m.rejected, m.eventTypes, m.edges, m.Examples, m.Annotated, m.Base = s.Trans, s.Rejected, s.Events, s.Edges, s.Examples, s.Annotated, s.Base
 	for f, w := range s.Feats {
 		m.feats.set(f, w)
 	}
@@ -131,7 +132,7 @@ func pointedNames(n map[string][4]uint16) map[string]*[4]uint16 {
 // Clone is a copy of the model to learn on while the original is in use.
 func (m *Model) Clone() *Model {
 	c := NewModel()
-	c.trans, c.Examples, c.Annotated, c.steps = m.trans, m.Examples, m.Annotated, m.steps
+	c.trans, c.Examples, c.Annotated, c.steps, c.Base = m.trans, m.Examples, m.Annotated, m.steps, m.Base
 	c.feats, c.sumFeats = m.feats.clone(), make([]weights, len(m.feats.w))
 	c.names, c.taught, c.heads = pointedNames(flatNames(m.names)), pointedNames(flatNames(m.taught)), pointedNames(flatNames(m.heads))
 	maps.Copy(c.unmarked, m.unmarked)

@@ -56,6 +56,9 @@ type Model struct {
 	// Examples counts what it learned from; Annotated counts the complete
 	// examples among them (annotated text, every entity listed).
 	Examples, Annotated int
+	// Base names the shipped model this one started from ("" for one
+	// that started empty), see shipped.go
+	Base string
 	// names are the entities learned, by their words in lower case: how
 	// many examples had each as each kind.
 	names map[string]*[4]uint16
@@ -397,6 +400,7 @@ func (x *mixture) model() *Model {
 func (m *Model) averaged() *Model {
 	out := NewModel()
 	out.Examples, out.Annotated, out.names, out.taught, out.heads, out.unmarked = m.Examples, m.Annotated, m.names, m.taught, m.heads, m.unmarked
+	out.Base = m.Base
 	out.rejected, out.eventTypes, out.edges = m.rejected, m.eventTypes, m.edges
 	for f, i := range m.feats.at {
 		w, s := &m.feats.w[i], &m.sumFeats[i]

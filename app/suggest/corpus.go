@@ -1,0 +1,133 @@
+package suggest
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Annotated corpora in the column formats they are published in (CoNLL,
+// IOB2 as UniversalNER writes it): one token a line with its tag in a
+// column, a blank line between sentences, "#" lines for comments and
+// "-DOCSTART-" between documents. Each sentence becomes a complete example
+// whose text is its tokens joined by spaces.
+
+// corpusKinds maps a corpus's entity types to ours; types not listed
+// (MISC, OTH) are none of ours.
+var corpusKinds = map[string]string{
+	"PER": Person, "PERSON": Person,
+	"ORG": Organisation, "ORGANIZATION": Organisation,
+	"LOC": Location, "LOCATION": Location, "GPE": Location,
+	"NORP": Nationality,
+}
+
+// ReadTagged reads a corpus: tagColumn is the column of the tag (0 is the
+// token's own, counting from the first column after an IOB2 file's
+// number, which is skipped when the first column is a number). A sentence
+// that holds an entity of a type we do not have (MISC, OTH) is left out:
+// marked as none, it would teach the model that nationalities and the
+// names of events are not what the rules say they are.
+func ReadTagged(r io.Reader, name string) ([]Example, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	var out []Example
+	var words, tags []string
+	line := 0
+	flush := func() error {
+		defer func() { words, tags = words[:0], tags[:0] }()
+		if len(words) == 0 {
+			return nil
+		}
+		ex, ok, err := taggedExample(words, tags)
+		if err != nil {
+			return fmt.Errorf("%s, the sentence ending at line %d: %w", name, line, err)
+		}
+		if ok {
+			out = append(out, ex)
+		}
+		return nil
+	}
+	for sc.Scan() {
+		line++
+		l := strings.TrimRight(sc.Text(), "\r")
+		if strings.HasPrefix(l, "#") && len(words) == 0 {
+			continue
+		}
+		f := strings.FieldsFunc(l, func(r rune) bool { return r == '\t' || r == ' ' })
+		if len(f) == 0 || f[0] == "-DOCSTART-" {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if len(f) >= 3 && isNumber(f[0]) { // IOB2: number, token, tag, …
+			f = f[1:]
+		}
+		if len(f) < 2 {
+			return nil, fmt.Errorf("%s, line %d: a token without a tag", name, line)
+		}
+		words, tags = append(words, f[0]), append(tags, f[1])
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, flush()
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// taggedExample is one sentence as an example; ok is false for a sentence
+// with an entity of a type we do not have. Both IOB1 (I- opens a name
+// unless it goes on one of the same type) and IOB2 are read.
+func taggedExample(words, tags []string) (Example, bool, error) {
+	var b strings.Builder
+	ex := Example{Complete: true}
+	open, openKind, pos := -1, "", 0
+	closeAt := func(end int) {
+		if open >= 0 && openKind != "" {
+			ex.Entities = append(ex.Entities, Annotation{Kind: openKind, Start: open, End: end})
+		}
+		open, openKind = -1, ""
+	}
+	last, lastType := 0, ""
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+			pos++
+		}
+		start := pos
+		b.WriteString(w)
+		pos += len([]rune(w))
+		t := tags[i]
+		if t == "O" || t == "_" || t == "-" {
+			closeAt(last)
+			lastType = ""
+			last = pos
+			continue
+		}
+		bio, typ, ok := strings.Cut(t, "-")
+		if !ok || (bio != "B" && bio != "I" && bio != "E" && bio != "S" && bio != "L" && bio != "U") {
+			return ex, false, fmt.Errorf("the tag %q is not of the form B-TYPE or I-TYPE", t)
+		}
+		kind, known := corpusKinds[strings.ToUpper(typ)]
+		if !known {
+			return ex, false, nil
+		}
+		if bio == "B" || bio == "S" || bio == "U" || typ != lastType {
+			closeAt(last)
+			open, openKind = start, kind
+		}
+		lastType, last = typ, pos
+	}
+	closeAt(last)
+	ex.Text = b.String()
+	return ex, true, nil
+}
