@@ -169,3 +169,17 @@ func TestTitledNamesKeepTheRegisterClean(t *testing.T) {
 	}
 	t.Fatalf("no person suggested: %+v", ss)
 }
+
+// An article's suggestions come from the model of its language: a German
+// article is read by the German model (the rules alone miss the river).
+func TestArticleIsReadByItsLanguagesModel(t *testing.T) {
+	s := newSession(t)
+	id, _, err := s.AddText("Der Bürgermeister von Hamburg, Peter Tschentscher, eröffnete am Montag die neue Brücke über die Elbe. Tausende Menschen kamen zur Feier an das Ufer.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !offered(t, s, id, suggest.Location, "Elbe") {
+		ss, _ := s.Suggestions(id)
+		t.Errorf("the German model's river is not offered: %+v", ss)
+	}
+}

@@ -28,6 +28,14 @@ func newDocument(text string) *document {
 	d := &document{text: text, lower: asciiLower(text), runes: []rune(text)}
 	start := -1
 	for i := 0; i <= len(d.runes); i++ {
+		if i < len(d.runes) && unicode.Is(unicode.Han, d.runes[i]) { // Chinese is read a character at a time
+			if start >= 0 {
+				d.words = append(d.words, token{start, i, string(d.runes[start:i])})
+				start = -1
+			}
+			d.words = append(d.words, token{i, i + 1, string(d.runes[i])})
+			continue
+		}
 		word := i < len(d.runes) && (unicode.IsLetter(d.runes[i]) || unicode.IsDigit(d.runes[i]) || d.runes[i] == '-' || d.runes[i] == '\'' || d.runes[i] == '’' || (d.runes[i] == '.' && start >= 0 && (i+1 < len(d.runes) && unicode.IsUpper(d.runes[i+1]) || i-start >= 2 && d.runes[i-2] == '.')))
 		switch {
 		case word && start < 0:
@@ -67,13 +75,14 @@ func wordEnd(rs []rune, start, end int) int {
 	return end
 }
 
-// splitSentences ends a sentence at . ! ? or a line break, not after an
-// initial or a short abbreviation.
+// splitSentences ends a sentence at . ! ? (or the full-width 。！？ of
+// Chinese and Japanese) or a line break, not after an initial or a short
+// abbreviation.
 func splitSentences(rs []rune) []span {
 	var out []span
 	start := 0
 	for i := 0; i < len(rs); i++ {
-		end := rs[i] == '\n' || ((rs[i] == '.' || rs[i] == '!' || rs[i] == '?') && (i+1 == len(rs) || unicode.IsSpace(rs[i+1])) && !abbreviation(rs, i))
+		end := rs[i] == '\n' || rs[i] == '。' || rs[i] == '！' || rs[i] == '？' || ((rs[i] == '.' || rs[i] == '!' || rs[i] == '?') && (i+1 == len(rs) || unicode.IsSpace(rs[i+1])) && !abbreviation(rs, i))
 		if end {
 			if strings.TrimSpace(string(rs[start:i])) != "" {
 				out = append(out, span{start, i + 1})

@@ -321,7 +321,11 @@ func combine(d *document, rules []Suggestion, m *Model, grown renames) []Suggest
 	out := make([]Suggestion, 0, len(rules)+len(found))
 	for _, s := range rules {
 		if kindIndex(s.Kind) >= 0 && s.RefersTo == "" {
-			if k := foundAt.first(s); k >= 0 {
+			k := foundAt.first(s)
+			if k < 0 && m.lang != "" && m.lang != "en" && guess(s) {
+				continue // the English rules' guess, in another language, that its model does not share
+			}
+			if k >= 0 {
 				used[k] = true
 				if !endsOverAWord(d, s, found[k]) && !swallows(rules, found[k], s) {
 					s = grown.move(d, s, found[k].Start, found[k].End)
@@ -381,6 +385,13 @@ func combine(d *document, rules []Suggestion, m *Model, grown renames) []Suggest
 	}
 	sortSuggestions(out)
 	return out
+}
+
+// guess: a rule's entity that neither the register nor the list of
+// countries stands behind — a capitalised run taken for a name, or a
+// word that is also the name of some town in the gazetteer.
+func guess(s Suggestion) bool {
+	return s.ActorID == "" && (s.Country == "" || s.PlaceID != "")
 }
 
 // swallows: the model's span f takes in, besides the rules' s, an entity

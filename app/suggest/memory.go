@@ -132,7 +132,7 @@ func pointedNames(n map[string][4]uint16) map[string]*[4]uint16 {
 // Clone is a copy of the model to learn on while the original is in use.
 func (m *Model) Clone() *Model {
 	c := NewModel()
-	c.trans, c.Examples, c.Annotated, c.steps, c.Base = m.trans, m.Examples, m.Annotated, m.steps, m.Base
+	c.trans, c.Examples, c.Annotated, c.steps, c.Base, c.lang = m.trans, m.Examples, m.Annotated, m.steps, m.Base, m.lang
 	c.feats, c.sumFeats = m.feats.clone(), make([]weights, len(m.feats.w))
 	c.names, c.taught, c.heads = pointedNames(flatNames(m.names)), pointedNames(flatNames(m.taught)), pointedNames(flatNames(m.heads))
 	maps.Copy(c.unmarked, m.unmarked)

@@ -59,6 +59,9 @@ type Model struct {
 	// Base names the shipped model this one started from ("" for one
 	// that started empty), see shipped.go
 	Base string
+	// lang is the shipped model's language: out of English, the rules'
+	// guesses are no longer offered unless the model agrees (combine)
+	lang string
 	// names are the entities learned, by their words in lower case: how
 	// many examples had each as each kind.
 	names map[string]*[4]uint16
@@ -400,7 +403,7 @@ func (x *mixture) model() *Model {
 func (m *Model) averaged() *Model {
 	out := NewModel()
 	out.Examples, out.Annotated, out.names, out.taught, out.heads, out.unmarked = m.Examples, m.Annotated, m.names, m.taught, m.heads, m.unmarked
-	out.Base = m.Base
+	out.Base, out.lang = m.Base, m.lang
 	out.rejected, out.eventTypes, out.edges = m.rejected, m.eventTypes, m.edges
 	for f, i := range m.feats.at {
 		w, s := &m.feats.w[i], &m.sumFeats[i]

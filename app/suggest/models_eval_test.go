@@ -26,21 +26,28 @@ func evaluateModels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	devs, files := map[string][]re3dDoc{}, map[string][]string{}
+	var langs []string
 	for _, src := range sources {
-		if src.Role != "dev" {
+		if src.Role != RoleDev && src.Role != RoleSplit {
 			continue
 		}
-		dev, err := src.Read(corpora, "")
+		all, err := src.Read(corpora, "")
 		if err != nil {
 			fmt.Printf("\n%s dev split: not measured: %v\n", src.Lang, err)
 			continue
 		}
-		var docs []re3dDoc
-		for _, ex := range dev {
-			docs = append(docs, exampleDoc(ex))
+		if files[src.Lang] == nil {
+			langs = append(langs, src.Lang)
 		}
-		fmt.Printf("\n%s, on the dev split %s (%d sentences):\n", src.Lang, src.File, len(docs))
-		measureModel(src.Lang, docs)
+		files[src.Lang] = append(files[src.Lang], src.File)
+		for _, ex := range src.Part(all, RoleDev) {
+			devs[src.Lang] = append(devs[src.Lang], exampleDoc(ex))
+		}
+	}
+	for _, lang := range langs {
+		fmt.Printf("\n%s, on the dev split (%d examples) of %s:\n", lang, len(devs[lang]), strings.Join(files[lang], ", "))
+		measureModel(lang, devs[lang])
 	}
 	if dir := shared.Dir(); dir != "" {
 		docs, err := readRe3d(filepath.Join(dir, "corpus", "re3d"))

@@ -165,7 +165,9 @@ func Shipped(lang string) *Model {
 	var m *Model
 	b, err := assets.Files.ReadFile("models/" + lang + ".model")
 	if err == nil {
-		m, err = DecodeShipped(b)
+		if m, err = DecodeShipped(b); err == nil {
+			m.lang = lang
+		}
 	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		panic(fmt.Sprintf("the model shipped for %q cannot be read: %v", lang, err)) // a build that ships a damaged model is a broken build
@@ -180,7 +182,6 @@ func Shipped(lang string) *Model {
 // nothing before Dossier shipped one.
 func (m *Model) Over(base *Model) *Model {
 	out := base.Clone()
-	out.Base = base.Base
 	for f, i := range m.feats.at {
 		j, ok := out.feats.at[f]
 		if !ok {
@@ -231,7 +232,7 @@ func addNames(into, from map[string]*[4]uint16) {
 // lessons and not the shipped weights again.
 func (m *Model) Minus(base *Model) *Model {
 	out := NewModel()
-	out.Base = base.Base
+	out.Base, out.lang = base.Base, base.lang
 	for f, i := range m.feats.at {
 		w := m.feats.w[i]
 		if j, ok := base.feats.at[f]; ok {

@@ -20,6 +20,32 @@ type CorpusFile struct {
 	Lang, Role, File, Repo, Commit, Path, SHA256, Licence string
 }
 
+// Roles of a corpus file: learned from, measured on, or dealt between the
+// two (every tenth example measured on).
+const (
+	RoleTrain = "train"
+	RoleDev   = "dev"
+	RoleSplit = "split"
+)
+
+// Part is what of the file's examples serves a role: a split file gives
+// every tenth example to dev and the rest to train.
+func (c CorpusFile) Part(exs []Example, role string) []Example {
+	if c.Role != RoleSplit {
+		if c.Role == role {
+			return exs
+		}
+		return nil
+	}
+	var out []Example
+	for i, ex := range exs {
+		if (i%10 == 9) == (role == RoleDev) {
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
 // fromShared marks the re3d corpus of the team's reference folder.
 const fromShared = "shared"
 

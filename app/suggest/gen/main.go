@@ -1,6 +1,6 @@
 // Command gen trains the models Dossier ships for its suggestions, one a
 // language, from the pinned corpus files assets/models/SOURCES.tsv lists
-// (their "train" rows), and writes them as assets/models/<language>.model.
+// (their "train" rows, and the train part of "split" ones), and writes them as assets/models/<language>.model.
 // The same files make the same models, byte for byte.
 //
 //	go run ./app/suggest/gen -corpora ~/.cache/dossier/corpora -shared ../shared/data -out assets/models
@@ -32,7 +32,7 @@ func main() {
 	byLang := map[string][]suggest.CorpusFile{}
 	var langs []string
 	for _, s := range sources {
-		if s.Role != "train" {
+		if s.Role != suggest.RoleTrain && s.Role != suggest.RoleSplit {
 			continue
 		}
 		if byLang[s.Lang] == nil {
@@ -56,7 +56,7 @@ func train(lang string, files []suggest.CorpusFile, corpora, shared, out string)
 		if err != nil {
 			return err
 		}
-		examples = append(examples, exs...)
+		examples = append(examples, f.Part(exs, suggest.RoleTrain)...)
 		name += fmt.Sprintf("%s@%s:%s; ", f.Repo, f.Commit, f.Path)
 	}
 	start := time.Now()
