@@ -253,3 +253,8 @@ func (s *Session) SettleLearning() { s.learner.settle() }
 func LearnedModel(st data.Store, lang string) *suggest.Model {
 	return (&learner{st: st}).current(lang)
 }
+
+// ArticleLanguage is the language an article is read in: the one it
+// declares or the analyst chose, else the one its text is written in ("" when
+// it cannot be told).
+func (s *Session) ArticleLanguage(a *data.Article) string { return language.Of(a) }

@@ -31,6 +31,7 @@ type workbench struct {
 	title     *widget.Label
 	meta      *widget.Label
 	status    *widget.Select
+	lang      *widget.Select // the language the article is read in
 	bar       *widget.Label
 	centre    *fyne.Container
 	article   *data.Article // the open article, nil when none
@@ -71,6 +72,7 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 	wb.title.Wrapping = fyne.TextWrapWord
 	wb.meta = widget.NewLabel("")
 	wb.status = widget.NewSelect([]string{data.StatusNew, data.StatusInProgress, data.StatusDone}, wb.setStatus)
+	wb.lang = newLanguageSelect(wb.setLanguage)
 	wb.bar = widget.NewLabel("")
 	wb.reader.OnSelect = wb.selected
 	wb.stop = ui.listen(sess.Subscribe, wb.changed)
@@ -79,7 +81,7 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 
 // content lays the window out.
 func (wb *workbench) content() fyne.CanvasObject {
-	head := container.NewBorder(nil, nil, nil, wb.status, container.NewVBox(wb.title, wb.meta))
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(wb.lang, wb.status), container.NewVBox(wb.title, wb.meta))
 	readerPane := container.NewBorder(container.NewVBox(head, wb.codingBar()), nil, nil, nil, wb.reader)
 	wb.centre = container.NewStack(readerPane, wb.welcome())
 	wb.tab.form = container.NewTabItem("Events", wb.editor.view())
@@ -276,6 +278,8 @@ func (wb *workbench) showHeader() {
 	wb.meta.SetText(strings.Join(nonEmpty(a.Published, a.Source, a.Byline, shortName(a.File)), " · "))
 	wb.status.Selected = a.Status // quietly: not an edit
 	wb.status.Refresh()
+	wb.lang.Selected = languageLabel(wb.sess.ArticleLanguage(a))
+	wb.lang.Refresh()
 }
 
 // openArticleID is the open article's id ("" when none).
@@ -309,6 +313,27 @@ func (wb *workbench) setStatus(s string) {
 		return
 	}
 	wb.article.Status, wb.article.Version = s, a.Version
+}
+
+// setLanguage keeps the language the analyst chose for the open article
+// (one undoable step) and reads its suggestions again in it.
+func (wb *workbench) setLanguage(label string) {
+	code := languageCode(label)
+	if wb.article == nil || code == "" || code == wb.sess.ArticleLanguage(wb.article) {
+		return
+	}
+	a := wb.article.Header()
+	a.Language = code
+	if err := wb.sess.SaveArticle(&a, ""); err != nil {
+		showError(wb.win, "The language was not saved", err)
+		wb.showHeader()
+		return
+	}
+	wb.article.Language, wb.article.Version = code, a.Version
+	if wb.suggest.shown {
+		wb.suggest.reload(nil)
+	}
+	wb.setBar("Suggestions now read the article as " + label + ".")
 }
 
 // setBar shows a message in the status bar; "" shows the database and

@@ -86,3 +86,35 @@ func Of(a *data.Article) string {
 	}
 	return Detect(a.Title + "\n" + a.Text)
 }
+
+// Named are the languages an analyst can choose for an article, by code,
+// with their names as the window shows them: those Dossier has
+// suggestions for first, then the other common ones.
+var Named = []struct{ Code, Name string }{
+	{"en", "English"}, {"ru", "Russian"}, {"uk", "Ukrainian"}, {"ar", "Arabic"}, {"fa", "Persian"},
+	{"zh", "Chinese"}, {"fr", "French"}, {"es", "Spanish"}, {"de", "German"},
+	{"it", "Italian"}, {"pt", "Portuguese"}, {"nl", "Dutch"}, {"pl", "Polish"}, {"tr", "Turkish"},
+	{"ja", "Japanese"}, {"ko", "Korean"}, {"he", "Hebrew"}, {"hi", "Hindi"}, {"ur", "Urdu"},
+	{"el", "Greek"}, {"sv", "Swedish"},
+}
+
+// Name is a language's name ("" when it is not one of Named; the code
+// itself for one Dossier has no name for).
+func Name(code string) string {
+	for _, n := range Named {
+		if n.Code == code {
+			return n.Name
+		}
+	}
+	return code
+}
+
+// Code is the code of a language named as Named names it ("" for none).
+func Code(name string) string {
+	for _, n := range Named {
+		if n.Name == name {
+			return n.Code
+		}
+	}
+	return ""
+}
