@@ -281,6 +281,29 @@ func TestDatelines(t *testing.T) {
 	}
 }
 
+// A dateline at the head of a first line that goes on as a sentence is
+// read, and the line stays the title (written for this test).
+func TestDatelineAtTheHeadOfASentence(t *testing.T) {
+	for text, want := range map[string]string{
+		"MOSCOW, March 2, 2025. Russian Defence Minister Sergei Shoigu met his counterpart in Beijing.": "2025-03-02",
+		"МОСКВА, 2 марта 2025 года. Министр обороны встретился с коллегой в Пекине.":                    "2025-03-02",
+		"PARIS, 2 mars 2025 – Le ministre a rencontré son homologue à Pékin.":                           "2025-03-02",
+		"HAMBURG, 2. März 2025. Der Bürgermeister eröffnete die neue Brücke.":                           "2025-03-02",
+		"بكين، 2 مارس 2025 - التقى وزير الدفاع نظيره في العاصمة.":                                       "2025-03-02",
+		"The talks of 2025 - and those before them - were long.":                                        "",
+		"In 2025. Nothing else.":                                                                        "",
+	} {
+		a := &data.Article{Text: text + "\n\nThe talks went on for hours.\n"}
+		fillFromText(a)
+		if a.Published != want {
+			t.Errorf("%.30q: published %q, want %q", text, a.Published, want)
+		}
+		if want != "" && !strings.HasPrefix(text, a.Title[:len(a.Title)/2]) {
+			t.Errorf("%.30q: the title is %q", text, a.Title)
+		}
+	}
+}
+
 func TestContentHashIgnoresCaseAndSpacing(t *testing.T) {
 	a := ContentHash("Shoigu  met\tWang Yi.\n\nTalks ended.")
 	if b := ContentHash("shoigu met wang yi. talks ended."); a != b {

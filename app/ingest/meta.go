@@ -38,6 +38,10 @@ func fillFromText(a *data.Article) {
 				a.Published, a.PublishedRaw, dateline = day, raw, i
 				break
 			}
+			if day, raw, ok := datelineDate(datelineHead(l), a.Language); ok { // the line goes on: it is text too
+				a.Published, a.PublishedRaw = day, raw
+				break
+			}
 		}
 	}
 	if a.Title != "" {
@@ -82,6 +86,38 @@ func datelineDate(line, lang string) (day, raw string, ok bool) {
 	}
 	rest := datelineWords.ReplaceAllString(strings.Replace(line, raw, " ", 1), " ")
 	return day, raw, len(strings.Fields(rest)) <= 3
+}
+
+// datelineHead is the dateline at the head of a line that goes on as the
+// article's first sentence ("MOSCOW, March 2, 2025. Russian Defence
+// Minister…", "PARIS, 2 mars 2025 – Le ministre…"): the line up to the
+// first stop, dash or colon after its year, when that comes early; "" when
+// there is none.
+func datelineHead(line string) string {
+	rs := []rune(line)
+	year := -1
+	for i, run := 0, 0; i < len(rs) && i < 80; i++ {
+		if unicode.IsDigit(rs[i]) {
+			if run++; run == 4 {
+				year = i
+				break
+			}
+		} else {
+			run = 0
+		}
+	}
+	if year < 0 {
+		return ""
+	}
+	for i := year + 1; i < len(rs) && i < year+12; i++ {
+		switch rs[i] {
+		case '.', ':', '–', '—', '-', '(', '|':
+			if i+1 == len(rs) || unicode.IsSpace(rs[i+1]) || rs[i] != '.' {
+				return string(rs[:i])
+			}
+		}
+	}
+	return ""
 }
 
 // hasYear reports four digits in a row (in any script), which every date
