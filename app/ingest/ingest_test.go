@@ -291,7 +291,7 @@ func TestDatelineAtTheHeadOfASentence(t *testing.T) {
 		"HAMBURG, 2. März 2025. Der Bürgermeister eröffnete die neue Brücke.":                           "2025-03-02",
 		"بكين، 2 مارس 2025 - التقى وزير الدفاع نظيره في العاصمة.":                                       "2025-03-02",
 		"The talks of 2025 - and those before them - were long.":                                        "",
-		"In 2025. Nothing else.":                                                                        "",
+		"In 2025. Nothing else.": "",
 	} {
 		a := &data.Article{Text: text + "\n\nThe talks went on for hours.\n"}
 		fillFromText(a)
