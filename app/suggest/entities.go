@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"dossier/data"
 	"dossier/data/codebook"
@@ -48,6 +50,7 @@ func entities(d *document, known []data.Actor) []Suggestion {
 	nationalities(d, &c)
 	plurals(d, &c)
 	places(d, &c)
+	otherScriptPlaces(d, &c)
 	actingCountries(d, &c)
 	namedPlaces(d, &c)
 	groups(d, &c)
@@ -225,19 +228,38 @@ func nationalities(d *document, c *claims) {
 var (
 	demonymsOnce sync.Once
 	demonyms     map[string]string
+	// frenchDemonyms are read in lower case too, and in the plural
+	frenchDemonyms map[string]string
 )
 
 func demonymCountry(w string) (string, bool) {
 	demonymsOnce.Do(func() {
-		demonyms = map[string]string{}
+		demonyms, frenchDemonyms = map[string]string{}, map[string]string{}
 		for _, c := range codebook.Countries() {
 			for _, dm := range c.Demonyms {
 				if _, taken := demonyms[dm]; !taken {
 					demonyms[dm] = c.Alpha3
 				}
 			}
+			for _, dm := range c.FrenchDemonyms {
+				if _, taken := frenchDemonyms[dm]; !taken {
+					frenchDemonyms[dm] = c.Alpha3
+				}
+			}
 		}
 	})
-	cc, ok := demonyms[w]
-	return cc, ok
+	if cc, ok := demonyms[w]; ok {
+		return cc, true
+	}
+	// French writes them in lower case after the noun, and in the plural:
+	// "le ministre russe", "les diplomates chinois", "des sources syriennes"
+	if r := firstRune(w); len(w) >= 4 {
+		title := string(unicode.ToUpper(r)) + w[utf8.RuneLen(r):]
+		for _, f := range []string{title, strings.TrimSuffix(title, "s")} {
+			if cc, ok := frenchDemonyms[f]; ok {
+				return cc, true
+			}
+		}
+	}
+	return "", false
 }

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"strings"
+	"unicode"
 
 	"dossier/data/codebook"
 )
@@ -109,8 +110,8 @@ func actingCountries(d *document, c *claims) {
 	n := len(c.out)
 	for k := 0; k < n; k++ {
 		s := c.out[k]
-		if s.Kind != Location || s.PlaceID != "" {
-			continue
+		if s.Kind != Location || s.PlaceID != "" || !unicode.In(firstRune(s.Text), unicode.Latin) {
+			continue // English grammar tells a country that acts: not other scripts'
 		}
 		first, last := d.wordsIn(span{s.Start, s.End})
 		if first < 0 || afterPreposition(d, first) {

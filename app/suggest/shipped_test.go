@@ -160,7 +160,7 @@ func TestShippedModelsFindWhatTheRulesMiss(t *testing.T) {
 		{"de", "Der Bürgermeister von Hamburg, Peter Tschentscher, eröffnete am Montag die neue Brücke über die Elbe.", Location, "Elbe"},
 		{"fr", "Le ministre Jean-Noël Barrot a rencontré jeudi à Genève le représentant de la Croix-Rouge pour parler des réfugiés.", Organisation, "Croix-Rouge"},
 		{"zh", "上海市政府表示，李强将于下周访问广州。", Person, "李强"},
-		{"zh", "上海市政府表示，李强将于下周访问广州。", Location, "广州"},
+		{"zh", "新华社北京3月2日电 外交部长会见了来访的代表团。", Organisation, "新华社"},
 	} {
 		has := func(ss []Suggestion) bool {
 			for _, s := range ss {

@@ -12,6 +12,7 @@ type Country struct {
 	Alpha2, Alpha3 string
 	Name, Official string
 	Demonyms       []string // "Russian"
+	FrenchDemonyms []string // "Russe"
 	Capitals       []string
 	AltNames       []string
 	Lat, Lon       float64
@@ -36,7 +37,7 @@ func loadCountries() {
 		lat, _ := strconv.ParseFloat(field(f, 7), 64)
 		lon, _ := strconv.ParseFloat(field(f, 8), 64)
 		c := Country{Alpha2: f[0], Alpha3: field(f, 1), Name: field(f, 2), Official: field(f, 3),
-			Demonyms: splitList(field(f, 4)), Capitals: splitList(field(f, 5)), AltNames: splitList(field(f, 6)), Lat: lat, Lon: lon}
+			Demonyms: splitList(field(f, 4)), Capitals: splitList(field(f, 5)), AltNames: splitList(field(f, 6)), Lat: lat, Lon: lon, FrenchDemonyms: splitList(field(f, 9))}
 		countries.byCode[c.Alpha2] = len(countries.list)
 		countries.byCode[c.Alpha3] = len(countries.list)
 		countries.list = append(countries.list, c)

@@ -130,17 +130,21 @@ type country struct {
 		Common   string `json:"common"`
 		Official string `json:"official"`
 	} `json:"name"`
-	CCA2      string   `json:"cca2"`
-	CCA3      string   `json:"cca3"`
-	Capital   []string `json:"capital"`
-	Alt       []string `json:"altSpellings"`
-	LatLng    []float64
-	Demonyms  map[string]struct{ F, M string } `json:"demonyms"`
-	Latitude  float64
-	Longitude float64
+	CCA2     string   `json:"cca2"`
+	CCA3     string   `json:"cca3"`
+	Capital  []string `json:"capital"`
+	Alt      []string `json:"altSpellings"`
+	LatLng   []float64
+	Demonyms map[string]struct{ F, M string } `json:"demonyms"`
+	// Translations are the country's names in other languages, by ISO 639-3 code
+	Translations map[string]struct{ Common, Official string } `json:"translations"`
+	Latitude     float64
+	Longitude    float64
 }
 
-// genCountries keeps codes, names, demonyms, capitals and alternative spellings.
+// genCountries keeps codes, names, demonyms, capitals, alternative
+// spellings and names in other languages, coordinates, and the French
+// demonyms.
 func genCountries(shared, dst string) error {
 	data, err := os.ReadFile(filepath.Join(shared, "codebooks", "countries.json"))
 	if err != nil {
@@ -152,24 +156,35 @@ func genCountries(shared, dst string) error {
 	}
 	var out [][]string
 	for _, c := range cs {
-		dem := c.Demonyms["eng"]
+		dem, fra := c.Demonyms["eng"], c.Demonyms["fra"]
 		var alt []string
 		for _, a := range c.Alt {
 			if len([]rune(a)) > 2 && isLatin(a) {
 				alt = append(alt, clean(a))
 			}
 		}
+		for _, lang := range translated {
+			if t, ok := c.Translations[lang]; ok {
+				alt = append(alt, clean(t.Common), clean(t.Official))
+			}
+		}
+		alt = strings.Split(uniqueJoin(alt...), "|")
 		lat, lng := "", ""
 		if len(c.LatLng) == 2 {
 			lat, lng = fmt.Sprint(c.LatLng[0]), fmt.Sprint(c.LatLng[1])
 		}
 		out = append(out, []string{c.CCA2, c.CCA3, clean(c.Name.Common), clean(c.Name.Official),
-			uniqueJoin(dem.M, dem.F), uniqueJoin(c.Capital...), strings.Join(alt, "|"), lat, lng})
+			uniqueJoin(dem.M, dem.F), uniqueJoin(c.Capital...), strings.Join(alt, "|"), lat, lng, uniqueJoin(fra.M, fra.F)})
 	}
 	return writeRows(dst, out)
 }
 
-// genGazetteer keeps id, name, Latin-script alternate names, coordinates,
+// translated are the languages whose names of countries are kept: those
+// Dossier's analysts read most (Ukrainian has none in the source).
+var translated = []string{"rus", "ara", "per", "zho", "fra", "deu", "spa"}
+
+// genGazetteer keeps id, name, alternate names in the Latin, Cyrillic,
+// Arabic and Chinese scripts, coordinates,
 // country (alpha-2), admin1 code, population and feature code, gzipped.
 func genGazetteer(shared, dst string) error {
 	f, err := os.Open(filepath.Join(shared, "gazetteer", "cities15000.txt"))
@@ -191,7 +206,7 @@ func genGazetteer(shared, dst string) error {
 		}
 		var alt []string
 		for _, a := range strings.Split(r[3], ",") {
-			if a != r[1] && len([]rune(a)) > 2 && isLatin(a) {
+			if a != r[1] && (len([]rune(a)) > 2 && isLatin(a) || otherScript(a)) {
 				alt = append(alt, a)
 			}
 		}
@@ -214,6 +229,20 @@ func isLatin(s string) bool {
 		}
 	}
 	return true
+}
+
+// otherScript: a name written wholly in Cyrillic, Arabic or Chinese
+// characters (two at least), the scripts of the languages Dossier reads
+// beside the Latin ones.
+func otherScript(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.In(r, unicode.Cyrillic, unicode.Arabic, unicode.Han) && r != ' ' && r != '-' {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
