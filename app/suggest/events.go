@@ -173,7 +173,7 @@ func events(d *document, ents, all []Suggestion, published string) []Suggestion 
 		}
 		before, after := partiesAround(ents, s, verb)
 		switch {
-		case len(before) >= 2 && strings.HasPrefix(t.cameo, "04"):
+		case len(before) >= 2 && strings.HasPrefix(t.cameo, "04") && joinedParties(d, before[len(before)-2], before[len(before)-1]):
 			ev.Actors, ev.Recipients = []string{PartyName(before[len(before)-2])}, []string{PartyName(before[len(before)-1])}
 		case len(before) >= 2 && afterAnd(d, verb):
 			ev.Actors = []string{PartyName(before[0])} // "A thanked B and warned…": A warned
@@ -208,7 +208,7 @@ func events(d *document, ents, all []Suggestion, published string) []Suggestion 
 func firstTrigger(text string) (trigger, int, bool) {
 	text = asciiLower(text) // the lexicon is lower case; byte offsets stay
 	best, at := trigger{}, -1
-	for _, t := range triggers {
+	for _, t := range allTriggers() {
 		if !t.mayMatch(text) {
 			continue
 		}
@@ -222,19 +222,27 @@ func firstTrigger(text string) (trigger, int, bool) {
 // firstAffirmed is where the trigger's first match that no negation
 // precedes starts, or -1.
 func (t trigger) firstAffirmed(text string) int {
-	loc := t.re.FindStringIndex(text)
-	if loc == nil {
-		return -1
-	}
-	if !negated(text, loc[0]) {
-		return loc[0]
-	}
-	for _, loc := range t.re.FindAllStringIndex(text, -1)[1:] {
-		if !negated(text, loc[0]) {
-			return loc[0]
+	for _, loc := range t.re.FindAllStringSubmatchIndex(text, -1) {
+		if at := triggerStart(loc); !negated(text, at) {
+			return at
 		}
 	}
 	return -1
+}
+
+// triggerStart is where a match's trigger starts: past the boundary a
+// trigger of another script matches before it (its empty group marks the
+// place).
+func triggerStart(loc []int) int {
+	if len(loc) > 2 {
+		return loc[2]
+	}
+	return loc[0]
+}
+
+// allTriggers are the English lexicon, then the other languages'.
+func allTriggers() []trigger {
+	return append(triggers[:len(triggers):len(triggers)], foreignTriggers...)
 }
 
 // negated: one of the three words before pos denies the verb ("have not
@@ -243,7 +251,7 @@ func negated(text string, pos int) bool {
 	words := strings.Fields(text[max(0, pos-40):pos])
 	for _, w := range words[max(0, len(words)-3):] {
 		w = strings.Trim(w, ",;:")
-		if w == "not" || w == "never" || w == "no" || w == "nor" || w == "without" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+		if w == "not" || w == "never" || w == "no" || w == "nor" || w == "without" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || slices.Contains(otherNegations, w) {
 			return true
 		}
 	}
@@ -322,6 +330,17 @@ func firstPlace(all []Suggestion, s span) (string, bool) {
 
 // between: two parties joined by "and", as in "talks between A and B" or
 // "between A and Prime Minister B".
+// joinedParties: two parties stand side by side, joined by "and" in one
+// of the languages read ("Shoigu and Chinese Foreign Minister Wang Yi
+// met", "Ван И и Лавров встретились").
+func joinedParties(d *document, a, b Suggestion) bool {
+	gap := strings.Fields(d.slice(a.End, b.Start))
+	return len(gap) > 0 && len(gap) <= 5 && slices.Contains(andWords, strings.ToLower(gap[0])) && !strings.ContainsAny(strings.Join(gap, " "), ",;:.()–—")
+}
+
+// andWords join two parties: "and" in the languages read.
+var andWords = strings.Fields(`and и і та et und y e و 和 与 同`)
+
 func between(d *document, a, b Suggestion) bool {
 	gap := strings.Fields(d.slice(a.End, b.Start))
 	return len(gap) > 0 && len(gap) <= 5 && gap[0] == "and" && !strings.ContainsAny(strings.Join(gap, " "), ",;:.()")

@@ -30,11 +30,11 @@ func triggerWord(text string) string {
 		return ""
 	}
 	lower := asciiLower(text)
-	loc := t.re.FindStringIndex(lower[at:])
+	loc := t.re.FindStringSubmatchIndex(lower[at:])
 	if loc == nil {
 		return ""
 	}
-	return lower[at+loc[0] : at+loc[1]]
+	return lower[at+triggerStart(loc) : at+loc[1]]
 }
 
 // learnedType gives an event suggestion the code its trigger was taught.

@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 
 	"dossier/data"
@@ -288,18 +289,42 @@ func ArticleLearned(text, published string, known []data.Actor, m *Model) []Sugg
 	if m == nil {
 		return out
 	}
-	for i := range out {
-		if out[i].Kind == Event {
-			m.learnedType(&out[i])
-		}
-	}
 	if m.Trained() {
 		grown := renames{}
 		out = combine(d, out, m, grown)
 		out = m.adjustEdges(d, out, grown)
 		grown.follow(out)
+		if m.lang != "" {
+			out = eventsAgain(d, out, published) // the parties the language's model found act too
+		}
+	}
+	for i := range out {
+		if out[i].Kind == Event {
+			m.learnedType(&out[i])
+		}
 	}
 	return slices.DeleteFunc(out, func(s Suggestion) bool { return m.stopped(d, s) })
+}
+
+// eventsAgain reads the events of the sentences anew from the entities as
+// they now stand.
+func eventsAgain(d *document, out []Suggestion, published string) []Suggestion {
+	out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Kind == Event })
+	var ents []Suggestion
+	for _, s := range out {
+		if kindIndex(s.Kind) >= 0 {
+			ents = append(ents, s)
+		}
+	}
+	sort.SliceStable(ents, func(i, j int) bool {
+		if ents[i].Start != ents[j].Start {
+			return ents[i].Start < ents[j].Start
+		}
+		return ents[i].End > ents[j].End
+	})
+	out = append(out, events(d, ents, out, published)...)
+	sortSuggestions(out)
+	return out
 }
 
 // matureAfter is how many annotated documents the model must have learned
