@@ -41,8 +41,9 @@ func dates(d *document, published string) []Suggestion {
 	var out []Suggestion
 	taken := map[int]bool{}
 	for _, p := range datePatterns {
+		runes := runeCounter{text: d.text}
 		for _, m := range p.re.FindAllStringIndex(d.text, -1) {
-			start := utf8.RuneCountInString(d.text[:m[0]])
+			start := runes.at(m[0])
 			end := start + utf8.RuneCountInString(d.text[m[0]:m[1]])
 			if overlapsTaken(taken, start, end) {
 				continue
@@ -58,7 +59,7 @@ func dates(d *document, published string) []Suggestion {
 			out = append(out, Suggestion{Kind: Date, Start: start, End: end, Text: raw, Confidence: p.confidence, Date: dateValue(r.Start, r.Precision), DateEnd: rangeLast(r), Precision: r.Precision})
 		}
 	}
-	return out
+	return append(out, foreignDates(d, published, taken)...)
 }
 
 func overlapsTaken(taken map[int]bool, start, end int) bool {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,9 +17,10 @@ import (
 // ("was received by") put the host after the verb as the recipient, as an
 // active one does.
 type trigger struct {
-	re    *regexp.Regexp
-	cameo string
-	stems []string // one of them is in every match: a cheap test first
+	re     *regexp.Regexp
+	cameo  string
+	stems  []string            // one of them is in every match: a cheap test first
+	script *unicode.RangeTable // a trigger of another script than Latin: a sentence without it is not read for it
 }
 
 // triggers, most specific first: the one that matches earliest in a
@@ -57,7 +59,7 @@ var triggers = compileTriggers([][2]string{
 func compileTriggers(list [][2]string) []trigger {
 	var out []trigger
 	for _, t := range list {
-		out = append(out, trigger{regexp.MustCompile(`\b(?:` + t[0] + `)`), t[1], stems(t[0])})
+		out = append(out, trigger{re: regexp.MustCompile(`\b(?:` + t[0] + `)`), cameo: t[1], stems: stems(t[0])})
 	}
 	return out
 }
@@ -208,8 +210,9 @@ func events(d *document, ents, all []Suggestion, published string) []Suggestion 
 func firstTrigger(text string) (trigger, int, bool) {
 	text = asciiLower(text) // the lexicon is lower case; byte offsets stay
 	best, at := trigger{}, -1
+	scripts := scriptsIn(text)
 	for _, t := range allTriggers() {
-		if !t.mayMatch(text) {
+		if t.script != nil && !scripts[t.script] || !t.mayMatch(text) {
 			continue
 		}
 		if pos := t.firstAffirmed(text); pos >= 0 && (at < 0 || pos < at) {
@@ -239,6 +242,24 @@ func triggerStart(loc []int) int {
 	}
 	return loc[0]
 }
+
+// scriptsIn are the scripts other than Latin that text holds.
+func scriptsIn(text string) map[*unicode.RangeTable]bool {
+	out := map[*unicode.RangeTable]bool{}
+	for _, r := range text {
+		if r < 0x400 {
+			continue
+		}
+		for _, sc := range otherScripts {
+			if unicode.Is(sc, r) {
+				out[sc] = true
+			}
+		}
+	}
+	return out
+}
+
+var otherScripts = []*unicode.RangeTable{unicode.Cyrillic, unicode.Arabic, unicode.Han}
 
 // allTriggers are the English lexicon, then the other languages'.
 func allTriggers() []trigger {
@@ -287,8 +308,12 @@ func afterAnd(d *document, verb int) bool {
 // its government) the first found stands.
 func partiesAround(ents []Suggestion, s span, verb int) (before, after []Suggestion) {
 	lastEnd := -1
-	for _, e := range ents {
-		if !party(e) || e.Start < s.start || e.End > s.end || e.Start < lastEnd {
+	from := sort.Search(len(ents), func(i int) bool { return ents[i].Start >= s.start }) // the entities are in text order
+	for _, e := range ents[from:] {
+		if e.Start >= s.end {
+			break
+		}
+		if !party(e) || e.End > s.end || e.Start < lastEnd {
 			continue
 		}
 		lastEnd = e.End

@@ -3,6 +3,7 @@ package suggest
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Trigger words of other languages, keyed to the same CAMEO codes as the
@@ -96,9 +97,13 @@ func compileForeign(list [][2]string) []trigger {
 		case first < 0x250: // Latin: as the English lexicon
 			out = append(out, compileTriggers([][2]string{t})...)
 		case first >= 0x4e00 && first <= 0x9fff: // Chinese: anywhere
-			out = append(out, trigger{re: regexp.MustCompile(`()(?:` + t[0] + `)`), cameo: t[1]})
+			out = append(out, trigger{re: regexp.MustCompile(`()(?:` + t[0] + `)`), cameo: t[1], stems: stems(t[0]), script: unicode.Han})
 		default: // at the start of a word
-			out = append(out, trigger{re: regexp.MustCompile(`(?:^|[^\p{L}\p{N}])()(?:` + t[0] + `)`), cameo: t[1]})
+			sc := unicode.Cyrillic
+			if unicode.Is(unicode.Arabic, first) {
+				sc = unicode.Arabic
+			}
+			out = append(out, trigger{re: regexp.MustCompile(`(?:^|[^\p{L}\p{N}])()(?:` + t[0] + `)`), cameo: t[1], stems: stems(t[0]), script: sc})
 		}
 	}
 	return out

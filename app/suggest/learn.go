@@ -423,7 +423,11 @@ func guess(s Suggestion) bool {
 // the rules are sure of — "Vilnius Foreign Minister Rein Aavik" as one
 // person over the place Vilnius.
 func swallows(rules []Suggestion, f, s Suggestion) bool {
-	for _, r := range rules {
+	from := sort.Search(len(rules), func(i int) bool { return rules[i].Start >= f.Start }) // the rules are in text order
+	for _, r := range rules[from:] {
+		if r.Start >= f.End {
+			break
+		}
 		if kindIndex(r.Kind) >= 0 && r.Confidence >= sureOf && r.Start >= f.Start && r.End <= f.End &&
 			(r.End <= s.Start || r.Start >= s.End) {
 			return true
