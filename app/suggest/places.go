@@ -3,6 +3,7 @@ package suggest
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"dossier/data/codebook"
@@ -48,7 +49,38 @@ func capitalRun(d *document, first, last int) bool {
 }
 
 // placeNamed looks a name up: a country, or the likeliest gazetteer place.
+// The answers are remembered (a long article names its places again and
+// again, and an inflected word is tried in many forms), up to a bound.
 func placeNamed(name string) (Suggestion, bool) {
+	placeMemo.Lock()
+	r, ok := placeMemo.m[name]
+	placeMemo.Unlock()
+	if ok {
+		return r.s, r.ok
+	}
+	s, found := lookUpPlace(name)
+	placeMemo.Lock()
+	if len(placeMemo.m) >= maxPlaceMemo {
+		clear(placeMemo.m)
+	}
+	placeMemo.m[name] = placeAnswer{s, found}
+	placeMemo.Unlock()
+	return s, found
+}
+
+type placeAnswer struct {
+	s  Suggestion
+	ok bool
+}
+
+const maxPlaceMemo = 100000
+
+var placeMemo = struct {
+	sync.Mutex
+	m map[string]placeAnswer
+}{m: map[string]placeAnswer{}}
+
+func lookUpPlace(name string) (Suggestion, bool) {
 	if c, ok := codebook.CountryNamed(name); ok {
 		lat, lon := c.Lat, c.Lon
 		return Suggestion{Kind: Location, Confidence: 0.9, Country: c.Alpha3, Lat: &lat, Lon: &lon}, true
