@@ -46,7 +46,8 @@ dist: build windows
 
 # The data and app tests, built for Windows and run under Wine.
 windows-test:
-	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -exec "$$(bash .ci/wine.sh)" ./data/... ./app/...
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -exec "$$(bash .ci/wine.sh)" ./data/... ./app/...; \
+		status=$$?; "$$(command -v wineserver || echo /usr/lib/wine/wineserver64)" -k 2>/dev/null; exit $$status
 
 deps:
 	@bash .ci/deps.sh
