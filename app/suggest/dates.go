@@ -27,22 +27,45 @@ const rangeEnd = `(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:` + monthWords + `)(?:,?\s+
 var datePatterns = []struct {
 	re         *regexp.Regexp
 	confidence float64
+	cues       cues // every match holds one (cueWindows)
 }{
-	{regexp.MustCompile(`\b(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y)\s+)?\d{4}-\d{2}-\d{2}\b`), 0.95},
-	{regexp.MustCompile(`\b(?:(?:[Ff]rom|[Bb]etween)\s+)?` + rangeEnd + `\s*(?:-|–|—|\s(?:to|and|until)\s)\s*` + rangeEnd + `\b`), 0.85},
-	{regexp.MustCompile(`\b(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:` + monthWords + `)(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?\b`), 0.9},
-	{regexp.MustCompile(`\b(?:[Oo]n\s+|[Ll]ast\s+|[Nn]ext\s+)?(?:` + weekdays + `)\b`), 0.8},
-	{regexp.MustCompile(`\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|(?:[Ll]ast|[Nn]ext)\s+(?:week|month|year)|[Ll]ast\s+night|[Tt]his\s+(?:morning|evening))\b`), 0.75},
-	{regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince)\s+(?:19|20)\d{2}\b`), 0.7},
+	{regexp.MustCompile(`\b(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y)\s+)?\d{4}-\d{2}-\d{2}\b`), 0.95, cues{words: digits}},
+	{regexp.MustCompile(`\b(?:(?:[Ff]rom|[Bb]etween)\s+)?` + rangeEnd + `\s*(?:-|–|—|\s(?:to|and|until)\s)\s*` + rangeEnd + `\b`), 0.85, cues{words: append(lowerStems(monthWords), digits...), whole: englishMonthWord}},
+	{regexp.MustCompile(`\b(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:` + monthWords + `)(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?\b`), 0.9, cues{words: lowerStems(monthWords), whole: englishMonthWord}},
+	{regexp.MustCompile(`\b(?:[Oo]n\s+|[Ll]ast\s+|[Nn]ext\s+)?(?:` + weekdays + `)\b`), 0.8, cues{words: lowerStems(weekdays)}},
+	{regexp.MustCompile(`\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|(?:[Ll]ast|[Nn]ext)\s+(?:week|month|year)|[Ll]ast\s+night|[Tt]his\s+(?:morning|evening))\b`), 0.75, cues{words: []string{"today", "yesterday", "tomorrow", "last", "next", "this"}}},
+	{regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince)\s+(?:19|20)\d{2}\b`), 0.7, cues{words: digits}},
+}
+
+// englishMonthWord tells a month's name from the verbs and words it starts
+// ("may", "march", "decide").
+var englishMonthWord = regexp.MustCompile(`^(?:` + monthWords + `)(?:[^\p{L}]|$)`)
+
+// lowerStems are the literals a pattern's matches start with, in lower case.
+func lowerStems(pattern string) []string {
+	out := stems(pattern)
+	for i := range out {
+		out[i] = strings.ToLower(out[i])
+	}
+	return out
 }
 
 // dates proposes every date expression that resolves.
 func dates(d *document, published string) []Suggestion {
+	return datesRead(d, published, len(d.text) > cueBefore+cueAfter) // a short text is read whole
+}
+
+// datesRead is dates, reading a long text only around its cues.
+func datesRead(d *document, published string, long bool) []Suggestion {
 	var out []Suggestion
 	taken := map[int]bool{}
 	for _, p := range datePatterns {
 		runes := runeCounter{text: d.text}
-		for _, m := range p.re.FindAllStringIndex(d.text, -1) {
+		var windows []window
+		if long {
+			windows = cueWindows(d.text, d.lower, p.cues)
+		}
+		for _, m := range matchesIn(p.re, d.text, windows) {
 			start := runes.at(m[0])
 			end := start + utf8.RuneCountInString(d.text[m[0]:m[1]])
 			if overlapsTaken(taken, start, end) {
@@ -59,7 +82,7 @@ func dates(d *document, published string) []Suggestion {
 			out = append(out, Suggestion{Kind: Date, Start: start, End: end, Text: raw, Confidence: p.confidence, Date: dateValue(r.Start, r.Precision), DateEnd: rangeLast(r), Precision: r.Precision})
 		}
 	}
-	return append(out, foreignDates(d, published, taken)...)
+	return append(out, foreignDates(d, published, taken, long)...)
 }
 
 func overlapsTaken(taken map[int]bool, start, end int) bool {

@@ -160,9 +160,10 @@ func party(s Suggestion) bool {
 // the sentence.
 func events(d *document, ents, all []Suggestion, published string) []Suggestion {
 	var out []Suggestion
+	dated, among := datesOf(all), triggersIn(d.lower)
 	for _, s := range d.sentences {
 		text := d.slice(s.start, s.end)
-		t, at, ok := firstTrigger(text)
+		t, at, ok := firstTrigger(text, among)
 		if !ok {
 			continue
 		}
@@ -196,23 +197,35 @@ func events(d *document, ents, all []Suggestion, published string) []Suggestion 
 		if len(ev.Recipients) > 0 {
 			ev.Confidence += 0.1
 		}
-		if d, ok := firstDate(all, s); ok {
+		if d, ok := dated.first(s); ok {
 			ev.Date, ev.DateEnd, ev.Precision, ev.DateRaw = d.Date, d.DateEnd, d.Precision, d.Text
 		}
-		ev.Place, _ = firstPlace(all, s)
+		ev.Place, _ = firstPlace(ents, s)
 		out = append(out, ev)
 	}
 	return out
 }
 
-// firstTrigger returns the most specific trigger in the sentence and where
-// it starts.
-func firstTrigger(text string) (trigger, int, bool) {
+// triggersIn are the triggers that may match somewhere in text, which is
+// in lower case: a long article's sentences need try no others.
+func triggersIn(lower string) []trigger {
+	var out []trigger
+	scripts := scriptsIn(lower)
+	for _, t := range allTriggers() {
+		if (t.script == nil || scripts[t.script]) && t.mayMatch(lower) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// firstTrigger returns the most specific of the triggers in the sentence
+// and where it starts.
+func firstTrigger(text string, among []trigger) (trigger, int, bool) {
 	text = asciiLower(text) // the lexicon is lower case; byte offsets stay
 	best, at := trigger{}, -1
-	scripts := scriptsIn(text)
-	for _, t := range allTriggers() {
-		if t.script != nil && !scripts[t.script] || !t.mayMatch(text) {
+	for _, t := range among {
+		if !t.mayMatch(text) {
 			continue
 		}
 		if pos := t.firstAffirmed(text); pos >= 0 && (at < 0 || pos < at) {
@@ -326,21 +339,52 @@ func partiesAround(ents []Suggestion, s span, verb int) (before, after []Suggest
 	return before, after
 }
 
-// firstDate is the first date suggested in a sentence.
-func firstDate(all []Suggestion, s span) (Suggestion, bool) {
-	for _, x := range all {
-		if x.Kind == Date && x.Start >= s.start && x.End <= s.end {
-			return x, true
-		}
-	}
-	return Suggestion{}, false
+// datedAt are the date suggestions in text order, each with its place
+// among all the suggestions.
+type datedAt []struct {
+	s     Suggestion
+	order int
 }
 
-// firstPlace prefers a city to a country.
-func firstPlace(all []Suggestion, s span) (string, bool) {
+func datesOf(all []Suggestion) datedAt {
+	var out datedAt
+	for i, x := range all {
+		if x.Kind == Date {
+			out = append(out, struct {
+				s     Suggestion
+				order int
+			}{x, i})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].s.Start < out[j].s.Start })
+	return out
+}
+
+// first is the first date suggested in a sentence (the likelier patterns
+// are tried first).
+func (ds datedAt) first(s span) (Suggestion, bool) {
+	best := -1
+	for k := sort.Search(len(ds), func(i int) bool { return ds[i].s.Start >= s.start }); k < len(ds) && ds[k].s.Start < s.end; k++ {
+		if ds[k].s.End <= s.end && (best < 0 || ds[k].order < ds[best].order) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return Suggestion{}, false
+	}
+	return ds[best].s, true
+}
+
+// firstPlace is the first place named in a sentence, a city before a
+// country; ents are in text order.
+func firstPlace(ents []Suggestion, s span) (string, bool) {
 	country := ""
-	for _, x := range all {
-		if x.Kind != Location || x.Start < s.start || x.End > s.end {
+	from := sort.Search(len(ents), func(i int) bool { return ents[i].Start >= s.start })
+	for _, x := range ents[from:] {
+		if x.Start >= s.end {
+			break
+		}
+		if x.Kind != Location || x.End > s.end {
 			continue
 		}
 		if x.PlaceID != "" {

@@ -25,11 +25,11 @@ func (m *Model) TeachEvent(evidence, cameo string) {
 
 // triggerWord is the words that trigger an event in text, lower case.
 func triggerWord(text string) string {
-	t, at, ok := firstTrigger(text)
+	lower := asciiLower(text)
+	t, at, ok := firstTrigger(text, triggersIn(lower))
 	if !ok {
 		return ""
 	}
-	lower := asciiLower(text)
 	loc := t.re.FindStringSubmatchIndex(lower[at:])
 	if loc == nil {
 		return ""

@@ -75,23 +75,23 @@ var (
 		re         *regexp.Regexp
 		confidence float64
 		english    func(m []string, published string) string
-		cues       []string // one of them is in the text (lower case) whenever the pattern matches: a cheap test first
+		cues       cues // every match holds one: a cheap test first, and the stretches of a long text read
 	}{
-		{regexp.MustCompile(`((\d{4})年(\d{1,2})月(\d{1,2})日)`), 0.95, func(m []string, _ string) string { return m[2] + "-" + pad(m[3]) + "-" + pad(m[4]) }, []string{"年"}},
+		{regexp.MustCompile(`((\d{4})年(\d{1,2})月(\d{1,2})日)`), 0.95, func(m []string, _ string) string { return m[2] + "-" + pad(m[3]) + "-" + pad(m[4]) }, cues{words: []string{"年"}}},
 		{regexp.MustCompile(`(?i)` + wordStart + `((\d{1,2})\.?\s+(?:de\s+)?(` + monthAlt + `)(?:\s+(?:de\s+)?(\d{4})(?:\s+(?:года|г\.|року|р\.))?)?)`), 0.9,
 			func(m []string, _ string) string {
 				return strings.TrimSpace(m[2] + " " + englishMonth(m[3]) + " " + m[4])
 			}, monthCues},
 		{regexp.MustCompile(`(?i)` + wordStart + `((?:в|у|en|im|in|au mois de|في)?\s*(` + monthAlt + `)(?:\s+(?:de\s+)?(\d{4})(?:\s+(?:года|г\.|року|р\.))?))`), 0.85,
 			func(m []string, _ string) string { return englishMonth(m[2]) + " " + m[3] }, monthCues},
-		{regexp.MustCompile(`((\d{1,2})月(\d{1,2})日)`), 0.85, func(m []string, _ string) string { return m[3] + " " + time.Month(atoiOr(m[2])).String() }, []string{"月"}},
-		{regexp.MustCompile(`([上下]?(?:星期|周|礼拜)([一二三四五六日天]))`), 0.8, chineseWeekday, []string{"星期", "周", "礼拜"}},
-		{regexp.MustCompile(`(?i)` + wordStart + `((?:в|во|у|am|el|يوم)?\s*(` + weekdayAlt + `)(?:\s+(?:dernier|prochain|pasado|próximo|الماضي|المقبل))?)`), 0.8, foreignWeekday, stems(weekdayAlt)},
-		{regexp.MustCompile(`(?i)` + wordStart + `(` + relativeAlt() + `)`), 0.75, func(m []string, _ string) string { return relativeWords[strings.ToLower(m[1])] }, relativeCues()},
+		{regexp.MustCompile(`((\d{1,2})月(\d{1,2})日)`), 0.85, func(m []string, _ string) string { return m[3] + " " + time.Month(atoiOr(m[2])).String() }, cues{words: []string{"月"}}},
+		{regexp.MustCompile(`([上下]?(?:星期|周|礼拜)([一二三四五六日天]))`), 0.8, chineseWeekday, cues{words: []string{"星期", "周", "礼拜"}}},
+		{regexp.MustCompile(`(?i)` + wordStart + `((?:в|во|у|am|el|يوم)?\s*(` + weekdayAlt + `)(?:\s+(?:dernier|prochain|pasado|próximo|الماضي|المقبل))?)`), 0.8, foreignWeekday, cues{words: stems(weekdayAlt), whole: wholeWord(weekdayAlt)}},
+		{regexp.MustCompile(`(?i)` + wordStart + `(` + relativeAlt() + `)`), 0.75, func(m []string, _ string) string { return relativeWords[strings.ToLower(m[1])] }, cues{words: relativeCues(), whole: wholeWord(relativeAlt())}},
 	}
 )
 
-var monthCues = stems(monthAlt)
+var monthCues = cues{words: stems(monthAlt), whole: wholeWord(monthAlt)}
 
 func relativeCues() []string {
 	var out []string
@@ -204,15 +204,19 @@ func (c *runeCounter) at(b int) int {
 
 // foreignDates proposes the dates of other languages that resolve, where
 // no date was found already.
-func foreignDates(d *document, published string, taken map[int]bool) []Suggestion {
+func foreignDates(d *document, published string, taken map[int]bool, long bool) []Suggestion {
 	var out []Suggestion
 	lower := strings.ToLower(d.text)
 	for _, p := range foreignDatePatterns {
-		if !slices.ContainsFunc(p.cues, func(c string) bool { return strings.Contains(lower, c) }) {
+		if !slices.ContainsFunc(p.cues.words, func(c string) bool { return strings.Contains(lower, c) }) {
 			continue
 		}
 		runes := runeCounter{text: d.text}
-		for _, m := range p.re.FindAllStringSubmatchIndex(d.text, -1) {
+		var windows []window
+		if long {
+			windows = cueWindows(d.text, lower, p.cues)
+		}
+		for _, m := range matchesIn(p.re, d.text, windows) {
 			at := 2 // the span is the first group
 			if m[at] < 0 {
 				continue

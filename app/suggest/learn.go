@@ -142,7 +142,7 @@ func exampleSentences(d *document, ex Example, rules []Suggestion, names, own na
 		if !ex.Complete && !constraints {
 			continue
 		}
-		s := sentence{fs: featureHashes(pieces, first, last, ruleTags[first:last+1], nameTags(d, first, last, names, own))}
+		s := sentence{fs: featureHashes(pieces, first, last, ruleTags[first:last+1], nameTags(d, first, last, names, own, nil))}
 		if ex.Complete {
 			s.gold = known.tags
 		} else {
@@ -237,12 +237,13 @@ func tagsOf(d *document, ss []Suggestion) []tag {
 func (m *Model) modelEntities(d *document, rules []Suggestion) (found, named []Suggestion) {
 	ruleTags := tagsOf(d, rules)
 	pieces := piecesOf(d)
+	firsts := firstWords(m.names)
 	for _, sp := range d.sentences {
 		first, last := d.wordsIn(sp)
 		if first < 0 {
 			continue
 		}
-		names := nameTags(d, first, last, m.names, nil)
+		names := nameTags(d, first, last, m.names, nil, firsts)
 		named = append(named, spansOf(d, first, names)...)
 		if m.Annotated >= matureAfter {
 			found = append(found, spansOf(d, first, m.viterbi(featureHashes(pieces, first, last, ruleTags[first:last+1], names), nil))...)
@@ -285,9 +286,15 @@ const learnedConfidence = 0.55
 // saw the same entity. Without a trained model it is Article.
 func ArticleLearned(text, published string, known []data.Actor, m *Model) []Suggestion {
 	d := newDocument(text)
-	out := articleSuggestions(d, published, known)
 	if m == nil {
-		return out
+		return articleSuggestions(d, published, known)
+	}
+	var out []Suggestion
+	if m.Trained() && m.lang != "" {
+		out, _ = ruleFindings(d, published, known) // the events are read once the model has spoken
+		sortSuggestions(out)
+	} else {
+		out = articleSuggestions(d, published, known)
 	}
 	if m.Trained() {
 		grown := renames{}

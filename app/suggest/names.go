@@ -82,13 +82,17 @@ func exampleNames(d *document, ex Example) nameCounts {
 
 // nameTags marks the words of a sentence that form a learned name (longest
 // first), with the kind most examples gave it. own, when set, is left out
-// of the counts: while learning, an example must not find its own names.
-func nameTags(d *document, first, last int, names, own nameCounts) []tag {
+// of the counts: while learning, an example must not find its own names;
+// firsts, when set, are the words names start with (firstWords).
+func nameTags(d *document, first, last int, names, own nameCounts, firsts map[string]bool) []tag {
 	tags := make([]tag, last-first+1)
 	if len(names) == 0 {
 		return tags
 	}
 	for i := first; i <= last; i++ {
+		if firsts != nil && !firsts[strings.ToLower(d.words[i].text)] {
+			continue // no name starts with this word
+		}
 		end, kind := -1, -1
 		for j, key := range keysFrom(d, i, last) {
 			if k := bestKind(names, own, key); k >= 0 {
@@ -105,6 +109,17 @@ func nameTags(d *document, first, last int, names, own nameCounts) []tag {
 		i = end
 	}
 	return tags
+}
+
+// firstWords are the words names start with: nameTags need look no
+// further at a word no name starts with (nil: look at every word).
+func firstWords(names nameCounts) map[string]bool {
+	out := make(map[string]bool, len(names))
+	for key := range names {
+		first, _, _ := strings.Cut(key, " ")
+		out[first] = true
+	}
+	return out
 }
 
 // bestKind is the kind a name was learned as most often (-1: not learned).

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"dossier/data/codebook"
@@ -42,6 +43,9 @@ func firstRune(s string) rune {
 // chinesePlace tries the longest run of two to four characters from word
 // i that names a place; it returns the last word it used.
 func chinesePlace(d *document, c *claims, i int) int {
+	if i+1 >= len(d.words) || !hanStarts(d.words[i].text+d.words[i+1].text) {
+		return i
+	}
 	for n := 4; n >= 2; n-- {
 		last := i + n - 1
 		if last >= len(d.words) || !c.free(i, last) {
@@ -65,6 +69,28 @@ func chinesePlace(d *document, c *claims, i int) int {
 	}
 	return i
 }
+
+// hanStarts reports whether some place or country name starts with two
+// characters, remembered (a long article tries every pair of its
+// characters).
+func hanStarts(pair string) bool {
+	hanPairs.Lock()
+	defer hanPairs.Unlock()
+	ok, seen := hanPairs.m[pair]
+	if !seen {
+		if len(hanPairs.m) >= maxPlaceMemo {
+			clear(hanPairs.m)
+		}
+		ok = codebook.NameStarts(pair)
+		hanPairs.m[pair] = ok
+	}
+	return ok
+}
+
+var hanPairs = struct {
+	sync.Mutex
+	m map[string]bool
+}{m: map[string]bool{}}
 
 // cyrillicPlace tries runs of one or two capitalised words from word i,
 // each in the forms its case endings may stand for.

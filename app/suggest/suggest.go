@@ -80,19 +80,24 @@ func Article(text, published string, known []data.Actor) []Suggestion {
 
 // articleSuggestions is Article for a document already read.
 func articleSuggestions(d *document, published string, known []data.Actor) []Suggestion {
-	var out []Suggestion
+	out, ents := ruleFindings(d, published, known)
+	out = append(out, events(d, ents, out, published)...)
+	sortSuggestions(out)
+	return out
+}
+
+// ruleFindings are the rules' dates and entities, and the entities alone
+// in text order: what the events are read from.
+func ruleFindings(d *document, published string, known []data.Actor) (out, ents []Suggestion) {
 	out = append(out, dates(d, published)...)
-	ents := entities(d, known)
+	ents = entities(d, known)
 	sort.SliceStable(ents, func(i, j int) bool {
 		if ents[i].Start != ents[j].Start {
 			return ents[i].Start < ents[j].Start
 		}
 		return ents[i].End > ents[j].End
 	})
-	out = append(out, ents...)
-	out = append(out, events(d, ents, out, published)...)
-	sortSuggestions(out)
-	return out
+	return append(out, ents...), ents
 }
 
 // sortSuggestions puts suggestions in text order, longer first at a start.

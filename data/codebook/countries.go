@@ -22,6 +22,7 @@ type countryTable struct {
 	list   []Country
 	byCode map[string]int
 	byName map[string]int // lower-case name, official name or spelling
+	keys   []string       // the byName keys, sorted, for prefix search
 }
 
 var (
@@ -52,6 +53,10 @@ func loadCountries() {
 			}
 		}
 	}
+	for k := range countries.byName {
+		countries.keys = append(countries.keys, k)
+	}
+	sort.Strings(countries.keys)
 }
 
 func countryData() *countryTable {

@@ -90,6 +90,18 @@ func PlacesNamed(name string) []Place {
 	return out
 }
 
+// NameStarts reports whether the name of some place or country starts with
+// prefix: a cheap test before looking up every run of words that might be
+// one (Chinese has no spaces between them).
+func NameStarts(prefix string) bool {
+	return hasPrefixed(gazetteerData().keys, data.NormaliseName(prefix)) || hasPrefixed(countryData().keys, strings.ToLower(prefix))
+}
+
+func hasPrefixed(sorted []string, prefix string) bool {
+	k := sort.SearchStrings(sorted, prefix)
+	return k < len(sorted) && strings.HasPrefix(sorted[k], prefix)
+}
+
 // SearchPlaces finds places one of whose names starts with the query
 // ("beij" finds Beijing), the likelier first, at most limit of them.
 func SearchPlaces(query string, limit int) []Place {
