@@ -23,6 +23,13 @@ func (s *Session) OpenSearch(progress func(done, total int)) error {
 	return nil
 }
 
+// Searching reports whether the session's search index is open.
+func (s *Session) Searching() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.search != nil
+}
+
 // CloseSearch closes the index.
 func (s *Session) CloseSearch() {
 	s.mu.Lock()

@@ -17,9 +17,15 @@ import (
 // based on, and can be undone and redone. Every committed change, whoever
 // made it, reaches the session's subscribers (Subscribe).
 type Session struct {
-	st      data.Store
-	dbPath  string
-	origin  data.Origin // where this session's edits come from
+	st     data.Store
+	dbPath string
+	origin data.Origin // where this session's edits come from
+	*shared
+}
+
+// shared is what every face of a session has in common (From): one history
+// of edits to undo, one search index, one learner.
+type shared struct {
 	mu      sync.Mutex
 	history history
 	search  *search.Follower // nil until OpenSearch
@@ -35,8 +41,23 @@ func NewSession(st data.Store, dbPath string) *Session {
 // NewSessionFrom is a session whose edits come from origin (a colleague's,
 // arriving through the team hub, say).
 func NewSessionFrom(st data.Store, dbPath string, origin data.Origin) *Session {
-	return &Session{st: st, dbPath: dbPath, origin: origin, learner: &learner{st: st}}
+	return &Session{st: st, dbPath: dbPath, origin: origin, shared: &shared{learner: &learner{st: st}}}
 }
+
+// From is the same session with its edits coming from origin: a command
+// typed beside the open window edits through the window's session (its
+// undo history, its learner), and the window says the change came from the
+// command line.
+func (s *Session) From(origin data.Origin) *Session {
+	c := *s
+	c.origin = origin
+	return &c
+}
+
+// Store is the database itself, for the commands that read it whole or
+// look after it (list, show, check, sync); every edit goes through the
+// session's own methods.
+func (s *Session) Store() data.Store { return s.st }
 
 // ctx carries the origin of the session's edits to the store.
 func (s *Session) ctx(o data.Origin) context.Context {

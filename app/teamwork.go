@@ -49,6 +49,9 @@ func (s *Session) ExportBundle(path string, since team.Since, passphrase []byte)
 	return res, err
 }
 
+// AboutBundle says whose changes a bundle holds, and from when.
+func (s *Session) AboutBundle(b *team.Bundle) string { return team.About(s.st, b) }
+
 // ReadBundle reads and checks a colleague's bundle.
 func (s *Session) ReadBundle(path string, passphrase []byte) (*team.Bundle, error) {
 	f, err := os.Open(path)

@@ -1,10 +1,9 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 
-	"dossier/data"
+	"dossier/app"
 )
 
 var cmdAnalyst = command{
@@ -13,7 +12,7 @@ var cmdAnalyst = command{
 	run:     runAnalyst,
 }
 
-func runAnalyst(env Env, st data.Store, args []string) int {
+func runAnalyst(env Env, s *app.Session, args []string) int {
 	fs := newFlags(env, "analyst")
 	name := fs.String("name", "", "the name to show on this database's changes")
 	if err := fs.Parse(args); err != nil {
@@ -23,11 +22,11 @@ func runAnalyst(env Env, st data.Store, args []string) int {
 		return usageError(env, "analyst takes no arguments; give a name with --name \"Your Name\"")
 	}
 	if *name != "" {
-		if err := st.SetAnalystName(context.Background(), *name); err != nil {
+		if err := s.SetAnalystName(*name); err != nil {
 			return fail(env, err)
 		}
 	}
-	a := st.Analyst()
+	a := s.Analyst()
 	fmt.Fprintf(env.Stdout, "%s\t%s\n", a.ID, a.DisplayName())
 	return ExitOK
 }

@@ -18,7 +18,7 @@ var cmdBackup = command{
 	run:     runBackup,
 }
 
-func runBackup(env Env, st data.Store, args []string) int {
+func runBackup(env Env, s *app.Session, args []string) int {
 	fs := newFlags(env, "backup")
 	if err := fs.Parse(args); err != nil {
 		return exitForParse(err)
@@ -26,10 +26,10 @@ func runBackup(env Env, st data.Store, args []string) int {
 	if fs.NArg() != 1 {
 		return usageError(env, "backup needs the file to write")
 	}
-	if err := app.BackupTo(st, fs.Arg(0)); err != nil {
+	if err := s.Backup(env.path(fs.Arg(0))); err != nil {
 		return fail(env, err)
 	}
-	c, _ := st.Counts()
+	c, _ := s.Store().Counts()
 	fmt.Fprintf(env.Stdout, "backed up %d articles, %d events and %d actors to %s\n", c.Articles, c.Events, c.Actors, fs.Arg(0))
 	return ExitOK
 }

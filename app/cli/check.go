@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 
+	"dossier/app"
 	"dossier/data"
 	"dossier/data/badgerstore"
 )
@@ -17,7 +18,8 @@ var cmdCheck = command{
 	run:     runCheck,
 }
 
-func runCheck(env Env, st data.Store, args []string) int {
+func runCheck(env Env, s *app.Session, args []string) int {
+	st := s.Store() // reads the whole database or looks after it
 	fs := newFlags(env, "check")
 	salvage := fs.String("salvage", "", "copy what can still be read into a new database in this folder")
 	ack := fs.Bool("acknowledge", false, "forget the changes reported lost from the database's log")
@@ -98,7 +100,8 @@ type edit struct {
 // runApply acknowledges each edit once it is on disk. An edit based on a
 // version that is no longer stored is acknowledged as "conflict ID VERSION"
 // (the version stored now) and the stream goes on; the exit status is then 1.
-func runApply(env Env, st data.Store, args []string) int {
+func runApply(env Env, s *app.Session, args []string) int {
+	st := s.Store() // reads the whole database or looks after it
 	fs := newFlags(env, "apply")
 	if err := fs.Parse(args); err != nil {
 		return exitForParse(err)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -48,12 +49,33 @@ type Env struct {
 	// Locked asks for an encrypted database's passphrase in a window, opens
 	// it with open and runs the workbench; it returns the store it opened.
 	Locked func(dbPath string, open func([]byte) (data.Store, error), files []string) (data.Store, error)
+	// Dir is the folder relative paths on the command line are read from
+	// ("": this process's own); a command an open window runs for another
+	// process reads them from that process's folder.
+	Dir string
+}
+
+// path is a file named on the command line, read from the command's folder.
+func (env Env) path(p string) string {
+	if env.Dir == "" || p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(env.Dir, p)
+}
+
+// paths are files named on the command line, read from its folder.
+func (env Env) paths(ps []string) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = env.path(p)
+	}
+	return out
 }
 
 type command struct {
 	summary string
 	usage   string // argument synopsis
-	run     func(env Env, st data.Store, args []string) int
+	run     func(env Env, s *app.Session, args []string) int
 }
 
 // commands is filled in init: command functions print their own help from it.
@@ -141,7 +163,9 @@ func Main(args []string, env Env) int {
 	if !isCommand {
 		return openWindow(env, st, *db, rest, *keep)
 	}
-	return cmd.run(env, st, rest[1:])
+	sess := app.NewSessionFrom(st, *db, data.OriginCommand)
+	defer sess.SettleLearning() // what a put taught is kept before the store closes
+	return cmd.run(env, sess, rest[1:])
 }
 
 // lockedWindow lets the window ask for the passphrase, then backs up and

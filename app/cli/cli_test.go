@@ -15,7 +15,6 @@ import (
 	"dossier/data"
 	"dossier/data/badgerstore"
 	"dossier/data/shared"
-
 	"dossier/data/storetest"
 )
 

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"dossier/app"
 	"dossier/app/report"
 	"dossier/data"
 )
@@ -42,7 +43,7 @@ type multi []string
 func (m *multi) String() string     { return strings.Join(*m, ",") }
 func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
 
-func runExport(env Env, st data.Store, args []string) int {
+func runExport(env Env, s *app.Session, args []string) int {
 	fs := newFlags(env, "export")
 	var f report.Filter
 	var actors, types multi
@@ -68,7 +69,8 @@ func runExport(env Env, st data.Store, args []string) int {
 			}
 		}
 	}
-	ids, err := actorIDs(st, actors)
+	path = env.path(path)
+	ids, err := actorIDs(s, actors)
 	if err != nil {
 		return usageError(env, "%s", data.ErrorMessage(err))
 	}
@@ -80,12 +82,12 @@ func runExport(env Env, st data.Store, args []string) int {
 	if err != nil {
 		return usageError(env, "%s", data.ErrorMessage(err))
 	}
-	if warning := report.Unprotected(st, path, string(password)); warning != "" {
+	if warning := s.Unprotected(path, string(password)); warning != "" {
 		fmt.Fprintln(env.Stderr, "dossier: "+warning+" (--password-file FILE)")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	res, err := report.Export(ctx, st, path, report.Options{Filter: f, Password: string(password)})
+	res, err := s.Export(ctx, path, report.Options{Filter: f, Password: string(password)})
 	if err != nil {
 		return fail(env, err)
 	}
@@ -97,14 +99,14 @@ func runExport(env Env, st data.Store, args []string) int {
 }
 
 // actorIDs accepts ids, names or aliases.
-func actorIDs(st data.Store, given []string) ([]string, error) {
+func actorIDs(s *app.Session, given []string) ([]string, error) {
 	var ids []string
 	for _, g := range given {
-		if _, err := st.Actor(g); err == nil {
+		if _, err := s.Actor(g); err == nil {
 			ids = append(ids, g)
 			continue
 		}
-		found, err := st.ActorsNamed(g)
+		found, err := s.ActorsNamed(g)
 		if err != nil {
 			return nil, err
 		}
@@ -124,7 +126,7 @@ var cmdImportXLSX = command{
 	run:     runImportXLSX,
 }
 
-func runImportXLSX(env Env, st data.Store, args []string) int {
+func runImportXLSX(env Env, s *app.Session, args []string) int {
 	fs := newFlags(env, "import-xlsx")
 	dry := fs.Bool("dry-run", false, "show what would change, change nothing")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
@@ -138,7 +140,7 @@ func runImportXLSX(env Env, st data.Store, args []string) int {
 	if path == "" || strings.HasPrefix(path, "-") {
 		return usageError(env, "import-xlsx needs the workbook to read")
 	}
-	res, err := report.ImportWorkbook(context.Background(), st, path, *dry)
+	res, err := s.ImportWorkbook(env.path(path), *dry)
 	if err != nil {
 		return fail(env, err)
 	}

@@ -7,8 +7,7 @@ import (
 	"os"
 	"os/signal"
 
-	"dossier/app/ingest"
-	"dossier/data"
+	"dossier/app"
 )
 
 var cmdImport = command{
@@ -17,7 +16,7 @@ var cmdImport = command{
 	run:     runImport,
 }
 
-func runImport(env Env, st data.Store, args []string) int {
+func runImport(env Env, s *app.Session, args []string) int {
 	fs := newFlags(env, "import")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	if err := fs.Parse(args); err != nil {
@@ -28,7 +27,7 @@ func runImport(env Env, st data.Store, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	sum, err := ingest.Import(ctx, st, fs.Args(), ingest.Options{})
+	sum, err := s.Import(ctx, env.paths(fs.Args()), nil)
 	for _, p := range sum.Failures {
 		fmt.Fprintln(env.Stderr, p)
 	}

@@ -9,7 +9,6 @@ import (
 
 	"dossier/app"
 	"dossier/app/suggest"
-	"dossier/data"
 )
 
 var cmdLearn = command{
@@ -18,16 +17,16 @@ var cmdLearn = command{
 	run:     runLearn,
 }
 
-func runLearn(env Env, st data.Store, args []string) int {
+func runLearn(env Env, s *app.Session, args []string) int {
 	if len(args) != 1 {
 		return usageError(env, "learn needs one file of annotated text (JSON lines)")
 	}
-	examples, err := readAnnotated(args[0])
+	examples, err := readAnnotated(env.path(args[0]))
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dossier: %v; nothing was learned\n", err)
 		return ExitFailed
 	}
-	n, err := app.NewSession(st, "").LearnFrom(examples)
+	n, err := s.LearnFrom(examples)
 	if err != nil {
 		return fail(env, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"dossier/app"
 	"dossier/data"
 )
 
@@ -16,7 +17,8 @@ var cmdList = command{
 	run:     runList,
 }
 
-func runList(env Env, st data.Store, args []string) int {
+func runList(env Env, s *app.Session, args []string) int {
+	st := s.Store() // reads the whole database or looks after it
 	fs := newFlags(env, "list")
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	what, rest := firstOr(args), args

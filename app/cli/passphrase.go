@@ -11,10 +11,9 @@ import (
 	"dossier/app"
 	"dossier/app/safefile"
 	"dossier/app/search"
-	"dossier/data/folder"
-
 	"dossier/data"
 	"dossier/data/badgerstore"
+	"dossier/data/folder"
 )
 
 // readPassphrase reads a passphrase file (its last line break dropped).

@@ -1,11 +1,11 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 
+	"dossier/app"
 	"dossier/data"
 )
 
@@ -15,7 +15,7 @@ var cmdPut = command{
 	run:     runPut,
 }
 
-func runPut(env Env, st data.Store, args []string) int {
+func runPut(env Env, s *app.Session, args []string) int {
 	if len(args) != 1 {
 		return usageError(env, "put what? say event or actor, and give the record as JSON on stdin")
 	}
@@ -27,13 +27,13 @@ func runPut(env Env, st data.Store, args []string) int {
 	case data.RecordEvent:
 		var e data.Event
 		if err = decodeRecord(env.Stdin, &e); err == nil {
-			err = st.PutEvent(context.Background(), &e)
+			err = s.SaveEvent(&e, "")
 			id = e.ID
 		}
 	case data.RecordActor:
 		var a data.Actor
 		if err = decodeRecord(env.Stdin, &a); err == nil {
-			err = st.PutActor(context.Background(), &a)
+			err = s.SaveActor(&a)
 			id = a.ID
 		}
 	default:

@@ -1,11 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
+	"dossier/app"
 	"dossier/app/search"
-	"dossier/data"
 )
 
 var cmdSearch = command{
@@ -14,7 +15,7 @@ var cmdSearch = command{
 	run:     runSearch,
 }
 
-func runSearch(env Env, st data.Store, args []string) int {
+func runSearch(env Env, s *app.Session, args []string) int {
 	fs := newFlags(env, "search")
 	asJSON := fs.Bool("json", false, "print a JSON array of hits")
 	limit := fs.Int("limit", 20, "at most this many hits")
@@ -28,21 +29,13 @@ func runSearch(env Env, st data.Store, args []string) int {
 	if strings.TrimSpace(query) == "" || fs.NArg() > 0 {
 		return usageError(env, "search needs one query (quote it for the shell): dossier search '\"security talks\"'")
 	}
-	ix, err := search.OpenFor(dbPathOf(st), st)
+	hits, err := searchFor(env, s, query, *limit)
+	var bad unreadQuery
+	if errors.As(err, &bad) {
+		return usageError(env, "the query %q cannot be read: %v", query, bad.err)
+	}
 	if err != nil {
 		return fail(env, err)
-	}
-	defer ix.Close()
-	rebuilt, err := ix.Sync(st, func(done, total int) { fmt.Fprintf(env.Stderr, "\rindexing %d of %d articles", done, total) })
-	if err != nil {
-		return fail(env, err)
-	}
-	if rebuilt {
-		fmt.Fprintln(env.Stderr, "\rthe search index was rebuilt          ")
-	}
-	hits, err := ix.Search(query, *limit)
-	if err != nil {
-		return usageError(env, "the query %q cannot be read: %v", query, err)
 	}
 	if *asJSON {
 		return printJSON(env.Stdout, hits)
@@ -53,10 +46,36 @@ func runSearch(env Env, st data.Store, args []string) int {
 	return ExitOK
 }
 
-// dbPathOf is the folder of a store that knows it.
-func dbPathOf(st data.Store) string {
-	if p, ok := st.(interface{ Path() string }); ok {
-		return p.Path()
+// searchFor runs a query through the session's index when it has one open
+// (a window's), or opens the database's index for this command.
+func searchFor(env Env, s *app.Session, query string, limit int) ([]search.Hit, error) {
+	if s.Searching() {
+		return queryHits(s.Search(query, limit))
 	}
-	return "dossier"
+	st := s.Store()
+	ix, err := search.OpenFor(s.DatabasePath(), st)
+	if err != nil {
+		return nil, err
+	}
+	defer ix.Close()
+	rebuilt, err := ix.Sync(st, func(done, total int) { fmt.Fprintf(env.Stderr, "\rindexing %d of %d articles", done, total) })
+	if err != nil {
+		return nil, err
+	}
+	if rebuilt {
+		fmt.Fprintln(env.Stderr, "\rthe search index was rebuilt          ")
+	}
+	return queryHits(ix.Search(query, limit))
+}
+
+// unreadQuery is a query the index cannot read: the analyst's to fix.
+type unreadQuery struct{ err error }
+
+func (u unreadQuery) Error() string { return u.err.Error() }
+
+func queryHits(hits []search.Hit, err error) ([]search.Hit, error) {
+	if err != nil {
+		return nil, unreadQuery{err}
+	}
+	return hits, nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"dossier/app"
 	"dossier/data"
 )
 
@@ -13,7 +14,8 @@ var cmdShow = command{
 	run:     runShow,
 }
 
-func runShow(env Env, st data.Store, args []string) int {
+func runShow(env Env, s *app.Session, args []string) int {
+	st := s.Store() // reads the whole database or looks after it
 	fs := newFlags(env, "show")
 	asJSON := fs.Bool("json", false, "print the record as JSON")
 	id, rest := firstOr(args), args

@@ -17,7 +17,8 @@ var cmdSuggest = command{
 	run:     runSuggest,
 }
 
-func runSuggest(env Env, st data.Store, args []string) int {
+func runSuggest(env Env, s *app.Session, args []string) int {
+	st := s.Store() // reads the whole database or looks after it
 	fs := newFlags(env, "suggest")
 	article := fs.String("article", "", "a stored article's id instead of files")
 	fs.Bool("json", true, "print JSON (the only form)")

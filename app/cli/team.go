@@ -3,14 +3,13 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
 	"text/tabwriter"
 
-	"dossier/app/safefile"
+	"dossier/app"
 	"dossier/app/team"
 	"dossier/data"
 )
@@ -21,7 +20,7 @@ var cmdBundle = command{
 	run:     runBundle,
 }
 
-func runBundle(env Env, st data.Store, args []string) int {
+func runBundle(env Env, s *app.Session, args []string) int {
 	fs := newFlags(env, "bundle")
 	since := fs.String("since", "all", "which changes: all, last (since the last bundle written), or those made since a day (YYYY-MM-DD)")
 	dry := fs.Bool("dry-run", false, "import: say what would change, change nothing")
@@ -38,28 +37,13 @@ func runBundle(env Env, st data.Store, args []string) int {
 		return usageError(env, "%s", data.ErrorMessage(err))
 	}
 	if verb == "export" {
-		return exportBundle(env, st, path, team.Since(*since), pass)
+		return exportBundle(env, s, env.path(path), team.Since(*since), pass)
 	}
-	return importBundle(env, st, path, pass, *dry)
+	return importBundle(env, s, env.path(path), pass, *dry)
 }
 
-func exportBundle(env Env, st data.Store, path string, since team.Since, pass []byte) int {
-	var key *team.Key
-	if pass != nil {
-		var err error
-		if key, err = team.NewKDF(pass); err != nil {
-			return fail(env, err)
-		}
-	}
-	var res team.BundleResult
-	err := safefile.Write(path, true, func(w io.Writer) error {
-		var err error
-		res, err = team.ExportBundle(st, w, since, key)
-		return err
-	})
-	if err == nil {
-		err = team.MarkExported(st, res)
-	}
+func exportBundle(env Env, s *app.Session, path string, since team.Since, pass []byte) int {
+	res, err := s.ExportBundle(path, since, pass)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -67,19 +51,14 @@ func exportBundle(env Env, st data.Store, path string, since team.Since, pass []
 	return ExitOK
 }
 
-func importBundle(env Env, st data.Store, path string, pass []byte, dry bool) int {
-	f, err := os.Open(path)
-	if err != nil {
-		return fail(env, data.Errorf(data.EInvalid, "Cannot read the bundle %s: %v", path, err))
-	}
-	defer f.Close()
-	b, err := team.ReadBundle(f, pass)
+func importBundle(env Env, s *app.Session, path string, pass []byte, dry bool) int {
+	b, err := s.ReadBundle(path, pass)
 	if err != nil {
 		return fail(env, err)
 	}
 	defer b.Close()
-	fmt.Fprintf(env.Stderr, "dossier: %s\n", team.About(st, b))
-	rep, err := team.ImportBundle(context.Background(), st, b, dry)
+	fmt.Fprintf(env.Stderr, "dossier: %s\n", s.AboutBundle(b))
+	rep, err := s.ImportBundle(b, dry)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -100,8 +79,8 @@ var cmdSync = command{
 	run:     runSync,
 }
 
-func runSync(env Env, st data.Store, args []string) int {
-	saved, _ := team.Remembered(st)
+func runSync(env Env, s *app.Session, args []string) int {
+	saved := s.HubSettings()
 	fs := newFlags(env, "sync")
 	cfg := saved
 	fs.StringVar(&cfg.Server, "server", saved.Server, "the hub's address (nats://host:4222, tls://host:4222)")
@@ -131,14 +110,13 @@ func runSync(env Env, st data.Store, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	s, err := team.Connect(ctx, st, cfg)
+	sy, err := s.ConnectHub(ctx, cfg)
 	if err != nil {
 		return fail(env, err)
 	}
-	defer s.Close()
-	team.Remember(st, cfg)
+	defer sy.Close()
 	if *onceOnly {
-		ex, err := s.Once(ctx)
+		ex, err := sy.Once(ctx)
 		if err != nil {
 			return fail(env, err)
 		}
@@ -146,12 +124,12 @@ func runSync(env Env, st data.Store, args []string) int {
 		return ExitOK
 	}
 	fmt.Fprintf(env.Stderr, "dossier: syncing with %s (team %s); Ctrl+C stops\n", cfg.Server, cfg.Team)
-	s.OnStatus(func(st team.Status) {
+	sy.OnStatus(func(st team.Status) {
 		if st.Problem != "" {
 			fmt.Fprintln(env.Stderr, "dossier:", st.Problem)
 		}
 	})
-	s.Run(ctx)
+	sy.Run(ctx)
 	return ExitOK
 }
 
@@ -177,7 +155,8 @@ type conflictJSON struct {
 	Fields []team.Field    `json:"fields"`
 }
 
-func runConflicts(env Env, st data.Store, args []string) int {
+func runConflicts(env Env, s *app.Session, args []string) int {
+	st := s.Store() // reads the whole database or looks after it
 	fs := newFlags(env, "conflicts")
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	asideOnly := fs.Bool("set-aside", false, "list only what was set aside")
@@ -243,7 +222,8 @@ var cmdResolve = command{
 	run:     runResolve,
 }
 
-func runResolve(env Env, st data.Store, args []string) int {
+func runResolve(env Env, s *app.Session, args []string) int {
+	st := s.Store() // reads the whole database or looks after it
 	fs := newFlags(env, "resolve")
 	keep := fs.String("keep", "", "mine or theirs")
 	dismiss := fs.Bool("dismiss", false, "forget what was set aside about ID")
@@ -255,7 +235,7 @@ func runResolve(env Env, st data.Store, args []string) int {
 		return exitForParse(err)
 	}
 	if *dismiss && id != "" && !strings.HasPrefix(id, "-") && *keep == "" {
-		if err := st.Dismiss(id); err != nil {
+		if err := s.Dismiss(id); err != nil {
 			return fail(env, err)
 		}
 		fmt.Fprintf(env.Stdout, "dismissed what was set aside about %q\n", id)
