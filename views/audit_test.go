@@ -51,7 +51,7 @@ func TestNothingReadableBesideAnEncryptedDatabase(t *testing.T) {
 	mustRun(t, "--db", db, "--passphrase-file", pass, "search", "kestrelford")
 	mustRun(t, "--db", db, "--passphrase-file", pass, "backup", filepath.Join(parent, "manual.backup"))
 	code := cli.Main([]string{"--db", db, "--passphrase-file", pass}, cli.Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
-		Window: func(st data.Store, dbPath string, _ []string) error { codeInTheWindow(t, st, dbPath); return nil }})
+		Window: func(sess *app.Session, _ []string) error { codeInTheWindow(t, sess); return nil }})
 	if code != cli.ExitOK {
 		t.Fatal("the window run failed")
 	}
@@ -72,11 +72,11 @@ func TestNothingReadableBesideAnEncryptedDatabase(t *testing.T) {
 	t.Logf("%d files scanned, none readable", scanned)
 }
 
-// codeInTheWindow opens the workbench on the store, codes an event and an
+// codeInTheWindow opens the workbench on the session, codes an event and an
 // actor, types a note and searches, as an analyst would, then closes.
-func codeInTheWindow(t *testing.T, st data.Store, dbPath string) {
+func codeInTheWindow(t *testing.T, sess *app.Session) {
 	w := test.NewTempWindow(t, nil)
-	wb := newWorkbench(app.NewSession(st, dbPath), w, newTestBridge())
+	wb := newWorkbench(sess, w, newTestBridge())
 	w.SetContent(wb.content())
 	w.Resize(fyne.NewSize(1400, 900))
 	wb.openSearch()

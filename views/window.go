@@ -29,21 +29,21 @@ func newWindow(title string) (fyne.App, fyne.Window) {
 	return a, a.NewWindow(title)
 }
 
-// Run opens the main window on st, imports files (named on the command
-// line) and blocks until the window closes.
-func Run(st data.Store, dbPath string, files []string) error {
+// Run opens the main window on a session, imports files (named on the
+// command line) and blocks until the window closes.
+func Run(sess *app.Session, files []string) error {
 	if err := noDisplay(); err != nil {
 		return err
 	}
 	_, w := newWindow("Dossier")
-	showWorkbench(w, st, dbPath, files)
+	showWorkbench(w, sess, files)
 	w.ShowAndRun()
 	return nil
 }
 
-// showWorkbench fills the window with the workbench over st.
-func showWorkbench(w fyne.Window, st data.Store, dbPath string, files []string) {
-	wb := newWorkbench(app.NewSession(st, dbPath), w, newBridge())
+// showWorkbench fills the window with the workbench over a session.
+func showWorkbench(w fyne.Window, sess *app.Session, files []string) {
+	wb := newWorkbench(sess, w, newBridge())
 	w.SetContent(wb.content())
 	w.SetMainMenu(wb.mainMenu())
 	wb.openNewest()
@@ -62,13 +62,13 @@ func showWorkbench(w fyne.Window, st data.Store, dbPath string, files []string) 
 
 // RunLocked asks for the passphrase of an encrypted database, opens it with
 // open, and then shows the workbench in the same window. It returns the
-// store it opened (nil when the analyst gave up).
-func RunLocked(dbPath string, open func(passphrase []byte) (data.Store, error), files []string) (data.Store, error) {
+// session it opened (nil when the analyst gave up).
+func RunLocked(dbPath string, open func(passphrase []byte) (*app.Session, error), files []string) (*app.Session, error) {
 	if err := noDisplay(); err != nil {
 		return nil, err
 	}
 	a, w := newWindow("Dossier · encrypted database")
-	var st data.Store
+	var sess *app.Session
 	pass := widget.NewPasswordEntry()
 	msg := widget.NewLabel("The database " + dbPath + " is encrypted. Type its passphrase.")
 	msg.Wrapping = fyne.TextWrapWord
@@ -79,8 +79,8 @@ func RunLocked(dbPath string, open func(passphrase []byte) (data.Store, error), 
 			pass.SetText("")
 			return
 		}
-		st = s
-		showWorkbench(w, st, dbPath, files)
+		sess = s
+		showWorkbench(w, sess, files)
 	}
 	pass.OnSubmitted = func(string) { try() }
 	openBtn := widget.NewButton("Open", try)
@@ -89,7 +89,7 @@ func RunLocked(dbPath string, open func(passphrase []byte) (data.Store, error), 
 	w.Resize(fyne.NewSize(560, 200))
 	w.Canvas().Focus(pass)
 	w.ShowAndRun()
-	return st, nil
+	return sess, nil
 }
 
 // quitOnSignal closes the window cleanly (and so the database) when the

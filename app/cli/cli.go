@@ -41,14 +41,15 @@ Commands:
 type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
-	// Window opens the main window on st and imports files into it; it
-	// returns when the window closes. Nil means no window is available.
-	Window func(st data.Store, dbPath string, files []string) error
+	// Window opens the main window on a session and imports files into
+	// it; it returns when the window closes. Nil means no window is
+	// available.
+	Window func(sess *app.Session, files []string) error
 	// Problem shows, in a window, why the window cannot open. Nil: stderr only.
 	Problem func(message string)
 	// Locked asks for an encrypted database's passphrase in a window, opens
-	// it with open and runs the workbench; it returns the store it opened.
-	Locked func(dbPath string, open func([]byte) (data.Store, error), files []string) (data.Store, error)
+	// it with open and runs the workbench; it returns the session it opened.
+	Locked func(dbPath string, open func([]byte) (*app.Session, error), files []string) (*app.Session, error)
 	// Dir is the folder relative paths on the command line are read from
 	// ("": this process's own); a command an open window runs for another
 	// process reads them from that process's folder.
@@ -149,6 +150,12 @@ func Main(args []string, env Env) int {
 	if data.ErrorCode(err) == data.ENeedPassphrase && !isCommand && env.Locked != nil {
 		return lockedWindow(env, *db, open, rest, *keep)
 	}
+	if data.ErrorCode(err) == data.ELocked && isCommand {
+		var code int
+		if st, code, err = besideHolder(env, *db, rest, func() (data.Store, error) { return open(pass) }); st == nil && err == nil {
+			return code
+		}
+	}
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "dossier:", explain(err))
 		if !isCommand && env.Problem != nil {
@@ -171,30 +178,61 @@ func Main(args []string, env Env) int {
 // lockedWindow lets the window ask for the passphrase, then backs up and
 // closes what it opened.
 func lockedWindow(env Env, db string, open func([]byte) (data.Store, error), files []string, keep int) int {
-	st, err := env.Locked(db, open, files)
+	var holder *Holder
+	sess, err := env.Locked(db, func(p []byte) (*app.Session, error) {
+		st, err := open(p)
+		if err != nil {
+			return nil, err
+		}
+		sess := app.NewSession(st, db)
+		holder = holdFor(env, sess)
+		return sess, nil
+	}, files)
+	if holder != nil {
+		holder.Close()
+	}
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "dossier:", data.ErrorMessage(err))
 	}
-	if err != nil || st == nil {
+	if err != nil || sess == nil {
 		return ExitFailed
 	}
+	st := sess.Store()
 	defer st.Close()
 	autoBackup(env, st, db, keep)
 	return ExitOK
 }
 
-// openWindow runs the window, then backs the database up as it closes.
+// openWindow runs the window, answering the commands typed beside it,
+// then backs the database up as it closes.
 func openWindow(env Env, st data.Store, db string, files []string, keep int) int {
 	if env.Window == nil {
 		fmt.Fprintln(env.Stderr, "dossier: this build has no window; run 'dossier help' for the commands")
 		return ExitUsage
 	}
-	if err := env.Window(st, db, files); err != nil {
+	sess := app.NewSession(st, db)
+	holder := holdFor(env, sess)
+	err := env.Window(sess, files)
+	if holder != nil {
+		holder.Close()
+	}
+	if err != nil {
 		fmt.Fprintln(env.Stderr, "dossier:", data.ErrorMessage(err))
 		return ExitFailed
 	}
 	autoBackup(env, st, db, keep)
 	return ExitOK
+}
+
+// holdFor answers commands for a session's database, or says why it
+// cannot (they will then wait for this process to let go of it).
+func holdFor(env Env, sess *app.Session) *Holder {
+	h, err := Hold(sess)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "dossier: commands typed beside this window will wait for it to close (%v)\n", err)
+		return nil
+	}
+	return h
 }
 
 func autoBackup(env Env, st data.Store, db string, keep int) {

@@ -115,6 +115,9 @@ func runSync(env Env, s *app.Session, args []string) int {
 		return fail(env, err)
 	}
 	defer sy.Close()
+	if h, err := Hold(s); err == nil { // commands typed meanwhile are run here
+		defer h.Close()
+	}
 	if *onceOnly {
 		ex, err := sy.Once(ctx)
 		if err != nil {
