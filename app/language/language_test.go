@@ -28,6 +28,7 @@ func TestDetect(t *testing.T) {
 	for _, text := range []string{
 		"Officials in Geneva said the talks on the border would resume next week.",
 		"MOSCOW, March 2, 2025. Russian Defence Minister Sergei Shoigu met Chinese Foreign Minister Wang Yi in Beijing.",
+		"Talks in Beijing\n\ndate 2025-03-02\n\nSergei Shoigu met Wang Yi in Beijing on Sunday.", // "met" and "in" are Dutch too
 	} {
 		if got := Detect(text); got != "en" {
 			t.Errorf("Detect(%.30q) = %q, want en", text, got)

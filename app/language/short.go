@@ -20,23 +20,23 @@ import (
 // sentence) has too few letters for trigram statistics: one English line
 // reads as Afrikaans, a dateline full of names as German. Its small words
 // tell more: each language's stop words (the Snowball lists bleve
-// carries) and month names count for it, and a language clearly ahead is
+// carries) and month and weekday names count for it, and a language clearly ahead is
 // the text's.
 
 // latinLanguages are the languages told apart by their small words.
 var latinLanguages = []struct {
-	code   string
-	stop   []byte
-	months string
+	code  string
+	stop  []byte
+	dates string // month and weekday names
 }{
-	{"en", en.EnglishStopWords, "january february march april may june july august september october november december"},
-	{"fr", fr.FrenchStopWords, "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"},
-	{"es", es.SpanishStopWords, "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"},
-	{"de", de.GermanStopWords, "januar februar märz april mai juni juli august september oktober november dezember"},
-	{"it", it.ItalianStopWords, "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"},
-	{"pt", pt.PortugueseStopWords, "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"},
-	{"nl", nl.DutchStopWords, "januari februari maart april mei juni juli augustus september oktober november december"},
-	{"sv", sv.SwedishStopWords, "januari februari mars april maj juni juli augusti september oktober november december"},
+	{"en", en.EnglishStopWords, "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday"},
+	{"fr", fr.FrenchStopWords, "janvier février mars avril mai juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche"},
+	{"es", es.SpanishStopWords, "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado domingo"},
+	{"de", de.GermanStopWords, "januar februar märz april mai juni juli august september oktober november dezember montag dienstag mittwoch donnerstag freitag samstag sonntag"},
+	{"it", it.ItalianStopWords, "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre lunedì martedì mercoledì giovedì venerdì sabato domenica"},
+	{"pt", pt.PortugueseStopWords, "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro segunda terça quarta quinta sexta sábado domingo"},
+	{"nl", nl.DutchStopWords, "januari februari maart april mei juni juli augustus september oktober november december maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"},
+	{"sv", sv.SwedishStopWords, "januari februari mars april maj juni juli augusti september oktober november december måndag tisdag onsdag torsdag fredag lördag söndag"},
 }
 
 var smallWords = sync.OnceValue(func() []map[string]int {
@@ -48,8 +48,8 @@ var smallWords = sync.OnceValue(func() []map[string]int {
 		for w := range tm {
 			out[i][w] = 1
 		}
-		for _, m := range strings.Fields(l.months) {
-			out[i][m] = 2 // a month is a date's word: it weighs more
+		for _, m := range strings.Fields(l.dates) {
+			out[i][m] = 2 // a month or a weekday is a date's word: it weighs more
 		}
 	}
 	return out
