@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"time"
 
 	"dossier/data"
@@ -32,6 +33,10 @@ type history struct {
 // mergeWindow is how close in time edits of the same field must be to merge.
 const mergeWindow = 3 * time.Second
 
+// maxSteps is how many steps can be undone: a window open for weeks, with
+// commands run beside it, keeps the latest and lets the oldest go.
+const maxSteps = 5000
+
 func (h *history) push(c change) {
 	if h.at == nil {
 		h.at = map[string]int{}
@@ -48,6 +53,9 @@ func (h *history) push(c change) {
 		}
 	}
 	h.undo = append(h.undo, c)
+	if len(h.undo) > maxSteps {
+		h.undo = slices.Delete(h.undo, 0, len(h.undo)-maxSteps)
+	}
 }
 
 func snapshot(v any) []byte {

@@ -226,7 +226,6 @@ var cmdResolve = command{
 }
 
 func runResolve(env Env, s *app.Session, args []string) int {
-	st := s.Store() // reads the whole database or looks after it
 	fs := newFlags(env, "resolve")
 	keep := fs.String("keep", "", "mine or theirs")
 	dismiss := fs.Bool("dismiss", false, "forget what was set aside about ID")
@@ -247,13 +246,17 @@ func runResolve(env Env, s *app.Session, args []string) int {
 	if id == "" || strings.HasPrefix(id, "-") || (*keep != "mine" && *keep != "theirs") {
 		return usageError(env, "resolve ID --keep mine|theirs")
 	}
-	open, err := st.Conflicts()
+	open, err := s.Conflicts()
 	if err != nil {
 		return fail(env, err)
 	}
 	for _, c := range open {
 		if c.ID == id {
-			if err := team.Keep(context.Background(), st, c, *keep); err != nil {
+			body, err := team.Kept(c, *keep)
+			if err == nil {
+				err = s.Settle(c.ID, body)
+			}
+			if err != nil {
 				return fail(env, err)
 			}
 			fmt.Fprintf(env.Stdout, "settled %s, keeping %s\n", id, *keep)

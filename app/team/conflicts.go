@@ -1,7 +1,6 @@
 package team
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -115,8 +114,9 @@ func allOf(c data.OpenConflict, fromTheirs map[string]bool) bool {
 	return len(fromTheirs) > 0
 }
 
-// Keep settles a conflict keeping one side whole: "mine" or "theirs".
-func Keep(ctx context.Context, rep data.Replica, c data.OpenConflict, side string) error {
+// Kept is the settled body of a conflict that keeps one side whole: "mine"
+// or "theirs" (Session.Settle stores it).
+func Kept(c data.OpenConflict, side string) (json.RawMessage, error) {
 	var pick map[string]bool
 	switch side {
 	case "mine":
@@ -129,13 +129,9 @@ func Keep(ctx context.Context, rep data.Replica, c data.OpenConflict, side strin
 			pick["deleted"] = Theirs(c).Deleted
 		}
 	default:
-		return data.Errorf(data.EInvalid, "Keep mine or theirs, not %q.", side)
+		return nil, data.Errorf(data.EInvalid, "Keep mine or theirs, not %q.", side)
 	}
-	body, err := Choose(c, pick)
-	if err != nil {
-		return err
-	}
-	return rep.Resolve(ctx, c.ID, body)
+	return Choose(c, pick)
 }
 
 // Describe names a conflict for a list: what the record is, and who wrote
