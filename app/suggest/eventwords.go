@@ -99,11 +99,11 @@ func compileForeign(list [][2]string) []trigger {
 		case first >= 0x4e00 && first <= 0x9fff: // Chinese: anywhere
 			out = append(out, trigger{re: regexp.MustCompile(`()(?:` + t[0] + `)`), cameo: t[1], stems: stems(t[0]), script: unicode.Han})
 		default: // at the start of a word
-			sc := unicode.Cyrillic
+			sc, clitic := unicode.Cyrillic, ""
 			if unicode.Is(unicode.Arabic, first) {
-				sc = unicode.Arabic
+				sc, clitic = unicode.Arabic, `[وف]?` // "وأدانت": and (she) condemned
 			}
-			out = append(out, trigger{re: regexp.MustCompile(`(?:^|[^\p{L}\p{N}])()(?:` + t[0] + `)`), cameo: t[1], stems: stems(t[0]), script: sc})
+			out = append(out, trigger{re: regexp.MustCompile(`(?:^|[^\p{L}\p{N}])` + clitic + `()(?:` + t[0] + `)`), cameo: t[1], stems: stems(t[0]), script: sc})
 		}
 	}
 	return out

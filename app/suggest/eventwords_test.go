@@ -19,6 +19,7 @@ func TestEventsInEveryLanguage(t *testing.T) {
 		{"es", "El ministro Sergei Shoigu se reunió el lunes en Pekín con el canciller Wang Yi.", "040", "Sergei Shoigu", "Wang Yi"},
 		{"zh", "外交部长王毅2日在北京会见了俄罗斯国防部长绍伊古。", "040", "王毅", "俄罗斯"},
 		{"ar", "التقى وزير الدفاع نظيره الصيني في بكين.", "040", "", ""},
+		{"ar", "وأدانت موسكو الهجوم على السفارة.", "111", "", ""}, // behind the clitic و
 		{"zh", "外交部发言人谴责了这次袭击。", "111", "", ""},
 	} {
 		var ev *Suggestion

@@ -15,7 +15,7 @@ func places(d *document, c *claims) {
 	for i := 0; i < len(d.words); i++ {
 		for n := 3; n >= 1; n-- {
 			last := i + n - 1
-			if last >= len(d.words) || !c.free(i, last) || !capitalRun(d, i, last) {
+			if last >= len(d.words) || !c.free(i, last) || !capitalRun(d, i, last) || beforeInitial(d, last) {
 				continue
 			}
 			name := d.slice(d.words[i].start, d.words[last].end)

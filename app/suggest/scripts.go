@@ -25,8 +25,11 @@ func otherScriptPlaces(d *document, c *claims) {
 		switch {
 		case unicode.Is(unicode.Han, firstRune(w)):
 			i = chinesePlace(d, c, i)
-		case unicode.Is(unicode.Cyrillic, firstRune(w)) && isCapitalised(w):
-			i = cyrillicPlace(d, c, i)
+		case unicode.Is(unicode.Cyrillic, firstRune(w)):
+			if isCapitalised(w) {
+				i = cyrillicPlace(d, c, i)
+			}
+			cyrillicNationality(d, c, i)
 		case unicode.Is(unicode.Arabic, firstRune(w)):
 			arabicPlace(d, c, i)
 		}
@@ -97,7 +100,7 @@ var hanPairs = struct {
 func cyrillicPlace(d *document, c *claims, i int) int {
 	for n := 2; n >= 1; n-- {
 		last := i + n - 1
-		if last >= len(d.words) || !c.free(i, last) || !capitalRun(d, i, last) {
+		if last >= len(d.words) || !c.free(i, last) || !capitalRun(d, i, last) || beforeInitial(d, last) {
 			continue
 		}
 		words := make([]string, 0, n)
@@ -112,6 +115,17 @@ func cyrillicPlace(d *document, c *claims, i int) int {
 		}
 	}
 	return i
+}
+
+// beforeInitial: the word after word i is a capital letter alone, as a
+// Chinese or Korean given name written in Cyrillic is ("Ван И" is Wang Yi,
+// not the Turkish town of Van).
+func beforeInitial(d *document, i int) bool {
+	if i+1 >= len(d.words) || d.words[i+1].start != d.words[i].end+1 {
+		return false
+	}
+	next := []rune(d.words[i+1].text)
+	return len(next) == 1 && unicode.Is(unicode.Cyrillic, next[0]) && unicode.IsUpper(next[0])
 }
 
 // russianEndings are the case endings of Russian and Ukrainian nouns, the
@@ -185,14 +199,15 @@ func arabicForms(w string) []string {
 }
 
 // arabicNationality reads an adjective of a country's name: الصيني and
-// الصينية are of الصين, المصري of مصر.
+// الصينية are of الصين, المصري of مصر, الروسي of روسيا.
 func arabicNationality(w string) (string, bool) {
 	for _, end := range []string{"يون", "يين", "ية", "ي"} {
 		stem, ok := strings.CutSuffix(w, end)
 		if !ok || len([]rune(stem)) < 3 {
 			continue
 		}
-		for _, name := range []string{stem, strings.TrimPrefix(stem, "ال"), "ال" + strings.TrimPrefix(stem, "ال")} {
+		bare := strings.TrimPrefix(stem, "ال")
+		for _, name := range []string{stem, bare, "ال" + bare, bare + "يا"} { // الروسي is of روسيا
 			if c, ok := codebook.CountryNamed(name); ok {
 				return c.Alpha3, true
 			}

@@ -19,6 +19,11 @@ func TestPlacesAndNationalitiesInEveryScript(t *testing.T) {
 		{"Le ministre russe a rencontré son homologue à Pékin.", Nationality, "russe", "RUS"},
 		{"Le ministre russe a rencontré son homologue à Pékin.", Location, "Pékin", "CHN"},
 		{"Des diplomates syriens étaient présents.", Nationality, "syriens", "SYR"},
+		{"В пятницу российский министр посетил Шанхай.", Nationality, "российский", "RUS"},
+		{"Переговоры с китайской стороной продолжатся.", Nationality, "китайской", "CHN"},
+		{"Иранские дипломаты прибыли вечером.", Nationality, "Иранские", "IRN"},
+		{"Українська делегація прибула до Варшави.", Nationality, "Українська", "UKR"},
+		{"التقى وزير الدفاع الروسي نظيره في بكين.", Nationality, "الروسي", "RUS"},
 	} {
 		var got []Suggestion
 		found := false
@@ -31,8 +36,9 @@ func TestPlacesAndNationalitiesInEveryScript(t *testing.T) {
 		}
 	}
 	// a short word of another script is no village: "Please polish" is no
-	// nationality either
-	for _, text := range []string{"Please polish the table before they arrive.", "他们说了很多话。"} {
+	// nationality either, "Ван И" is Wang Yi, not the town of Van, and a
+	// city hall ("городской") is of no country
+	for _, text := range []string{"Please polish the table before they arrive.", "他们说了很多话。", "Министр встретился с Ван И в городской ратуше."} {
 		for _, s := range Article(text, "", nil) {
 			if s.Kind == Location || s.Kind == Nationality {
 				t.Errorf("%q: %s %q", text, s.Kind, s.Text)
