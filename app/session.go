@@ -24,12 +24,13 @@ type Session struct {
 }
 
 // shared is what every face of a session has in common (From): one history
-// of edits to undo, one search index, one learner.
+// of edits to undo, one search index, one learner, one link to the hub.
 type shared struct {
 	mu      sync.Mutex
 	history history
 	search  *search.Follower // nil until OpenSearch
 	learner *learner         // the suggestion model, learning from decisions
+	link    teamLink         // to the team hub, while connected (Sync)
 }
 
 // NewSession works on st, which lives at dbPath (shown to the analyst);

@@ -104,7 +104,7 @@ func TestConnectToTheTeamHub(t *testing.T) {
 	f.wb.connect(cfg)
 	f.settle()
 	defer f.wb.disconnect()
-	if f.wb.team.syncer == nil {
+	if !f.wb.sess.Syncing() {
 		t.Fatalf("not connected: %q", f.wb.team.status.Text)
 	}
 	if got := f.wb.sess.HubSettings(); got.Server != cfg.Server || got.Team != "desk" || got.Passphrase != nil {

@@ -15,10 +15,8 @@ import (
 	"dossier/data"
 )
 
-// teamLink is the window's link to the team hub, while connected.
+// teamLink is the window's view of the session's link to the team hub.
 type teamLink struct {
-	syncer *team.Syncer
-	stop   context.CancelFunc
 	status *widget.Label // in the status bar
 }
 
@@ -173,29 +171,23 @@ func orDefault(s, d string) string {
 func (wb *workbench) connect(cfg team.HubConfig) {
 	wb.disconnect()
 	wb.team.status.SetText("Team " + cfg.Team + ": connecting…")
-	runLong(longWork{ui: wb.ui, win: wb.win, title: "Connecting to " + cfg.Server}, func(ctx context.Context, _ progress) (*team.Syncer, error) {
-		return wb.sess.ConnectHub(ctx, cfg)
-	}, func(s *team.Syncer, err error) {
+	status := func(st team.Status) { wb.ui.do(func() { wb.showTeamStatus(cfg.Team, st) }) }
+	runLong(longWork{ui: wb.ui, win: wb.win, title: "Connecting to " + cfg.Server}, func(ctx context.Context, _ progress) (struct{}, error) {
+		return struct{}{}, wb.sess.Sync(ctx, cfg, status)
+	}, func(_ struct{}, err error) {
 		if err != nil {
 			wb.team.status.SetText("Team " + cfg.Team + ": offline")
 			showError(wb.win, "Not connected to the team hub", err)
-			return
 		}
-		ctx, stop := context.WithCancel(context.Background())
-		wb.team.syncer, wb.team.stop = s, stop
-		s.OnStatus(func(st team.Status) { wb.ui.do(func() { wb.showTeamStatus(cfg.Team, st) }) })
-		go s.Run(ctx)
 	})
 }
 
 // disconnect leaves the hub; changes made meanwhile wait in the outbox.
 func (wb *workbench) disconnect() {
-	if wb.team.syncer == nil {
+	if !wb.sess.Syncing() {
 		return
 	}
-	wb.team.stop()
-	wb.team.syncer.Close()
-	wb.team.syncer = nil
+	wb.sess.Disconnect()
 	wb.team.status.SetText("Team: offline; changes wait here")
 }
 

@@ -54,9 +54,8 @@ func showWorkbench(w fyne.Window, sess *app.Session, files []string) {
 	wb.openSearch()
 	wb.showNotices()
 	w.SetOnClosed(func() {
-		wb.disconnect()
 		wb.stop()
-		wb.sess.CloseSearch()
+		wb.sess.Close()
 	})
 }
 
