@@ -30,7 +30,7 @@ func (s *Session) Suggestions(articleID string) ([]suggest.Suggestion, error) {
 	}
 	var out []suggest.Suggestion
 	for _, sg := range suggest.ArticleLearned(a.Text, a.Published, known, s.learner.current(articleLanguage(a))) {
-		if !contains(a.Rejected, suggestionKey(sg)) && !inRegister(sg, names) {
+		if !containsFold(a.Rejected, suggestionKey(sg)) && !inRegister(sg, names) {
 			out = append(out, sg)
 		}
 	}

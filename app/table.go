@@ -95,7 +95,7 @@ func (f EventFilter) keeps(e *data.Event, actors map[string]data.Actor) bool {
 		f.Article != "" && !e.Cites(f.Article):
 		return false
 	}
-	if len(f.Types) > 0 && !contains(f.Types, e.Type) {
+	if len(f.Types) > 0 && !containsFold(f.Types, e.Type) {
 		return false
 	}
 	if f.Flag != "" && !e.Flags.Has(f.Flag) {
@@ -127,13 +127,8 @@ func anyOf(ids []string, actors map[string]data.Actor, country string) bool {
 	return false
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
+func containsFold(list []string, s string) bool {
+	return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
 }
 
 func eventRow(e *data.Event, actors map[string]data.Actor, titles map[string]string) EventRow {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -110,18 +111,9 @@ func (c Change) Touches(kind RecordKind, id string) bool {
 	case c.Record == kind && c.ID == id:
 		return true
 	case kind == RecordArticle:
-		return contains(c.Articles, id)
+		return slices.Contains(c.Articles, id)
 	case kind == RecordActor:
-		return contains(c.Actors, id)
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
+		return slices.Contains(c.Actors, id)
 	}
 	return false
 }

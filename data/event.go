@@ -1,6 +1,9 @@
 package data
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Date precisions.
 const (
@@ -141,7 +144,9 @@ func (e *Event) Articles() []string {
 }
 
 // Cites reports whether the event was coded from, or cites, an article.
-func (e *Event) Cites(article string) bool { return article != "" && contains(e.Articles(), article) }
+func (e *Event) Cites(article string) bool {
+	return article != "" && slices.Contains(e.Articles(), article)
+}
 
 // Parties returns actors then recipients, once each.
 func (e *Event) Parties() []string {

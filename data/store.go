@@ -20,22 +20,54 @@ import (
 // committed write is published to the subscribers, with the origin its
 // context carries (WithOrigin).
 type Store interface {
+	ArticleWriter
+	ArticleReader
+	EventWriter
+	EventReader
+	ActorWriter
+	ActorReader
+	Batcher
+	Changes
+	Keys
+	Analysts
+	Counter
+	Keeper
+	// Replica: team work (see team.go).
+	Replica
+}
+
+// The roles a Store plays; each consumer names the ones it uses.
+
+// ArticleWriter adds articles and changes their headers (an import, an edit).
+type ArticleWriter interface {
 	// AddArticles stores new articles in bulk. An article whose content hash
 	// is already stored (or earlier in the same call) is not stored again;
 	// its result names the article it duplicates.
 	AddArticles(ctx context.Context, articles []*Article) ([]AddResult, error)
-	// Article returns one article with its text.
-	Article(id string) (*Article, error)
-	// Articles returns every article's header (no text), oldest first.
-	Articles() ([]Article, error)
 	// UpdateArticle changes an article's header fields; its text is fixed.
 	UpdateArticle(ctx context.Context, a *Article) error
 	// DeleteArticle removes an article no event cites.
 	DeleteArticle(ctx context.Context, id string, version int) error
+}
 
+// ArticleReader reads articles.
+type ArticleReader interface {
+	// Article returns one article with its text.
+	Article(id string) (*Article, error)
+	// Articles returns every article's header (no text), oldest first.
+	Articles() ([]Article, error)
+}
+
+// EventWriter stores and removes events.
+type EventWriter interface {
 	// PutEvent validates and stores an event: a new one when ID is empty
 	// or unknown, else a new version of the stored one.
 	PutEvent(ctx context.Context, e *Event) error
+	DeleteEvent(ctx context.Context, id string, version int) error
+}
+
+// EventReader reads and checks events.
+type EventReader interface {
 	Event(id string) (*Event, error)
 	Events(q EventQuery) ([]Event, error)
 	// EachEvent calls fn for every event q selects, one at a time, so that
@@ -43,42 +75,79 @@ type Store interface {
 	EachEvent(q EventQuery, fn func(*Event) error) error
 	// CheckEvent validates an event and what it cites, storing nothing.
 	CheckEvent(e *Event) error
-	DeleteEvent(ctx context.Context, id string, version int) error
+}
 
+// ActorWriter stores and removes actors.
+type ActorWriter interface {
 	// PutActor validates and stores an actor, like PutEvent.
 	PutActor(ctx context.Context, a *Actor) error
+	// DeleteActor removes an actor no event cites.
+	DeleteActor(ctx context.Context, id string, version int) error
+}
+
+// ActorReader reads the register.
+type ActorReader interface {
 	Actor(id string) (*Actor, error)
 	Actors() ([]Actor, error)
 	// ActorsNamed returns the actors whose name or an alias normalises to
 	// the same form as name.
 	ActorsNamed(name string) ([]Actor, error)
-	// DeleteActor removes an actor no event cites.
-	DeleteActor(ctx context.Context, id string, version int) error
+}
 
+// Batcher writes many records at once, all or none.
+type Batcher interface {
 	// Commit stores a batch of writes in one transaction: all, or none.
 	Commit(ctx context.Context, b *Batch) error
 	// Version is the version a write of the record with that id must
 	// carry: the stored one, a deleted record's last, or 0 for none.
 	Version(id string) (int, error)
+}
 
+// Changes tells of every committed change, and stamps the state it leaves.
+type Changes interface {
 	// Subscribe calls fn with the changes of every later committed write
 	// (see Feed), until cancel is called.
 	Subscribe(fn func([]Change)) (cancel func())
+	// Stamp changes with every write ("" before the first): derived data
+	// kept elsewhere (the search index) is stale when its stamp differs.
+	Stamp() (string, error)
+}
 
+// Keys says whether the database is encrypted and derives keys from it.
+type Keys interface {
 	// Encrypted reports whether the database is encrypted at rest.
 	Encrypted() bool
 	// Secret is a 256-bit key for purpose derived from an encrypted
 	// database's key, for data kept beside it (its search index); nil when
 	// the database is not encrypted.
 	Secret(purpose string) []byte
+	// Sign signs msg with the analyst's key (Analyst().Key verifies it).
+	Sign(msg []byte) []byte
+}
 
+// Analysts knows who works on the database and on colleagues' changes.
+type Analysts interface {
 	// Analyst is who works on this database (created with it).
 	Analyst() Analyst
 	// SetAnalystName changes the analyst's display name.
 	SetAnalystName(ctx context.Context, name string) error
 	// AnalystName is the display name of the analyst with that id.
 	AnalystName(id string) string
+}
 
+// Counter counts records from the indexes.
+type Counter interface {
+	// EventCountsByActor and EventCountsByArticle count events from the
+	// indexes alone; EventCount counts those citing one article or actor.
+	EventCountsByActor() (map[string]int, error)
+	EventCountsByArticle() (map[string]int, error)
+	EventCount(id string) (int, error)
+	// Counts returns how many articles, events and actors are stored.
+	Counts() (Counts, error)
+}
+
+// Keeper looks after the database as a whole: backups, checks, mending, closing.
+type Keeper interface {
 	// Backup writes a consistent copy of the whole database to w.
 	Backup(w io.Writer) error
 	// Restore loads a backup; a database holding records is refused
@@ -86,7 +155,6 @@ type Store interface {
 	Restore(ctx context.Context, r io.Reader, replace bool) error
 	// VerifyBackup reads a backup whole, loading nothing.
 	VerifyBackup(r io.Reader) error
-
 	// Check compares the indexes with the records, mends them, and reports
 	// what it mended and what it could not; in a damaged database it
 	// mends nothing and reports what cannot be read.
@@ -101,29 +169,11 @@ type Store interface {
 	// with code EDamaged says the database is damaged (then a scan of
 	// every record may miss some without a word: read nothing whole).
 	Verify() error
-
-	// Stamp changes with every write ("" before the first): derived data
-	// kept elsewhere (the search index) is stale when its stamp differs.
-	Stamp() (string, error)
-
-	// EventCountsByActor and EventCountsByArticle count events from the
-	// indexes alone; EventCount counts those citing one article or actor.
-	EventCountsByActor() (map[string]int, error)
-	EventCountsByArticle() (map[string]int, error)
-	EventCount(id string) (int, error)
-
-	// Counts returns how many articles, events and actors are stored.
-	Counts() (Counts, error)
 	// Notices are what the store did on its own when it opened, as
 	// sentences: a copied database given a new identity, an interrupted
 	// change finished or rolled back, damage found.
 	Notices() []string
-	// Sign signs msg with the analyst's key (Analyst().Key verifies it).
-	Sign(msg []byte) []byte
 	Close() error
-
-	// Replica: team work (see team.go).
-	Replica
 }
 
 // Batch is several writes committed together: actors first, then article

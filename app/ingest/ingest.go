@@ -88,7 +88,7 @@ const (
 // are parsed on every core while the previous batch is being written. Files
 // already parsed are still stored when ctx is cancelled; the rest are left.
 // The error is for the store failing; bad files go in the Summary.
-func Import(ctx context.Context, st data.Store, paths []string, opt Options) (Summary, error) {
+func Import(ctx context.Context, st data.ArticleWriter, paths []string, opt Options) (Summary, error) {
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = defaultBatch
 	}
@@ -156,7 +156,7 @@ func parseAll(files []candidate, maxSize int64) []parsed {
 // importer gathers parsed articles into batches; one batch is written in
 // the background while the next one fills.
 type importer struct {
-	st       data.Store
+	st       data.ArticleWriter
 	write    context.Context // for the store: the import's origin, never cancelled mid-batch
 	opt      Options
 	sum      Summary

@@ -16,7 +16,7 @@ import (
 const chartWidth, chartHeight = 1600, 1000
 
 // networkOf is the link chart of the events a filter selects.
-func networkOf(st data.Store, f Filter) (*network.Graph, *lookup, int, error) {
+func networkOf(st Records, f Filter) (*network.Graph, *lookup, int, error) {
 	l, err := newLookup(st)
 	if err != nil {
 		return nil, nil, 0, err
@@ -33,7 +33,7 @@ func networkOf(st data.Store, f Filter) (*network.Graph, *lookup, int, error) {
 
 // ExportChart draws the link chart of the selected events as SVG or PNG
 // (by the file's extension), titled with what it shows.
-func ExportChart(_ context.Context, st data.Store, path string, opt Options) (Result, error) {
+func ExportChart(_ context.Context, st Records, path string, opt Options) (Result, error) {
 	g, l, events, err := networkOf(st, opt.Filter)
 	if err != nil {
 		return Result{}, err

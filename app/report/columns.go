@@ -18,7 +18,7 @@ type lookup struct {
 	byTitle     map[string]string // article title → id
 }
 
-func newLookup(st data.Store) (*lookup, error) {
+func newLookup(st Records) (*lookup, error) {
 	acts, err := st.Actors()
 	if err != nil {
 		return nil, err

@@ -11,7 +11,7 @@ import (
 
 // writeEvents streams the Events and Evidence sheets in one pass over the
 // store, counting what the Summary needs on the way.
-func (w *workbook) writeEvents(ctx context.Context, st data.Store, opt Options, total int) error {
+func (w *workbook) writeEvents(ctx context.Context, st Records, opt Options, total int) error {
 	evSW, err := w.f.NewStreamWriter(sheetEvents)
 	if err != nil {
 		return err
@@ -75,7 +75,7 @@ type builtRow struct {
 // eachRowAhead reads, decodes and turns events into cells on another
 // goroutine (which alone touches w's notices and counts) while write puts
 // the previous rows into the sheets: the two halves share the two cores.
-func eachRowAhead(ctx context.Context, st data.Store, f Filter, w *workbook, write func(builtRow) error) error {
+func eachRowAhead(ctx context.Context, st Records, f Filter, w *workbook, write func(builtRow) error) error {
 	rows := make(chan builtRow, 256)
 	stop := make(chan struct{})
 	readErr := make(chan error, 1)

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 
 	"dossier/data"
@@ -64,13 +65,13 @@ func (f Filter) query() data.EventQuery {
 }
 
 func (f Filter) keeps(e *data.Event) bool {
-	return (len(f.Types) == 0 || contains(f.Types, e.Type)) &&
-		(len(f.Events) == 0 || contains(f.Events, e.ID)) &&
+	return (len(f.Types) == 0 || containsFold(f.Types, e.Type)) &&
+		(len(f.Events) == 0 || containsFold(f.Events, e.ID)) &&
 		(len(f.Actors) == 0 || overlaps(f.Actors, e.Parties()))
 }
 
 // eachEvent walks the events the filter selects.
-func (f Filter) eachEvent(st data.Store, fn func(*data.Event) error) error {
+func (f Filter) eachEvent(st Records, fn func(*data.Event) error) error {
 	return st.EachEvent(f.query(), func(e *data.Event) error {
 		if f.keeps(e) {
 			return fn(e)
@@ -79,18 +80,13 @@ func (f Filter) eachEvent(st data.Store, fn func(*data.Event) error) error {
 	})
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
+func containsFold(list []string, s string) bool {
+	return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
 }
 
 func overlaps(a, b []string) bool {
 	for _, x := range a {
-		if contains(b, x) {
+		if containsFold(b, x) {
 			return true
 		}
 	}

@@ -18,7 +18,7 @@ import (
 // ExportCSV writes the selected events as CSV for Excel: UTF-8 with a byte
 // order mark, the Events sheet's columns, and every text cell that a
 // spreadsheet could read as a formula neutralised.
-func ExportCSV(ctx context.Context, st data.Store, path string, opt Options) (Result, error) {
+func ExportCSV(ctx context.Context, st Records, path string, opt Options) (Result, error) {
 	return writeFlat(ctx, st, path, opt, func(w *bufio.Writer, l *lookup, res *Result) (func(*data.Event, int) error, error) {
 		w.WriteString("\ufeff")
 		cw := csv.NewWriter(w)
@@ -93,7 +93,7 @@ type ploverEvent struct {
 }
 
 // ExportJSONL writes one PLOVER-style JSON object per line.
-func ExportJSONL(ctx context.Context, st data.Store, path string, opt Options) (Result, error) {
+func ExportJSONL(ctx context.Context, st Records, path string, opt Options) (Result, error) {
 	return writeFlat(ctx, st, path, opt, func(w *bufio.Writer, l *lookup, _ *Result) (func(*data.Event, int) error, error) {
 		enc := json.NewEncoder(w)
 		return func(e *data.Event, _ int) error { return enc.Encode(toPlover(l, e)) }, nil
@@ -119,7 +119,7 @@ func toPlover(l *lookup, e *data.Event) ploverEvent {
 
 // writeFlat runs a line-oriented export into a file that appears whole
 // once complete.
-func writeFlat(ctx context.Context, st data.Store, path string, opt Options,
+func writeFlat(ctx context.Context, st Records, path string, opt Options,
 	start func(*bufio.Writer, *lookup, *Result) (func(*data.Event, int) error, error)) (Result, error) {
 	l, err := newLookup(st)
 	if err != nil {

@@ -15,7 +15,7 @@ type Format struct {
 	Label string // as the window offers it
 	// Protectable formats can be written with a password.
 	Protectable bool
-	Write       func(ctx context.Context, st data.Store, path string, opt Options) (Result, error)
+	Write       func(ctx context.Context, st Records, path string, opt Options) (Result, error)
 }
 
 // Formats lists the export formats, the workbook first.
@@ -49,7 +49,7 @@ func FormatList() string {
 
 // Export writes the events opt selects to path, in the format its
 // extension names.
-func Export(ctx context.Context, st data.Store, path string, opt Options) (Result, error) {
+func Export(ctx context.Context, st Records, path string, opt Options) (Result, error) {
 	f, ok := FormatOf(path)
 	if !ok {
 		return Result{}, data.Errorf(data.EInvalid, "Dossier exports %s files, not %q.", FormatList(), filepath.Ext(path))
@@ -62,7 +62,7 @@ func Export(ctx context.Context, st data.Store, path string, opt Options) (Resul
 
 // Unprotected is the warning an export of an encrypted database needs: what
 // the file is, and how to protect it ("" when none is needed).
-func Unprotected(st data.Store, path, password string) string {
+func Unprotected(st Records, path, password string) string {
 	f, _ := FormatOf(path)
 	switch {
 	case !st.Encrypted() || password != "":
@@ -71,4 +71,22 @@ func Unprotected(st data.Store, path, password string) string {
 		return "The database is encrypted, but this workbook will not be: anyone with the file can read it. Give it a password to protect it."
 	}
 	return "The database is encrypted, but " + strings.ToUpper(f.Ext[1:]) + " files cannot be protected: anyone with the file can read it. Export a password-protected .xlsx workbook instead."
+}
+
+// Records is what an export reads: the records, and whether the database
+// is encrypted (an unprotected copy of one says so).
+type Records interface {
+	data.ArticleReader
+	data.EventReader
+	data.ActorReader
+	data.Keys
+	Counts() (data.Counts, error) // how far along an export is
+}
+
+// Writable is what a workbook brought back writes to: events, checked and
+// committed in chunks.
+type Writable interface {
+	Records
+	data.EventWriter
+	data.Batcher
 }

@@ -78,7 +78,7 @@ const (
 // row and column; a second row with the same ID is refused. The accepted
 // rows are stored (in steps of commitChunk rows), unless dryRun, which only
 // says what would change.
-func ImportWorkbook(ctx context.Context, st data.Store, path string, dryRun bool) (ImportResult, error) {
+func ImportWorkbook(ctx context.Context, st Writable, path string, dryRun bool) (ImportResult, error) {
 	res := ImportResult{DryRun: dryRun, Changes: []Change{}}
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxUnzipXML})
 	if err != nil {
@@ -139,7 +139,7 @@ const commitChunk = 1000
 // commitRows stores the planned rows, a chunk per transaction. A row whose
 // event changed between the check and the write (in another window, say)
 // is moved to the conflicts, and the rest are written without it.
-func commitRows(ctx context.Context, st data.Store, planned []*data.Event, res *ImportResult) error {
+func commitRows(ctx context.Context, st Writable, planned []*data.Event, res *ImportResult) error {
 	for len(planned) > 0 {
 		n := min(commitChunk, len(planned))
 		if err := commitChunkOf(ctx, st, planned[:n], res); err != nil {
@@ -150,7 +150,7 @@ func commitRows(ctx context.Context, st data.Store, planned []*data.Event, res *
 	return nil
 }
 
-func commitChunkOf(ctx context.Context, st data.Store, planned []*data.Event, res *ImportResult) error {
+func commitChunkOf(ctx context.Context, st Writable, planned []*data.Event, res *ImportResult) error {
 	for len(planned) > 0 {
 		err := st.Commit(ctx, &data.Batch{Events: planned})
 		var c *data.Conflict
@@ -220,7 +220,7 @@ func hasColumn(cols map[int]int, ci int) bool {
 // sheetReader reads the Events sheet's rows into the events they should
 // become.
 type sheetReader struct {
-	st       data.Store
+	st       Writable
 	l        *lookup
 	cols     map[int]int     // workbook column → eventColumns index
 	formulas map[string]bool // cells holding a formula ("C7")

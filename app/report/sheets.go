@@ -101,7 +101,7 @@ func roles(rs []data.Role) string {
 
 // writeArticles lists the cited articles (all of them for an unfiltered
 // export) with their text, cut at Excel's limit with a visible marker.
-func (w *workbook) writeArticles(st data.Store, filter Filter) error {
+func (w *workbook) writeArticles(st Records, filter Filter) error {
 	sw, err := w.f.NewStreamWriter(sheetArticles)
 	if err != nil {
 		return err

@@ -10,7 +10,6 @@ import (
 
 	"dossier/app/network"
 	"dossier/app/safefile"
-	"dossier/data"
 )
 
 // Sheet names (all valid: short, no : \ / ? * [ ]).
@@ -55,7 +54,7 @@ type workbook struct {
 
 // ExportWorkbook writes the events the filter selects, and what they refer
 // to, to an .xlsx file at path. The file appears whole or not at all.
-func ExportWorkbook(ctx context.Context, st data.Store, path string, opt Options) (Result, error) {
+func ExportWorkbook(ctx context.Context, st Records, path string, opt Options) (Result, error) {
 	l, err := newLookup(st)
 	if err != nil {
 		return Result{}, err

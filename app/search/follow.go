@@ -12,7 +12,7 @@ import (
 // moment later, so that typing never waits for the index.
 type Follower struct {
 	ix     *Index
-	st     data.Store
+	st     Source
 	cancel func()
 
 	mu      sync.Mutex
@@ -26,7 +26,7 @@ type Follower struct {
 }
 
 // Follow starts keeping ix in step with st.
-func Follow(ix *Index, st data.Store) *Follower {
+func Follow(ix *Index, st Source) *Follower {
 	f := &Follower{ix: ix, st: st, pending: map[string]data.RecordKind{},
 		wake: make(chan struct{}, 1), stop: make(chan struct{}), stopped: make(chan struct{})}
 	f.cancel = st.Subscribe(f.heard)
@@ -118,7 +118,7 @@ func (f *Follower) pass(pending map[string]data.RecordKind, reset bool) error {
 }
 
 // current reads a record's stored state.
-func current(st data.Store, kind data.RecordKind, id string) (any, error) {
+func current(st Source, kind data.RecordKind, id string) (any, error) {
 	switch kind {
 	case data.RecordEvent:
 		return st.Event(id)

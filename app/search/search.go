@@ -59,9 +59,18 @@ func Open(path string, key []byte) (*Index, error) {
 	return ix, nil
 }
 
+// Source is what an index is built from and kept in step with: the
+// records, and the feed of their changes.
+type Source interface {
+	data.ArticleReader
+	data.EventReader
+	data.ActorReader
+	data.Changes
+}
+
 // OpenFor opens the index of the database st at dbPath, encrypted when
 // the database is.
-func OpenFor(dbPath string, st data.Store) (*Index, error) {
+func OpenFor(dbPath string, st data.Keys) (*Index, error) {
 	return Open(Folder(dbPath), st.Secret("search index"))
 }
 
@@ -80,7 +89,7 @@ func (ix *Index) Close() error {
 
 // Sync rebuilds the index from st when its stamp differs from the
 // database's; progress, when set, hears how far it has come.
-func (ix *Index) Sync(st data.Store, progress func(done, total int)) (rebuilt bool, err error) {
+func (ix *Index) Sync(st Source, progress func(done, total int)) (rebuilt bool, err error) {
 	want, err := st.Stamp()
 	if err != nil {
 		return false, err
@@ -112,7 +121,7 @@ const layout = "/languages-1/passages-2"
 // rebuild empties the index and indexes every record again. The old one is
 // closed before its files are removed (Windows keeps open files), and a
 // failure leaves the index closed, never closed twice.
-func (ix *Index) rebuild(st data.Store, stamp string, progress func(done, total int)) error {
+func (ix *Index) rebuild(st Source, stamp string, progress func(done, total int)) error {
 	if err := ix.idx.Close(); err != nil {
 		return err
 	}

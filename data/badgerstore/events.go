@@ -3,6 +3,7 @@ package badgerstore
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -91,7 +92,7 @@ func (w *writer) putEvent(e *data.Event) error {
 // union appends to a the ids of b it lacks.
 func union(a, b []string) []string {
 	for _, x := range b {
-		if !contains(a, x) {
+		if !slices.Contains(a, x) {
 			a = append(a, x)
 		}
 	}
@@ -265,25 +266,16 @@ func eventsInDateRange(txn *badger.Txn, q data.EventQuery, fn func(*data.Event) 
 }
 
 func matchesQuery(e *data.Event, q data.EventQuery) bool {
-	if q.Article != "" && !contains(e.Articles(), q.Article) {
+	if q.Article != "" && !slices.Contains(e.Articles(), q.Article) {
 		return false
 	}
-	if q.Actor != "" && !contains(e.Parties(), q.Actor) {
+	if q.Actor != "" && !slices.Contains(e.Parties(), q.Actor) {
 		return false
 	}
 	if q.From != "" && (e.Date.Start == "" || e.Date.Start < q.From) {
 		return false
 	}
 	return q.To == "" || (e.Date.Start != "" && e.Date.Start <= q.To)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // DeleteEvent removes an event read at version, with its index entries.

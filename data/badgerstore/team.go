@@ -387,7 +387,7 @@ func (w *writer) repoint(id string) error {
 		return err
 	}
 	actors, recipients := w.survivors(e.Actors), w.survivors(e.Recipients)
-	if slicesEqual(actors, e.Actors) && slicesEqual(recipients, e.Recipients) {
+	if slices.Equal(actors, e.Actors) && slices.Equal(recipients, e.Recipients) {
 		return nil
 	}
 	cur := stored{found: true, version: e.Version, by: e.UpdatedBy}
@@ -424,22 +424,10 @@ func (w *writer) survivors(ids []string) []string {
 }
 
 func appendNew(ids []string, id string) []string {
-	if contains(ids, id) {
+	if slices.Contains(ids, id) {
 		return ids
 	}
 	return append(ids, id)
-}
-
-func slicesEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // adopt settles two states written apart that need no analyst (the same

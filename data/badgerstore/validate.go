@@ -2,6 +2,7 @@ package badgerstore
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"dossier/data"
@@ -27,10 +28,10 @@ func validateEvent(e *data.Event) error {
 		return invalid("The event's date is wrong: %v.", err)
 	}
 	e.Date = d
-	if d.Precision != "" && !contains(data.Precisions, d.Precision) {
+	if d.Precision != "" && !slices.Contains(data.Precisions, d.Precision) {
 		return invalid("Unknown date precision %q (use one of %s).", d.Precision, strings.Join(data.Precisions, ", "))
 	}
-	if e.Confidence != "" && !contains(data.Confidences, e.Confidence) {
+	if e.Confidence != "" && !slices.Contains(data.Confidences, e.Confidence) {
 		return invalid("Unknown confidence %q (use one of %s).", e.Confidence, strings.Join(data.Confidences, ", "))
 	}
 	if e.Location != nil && e.Location.Country != "" {
@@ -86,7 +87,7 @@ func validateActor(a *data.Actor) error {
 	if a.Kind == "" {
 		a.Kind = data.KindOther
 	}
-	if !contains(data.ActorKinds, a.Kind) {
+	if !slices.Contains(data.ActorKinds, a.Kind) {
 		return invalid("Unknown actor kind %q (use one of %s).", a.Kind, strings.Join(data.ActorKinds, ", "))
 	}
 	if a.Country != "" {
@@ -97,7 +98,7 @@ func validateActor(a *data.Actor) error {
 		a.Country = c.Alpha3
 	}
 	a.Sector = strings.ToUpper(strings.TrimSpace(a.Sector))
-	if a.Sector != "" && !contains(data.Sectors, a.Sector) {
+	if a.Sector != "" && !slices.Contains(data.Sectors, a.Sector) {
 		return invalid("Unknown sector %q for %s (use one of %s).", a.Sector, a.Name, strings.Join(data.Sectors, ", "))
 	}
 	a.Aliases = tidyAliases(a.Name, a.Aliases)

@@ -1,6 +1,7 @@
 package codebook
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -79,10 +80,10 @@ func Type(name string) (EventType, bool) {
 func Contexts() []string { return append([]string(nil), ploverData().contexts...) }
 
 // HasMode reports whether mode is one of the type's modes.
-func (t EventType) HasMode(mode string) bool { return contains(t.Modes, mode) }
+func (t EventType) HasMode(mode string) bool { return slices.Contains(t.Modes, mode) }
 
 // IsContext reports whether c is a PLOVER context.
-func IsContext(c string) bool { return contains(ploverData().contexts, c) }
+func IsContext(c string) bool { return slices.Contains(ploverData().contexts, c) }
 
 // SearchTypes finds types and type-modes whose words start with the query's
 // ("visit" finds CONSULT-visit; "cons" finds CONSULT and its modes).
@@ -101,15 +102,6 @@ func SearchTypes(query string) []TypeMatch {
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // QuadClassOf is an event's QuadClass (1–4): from its CAMEO code when it
