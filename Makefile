@@ -77,12 +77,12 @@ models:
 
 # 100 SIGKILL cycles across import and editing (make test runs 10).
 crash:
-	DOSSIER_CRASH_CYCLES=100 $(GO) test -tags $(TAGS) -run '^TestCrashCycles$$' -v -timeout 30m . | grep -E '^(---|===|ok|FAIL|\s+crash_test)'
+	DOSSIER_CRASH_CYCLES=100 $(GO) test -tags $(TAGS) -run '^TestCrashCycles$$' -v -timeout 30m ./e2e | grep -E '^(---|===|ok|FAIL|\s+crash_test)'
 
 # The hostile-hub, hostile-bundle and store-damage cases of issue 23 (SECURITY.md), the
 # slow ones too (a gzip bomb, articles of 12 MB); make test runs the others.
 faults:
-	DOSSIER_FAULTS=1 $(GO) test -tags $(TAGS) -count=1 -run '^TestFault' -v -timeout 30m . ./app/team ./data/badgerstore | grep -E '^(---|ok|FAIL|\s+\w+_test\.go)'
+	DOSSIER_FAULTS=1 $(GO) test -tags $(TAGS) -count=1 -run '^TestFault' -v -timeout 30m ./e2e ./app/team ./data/badgerstore | grep -E '^(---|ok|FAIL|\s+\w+_test\.go)'
 
 # Every parser's fuzz target in turn, FUZZTIME each (CI runs them briefly, by a count
 # of runs: Go 1.26's fuzzer can fail a target with "context deadline exceeded" when a

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // The crash harness: start dossier importing a folder or applying a stream
 // of edits, SIGKILL it at a random moment, reopen the database and check

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // Store-damage tests with the real binary (make faults runs every
 // TestFault…): tables and logs with a byte flipped, a lost MANIFEST, a

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // The end-to-end test: the real binary in a real X server (Xvfb), files
 // dropped on its window through the XDND protocol exactly as a file manager
@@ -63,7 +63,7 @@ func startX(t *testing.T) string {
 
 func buildBinary(t *testing.T) string {
 	bin := filepath.Join(t.TempDir(), "dossier")
-	out, err := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, ".").CombinedOutput()
+	out, err := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, "dossier").CombinedOutput()
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}

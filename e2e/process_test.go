@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // The real binary, started as an analyst starts it.
 

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // Team sync with the real binary: against Debian's nats-server (end to
 // end), and killed with SIGKILL while it pushes and pulls (crash cycles).

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // The packages and the Windows build, as people who do not build Dossier
 // get them: the Linux archive installed into a home folder, and the .exe
@@ -22,16 +22,16 @@ import (
 // The Linux archive unpacks, its install script puts Dossier in a home
 // folder's menu, and the installed program runs.
 func TestLinuxPackageInstalls(t *testing.T) {
-	archives, _ := filepath.Glob("bin/dist/dossier-*-linux-amd64.tar.xz")
+	archives, _ := filepath.Glob("../bin/dist/dossier-*-linux-amd64.tar.xz")
 	if len(archives) == 0 {
 		t.Skip("skipped: no Linux package in bin/dist (make dist makes one)")
 	}
-	sums, err := os.ReadFile("bin/dist/SHA256SUMS")
+	sums, err := os.ReadFile("../bin/dist/SHA256SUMS")
 	if err != nil || !strings.Contains(string(sums), filepath.Base(archives[0])) {
 		t.Fatalf("SHA256SUMS does not list %s", archives[0])
 	}
 	c := exec.Command("sha256sum", "--check", "SHA256SUMS")
-	c.Dir = "bin/dist"
+	c.Dir = "../bin/dist"
 	if out, err := c.CombinedOutput(); err != nil {
 		t.Fatalf("the sums do not match: %v\n%s", err, out)
 	}
@@ -69,10 +69,10 @@ func TestLinuxPackageInstalls(t *testing.T) {
 // prepares, with the stand-in bcryptprimitives.dll), or a skip.
 func wine(t *testing.T) (string, []string) {
 	t.Helper()
-	if _, err := os.Stat("bin/dossier.exe"); err != nil {
+	if _, err := os.Stat("../bin/dossier.exe"); err != nil {
 		t.Skip("skipped: no bin/dossier.exe (make windows makes it)")
 	}
-	prefix, _ := filepath.Abs("bin/wine-prefix")
+	prefix, _ := filepath.Abs("../bin/wine-prefix")
 	if _, err := os.Stat(filepath.Join(prefix, "drive_c", "windows", "system32", "bcryptprimitives.dll")); err != nil {
 		t.Skip("skipped: no Wine prefix in bin/wine-prefix (bash .ci/wine.sh makes one)")
 	}
@@ -89,7 +89,7 @@ func wine(t *testing.T) (string, []string) {
 // aside, and its workbook is read by openpyxl.
 func TestWindowsCommandsUnderWine(t *testing.T) {
 	wineCmd, env := wine(t)
-	exe, _ := filepath.Abs("bin/dossier.exe")
+	exe, _ := filepath.Abs("../bin/dossier.exe")
 	linux := buildBinary(t)
 	dir := t.TempDir()
 	article := filepath.Join(dir, "Réunion à Pékin.txt") // a non-ASCII file name
@@ -178,7 +178,7 @@ func TestWindowsWindowUnderWine(t *testing.T) {
 	dir := t.TempDir()
 	article := filepath.Join(dir, "sample.txt")
 	os.WriteFile(article, []byte(app.SampleText()), 0o644)
-	exe, _ := filepath.Abs("bin/dossier.exe")
+	exe, _ := filepath.Abs("../bin/dossier.exe")
 	c := exec.Command(wineCmd, exe, "--db", "Z:"+strings.ReplaceAll(filepath.Join(dir, "db"), "/", `\`), "Z:"+strings.ReplaceAll(article, "/", `\`))
 	c.Env = env
 	logFile, _ := os.Create(filepath.Join(dir, "log"))
