@@ -184,6 +184,8 @@ func events(d *document, ents, all []Suggestion, published string) []Suggestion 
 			ev.Actors = []string{PartyName(before[len(before)-1])}
 		case len(after) >= 2 && strings.HasPrefix(t.cameo, "04") && between(d, after[0], after[1]):
 			ev.Actors, after = []string{PartyName(after[0])}, after[1:] // "talks between A and B"
+		case len(after) >= 2 && verbFirst(d, verb):
+			ev.Actors, after = []string{PartyName(after[0])}, after[1:] // Arabic: "التقى A B", A met B
 		}
 		for _, a := range after {
 			if n := PartyName(a); len(ev.Recipients) == 0 && (len(ev.Actors) == 0 || n != ev.Actors[0]) { // not the actor again: "Kola said: I welcome…"
@@ -318,15 +320,17 @@ func afterAnd(d *document, verb int) bool {
 
 // partiesAround returns the parties of a sentence before and after its
 // verb, in text order; of two parties on the same words (a country and
-// its government) the first found stands.
+// its government) the first found stands, and a country just before a
+// person is the person's ("министром иностранных дел Китая Ван И": Wang
+// Yi, of China).
 func partiesAround(ents []Suggestion, s span, verb int) (before, after []Suggestion) {
 	lastEnd := -1
 	from := sort.Search(len(ents), func(i int) bool { return ents[i].Start >= s.start }) // the entities are in text order
-	for _, e := range ents[from:] {
+	for i, e := range ents[from:] {
 		if e.Start >= s.end {
 			break
 		}
-		if !party(e) || e.End > s.end || e.Start < lastEnd {
+		if !party(e) || e.End > s.end || e.Start < lastEnd || countryOfNext(e, ents[from+i+1:]) {
 			continue
 		}
 		lastEnd = e.End
@@ -337,6 +341,29 @@ func partiesAround(ents []Suggestion, s span, verb int) (before, after []Suggest
 		}
 	}
 	return before, after
+}
+
+// verbFirst: the verb at code point verb is of a language that puts it
+// before its subject (Arabic).
+func verbFirst(d *document, verb int) bool {
+	return verb < len(d.runes) && unicode.Is(unicode.Arabic, d.runes[verb])
+}
+
+// countryOfNext: e is a country named just before a person (one space
+// between them).
+func countryOfNext(e Suggestion, rest []Suggestion) bool {
+	if e.Kind != Location || e.Country == "" || e.PlaceID != "" {
+		return false
+	}
+	for _, n := range rest {
+		if n.Start > e.End+1 {
+			return false
+		}
+		if n.Start == e.End+1 && n.Kind == Person {
+			return true
+		}
+	}
+	return false
 }
 
 // datedAt are the date suggestions in text order, each with its place

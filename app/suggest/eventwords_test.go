@@ -14,11 +14,12 @@ func TestEventsInEveryLanguage(t *testing.T) {
 	}{
 		{"ru", "Министр обороны Сергей Шойгу встретился в Пекине с министром Сергеем Лавровым.", "040", "Сергей Шойгу", "Сергеем Лавровым"},
 		{"ru", "Премьер Пётр Сидоров осудил заявление Ивана Петрова.", "111", "Пётр Сидоров", "Ивана Петрова"},
+		{"ru", "Министр обороны России Сергей Шойгу встретился в Пекине с министром иностранных дел Китая Ван И.", "040", "Сергей Шойгу", "Ван И"},
 		{"fr", "Le ministre Jean-Noël Barrot a rencontré à Genève le président Emmanuel Macron.", "040", "Jean-Noël Barrot", "Emmanuel Macron"},
 		{"de", "Bürgermeister Peter Tschentscher traf am Montag den polnischen Botschafter Jan Nowak in Hamburg.", "040", "Peter Tschentscher", "Jan Nowak"},
 		{"es", "El ministro Sergei Shoigu se reunió el lunes en Pekín con el canciller Wang Yi.", "040", "Sergei Shoigu", "Wang Yi"},
 		{"zh", "外交部长王毅2日在北京会见了俄罗斯国防部长绍伊古。", "040", "王毅", "俄罗斯"},
-		{"ar", "التقى وزير الدفاع نظيره الصيني في بكين.", "040", "", ""},
+		{"ar", "التقى وزير الدفاع الروسي نظيره الصيني في بكين.", "040", "وزير الدفاع الروسي", "نظيره الصيني"},
 		{"ar", "وأدانت موسكو الهجوم على السفارة.", "111", "", ""}, // behind the clitic و
 		{"zh", "外交部发言人谴责了这次袭击。", "111", "", ""},
 	} {

@@ -31,6 +31,10 @@ func otherScriptPlaces(d *document, c *claims) {
 			}
 			cyrillicNationality(d, c, i)
 		case unicode.Is(unicode.Arabic, firstRune(w)):
+			if j := arabicOffice(d, c, i); j > i {
+				i = j
+				continue
+			}
 			arabicPlace(d, c, i)
 		}
 	}

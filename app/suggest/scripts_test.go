@@ -24,6 +24,7 @@ func TestPlacesAndNationalitiesInEveryScript(t *testing.T) {
 		{"Иранские дипломаты прибыли вечером.", Nationality, "Иранские", "IRN"},
 		{"Українська делегація прибула до Варшави.", Nationality, "Українська", "UKR"},
 		{"التقى وزير الدفاع الروسي نظيره في بكين.", Nationality, "الروسي", "RUS"},
+		{"التقى وزير الدفاع الروسي نظيره في بكين.", Person, "وزير الدفاع الروسي", "RUS"}, // an office, with its country
 	} {
 		var got []Suggestion
 		found := false
