@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"dossier/data"
 )
@@ -235,21 +236,59 @@ func tagsOf(d *document, ss []Suggestion) []tag {
 // modelEntities tags every sentence with the model, once it is mature,
 // and returns the entities it finds, and those the learned names give.
 func (m *Model) modelEntities(d *document, rules []Suggestion) (found, named []Suggestion) {
-	ruleTags := tagsOf(d, rules)
-	pieces := piecesOf(d)
-	firsts := firstWords(m.names)
-	for _, sp := range d.sentences {
-		first, last := d.wordsIn(sp)
+	r := modelReading{m: m, d: d, ruleTags: tagsOf(d, rules), pieces: piecesOf(d), firsts: firstWords(m.names)}
+	parts := runsOfSentences(d.sentences)
+	results := make([][2][]Suggestion, len(parts))
+	var wg sync.WaitGroup
+	for i, part := range parts { // a long article's sentences are read on every core
+		wg.Go(func() { results[i][0], results[i][1] = r.sentences(part) })
+	}
+	wg.Wait()
+	for _, res := range results {
+		found, named = append(found, res[0]...), append(named, res[1]...)
+	}
+	return found, named
+}
+
+// modelReading is what reading a document's sentences with the model
+// needs, computed once for the whole document and only read after.
+type modelReading struct {
+	m        *Model
+	d        *document
+	ruleTags []tag
+	pieces   wordPieces
+	firsts   map[string]bool
+}
+
+// sentences tags the words of some sentences: what the model finds, and
+// the names it was taught.
+func (r modelReading) sentences(sps []span) (found, named []Suggestion) {
+	for _, sp := range sps {
+		first, last := r.d.wordsIn(sp)
 		if first < 0 {
 			continue
 		}
-		names := nameTags(d, first, last, m.names, nil, firsts)
-		named = append(named, spansOf(d, first, names)...)
-		if m.Annotated >= matureAfter {
-			found = append(found, spansOf(d, first, m.viterbi(featureHashes(pieces, first, last, ruleTags[first:last+1], names), nil))...)
+		names := nameTags(r.d, first, last, r.m.names, nil, r.firsts)
+		named = append(named, spansOf(r.d, first, names)...)
+		if r.m.Annotated >= matureAfter {
+			found = append(found, spansOf(r.d, first, r.m.viterbi(featureHashes(r.pieces, first, last, r.ruleTags[first:last+1], names), nil))...)
 		}
 	}
 	return found, named
+}
+
+// runsOfSentences cuts a document's sentences into as many runs as there
+// are cores to read them, in order; a short document is one run.
+func runsOfSentences(sps []span) [][]span {
+	n := min(runtime.GOMAXPROCS(0), 8, len(sps)/64+1)
+	size := (len(sps) + n - 1) / max(n, 1)
+	var out [][]span
+	for len(sps) > 0 {
+		k := min(size, len(sps))
+		out = append(out, sps[:k])
+		sps = sps[k:]
+	}
+	return out
 }
 
 // spansOf turns the tags of a sentence's words (from word first) into

@@ -162,3 +162,24 @@ func BenchmarkShippedModel(b *testing.B) {
 		})
 	}
 }
+
+// A long article's sentences, read on every core, give what reading them
+// one after another gives.
+func TestLongArticleReadOnEveryCore(t *testing.T) {
+	m := Shipped("zh")
+	if m == nil {
+		t.Skip("no shipped Chinese model")
+	}
+	text := strings.Repeat("新华社北京3月2日电 外交部长王毅2日在北京会见了俄罗斯国防部长绍伊古。双方就地区安全问题交换了意见。\n\n", 200)
+	d := newDocument(text)
+	rules := articleSuggestions(d, "2025-03-02", nil)
+	if runs := runsOfSentences(d.sentences); len(runs) < 2 && runtime.GOMAXPROCS(0) > 1 {
+		t.Fatalf("%d sentences read in %d run", len(d.sentences), len(runs))
+	}
+	found, named := m.modelEntities(d, rules)
+	r := modelReading{m: m, d: d, ruleTags: tagsOf(d, rules), pieces: piecesOf(d), firsts: firstWords(m.names)}
+	oneFound, oneNamed := r.sentences(d.sentences)
+	if !reflect.DeepEqual(found, oneFound) || !reflect.DeepEqual(named, oneNamed) || len(found) == 0 {
+		t.Fatalf("on every core: %d found, %d named; one after another: %d, %d", len(found), len(named), len(oneFound), len(oneNamed))
+	}
+}
