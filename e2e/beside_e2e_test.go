@@ -15,7 +15,7 @@ import (
 // TestCommandsBesideTheOpenWindow: with the real window open on a
 // database, the command line works on it — import, list, put and a
 // pipeline of two commands — the window shows what they did, and its
-// Edit ▸ Undo undoes a put typed in the terminal.
+// Ctrl+Z and Edit ▸ Undo undo what was typed in the terminal.
 func TestCommandsBesideTheOpenWindow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped in -short mode: builds and runs the real window")
@@ -89,12 +89,15 @@ func TestCommandsBesideTheOpenWindow(t *testing.T) {
 	cmd(env, "import", "-window", "root", shot).Run()
 	t.Logf("screenshot: %s", shot)
 
-	for range 2 { // Edit ▸ Undo: the pipeline's change, then the put
-		cmd(env, "xdotool", "mousemove", "69", "14", "click", "1").Run()
-		time.Sleep(500 * time.Millisecond)
-		cmd(env, "xdotool", "mousemove", "75", "44", "click", "1").Run()
-		time.Sleep(700 * time.Millisecond)
+	cmd(env, "xdotool", "key", "ctrl+z").Run() // the pipeline's change, from the keyboard
+	time.Sleep(700 * time.Millisecond)
+	if out, _ := dossier("", "show", evID, "--json"); !strings.Contains(out, `"040"`) {
+		t.Fatalf("Ctrl+Z in the window did not undo the pipeline's change: %s", out)
 	}
+	cmd(env, "xdotool", "mousemove", "69", "14", "click", "1").Run() // then the put, from Edit ▸ Undo
+	time.Sleep(500 * time.Millisecond)
+	cmd(env, "xdotool", "mousemove", "75", "44", "click", "1").Run()
+	time.Sleep(700 * time.Millisecond)
 	cmd(env, "import", "-window", "root", filepath.Join(screenshotDir(t), "e2e-beside-after-undo.png")).Run()
 	if out, _ := dossier("", "list", "events", "--json"); strings.Contains(out, evID) {
 		t.Errorf("Undo in the window did not undo the put typed beside it: %s", out)

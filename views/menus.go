@@ -41,7 +41,7 @@ func (wb *workbench) mainMenu() *fyne.MainMenu {
 		item("Delete article…", nil, wb.deleteArticle),
 	)
 	edit := fyne.NewMenu("Edit",
-		item("Undo", shortcut(fyne.KeyZ, false), wb.undo),
+		item("Undo", &fyne.ShortcutUndo{}, wb.undo), // the desktop sends Ctrl+Z as this, never as Ctrl and Z
 		item("Redo", shortcut(fyne.KeyZ, true), wb.redo),
 		fyne.NewMenuItemSeparator(),
 		item("Your name on changes…", nil, wb.nameDialog),
