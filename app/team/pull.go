@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"dossier/data"
@@ -164,6 +165,11 @@ const (
 // once it returns when it has caught up, else it follows the hub until
 // ctx ends. What cannot be read or taken in is set aside: it never stops
 // the exchange.
+// lostAfter is how long a single exchange waits for the next entry while
+// the link to the hub is down before it says the hub cannot be reached
+// (the client would try to reconnect for ever).
+const lostAfter = 10 * time.Second
+
 func (s *Syncer) pull(ctx context.Context, once bool) (data.MergeReport, error) {
 	var total data.MergeReport
 	start, err := s.resumeFrom()
@@ -192,11 +198,22 @@ func (s *Syncer) pull(ctx context.Context, once bool) (data.MergeReport, error) 
 		s.setStatus(func(st *Status) { st.LastExchange, st.SetAside = time.Now(), st.SetAside+rep.SetAside })
 		return err
 	}
+	lost := time.NewTicker(lostAfter)
+	defer lost.Stop()
 	for {
 		var e jetstream.KeyValueEntry
 		var ok bool
 		select {
 		case e, ok = <-w.Updates():
+			lost.Reset(lostAfter)
+		case <-lost.C:
+			if once && !s.nc.IsConnected() { // the hub went away mid-pull: say so, keep what came
+				if err := flush(); err != nil {
+					return total, err
+				}
+				return total, s.hubError(nats.ErrDisconnected)
+			}
+			continue
 		case <-ctx.Done():
 			return total, flush()
 		}
