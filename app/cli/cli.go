@@ -188,9 +188,7 @@ func lockedWindow(env Env, db string, open func([]byte) (data.Store, error), fil
 		holder = holdFor(env, sess)
 		return sess, nil
 	}, files)
-	if holder != nil {
-		holder.Close()
-	}
+	holder.Close()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "dossier:", data.ErrorMessage(err))
 	}
@@ -213,9 +211,7 @@ func openWindow(env Env, st data.Store, db string, files []string, keep int) int
 	sess := app.NewSession(st, db)
 	holder := holdFor(env, sess)
 	err := env.Window(sess, files)
-	if holder != nil {
-		holder.Close()
-	}
+	holder.Close()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "dossier:", data.ErrorMessage(err))
 		return ExitFailed

@@ -50,8 +50,12 @@ func Hold(sess *app.Session) (*Holder, error) {
 	return h, nil
 }
 
-// Close stops answering and waits for the commands being run to finish.
+// Close stops answering and waits for the commands being run to finish
+// (a nil Holder, one that never started, has nothing to stop).
 func (h *Holder) Close() {
+	if h == nil {
+		return
+	}
 	h.ln.Close()
 	os.Remove(h.path)
 	h.wg.Wait()

@@ -208,14 +208,14 @@ func foreignDates(d *document, published string, taken map[int]bool, long bool) 
 	var out []Suggestion
 	lower := strings.ToLower(d.text)
 	for _, p := range foreignDatePatterns {
-		if !slices.ContainsFunc(p.cues.words, func(c string) bool { return strings.Contains(lower, c) }) {
-			continue
-		}
-		runes := runeCounter{text: d.text}
 		var windows []window
 		if long {
 			windows = cueWindows(d.text, lower, p.cues)
 		}
+		if windows != nil && len(windows) == 0 || windows == nil && !slices.ContainsFunc(p.cues.words, func(c string) bool { return strings.Contains(lower, c) }) {
+			continue // none of its cues: the pattern cannot match
+		}
+		runes := runeCounter{text: d.text}
 		for _, m := range matchesIn(p.re, d.text, windows) {
 			at := 2 // the span is the first group
 			if m[at] < 0 {

@@ -3,7 +3,6 @@ package suggest
 import (
 	"regexp"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"dossier/data/codebook"
@@ -52,20 +51,11 @@ func capitalRun(d *document, first, last int) bool {
 // The answers are remembered (a long article names its places again and
 // again, and an inflected word is tried in many forms), up to a bound.
 func placeNamed(name string) (Suggestion, bool) {
-	placeMemo.Lock()
-	r, ok := placeMemo.m[name]
-	placeMemo.Unlock()
-	if ok {
-		return r.s, r.ok
-	}
-	s, found := lookUpPlace(name)
-	placeMemo.Lock()
-	if len(placeMemo.m) >= maxPlaceMemo {
-		clear(placeMemo.m)
-	}
-	placeMemo.m[name] = placeAnswer{s, found}
-	placeMemo.Unlock()
-	return s, found
+	r := placeAnswers.get(name, func(name string) placeAnswer {
+		s, found := lookUpPlace(name)
+		return placeAnswer{s, found}
+	})
+	return r.s, r.ok
 }
 
 type placeAnswer struct {
@@ -73,12 +63,7 @@ type placeAnswer struct {
 	ok bool
 }
 
-const maxPlaceMemo = 100000
-
-var placeMemo = struct {
-	sync.Mutex
-	m map[string]placeAnswer
-}{m: map[string]placeAnswer{}}
+var placeAnswers memo[placeAnswer]
 
 func lookUpPlace(name string) (Suggestion, bool) {
 	if c, ok := codebook.CountryNamed(name); ok {

@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 
 	"dossier/data/codebook"
@@ -80,24 +79,9 @@ func chinesePlace(d *document, c *claims, i int) int {
 // hanStarts reports whether some place or country name starts with two
 // characters, remembered (a long article tries every pair of its
 // characters).
-func hanStarts(pair string) bool {
-	hanPairs.Lock()
-	defer hanPairs.Unlock()
-	ok, seen := hanPairs.m[pair]
-	if !seen {
-		if len(hanPairs.m) >= maxPlaceMemo {
-			clear(hanPairs.m)
-		}
-		ok = codebook.NameStarts(pair)
-		hanPairs.m[pair] = ok
-	}
-	return ok
-}
+func hanStarts(pair string) bool { return hanPairs.get(pair, codebook.NameStarts) }
 
-var hanPairs = struct {
-	sync.Mutex
-	m map[string]bool
-}{m: map[string]bool{}}
+var hanPairs memo[bool]
 
 // cyrillicPlace tries runs of one or two capitalised words from word i,
 // each in the forms its case endings may stand for.
