@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"dossier/data"
 	"dossier/data/badgerstore"
@@ -294,12 +295,38 @@ func TestDatelineAtTheHeadOfASentence(t *testing.T) {
 		"In 2025. Nothing else.": "",
 	} {
 		a := &data.Article{Text: text + "\n\nThe talks went on for hours.\n"}
-		fillFromText(a)
+		fillFromText(a, time.Now())
 		if a.Published != want {
 			t.Errorf("%.30q: published %q, want %q", text, a.Published, want)
 		}
 		if want != "" && !strings.HasPrefix(text, a.Title[:len(a.Title)/2]) {
 			t.Errorf("%.30q: the title is %q", text, a.Title)
+		}
+	}
+}
+
+// A wire's dateline gives the day without the year: it is read in the year
+// that puts it nearest before the file was saved (written for this test).
+func TestWireDatelineWithoutItsYear(t *testing.T) {
+	saved := time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ text, lang, want, raw string }{
+		{"新华社北京3月2日电（记者张伟）国务院总理李强2日会见了俄罗斯国防部长。", "zh", "2025-03-02", "3月2日"},
+		{"MOSCOW, March 2 (Reuters) - Russia's defence minister met his Chinese counterpart.", "en", "2025-03-02", "March 2"},
+		{"МОСКВА, 2 марта. /ТАСС/. Министр обороны встретился с коллегой в Пекине.", "ru", "2025-03-02", "2 марта"},
+		{"PARIS, 2 mars (AFP) - Le ministre a rencontré son homologue à Pékin.", "fr", "2025-03-02", "2 mars"},
+		{"LONDON, Dec 31 (Reuters) - Markets closed the year higher.", "en", "2024-12-31", "Dec 31"},
+		{"MOSCOW, March 4 (Reuters) - Tomorrow's news, a day early.", "en", "2025-03-04", "March 4"},
+		{"MOSCOW, March 5 (Reuters) - Too far ahead: last year's.", "en", "2024-03-05", "March 5"},
+		{"Talks resume on March 2. Leaders arrive in Geneva.", "en", "", ""},
+		{"The summit, held on March 2 - and again later - was long.", "en", "", ""},
+	} {
+		a := &data.Article{Text: c.text + "\n\nThe talks went on for hours.\n", Language: c.lang}
+		fillFromText(a, saved)
+		if a.Published != c.want || a.PublishedRaw != c.raw {
+			t.Errorf("%.30q: published %q (%q), want %q (%q)", c.text, a.Published, a.PublishedRaw, c.want, c.raw)
+		}
+		if !strings.HasPrefix(c.text, a.Title[:len(a.Title)/2]) {
+			t.Errorf("%.30q: the title is %q", c.text, a.Title)
 		}
 	}
 }

@@ -29,7 +29,10 @@ var (
 
 // fillFromText finds the published date in a dateline among the first lines
 // and, when the format gave no title, takes the first line that is not one.
-func fillFromText(a *data.Article) {
+// A dateline without its year (a wire's "MOSCOW, March 2 (Reuters) -") is
+// read only at the head of the first line, in the year that puts it nearest
+// before ref.
+func fillFromText(a *data.Article, ref time.Time) {
 	lines := firstLines(a.Text, 4)
 	dateline := -1
 	if a.Published == "" {
@@ -41,6 +44,14 @@ func fillFromText(a *data.Article) {
 			if day, raw, ok := datelineDate(datelineHead(l), a.Language); ok { // the line goes on: it is text too
 				a.Published, a.PublishedRaw = day, raw
 				break
+			}
+		}
+	}
+	if a.Published == "" && len(lines) > 0 {
+		if day, raw, ok := wireDateline(lines[0], a.Language, ref); ok {
+			a.Published, a.PublishedRaw = day, raw
+			if head, _ := wireHead(lines[0]); utf8.RuneCountInString(lines[0])-utf8.RuneCountInString(head) < 20 {
+				dateline = 0 // "MOSCOW, March 2 (Reuters) -" alone on its line is no title
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -133,13 +134,23 @@ func finish(a *data.Article, path string) (*data.Article, error) {
 		return nil, fmt.Errorf("its text is too long (%s; Dossier keeps articles of up to %s of text, some 2,000 pages): split the document and import the parts", humanSize(int64(len(a.Text))), humanSize(data.MaxTextBytes))
 	}
 	a.Language = language.Of(a)
-	fillFromText(a)
+	fillFromText(a, referenceTime(path))
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
 	a.File = path
 	a.Hash = ContentHash(a.Text)
 	return a, nil
+}
+
+// referenceTime is when the file at path was last written, the best guess at
+// when its article was saved, or now when that is unknown or in the future.
+func referenceTime(path string) time.Time {
+	now := time.Now()
+	if fi, err := os.Stat(path); err == nil && fi.ModTime().Year() > 1990 && fi.ModTime().Before(now) {
+		return fi.ModTime()
+	}
+	return now
 }
 
 // validUTF8 reads text a format declared wrongly (a raw Latin-1 e-mail
