@@ -3,7 +3,7 @@ package suggest
 import "sync"
 
 // memo remembers the answers of a lookup that a long article asks again
-// and again (a place's name, a pair of Chinese characters), up to a bound:
+// and again (a place's name), up to a bound:
 // when full, it forgets everything and starts again. Safe for concurrent
 // use; the lookup runs outside the lock.
 type memo[V any] struct {

@@ -49,7 +49,7 @@ func firstRune(s string) rune {
 // chinesePlace tries the longest run of two to four characters from word
 // i that names a place; it returns the last word it used.
 func chinesePlace(d *document, c *claims, i int) int {
-	if i+1 >= len(d.words) || !hanStarts(d.words[i].text+d.words[i+1].text) {
+	if i+1 >= len(d.words) || !codebook.HanPairStarts(firstRune(d.words[i].text), firstRune(d.words[i+1].text)) {
 		return i
 	}
 	for n := 4; n >= 2; n-- {
@@ -75,13 +75,6 @@ func chinesePlace(d *document, c *claims, i int) int {
 	}
 	return i
 }
-
-// hanStarts reports whether some place or country name starts with two
-// characters, remembered (a long article tries every pair of its
-// characters).
-func hanStarts(pair string) bool { return hanPairs.get(pair, codebook.NameStarts) }
-
-var hanPairs memo[bool]
 
 // cyrillicPlace tries runs of one or two capitalised words from word i,
 // each in the forms its case endings may stand for.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"dossier/data"
 )
@@ -90,11 +91,31 @@ func PlacesNamed(name string) []Place {
 	return out
 }
 
-// NameStarts reports whether the name of some place or country starts with
-// prefix: a cheap test before looking up every run of words that might be
-// one (Chinese has no spaces between them).
-func NameStarts(prefix string) bool {
-	return hasPrefixed(gazetteerData().keys, data.NormaliseName(prefix)) || hasPrefixed(countryData().keys, strings.ToLower(prefix))
+// HanPairStarts reports whether the name of some place or country written
+// in Chinese characters starts with the characters a and b: a cheap test
+// before looking up every run of characters that might be one (Chinese has
+// no spaces between words). The pairs are gathered once.
+func HanPairStarts(a, b rune) bool {
+	hanPairsOnce.Do(gatherHanPairs)
+	_, ok := hanPairs[[2]rune{a, b}]
+	return ok
+}
+
+var (
+	hanPairsOnce sync.Once
+	hanPairs     map[[2]rune]struct{}
+)
+
+func gatherHanPairs() {
+	hanPairs = map[[2]rune]struct{}{}
+	for _, keys := range [][]string{gazetteerData().keys, countryData().keys} {
+		for _, k := range keys {
+			rs := []rune(k)
+			if len(rs) >= 2 && unicode.Is(unicode.Han, rs[0]) {
+				hanPairs[[2]rune{rs[0], rs[1]}] = struct{}{}
+			}
+		}
+	}
 }
 
 func hasPrefixed(sorted []string, prefix string) bool {
