@@ -4,15 +4,10 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"dossier/app"
-	"dossier/app/suggest"
-	"dossier/app/when"
 	"dossier/data"
-	"dossier/data/codebook"
 )
 
 // selected is called when the analyst selects words in the reader.
@@ -53,99 +48,6 @@ func (wb *workbench) deleteEvent() {
 		return
 	}
 	wb.setBar("Event deleted. Ctrl+Z brings it back.")
-}
-
-// selectionAsParty adds the actor named by the selection to the event,
-// creating the actor (in a small form) when the register lacks it.
-func (wb *workbench) selectionAsParty(recipient bool) {
-	sp, ok := wb.selection()
-	if !ok {
-		return
-	}
-	if found, _ := wb.sess.ActorsNamed(sp.Quote); len(found) > 0 {
-		wb.editor.addParty(found[0].ID, recipient)
-		wb.teach(sp, app.KindOfActor(&found[0]))
-		return
-	}
-	wb.showActorForm(data.Actor{Name: sp.Quote, Kind: data.KindPerson}, func(a *data.Actor) {
-		wb.editor.addParty(a.ID, recipient)
-		wb.teach(sp, app.KindOfActor(a))
-	})
-}
-
-// teach tells the suggestions what the analyst coded by hand: the words
-// are a person, organisation or place, to be found in other articles.
-func (wb *workbench) teach(sp data.Span, kind string) {
-	wb.sess.Teach(sp.Article, kind, sp.Start, sp.End)
-}
-
-// selectionAsAlias adds the selected words as an alias of an actor chosen
-// from the register.
-func (wb *workbench) selectionAsAlias() {
-	sp, ok := wb.selection()
-	if !ok {
-		return
-	}
-	var d dialog.Dialog
-	pick := newPicker("search the register", func(q string) []pickItem { return actorItems(wb.sess)(q, "") }, func(it pickItem) {
-		d.Hide()
-		a, err := wb.sess.Actor(it.value.(string))
-		if err == nil {
-			a.Aliases = append(a.Aliases, sp.Quote)
-			err = wb.sess.SaveActor(a)
-		}
-		if err != nil {
-			showError(wb.win, "The alias was not saved", err)
-			return
-		}
-		wb.teach(sp, app.KindOfActor(a))
-		wb.setBar(fmt.Sprintf("“%s” is now an alias of %s.", sp.Quote, a.Name))
-	})
-	d = dialog.NewCustom(fmt.Sprintf("“%s” is an alias of…", sp.Quote), "Cancel", pick, wb.win)
-	d.Show()
-	wb.win.Canvas().Focus(pick)
-}
-
-// selectionAsPlace sets the event's place to the likeliest gazetteer place
-// of that name.
-func (wb *workbench) selectionAsPlace() {
-	sp, ok := wb.selection()
-	if !ok {
-		return
-	}
-	places := codebook.PlacesNamed(sp.Quote)
-	if len(places) == 0 {
-		places = codebook.SearchPlaces(sp.Quote, 1)
-	}
-	if len(places) == 0 {
-		wb.setBar(fmt.Sprintf("No place called “%s” in the gazetteer: search for it in the Place field.", sp.Quote))
-		return
-	}
-	wb.editor.setPlace(app.PlaceLocation(sp.Quote, places[0]))
-	wb.teach(sp, suggest.Location)
-}
-
-// selectionAsDate reads the selected words as the event's date, against the
-// article's published date ("on Friday").
-func (wb *workbench) selectionAsDate() {
-	sp, ok := wb.selection()
-	if !ok {
-		return
-	}
-	d, err := when.Resolve(sp.Quote, wb.article.Published)
-	if err != nil {
-		wb.editor.setDateWords(sp.Quote)
-		wb.setBar(err.Error())
-		return
-	}
-	wb.editor.setDate(d)
-}
-
-// selectionAsEvidence cites the selected words for the event.
-func (wb *workbench) selectionAsEvidence() {
-	if sp, ok := wb.selection(); ok {
-		wb.editor.addEvidence(sp)
-	}
 }
 
 // undo and redo step through the session's history; the records they

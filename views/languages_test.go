@@ -7,18 +7,18 @@ import "testing"
 func TestArticleLanguageIsShownAndChosen(t *testing.T) {
 	f := newFixture(t)
 	f.openArticle("Officials in Geneva said the talks on the border would resume next week.")
-	if got := f.wb.lang.Selected; got != "English" {
+	if got := f.wb.header.lang.Selected; got != "English" {
 		t.Fatalf("the header says %q, want English", got)
 	}
 	before, _ := f.st.Article(f.wb.article.ID)
-	f.wb.lang.SetSelected("German")
+	f.wb.header.lang.SetSelected("German")
 	f.settle()
 	a, err := f.st.Article(f.wb.article.ID)
 	if err != nil || a.Language != "de" {
 		t.Fatalf("the article keeps %q (%v)", a.Language, err)
 	}
-	if f.wb.lang.Selected != "German" {
-		t.Errorf("the header says %q after choosing German", f.wb.lang.Selected)
+	if f.wb.header.lang.Selected != "German" {
+		t.Errorf("the header says %q after choosing German", f.wb.header.lang.Selected)
 	}
 	if _, err := f.wb.sess.Undo(); err != nil {
 		t.Fatal(err)

@@ -28,15 +28,12 @@ type workbench struct {
 	reader    *Reader
 	marks     *highlighter
 	editor    *eventEditor
-	title     *widget.Label
-	meta      *widget.Label
-	status    *widget.Select
-	lang      *widget.Select // the language the article is read in
+	header    *articleHeader
 	bar       *widget.Label
 	centre    *fyne.Container
 	article   *data.Article // the open article, nil when none
 	actorForm *actorForm    // the last actor form opened (tests fill it in)
-	coding    map[string]*widget.Button
+	coding    *codingBar
 	tabs      *container.AppTabs
 	rightTabs *container.AppTabs
 	tab       struct{ code, actors, events, timeline, network, form, suggestions *container.TabItem }
@@ -57,22 +54,21 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 	wb.editor = newEventEditor(sess, wb.names, editorLinks{editActor: wb.showActorForm, actorItems: items,
 		showOffset: wb.reader.ScrollTo, page: wb.pageOf, evidenceMoved: wb.marks.refresh, tell: wb.setBar})
 	wb.editor.onNew, wb.editor.onDelete = wb.newEvent, wb.deleteEvent
+	wb.coding = newCodingBar(codingLinks{win: win, register: sess, form: wb.editor, selection: wb.selection,
+		published: func() string { return wb.article.Published }, editActor: wb.showActorForm, tell: wb.setBar})
 	wb.articles = newArticlePanel(sess, wb.newSearchField(), wb.open)
 	wb.articles.onCount = wb.countChanged
 	wb.register = newRegisterTab(sess, registerLinks{win: win, editActor: wb.showActorForm, actorItems: items, tell: wb.setBar})
 	wb.allEvents = newEventsTab(sess, eventsLinks{win: win, openEvent: wb.openEvent, openArticle: wb.openArticleID, actorItems: items})
 	wb.suggest = newSuggestionsPanel(sess, suggestLinks{win: win, ui: ui, article: wb.openArticleID,
 		showPanel: func() { wb.rightTabs.Select(wb.tab.suggestions) }, selectText: wb.reader.Select,
-		asPlace: wb.selectionAsPlace, asDate: wb.selectionAsDate, openEvent: wb.openEvent, draftEvent: wb.draftEvent,
+		asPlace: wb.coding.asPlace, asDate: wb.coding.asDate, openEvent: wb.openEvent, draftEvent: wb.draftEvent,
 		editActor: wb.showActorForm, scrollTo: wb.reader.ScrollTo, redraw: wb.marks.refresh, tell: wb.setBar})
 	wb.marks.layers = []func() []highlight{wb.suggest.highlights, wb.evidenceHighlights}
 	wb.conflicts = newConflictsTab(sess, wb.names, wb.setBar)
 	wb.team.status = widget.NewLabel("")
-	wb.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	wb.title.Wrapping = fyne.TextWrapWord
-	wb.meta = widget.NewLabel("")
-	wb.status = widget.NewSelect([]string{data.StatusNew, data.StatusInProgress, data.StatusDone}, wb.setStatus)
-	wb.lang = newLanguageSelect(wb.setLanguage)
+	wb.header = newArticleHeader(headerLinks{win: win, save: func(a *data.Article) error { return sess.SaveArticle(a, "") },
+		languageOf: sess.ArticleLanguage, reread: wb.rereadSuggestions, tell: wb.setBar})
 	wb.bar = widget.NewLabel("")
 	wb.reader.OnSelect = wb.selected
 	wb.stop = ui.listen(sess.Subscribe, wb.changed)
@@ -81,8 +77,7 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 
 // content lays the window out.
 func (wb *workbench) content() fyne.CanvasObject {
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(wb.lang, wb.status), container.NewVBox(wb.title, wb.meta))
-	readerPane := container.NewBorder(container.NewVBox(head, wb.codingBar()), nil, nil, nil, wb.reader)
+	readerPane := container.NewBorder(container.NewVBox(wb.header.view(), wb.coding.view()), nil, nil, nil, wb.reader)
 	wb.centre = container.NewStack(readerPane, wb.welcome())
 	wb.tab.form = container.NewTabItem("Events", wb.editor.view())
 	wb.tab.suggestions = container.NewTabItem("Suggestions", wb.suggest.view())
@@ -107,19 +102,6 @@ func (wb *workbench) content() fyne.CanvasObject {
 	wb.conflicts.retitled = wb.tabs.Refresh
 	wb.conflicts.reload()
 	return container.NewBorder(nil, container.NewBorder(nil, nil, nil, wb.team.status, wb.bar), nil, nil, wb.tabs)
-}
-
-// codingBar holds the buttons that turn the selected words into records.
-func (wb *workbench) codingBar() fyne.CanvasObject {
-	wb.coding = map[string]*widget.Button{}
-	b := func(label string, fn func()) *widget.Button {
-		wb.coding[label] = widget.NewButton(label, fn)
-		return wb.coding[label]
-	}
-	return container.NewHBox(widget.NewLabel("Selection as:"),
-		b("Actor", func() { wb.selectionAsParty(false) }), b("Recipient", func() { wb.selectionAsParty(true) }),
-		b("Alias…", wb.selectionAsAlias), b("Place", wb.selectionAsPlace), b("Date", wb.selectionAsDate),
-		b("Evidence", wb.selectionAsEvidence))
 }
 
 // welcome greets an empty database.
@@ -199,7 +181,7 @@ func (wb *workbench) articleChanged(cs []data.Change) {
 			}
 			text := wb.article.Text
 			wb.article, wb.article.Text = h, text
-			wb.showHeader()
+			wb.header.show(wb.article)
 		}
 	}
 }
@@ -242,13 +224,11 @@ func (wb *workbench) open(id string) {
 		return
 	}
 	wb.article = a
-	wb.showHeader()
+	wb.header.show(a)
 	wb.reader.SetText(a.Text)
 	wb.editor.openArticle(id)
 	wb.marks.open(a.Text)
-	if wb.suggest.shown {
-		wb.suggest.reload(nil)
-	}
+	wb.rereadSuggestions()
 	wb.setBar("")
 }
 
@@ -264,22 +244,11 @@ func (wb *workbench) pageOf(sp data.Span) int {
 // closeArticle empties the reader and the form (the article was deleted).
 func (wb *workbench) closeArticle() {
 	wb.article = nil
-	wb.title.SetText("")
-	wb.meta.SetText("")
+	wb.header.show(nil)
 	wb.reader.SetText("")
 	wb.editor.openArticle("")
 	wb.marks.open("")
 	wb.suggest.cleared()
-}
-
-func (wb *workbench) showHeader() {
-	a := wb.article
-	wb.title.SetText(a.Title)
-	wb.meta.SetText(strings.Join(nonEmpty(a.Published, a.Source, a.Byline, shortName(a.File)), " · "))
-	wb.status.Selected = a.Status // quietly: not an edit
-	wb.status.Refresh()
-	wb.lang.Selected = languageLabel(wb.sess.ArticleLanguage(a))
-	wb.lang.Refresh()
 }
 
 // openArticleID is the open article's id ("" when none).
@@ -301,39 +270,12 @@ func (wb *workbench) evidenceHighlights() []highlight {
 	return hs
 }
 
-func (wb *workbench) setStatus(s string) {
-	if wb.article == nil || s == wb.article.Status || s == "" {
-		return
-	}
-	a := wb.article.Header()
-	a.Status = s
-	if err := wb.sess.SaveArticle(&a, ""); err != nil {
-		showError(wb.win, "The status was not saved", err)
-		wb.showHeader()
-		return
-	}
-	wb.article.Status, wb.article.Version = s, a.Version
-}
-
-// setLanguage keeps the language the analyst chose for the open article
-// (one undoable step) and reads its suggestions again in it.
-func (wb *workbench) setLanguage(label string) {
-	code := languageCode(label)
-	if wb.article == nil || code == "" || code == wb.sess.ArticleLanguage(wb.article) {
-		return
-	}
-	a := wb.article.Header()
-	a.Language = code
-	if err := wb.sess.SaveArticle(&a, ""); err != nil {
-		showError(wb.win, "The language was not saved", err)
-		wb.showHeader()
-		return
-	}
-	wb.article.Language, wb.article.Version = code, a.Version
+// rereadSuggestions reads the open article's suggestions again, when they
+// are shown.
+func (wb *workbench) rereadSuggestions() {
 	if wb.suggest.shown {
 		wb.suggest.reload(nil)
 	}
-	wb.setBar("Suggestions now read the article as " + label + ".")
 }
 
 // setBar shows a message in the status bar; "" shows the database and

@@ -164,7 +164,7 @@ func (f *benchFixture) saveActorForm(name, kind, country, sector, aliases string
 }
 
 func (f *benchFixture) tapCoding(label string) {
-	test.Tap(f.wb.coding[label])
+	test.Tap(f.wb.coding.buttons[label])
 	f.settle()
 }
 
