@@ -79,7 +79,7 @@ func codeInTheWindow(t *testing.T, sess *app.Session) {
 	wb := newWorkbench(sess, w, newTestBridge())
 	w.SetContent(wb.content())
 	w.Resize(fyne.NewSize(1400, 900))
-	wb.openSearch()
+	wb.finder.openIndex()
 	wb.openNewest()
 	wb.ui.settle()
 	dorsk := data.Actor{Name: "Ilvane Dorsk", Kind: data.KindPerson, Notes: "Quartermaster of the Granary Council of Vesh"}

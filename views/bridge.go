@@ -91,6 +91,17 @@ type longWork struct {
 	status func(msg string)
 }
 
+// windowLinks are what a feature that talks to the analyst needs of the
+// window: dialogs, work off the UI goroutine, and the status bar.
+type windowLinks struct {
+	ui   *bridge
+	win  fyne.Window
+	tell func(string)
+}
+
+// long is work of this feature that may take a while, under title.
+func (l windowLinks) long(title string) longWork { return longWork{ui: l.ui, win: l.win, title: title} }
+
 // showAfter is how long work may run before its progress dialog appears.
 const showAfter = 400 * time.Millisecond
 

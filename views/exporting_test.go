@@ -61,7 +61,7 @@ func TestRestoreFromTheWindow(t *testing.T) {
 	if n, _ := f.st.Counts(); n.Events != 3 {
 		t.Fatalf("%d events after delete", n.Events)
 	}
-	f.wb.restore(path)
+	f.wb.backups.restore(path)
 	f.settle()
 	if n, _ := f.st.Counts(); n.Events != 4 || f.wb.article == nil || len(f.wb.editor.rows) != 4 {
 		t.Fatalf("after restore: %+v, article open: %v", n, f.wb.article != nil)
@@ -122,7 +122,7 @@ func TestSearchOpensTheMatch(t *testing.T) {
 	}
 	defer f.wb.sess.CloseSearch()
 	f.settle()
-	field := f.wb.newSearchField()
+	field := f.wb.finder.field()
 	field.SetQuietly("")
 	test.Type(field, `"strategic security talks"`)
 	f.settle() // the hits come back from the search goroutine

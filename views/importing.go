@@ -12,36 +12,49 @@ import (
 	"dossier/app/ingest"
 )
 
-// importPaths imports files and folders in the background: dropped on the
-// window, chosen with File ▸ Import, or named on the command line. The
-// new articles reach the list through the change feed.
-func (wb *workbench) importPaths(paths []string) {
+// importer brings article files and folders in, in the background:
+// dropped on the window, chosen with File ▸ Import, or named on the command
+// line. The new articles reach the list through the change feed; the first
+// of them is opened.
+type importer struct {
+	from   articleImporter
+	opened func(id string) // shows a new article ("" for none: the list is read again)
+	windowLinks
+}
+
+// articleImporter is the part of the session that imports files.
+type articleImporter interface {
+	Import(ctx context.Context, paths []string, progress func(ingest.Progress)) (ingest.Summary, error)
+}
+
+// importPaths imports files and folders.
+func (im *importer) importPaths(paths []string) {
 	if len(paths) == 0 {
 		return
 	}
-	wb.setBar("Importing " + strings.Join(shortNames(paths), ", ") + "…")
-	lw := longWork{ui: wb.ui, win: wb.win, title: "Importing"}
-	runLong(lw, func(ctx context.Context, p progress) (ingest.Summary, error) {
-		return wb.sess.Import(ctx, paths, func(ip ingest.Progress) {
+	im.tell("Importing " + strings.Join(shortNames(paths), ", ") + "…")
+	runLong(im.long("Importing"), func(ctx context.Context, p progress) (ingest.Summary, error) {
+		return im.from.Import(ctx, paths, func(ip ingest.Progress) {
 			p(ip.Done, ip.Total, fmt.Sprintf("%d of %d: %s", ip.Done, ip.Total, ip.File))
 		})
-	}, wb.imported)
+	}, im.imported)
 }
 
 // imported shows what an import did and opens the first new article.
-func (wb *workbench) imported(sum ingest.Summary, err error) {
-	wb.reloadArticles()
+func (im *importer) imported(sum ingest.Summary, err error) {
 	if err != nil {
-		showError(wb.win, "The import stopped", err)
+		showError(im.win, "The import stopped", err)
 	}
+	first := ""
 	if len(sum.IDs) > 0 {
-		wb.articles.selectID(sum.IDs[0])
+		first = sum.IDs[0]
 	}
-	wb.setBar(strings.ToUpper(sum.Line()[:1]) + sum.Line()[1:] + ".")
+	im.opened(first)
+	im.tell(strings.ToUpper(sum.Line()[:1]) + sum.Line()[1:] + ".")
 	if sum.Failed+sum.Duplicates+sum.Skipped == 0 && !sum.Cancelled {
 		return
 	}
-	dialog.ShowInformation("Import finished", importReport(sum), wb.win)
+	dialog.ShowInformation("Import finished", importReport(sum), im.win)
 }
 
 // importReport lists each file that was not imported, and why.
@@ -68,32 +81,32 @@ func importReport(sum ingest.Summary) string {
 }
 
 // importURIs imports what was dropped on the window.
-func (wb *workbench) importURIs(uris []fyne.URI) {
+func (im *importer) importURIs(uris []fyne.URI) {
 	var paths []string
 	for _, u := range uris {
 		if u.Scheme() == "file" {
 			paths = append(paths, u.Path())
 		}
 	}
-	wb.importPaths(paths)
+	im.importPaths(paths)
 }
 
 // chooseImport opens a file or folder chooser.
-func (wb *workbench) chooseImport(folder bool) {
+func (im *importer) chooseImport(folder bool) {
 	if folder {
 		dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
 			if u != nil {
-				wb.importPaths([]string{u.Path()})
+				im.importPaths([]string{u.Path()})
 			}
-		}, wb.win)
+		}, im.win)
 		return
 	}
 	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
 		if r != nil {
 			r.Close()
-			wb.importPaths([]string{r.URI().Path()})
+			im.importPaths([]string{r.URI().Path()})
 		}
-	}, wb.win)
+	}, im.win)
 }
 
 func shortNames(paths []string) []string {
@@ -104,10 +117,12 @@ func shortNames(paths []string) []string {
 	return out
 }
 
-// shortName is a path's last element ("" for none).
+// shortName is a path's last element ("" for none), escaped when it holds
+// a character not shown as itself (a newline would fake a line of the
+// import report).
 func shortName(p string) string {
 	if p == "" {
 		return ""
 	}
-	return filepath.Base(p)
+	return ingest.ShownName(filepath.Base(p))
 }

@@ -8,11 +8,32 @@ import (
 	"dossier/data"
 )
 
-// newSearchField searches articles and records as the analyst types (off
-// the UI goroutine); a chosen hit opens where it matched.
-func (wb *workbench) newSearchField() *picker {
+// finder is the search field above the article list: it searches articles
+// and records as the analyst types (off the UI goroutine), and a chosen hit
+// opens where it matched. It also opens (or first builds) the index.
+type finder struct {
+	index searchIndex
+	show  hitLinks
+	windowLinks
+}
+
+// searchIndex is the part of the session that searches.
+type searchIndex interface {
+	OpenSearch(progress func(done, total int)) error
+	Search(query string, limit int) ([]search.Hit, error)
+}
+
+// hitLinks open what a hit found.
+type hitLinks struct {
+	article func(id string, start, end int) // scrolled to the match and selected (start < 0: no match in the text)
+	event   func(id string)
+	actor   func(id string)
+}
+
+// field is a new search field.
+func (f *finder) field() *picker {
 	p := newPicker("Search: words, \"a phrase\", prefix*", func(q string) []pickItem {
-		hits, err := wb.sess.Search(q, 20)
+		hits, err := f.index.Search(q, 20)
 		if err != nil {
 			return nil
 		}
@@ -21,45 +42,38 @@ func (wb *workbench) newSearchField() *picker {
 			out = append(out, pickItem{fmt.Sprintf("%s · %s — %s", h.Kind, h.Title, h.Passage), h})
 		}
 		return out
-	}, func(it pickItem) { wb.openHit(it.value.(search.Hit)) })
-	p.ui = wb.ui
+	}, func(it pickItem) { f.open(it.value.(search.Hit)) })
+	p.ui = f.ui
 	return p
 }
 
-// openHit shows a search hit: an article scrolled to the match, an event
+// open shows a search hit: an article scrolled to the match, an event
 // beside its article, an actor in its form.
-func (wb *workbench) openHit(h search.Hit) {
+func (f *finder) open(h search.Hit) {
 	switch h.Kind {
 	case string(data.RecordArticle):
-		wb.articles.clearFilter()
-		wb.articles.selectID(h.ID)
-		if h.Start >= 0 {
-			wb.reader.ScrollTo(h.Start)
-			wb.reader.setSelection(h.Start, h.End)
-		}
+		f.show.article(h.ID, h.Start, h.End)
 	case string(data.RecordEvent):
-		wb.openEvent(h.ID)
+		f.show.event(h.ID)
 	case string(data.RecordActor):
-		if a, err := wb.sess.Actor(h.ID); err == nil {
-			wb.showActorForm(*a, nil)
-		}
+		f.show.actor(h.ID)
 	}
 }
 
-// openSearch builds or opens the index in the background, telling its
+// openIndex builds or opens the index in the background, telling its
 // progress in the status bar.
-func (wb *workbench) openSearch() {
-	wb.setBar("Opening the search index…")
-	lw := longWork{ui: wb.ui, win: wb.win, title: "Search index", status: wb.setBar}
+func (f *finder) openIndex() {
+	f.tell("Opening the search index…")
+	lw := longWork{ui: f.ui, win: f.win, title: "Search index", status: f.tell}
 	runLong(lw, func(_ context.Context, p progress) (struct{}, error) {
-		return struct{}{}, wb.sess.OpenSearch(func(done, total int) {
+		return struct{}{}, f.index.OpenSearch(func(done, total int) {
 			p(done, total, fmt.Sprintf("Building the search index: %d of %d articles…", done, total))
 		})
 	}, func(_ struct{}, err error) {
 		if err != nil {
-			wb.setBar("Search is unavailable: " + data.ErrorMessage(err))
+			f.tell("Search is unavailable: " + data.ErrorMessage(err))
 			return
 		}
-		wb.setBar("")
+		f.tell("")
 	})
 }

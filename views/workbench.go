@@ -44,6 +44,9 @@ type workbench struct {
 	network   *networkTab
 	conflicts *conflictsTab
 	team      teamLink
+	backups   *backups
+	importer  *importer
+	finder    *finder
 	stop      func() // stops hearing the change feed
 }
 
@@ -54,9 +57,12 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 	wb.editor = newEventEditor(sess, wb.names, editorLinks{editActor: wb.showActorForm, actorItems: items,
 		showOffset: wb.reader.ScrollTo, page: wb.pageOf, evidenceMoved: wb.marks.refresh, tell: wb.setBar})
 	wb.editor.onNew, wb.editor.onDelete = wb.newEvent, wb.deleteEvent
+	shared := windowLinks{ui: ui, win: win, tell: wb.setBar}
+	wb.finder = &finder{index: sess, windowLinks: shared,
+		show: hitLinks{article: wb.openArticleAt, event: wb.openEvent, actor: wb.openActor}}
 	wb.coding = newCodingBar(codingLinks{win: win, register: sess, form: wb.editor, selection: wb.selection,
 		published: func() string { return wb.article.Published }, editActor: wb.showActorForm, tell: wb.setBar})
-	wb.articles = newArticlePanel(sess, wb.newSearchField(), wb.open)
+	wb.articles = newArticlePanel(sess, wb.finder.field(), wb.open)
 	wb.articles.onCount = wb.countChanged
 	wb.register = newRegisterTab(sess, registerLinks{win: win, editActor: wb.showActorForm, actorItems: items, tell: wb.setBar})
 	wb.allEvents = newEventsTab(sess, eventsLinks{win: win, openEvent: wb.openEvent, openArticle: wb.openArticleID, actorItems: items})
@@ -71,6 +77,8 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 		languageOf: sess.ArticleLanguage, reread: wb.rereadSuggestions, tell: wb.setBar})
 	wb.bar = widget.NewLabel("")
 	wb.reader.OnSelect = wb.selected
+	wb.backups = &backups{keeper: sess, windowLinks: shared}
+	wb.importer = &importer{from: sess, opened: wb.showImported, windowLinks: shared}
 	wb.stop = ui.listen(sess.Subscribe, wb.changed)
 	return wb
 }
@@ -202,6 +210,14 @@ func (wb *workbench) reloadArticles() {
 	}
 }
 
+// showImported reads the list again and opens a new article ("" for none).
+func (wb *workbench) showImported(id string) {
+	wb.reloadArticles()
+	if id != "" {
+		wb.articles.selectID(id)
+	}
+}
+
 // countChanged shows the number of articles in the title, and the welcome
 // when there are none.
 func (wb *workbench) countChanged(n int) {
@@ -318,6 +334,24 @@ func (wb *workbench) openEvent(id string) {
 	if wb.tabs != nil {
 		wb.tabs.Select(wb.tab.code)
 		wb.rightTabs.Select(wb.tab.form)
+	}
+}
+
+// openArticleAt opens an article with the words from start to end selected
+// (start < 0: none).
+func (wb *workbench) openArticleAt(id string, start, end int) {
+	wb.articles.clearFilter()
+	wb.articles.selectID(id)
+	if start >= 0 {
+		wb.reader.ScrollTo(start)
+		wb.reader.setSelection(start, end)
+	}
+}
+
+// openActor shows an actor in its form.
+func (wb *workbench) openActor(id string) {
+	if a, err := wb.sess.Actor(id); err == nil {
+		wb.showActorForm(*a, nil)
 	}
 }
 
