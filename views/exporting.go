@@ -24,9 +24,26 @@ const (
 	exportActors  = "Events of chosen actors"
 )
 
+// exporter is File ▸ Export: the events (all, the open article's, a date
+// range's or chosen actors') with their actors and articles, written as a
+// workbook, CSV or JSON in the background with a progress bar and Cancel.
+type exporter struct {
+	records     exportRecords
+	names       *actorNames
+	openArticle func() string // the open article's id, "" when none
+	windowLinks
+}
+
+// exportRecords is the part of the session that writes exports.
+type exportRecords interface {
+	actorSearch
+	Export(ctx context.Context, path string, opt report.Options) (report.Result, error)
+	Unprotected(path, password string) string
+}
+
 // exportForm gathers what to export.
 type exportForm struct {
-	wb       *workbench
+	ex       *exporter
 	scope    *widget.RadioGroup
 	from, to *widget.Entry
 	actors   []string
@@ -38,8 +55,8 @@ type exportForm struct {
 }
 
 // exportDialog asks what to export, and how; it returns the form (for tests).
-func (wb *workbench) exportDialog() *exportForm {
-	f := &exportForm{wb: wb, from: widget.NewEntry(), to: widget.NewEntry(), chips: widget.NewLabel("")}
+func (ex *exporter) exportDialog() *exportForm {
+	f := &exportForm{ex: ex, from: widget.NewEntry(), to: widget.NewEntry(), chips: widget.NewLabel("")}
 	f.from.SetPlaceHolder("from YYYY-MM-DD")
 	f.to.SetPlaceHolder("to YYYY-MM-DD")
 	f.scope = newScope()
@@ -55,9 +72,9 @@ func (wb *workbench) exportDialog() *exportForm {
 	f.format = widget.NewSelect(labels, func(string) { f.formatChosen() })
 	f.password.OnChanged = func(string) { f.formatChosen() }
 	f.format.SetSelectedIndex(0)
-	pick := newPicker("add an actor", func(q string) []pickItem { return actorItems(wb.sess)(q, "") }, func(it pickItem) {
+	pick := newPicker("add an actor", func(q string) []pickItem { return actorItems(ex.records)(q, "") }, func(it pickItem) {
 		f.actors = appendOnce(f.actors, it.value.(string))
-		f.chips.SetText(wb.names.join(f.actors))
+		f.chips.SetText(ex.names.join(f.actors))
 		f.scope.SetSelected(exportActors)
 	})
 	form := widget.NewForm(
@@ -71,7 +88,7 @@ func (wb *workbench) exportDialog() *exportForm {
 		if ok {
 			f.chooseFile()
 		}
-	}, wb.win)
+	}, ex.win)
 	d.Resize(fyne.NewSize(600, 520))
 	d.Show()
 	return f
@@ -89,7 +106,7 @@ func (f *exportForm) formatChosen() {
 			e.Disable()
 		}
 	}
-	setInfo(f.warning, f.wb.sess.Unprotected("export"+ft.Ext, f.password.Text))
+	setInfo(f.warning, f.ex.records.Unprotected("export"+ft.Ext, f.password.Text))
 }
 
 func newScope() *widget.RadioGroup {
@@ -101,10 +118,11 @@ func newScope() *widget.RadioGroup {
 func (f *exportForm) filter() (report.Filter, error) {
 	switch f.scope.Selected {
 	case exportArticle:
-		if f.wb.article == nil {
+		id := f.ex.openArticle()
+		if id == "" {
 			return report.Filter{}, data.Errorf(data.EInvalid, "Open an article first, or choose another export.")
 		}
-		return report.Filter{Article: f.wb.article.ID}, nil
+		return report.Filter{Article: id}, nil
 	case exportDates:
 		for _, d := range []string{f.from.Text, f.to.Text} {
 			if _, _, _, err := data.ParsePartialDate(d); d != "" && err != nil {
@@ -127,7 +145,7 @@ func (f *exportForm) chooseFile() {
 		err = data.Errorf(data.EInvalid, "The two passwords differ: type the same password twice.")
 	}
 	if err != nil {
-		showError(f.wb.win, "Nothing was exported", err)
+		showError(f.ex.win, "Nothing was exported", err)
 		return
 	}
 	password := f.password.Text
@@ -141,28 +159,28 @@ func (f *exportForm) chooseFile() {
 		if filepath.Ext(path) != ext {
 			path += ext
 		}
-		f.wb.runExport(path, report.Options{Filter: filter, Password: password})
-	}, f.wb.win)
+		f.ex.runExport(path, report.Options{Filter: filter, Password: password})
+	}, f.ex.win)
 	save.SetFileName("dossier-events" + ext)
 	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	save.Show()
 }
 
 // runExport exports in the background with a progress bar and Cancel.
-func (wb *workbench) runExport(path string, opt report.Options) {
-	runLong(longWork{ui: wb.ui, win: wb.win, title: "Exporting " + filepath.Base(path)}, func(ctx context.Context, p progress) (report.Result, error) {
+func (ex *exporter) runExport(path string, opt report.Options) {
+	runLong(ex.long("Exporting "+filepath.Base(path)), func(ctx context.Context, p progress) (report.Result, error) {
 		opt.Progress = func(done, total int) { p(done, total, fmt.Sprintf("%d of %d events", done, total)) }
-		return wb.sess.Export(ctx, path, opt)
+		return ex.records.Export(ctx, path, opt)
 	}, func(res report.Result, err error) {
 		if err != nil {
-			showError(wb.win, "The export did not finish", err)
+			showError(ex.win, "The export did not finish", err)
 			return
 		}
-		wb.exported(path, res)
+		ex.exported(path, res)
 	})
 }
 
-func (wb *workbench) exported(path string, res report.Result) {
+func (ex *exporter) exported(path string, res report.Result) {
 	msg := fmt.Sprintf("Exported %d events, %d actors and %d articles to %s.", res.Events, res.Actors, res.Articles, path)
 	if len(res.Notices) > 0 {
 		var lines []string
@@ -175,83 +193,6 @@ func (wb *workbench) exported(path string, res report.Result) {
 		}
 		msg += "\n\nChanged so that they fit a spreadsheet:\n" + strings.Join(lines, "\n")
 	}
-	wb.setBar(fmt.Sprintf("Exported %d events to %s.", res.Events, filepath.Base(path)))
-	dialog.ShowInformation("Export finished", msg, wb.win)
-}
-
-// importWorkbookDialog brings an edited workbook back: first a dry run that
-// shows what would change, then Apply; both off the UI goroutine.
-func (wb *workbench) importWorkbookDialog() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		wb.readWorkbook(path, true, wb.confirmWorkbook)
-	}, wb.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	open.Show()
-}
-
-// readWorkbook reads (dryRun) or applies an edited workbook as long work.
-func (wb *workbench) readWorkbook(path string, dryRun bool, done func(string, report.ImportResult, error)) {
-	title := "Applying " + filepath.Base(path)
-	if dryRun {
-		title = "Reading " + filepath.Base(path)
-	}
-	runLong(longWork{ui: wb.ui, win: wb.win, title: title}, func(context.Context, progress) (report.ImportResult, error) {
-		return wb.sess.ImportWorkbook(path, dryRun)
-	}, func(res report.ImportResult, err error) { done(path, res, err) })
-}
-
-func (wb *workbench) confirmWorkbook(path string, res report.ImportResult, err error) {
-	if err != nil {
-		showError(wb.win, "The workbook cannot be read", err)
-		return
-	}
-	text := widget.NewLabel(workbookReport(res))
-	text.Wrapping = fyne.TextWrapWord
-	body := container.NewVScroll(text)
-	body.SetMinSize(fyne.NewSize(560, 280))
-	if len(res.Changes) == 0 {
-		dialog.ShowCustom("Nothing to bring back", "Close", body, wb.win)
-		return
-	}
-	dialog.ShowCustomConfirm("Bring back "+filepath.Base(path), "Apply", "Cancel", body, func(ok bool) {
-		if ok {
-			wb.readWorkbook(path, false, wb.appliedWorkbook)
-		}
-	}, wb.win)
-}
-
-func (wb *workbench) appliedWorkbook(_ string, res report.ImportResult, err error) {
-	if err != nil {
-		showError(wb.win, "The workbook was not applied", err)
-		return
-	}
-	wb.setBar(strings.ToUpper(res.Line()[:1]) + res.Line()[1:] + ".")
-	if len(res.Conflicts) > 0 {
-		dialog.ShowInformation("Some rows were left alone", workbookReport(res), wb.win)
-	}
-}
-
-// workbookReport is the summary, then the conflicts and the refused rows
-// (each in row order).
-func workbookReport(res report.ImportResult) string {
-	var b strings.Builder
-	b.WriteString(strings.ToUpper(res.Line()[:1]) + res.Line()[1:] + ".")
-	for _, part := range []struct {
-		title string
-		ps    []report.Problem
-	}{{"Conflicts (left alone)", res.Conflicts}, {"Rows refused", res.Problems}} {
-		if len(part.ps) == 0 {
-			continue
-		}
-		b.WriteString("\n\n" + part.title + ":")
-		for _, p := range part.ps {
-			b.WriteString("\n  " + p.String())
-		}
-	}
-	return b.String()
+	ex.tell(fmt.Sprintf("Exported %d events to %s.", res.Events, filepath.Base(path)))
+	dialog.ShowInformation("Export finished", msg, ex.win)
 }

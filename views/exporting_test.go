@@ -27,8 +27,8 @@ func TestExportFromTheWindow(t *testing.T) {
 	f.settle()
 	f.wb.articles.selectID(id)
 	f.settle()
-	form := &exportForm{wb: f.wb}
-	f.wb.exportDialog() // builds without a panic
+	form := &exportForm{ex: f.wb.exporter}
+	f.wb.exporter.exportDialog() // builds without a panic
 	form.scope = newScope()
 	form.scope.SetSelected(exportArticle)
 	filter, err := form.filter()
@@ -36,7 +36,7 @@ func TestExportFromTheWindow(t *testing.T) {
 		t.Fatalf("filter %+v %v", filter, err)
 	}
 	path := filepath.Join(t.TempDir(), "article.xlsx")
-	f.wb.runExport(path, report.Options{Filter: filter})
+	f.wb.exporter.runExport(path, report.Options{Filter: filter})
 	f.settle()
 	if !strings.HasPrefix(f.wb.bar.Text, "Exported 4 events") {
 		t.Fatalf("the bar says %q", f.wb.bar.Text)
@@ -295,7 +295,7 @@ func TestExportFromAnEncryptedDatabase(t *testing.T) {
 	f := newFixtureWith(t, []byte("a passphrase"))
 	f.wb.sess.LoadSample()
 	f.settle()
-	form := f.wb.exportDialog()
+	form := f.wb.exporter.exportDialog()
 	if !form.warning.Visible() || !strings.Contains(form.warning.Text, "this workbook will not be") {
 		t.Fatalf("the warning for a workbook: %q", form.warning.Text)
 	}
@@ -309,7 +309,7 @@ func TestExportFromAnEncryptedDatabase(t *testing.T) {
 		t.Fatalf("a protected workbook still warns: %q", form.warning.Text)
 	}
 	path := filepath.Join(t.TempDir(), "protected.xlsx")
-	f.wb.runExport(path, report.Options{Password: form.password.Text})
+	f.wb.exporter.runExport(path, report.Options{Password: form.password.Text})
 	f.settle()
 	if _, err := excelize.OpenFile(path); err == nil {
 		t.Fatal("the workbook opens without its password")

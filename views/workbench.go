@@ -47,6 +47,8 @@ type workbench struct {
 	backups   *backups
 	importer  *importer
 	finder    *finder
+	exporter  *exporter
+	workbooks *workbookReturn
 	stop      func() // stops hearing the change feed
 }
 
@@ -78,6 +80,8 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 	wb.bar = widget.NewLabel("")
 	wb.reader.OnSelect = wb.selected
 	wb.backups = &backups{keeper: sess, windowLinks: shared}
+	wb.exporter = &exporter{records: sess, names: wb.names, openArticle: wb.openArticleID, windowLinks: shared}
+	wb.workbooks = &workbookReturn{records: sess, windowLinks: shared}
 	wb.importer = &importer{from: sess, opened: wb.showImported, windowLinks: shared}
 	wb.stop = ui.listen(sess.Subscribe, wb.changed)
 	return wb
