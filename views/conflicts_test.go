@@ -101,9 +101,9 @@ func TestConnectToTheTeamHub(t *testing.T) {
 	srv, _ := hubtest.Start(t)
 	f := newFixture(t)
 	cfg := team.HubConfig{Server: srv.ClientURL(), Team: "desk", Passphrase: []byte("team secret")}
-	f.wb.connect(cfg)
+	f.wb.team.connect(cfg)
 	f.settle()
-	defer f.wb.disconnect()
+	defer f.wb.team.disconnect()
 	if !f.wb.sess.Syncing() {
 		t.Fatalf("not connected: %q", f.wb.team.status.Text)
 	}

@@ -74,11 +74,11 @@ func (wb *workbench) mainMenu() *fyne.MainMenu {
 func (wb *workbench) teamMenu() *fyne.MenuItem {
 	team := fyne.NewMenuItem("Team", nil)
 	team.ChildMenu = fyne.NewMenu("",
-		item("Export changes…", nil, wb.exportChanges),
-		item("Import changes…", nil, wb.importChanges),
+		item("Export changes…", nil, wb.team.exportChanges),
+		item("Import changes…", nil, wb.team.importChanges),
 		fyne.NewMenuItemSeparator(),
-		item("Connect to the team hub…", nil, wb.connectDialog),
-		item("Disconnect", nil, wb.disconnect),
+		item("Connect to the team hub…", nil, wb.team.connectDialog),
+		item("Disconnect", nil, wb.team.disconnect),
 	)
 	return team
 }

@@ -15,13 +15,33 @@ import (
 	"dossier/data"
 )
 
-// teamLink is the window's view of the session's link to the team hub.
+// teamLink is File ▸ Team: bundles of changes for colleagues offline, and
+// the link to the team hub online, whose state it shows at the right of
+// the status bar. What arrives reaches the panels through the change feed;
+// conflicts open the Conflicts tab.
 type teamLink struct {
-	status *widget.Label // in the status bar
+	status        *widget.Label
+	notice        string // the last notice told
+	team          teamWork
+	showConflicts func()
+	windowLinks
+}
+
+// teamWork is the part of the session that exchanges changes with the
+// team.
+type teamWork interface {
+	AnalystName(id string) string
+	ExportBundle(path string, since team.Since, passphrase []byte) (team.BundleResult, error)
+	ReadBundle(path string, passphrase []byte) (*team.Bundle, error)
+	ImportBundle(b *team.Bundle, dryRun bool) (data.MergeReport, error)
+	HubSettings() team.HubConfig
+	Sync(ctx context.Context, cfg team.HubConfig, status func(team.Status)) error
+	Syncing() bool
+	Disconnect()
 }
 
 // exportChanges writes this database's changes to a bundle for a colleague.
-func (wb *workbench) exportChanges() {
+func (tl *teamLink) exportChanges() {
 	since := widget.NewSelect([]string{"all", "last"}, nil)
 	since.SetSelected("last")
 	pass := widget.NewPasswordEntry()
@@ -39,100 +59,99 @@ func (wb *workbench) exportChanges() {
 			}
 			path := w.URI().Path()
 			w.Close()
-			runLong(longWork{ui: wb.ui, win: wb.win, title: "Writing " + filepath.Base(path)}, func(context.Context, progress) (team.BundleResult, error) {
-				return wb.sess.ExportBundle(path, team.Since(since.Selected), []byte(pass.Text))
+			runLong(tl.long("Writing "+filepath.Base(path)), func(context.Context, progress) (team.BundleResult, error) {
+				return tl.team.ExportBundle(path, team.Since(since.Selected), []byte(pass.Text))
 			}, func(res team.BundleResult, err error) {
 				if err != nil {
-					showError(wb.win, "The changes were not written", err)
+					showError(tl.win, "The changes were not written", err)
 					return
 				}
-				wb.setBar(fmt.Sprintf("Wrote %d changed records to %s.", res.Records, filepath.Base(path)))
+				tl.tell(fmt.Sprintf("Wrote %d changed records to %s.", res.Records, filepath.Base(path)))
 			})
-		}, wb.win)
+		}, tl.win)
 		save.SetFileName("dossier-changes-" + time.Now().Format("2006-01-02") + ".bundle")
 		save.Show()
-	}, wb.win)
+	}, tl.win)
 }
 
 // importChanges merges a colleague's bundle: it is read and checked whole,
 // what it would do is shown, and it is merged once the analyst agrees.
-func (wb *workbench) importChanges() {
+func (tl *teamLink) importChanges() {
 	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if r == nil {
 			return
 		}
 		path := r.URI().Path()
 		r.Close()
-		wb.readBundle(path, nil)
-	}, wb.win)
+		tl.readBundle(path, nil)
+	}, tl.win)
 	open.SetFilter(storage.NewExtensionFileFilter([]string{".bundle"}))
 	open.Show()
 }
 
 // readBundle reads a bundle (asking for the team passphrase when it is
 // sealed), then offers to merge it.
-func (wb *workbench) readBundle(path string, pass []byte) {
+func (tl *teamLink) readBundle(path string, pass []byte) {
 	type read struct {
 		b       *team.Bundle
 		preview data.MergeReport
 	}
-	runLong(longWork{ui: wb.ui, win: wb.win, title: "Reading " + filepath.Base(path)}, func(context.Context, progress) (read, error) {
-		b, err := wb.sess.ReadBundle(path, pass)
+	runLong(tl.long("Reading "+filepath.Base(path)), func(context.Context, progress) (read, error) {
+		b, err := tl.team.ReadBundle(path, pass)
 		if err != nil {
 			return read{}, err
 		}
-		rep, err := wb.sess.ImportBundle(b, true)
+		rep, err := tl.team.ImportBundle(b, true)
 		return read{b, rep}, err
 	}, func(r read, err error) {
 		switch {
 		case data.ErrorCode(err) == data.ENeedPassphrase:
-			wb.askTeamPassphrase(func(p []byte) { wb.readBundle(path, p) })
+			tl.askTeamPassphrase(func(p []byte) { tl.readBundle(path, p) })
 		case err != nil:
-			showError(wb.win, "The bundle was not imported", err)
+			showError(tl.win, "The bundle was not imported", err)
 		default:
-			msg := fmt.Sprintf("%s: %s.\nImporting it would have: %s.", filepath.Base(path), team.About(wb.sess, r.b), team.Line(r.preview))
+			msg := fmt.Sprintf("%s: %s.\nImporting it would have: %s.", filepath.Base(path), team.About(tl.team, r.b), team.Line(r.preview))
 			dialog.ShowConfirm("Import changes", msg, func(ok bool) {
 				if ok {
-					wb.mergeBundle(r.b)
+					tl.mergeBundle(r.b)
 				} else {
 					r.b.Close()
 				}
-			}, wb.win)
+			}, tl.win)
 		}
 	})
 }
 
-func (wb *workbench) mergeBundle(b *team.Bundle) {
-	runLong(longWork{ui: wb.ui, win: wb.win, title: "Importing changes"}, func(context.Context, progress) (data.MergeReport, error) {
+func (tl *teamLink) mergeBundle(b *team.Bundle) {
+	runLong(tl.long("Importing changes"), func(context.Context, progress) (data.MergeReport, error) {
 		defer b.Close()
-		return wb.sess.ImportBundle(b, false)
+		return tl.team.ImportBundle(b, false)
 	}, func(rep data.MergeReport, err error) {
 		if err != nil {
-			showError(wb.win, "The changes were not imported", err)
+			showError(tl.win, "The changes were not imported", err)
 			return
 		}
-		wb.setBar("Imported changes: " + team.Line(rep) + ".")
+		tl.tell("Imported changes: " + team.Line(rep) + ".")
 		if rep.Conflicts > 0 {
-			wb.conflicts.reload()
-			wb.tabs.Select(wb.conflicts.item)
+			tl.showConflicts()
 		}
 	})
 }
 
-func (wb *workbench) askTeamPassphrase(then func([]byte)) {
+func (tl *teamLink) askTeamPassphrase(then func([]byte)) {
 	pass := widget.NewPasswordEntry()
 	dialog.ShowForm("Sealed with the team passphrase", "Open", "Cancel", []*widget.FormItem{{Text: "Team passphrase", Widget: pass}}, func(ok bool) {
 		if ok {
 			then([]byte(pass.Text))
 		}
-	}, wb.win)
-	wb.win.Canvas().Focus(pass)
+	}, tl.win)
+	tl.win.Canvas().Focus(pass)
 }
 
 // connectDialog asks how to reach the team hub (what was given last time
 // filled in) and connects.
-func (wb *workbench) connectDialog() {
-	cfg := wb.sess.HubSettings()
+func (tl *teamLink) connectDialog() {
+	cfg := tl.team.HubSettings()
 	server, name, user := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	password, pass := widget.NewPasswordEntry(), widget.NewPasswordEntry()
 	creds, ca := widget.NewEntry(), widget.NewEntry()
@@ -153,10 +172,10 @@ func (wb *workbench) connectDialog() {
 		{Text: "Team passphrase", Widget: pass, HintText: "what travels is sealed with it: the hub sees ids, not articles"},
 	}, func(ok bool) {
 		if ok {
-			wb.connect(team.HubConfig{Server: server.Text, Team: name.Text, User: user.Text, Password: password.Text,
+			tl.connect(team.HubConfig{Server: server.Text, Team: name.Text, User: user.Text, Password: password.Text,
 				Creds: creds.Text, CA: ca.Text, Passphrase: []byte(pass.Text)})
 		}
-	}, wb.win)
+	}, tl.win)
 }
 
 func orDefault(s, d string) string {
@@ -168,30 +187,30 @@ func orDefault(s, d string) string {
 
 // connect reaches the hub off the UI goroutine, then keeps the database in
 // step with it until the window closes or the analyst disconnects.
-func (wb *workbench) connect(cfg team.HubConfig) {
-	wb.disconnect()
-	wb.team.status.SetText("Team " + cfg.Team + ": connecting…")
-	status := func(st team.Status) { wb.ui.do(func() { wb.showTeamStatus(cfg.Team, st) }) }
-	runLong(longWork{ui: wb.ui, win: wb.win, title: "Connecting to " + cfg.Server}, func(ctx context.Context, _ progress) (struct{}, error) {
-		return struct{}{}, wb.sess.Sync(ctx, cfg, status)
+func (tl *teamLink) connect(cfg team.HubConfig) {
+	tl.disconnect()
+	tl.status.SetText("Team " + cfg.Team + ": connecting…")
+	status := func(st team.Status) { tl.ui.do(func() { tl.showTeamStatus(cfg.Team, st) }) }
+	runLong(tl.long("Connecting to "+cfg.Server), func(ctx context.Context, _ progress) (struct{}, error) {
+		return struct{}{}, tl.team.Sync(ctx, cfg, status)
 	}, func(_ struct{}, err error) {
 		if err != nil {
-			wb.team.status.SetText("Team " + cfg.Team + ": offline")
-			showError(wb.win, "Not connected to the team hub", err)
+			tl.status.SetText("Team " + cfg.Team + ": offline")
+			showError(tl.win, "Not connected to the team hub", err)
 		}
 	})
 }
 
 // disconnect leaves the hub; changes made meanwhile wait in the outbox.
-func (wb *workbench) disconnect() {
-	if !wb.sess.Syncing() {
+func (tl *teamLink) disconnect() {
+	if !tl.team.Syncing() {
 		return
 	}
-	wb.sess.Disconnect()
-	wb.team.status.SetText("Team: offline; changes wait here")
+	tl.team.Disconnect()
+	tl.status.SetText("Team: offline; changes wait here")
 }
 
-func (wb *workbench) showTeamStatus(name string, st team.Status) {
+func (tl *teamLink) showTeamStatus(name string, st team.Status) {
 	state := "connected"
 	if !st.Connected {
 		state = "offline"
@@ -200,8 +219,15 @@ func (wb *workbench) showTeamStatus(name string, st team.Status) {
 	if !st.LastExchange.IsZero() {
 		text += " · last exchange " + st.LastExchange.Local().Format("15:04")
 	}
+	if st.SetAside > 0 {
+		text += fmt.Sprintf(" · %d set aside (Conflicts tab)", st.SetAside)
+	}
 	if st.Problem != "" {
 		text += " · " + st.Problem
 	}
-	wb.team.status.SetText(text)
+	tl.status.SetText(text)
+	if st.Notice != "" && st.Notice != tl.notice {
+		tl.notice = st.Notice // what the link did on its own (the hub had lost changes: sent again), said once
+		tl.tell(st.Notice)
+	}
 }

@@ -43,7 +43,7 @@ type workbench struct {
 	timeline  *Timeline
 	network   *networkTab
 	conflicts *conflictsTab
-	team      teamLink
+	team      *teamLink
 	backups   *backups
 	importer  *importer
 	finder    *finder
@@ -74,12 +74,12 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 		editActor: wb.showActorForm, scrollTo: wb.reader.ScrollTo, redraw: wb.marks.refresh, tell: wb.setBar})
 	wb.marks.layers = []func() []highlight{wb.suggest.highlights, wb.evidenceHighlights}
 	wb.conflicts = newConflictsTab(sess, wb.names, wb.setBar)
-	wb.team.status = widget.NewLabel("")
 	wb.header = newArticleHeader(headerLinks{win: win, save: func(a *data.Article) error { return sess.SaveArticle(a, "") },
 		languageOf: sess.ArticleLanguage, reread: wb.rereadSuggestions, tell: wb.setBar})
 	wb.bar = widget.NewLabel("")
 	wb.reader.OnSelect = wb.selected
 	wb.backups = &backups{keeper: sess, windowLinks: shared}
+	wb.team = &teamLink{status: widget.NewLabel(""), team: sess, showConflicts: wb.showConflicts, windowLinks: shared}
 	wb.exporter = &exporter{records: sess, names: wb.names, openArticle: wb.openArticleID, windowLinks: shared}
 	wb.workbooks = &workbookReturn{records: sess, windowLinks: shared}
 	wb.importer = &importer{from: sess, opened: wb.showImported, windowLinks: shared}
@@ -220,6 +220,12 @@ func (wb *workbench) showImported(id string) {
 	if id != "" {
 		wb.articles.selectID(id)
 	}
+}
+
+// showConflicts opens the Conflicts tab, read again.
+func (wb *workbench) showConflicts() {
+	wb.conflicts.reload()
+	wb.tabs.Select(wb.conflicts.item)
 }
 
 // countChanged shows the number of articles in the title, and the welcome
