@@ -80,18 +80,18 @@ func codeInTheWindow(t *testing.T, sess *app.Session) {
 	w.SetContent(wb.content())
 	w.Resize(fyne.NewSize(1400, 900))
 	wb.finder.openIndex()
-	wb.openNewest()
+	wb.code.openNewest()
 	wb.ui.settle()
 	dorsk := data.Actor{Name: "Ilvane Dorsk", Kind: data.KindPerson, Notes: "Quartermaster of the Granary Council of Vesh"}
 	if err := wb.sess.SaveActor(&dorsk); err != nil {
 		t.Fatal(err)
 	}
-	ev := data.Event{Article: wb.openArticleID(), Type: "AGREE", Actors: []string{dorsk.ID}, Notes: "turquoise granary accord"}
+	ev := data.Event{Article: wb.code.openArticleID(), Type: "AGREE", Actors: []string{dorsk.ID}, Notes: "turquoise granary accord"}
 	if err := wb.sess.SaveEvent(&ev, ""); err != nil {
 		t.Fatal(err)
 	}
 	wb.ui.settle()
-	test.Type(wb.editor.notes, " (Stallan)")
+	test.Type(wb.code.editor.notes, " (Stallan)")
 	if hits, err := wb.sess.Search("granary", 10); err != nil || len(hits) == 0 {
 		t.Fatalf("search in the window: %v %v", hits, err)
 	}

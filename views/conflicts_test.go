@@ -122,10 +122,10 @@ func TestConnectToTheTeamHub(t *testing.T) {
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		f.settle()
-		if len(f.wb.articles.all) == 1 && strings.Contains(f.wb.team.status.Text, "connected") {
+		if len(f.wb.code.articles.all) == 1 && strings.Contains(f.wb.team.status.Text, "connected") {
 			return
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	t.Fatalf("the colleague's article did not arrive: %d articles, status %q", len(f.wb.articles.all), f.wb.team.status.Text)
+	t.Fatalf("the colleague's article did not arrive: %d articles, status %q", len(f.wb.code.articles.all), f.wb.team.status.Text)
 }

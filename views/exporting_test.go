@@ -25,7 +25,7 @@ func TestExportFromTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.settle()
-	f.wb.articles.selectID(id)
+	f.wb.code.articles.selectID(id)
 	f.settle()
 	form := &exportForm{ex: f.wb.exporter}
 	f.wb.exporter.exportDialog() // builds without a panic
@@ -55,16 +55,16 @@ func TestRestoreFromTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.settle()
-	f.wb.openNewest()
+	f.wb.code.openNewest()
 	f.settle()
-	f.wb.deleteEvent()
+	f.wb.code.deleteEvent()
 	if n, _ := f.st.Counts(); n.Events != 3 {
 		t.Fatalf("%d events after delete", n.Events)
 	}
 	f.wb.backups.restore(path)
 	f.settle()
-	if n, _ := f.st.Counts(); n.Events != 4 || f.wb.article == nil || len(f.wb.editor.rows) != 4 {
-		t.Fatalf("after restore: %+v, article open: %v", n, f.wb.article != nil)
+	if n, _ := f.st.Counts(); n.Events != 4 || f.wb.code.article == nil || len(f.wb.code.editor.rows) != 4 {
+		t.Fatalf("after restore: %+v, article open: %v", n, f.wb.code.article != nil)
 	}
 	safety, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "before-restore-*.backup"))
 	if len(safety) != 1 {
@@ -97,20 +97,20 @@ func TestFullDiskKeepsTheWindowUsable(t *testing.T) {
 	f.win.SetContent(f.wb.content())
 	id, _ := sess.LoadSample()
 	f.settle()
-	f.wb.articles.selectID(id)
-	ev := f.wb.editor.ev
+	f.wb.code.articles.selectID(id)
+	ev := f.wb.code.editor.ev
 	disk.full = true
-	f.wb.editor.notes.SetText("typed while the disk is full")
-	if !strings.Contains(f.wb.editor.saved.Text, "Not saved: The disk holding the database is full") {
-		t.Fatalf("indicator says %q", f.wb.editor.saved.Text)
+	f.wb.code.editor.notes.SetText("typed while the disk is full")
+	if !strings.Contains(f.wb.code.editor.saved.Text, "Not saved: The disk holding the database is full") {
+		t.Fatalf("indicator says %q", f.wb.code.editor.saved.Text)
 	}
 	if got, _ := f.st.Event(ev.ID); got.Notes != ev.Notes {
 		t.Fatal("a refused write changed the event")
 	}
 	disk.full = false
-	f.wb.editor.notes.SetText("typed after freeing space")
-	if got, _ := f.st.Event(ev.ID); got.Notes != "typed after freeing space" || !strings.HasPrefix(f.wb.editor.saved.Text, "Saved") {
-		t.Fatalf("after space was freed: %q, indicator %q", got.Notes, f.wb.editor.saved.Text)
+	f.wb.code.editor.notes.SetText("typed after freeing space")
+	if got, _ := f.st.Event(ev.ID); got.Notes != "typed after freeing space" || !strings.HasPrefix(f.wb.code.editor.saved.Text, "Saved") {
+		t.Fatalf("after space was freed: %q, indicator %q", got.Notes, f.wb.code.editor.saved.Text)
 	}
 }
 
@@ -129,9 +129,9 @@ func TestSearchOpensTheMatch(t *testing.T) {
 	field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // the second hit: the article
 	f.settle()
-	_, _, text := f.wb.reader.Selection()
-	if f.wb.article == nil || text != "strategic security talks" {
-		t.Fatalf("search opened %v with %q selected", f.wb.article != nil, text)
+	_, _, text := f.wb.code.reader.Selection()
+	if f.wb.code.article == nil || text != "strategic security talks" {
+		t.Fatalf("search opened %v with %q selected", f.wb.code.article != nil, text)
 	}
 }
 
@@ -159,8 +159,8 @@ func TestRegisterAndEventsTabs(t *testing.T) {
 	f.wb.allEvents.tapped(0)
 	f.wb.allEvents.tapped(0) // a double-click opens it beside its article
 	f.settle()
-	if f.wb.tabs.SelectedIndex() != 0 || f.wb.editor.ev.ID != row.ID || f.wb.article.ID != id {
-		t.Fatalf("double-click opened %q on tab %d", f.wb.editor.ev.ID, f.wb.tabs.SelectedIndex())
+	if f.wb.tabs.SelectedIndex() != 0 || f.wb.code.editor.ev.ID != row.ID || f.wb.code.article.ID != id {
+		t.Fatalf("double-click opened %q on tab %d", f.wb.code.editor.ev.ID, f.wb.tabs.SelectedIndex())
 	}
 }
 
@@ -174,17 +174,17 @@ func TestTappingATimelineMarkOpensTheEvent(t *testing.T) {
 	tl.Refresh()
 	m := tl.marks[0]
 	tl.Tapped(&fyne.PointEvent{Position: m.pos.AddXY(2, 1)})
-	if f.wb.editor.ev.ID != m.id || f.wb.tabs.SelectedIndex() != 0 {
-		t.Fatalf("tapping mark %s opened %q", m.id, f.wb.editor.ev.ID)
+	if f.wb.code.editor.ev.ID != m.id || f.wb.tabs.SelectedIndex() != 0 {
+		t.Fatalf("tapping mark %s opened %q", m.id, f.wb.code.editor.ev.ID)
 	}
 }
 
 func TestAcceptAndRejectSuggestionsInTheWindow(t *testing.T) {
 	f := newFixture(t)
 	f.openArticle(app.SampleText())
-	f.wb.rightTabs.SelectIndex(1)
+	f.wb.code.rightTabs.SelectIndex(1)
 	f.settle()
-	p := f.wb.suggest
+	p := f.wb.code.suggest
 	pick := func(ok func(s suggest.Suggestion) bool) int {
 		for i, s := range p.items {
 			if ok(s) {
@@ -209,11 +209,11 @@ func TestAcceptAndRejectSuggestionsInTheWindow(t *testing.T) {
 	p.list.Select(e1)
 	test.Tap(widgetButton(t, f.wb, "Accept"))
 	f.settle()
-	evs, _ := f.st.Events(data.EventQuery{Article: f.wb.article.ID})
+	evs, _ := f.st.Events(data.EventQuery{Article: f.wb.code.article.ID})
 	if len(evs) != 1 || evs[0].Type != "CONSULT" || len(evs[0].Evidence) != 1 || evs[0].Evidence[0].Quote != want.Text {
 		t.Fatalf("accepted: %+v", evs)
 	}
-	if f.wb.editor.ev.ID != evs[0].ID {
+	if f.wb.code.editor.ev.ID != evs[0].ID {
 		t.Fatal("the accepted event is not open in the form")
 	}
 }
@@ -223,9 +223,9 @@ func TestAcceptAndRejectSuggestionsInTheWindow(t *testing.T) {
 func TestAcceptAPronounInTheWindow(t *testing.T) {
 	f := newFixture(t)
 	f.openArticle("Visit to Tirana\n\nDefence Minister Lena Markova visited Tirana on Monday. She later criticised the plan.")
-	f.wb.rightTabs.SelectIndex(1)
+	f.wb.code.rightTabs.SelectIndex(1)
 	f.settle()
-	p := f.wb.suggest
+	p := f.wb.code.suggest
 	she := -1
 	for i, s := range p.items {
 		if s.Kind == suggest.Person && s.Text == "She" {
@@ -237,8 +237,8 @@ func TestAcceptAPronounInTheWindow(t *testing.T) {
 	}
 	want := p.items[she]
 	p.list.Select(she)
-	if !slices.Contains(f.wb.reader.highlights, highlight{want.Start, want.End, hlEvidence}) {
-		t.Fatalf("the chosen suggestion is not shown in amber: %+v", f.wb.reader.highlights)
+	if !slices.Contains(f.wb.code.reader.highlights, highlight{want.Start, want.End, hlEvidence}) {
+		t.Fatalf("the chosen suggestion is not shown in amber: %+v", f.wb.code.reader.highlights)
 	}
 	test.Tap(widgetButton(t, f.wb, "Accept"))
 	f.settle()
@@ -258,7 +258,7 @@ func TestAcceptAPronounInTheWindow(t *testing.T) {
 func TestOneKeyDecidesASuggestion(t *testing.T) {
 	f := newFixture(t)
 	f.openArticle("Visit to Tirana\n\nDefence Minister Lena Markova visited Tirana on Monday. Prime Minister Edi Rama welcomed her.")
-	p := f.wb.suggest
+	p := f.wb.code.suggest
 	p.move(1) // Code ▸ Next suggestion (Ctrl+J)
 	f.settle()
 	if !p.shown || p.current != 0 || f.win.Canvas().Focused() != p.list {

@@ -28,13 +28,13 @@ func TestAColleaguesChangeShowsWithoutReopening(t *testing.T) {
 	f := newFixture(t)
 	id, _ := f.wb.sess.LoadSample()
 	f.settle()
-	f.wb.articles.selectID(id)
+	f.wb.code.articles.selectID(id)
 	f.wb.tabs.Select(f.wb.tab.actors) // the register is read once, then follows the feed
 	f.wb.tabs.Select(f.wb.tab.code)
 	f.settle()
 	colleague := app.NewSessionFrom(f.st, "colleague", data.OriginColleague)
-	shown := f.wb.editor.current()
-	if shown.ID == "" || f.wb.editor.rowOf(shown.ID) != 0 {
+	shown := f.wb.code.editor.current()
+	if shown.ID == "" || f.wb.code.editor.rowOf(shown.ID) != 0 {
 		t.Fatalf("the first event is not open: %+v", shown)
 	}
 
@@ -51,12 +51,12 @@ func TestAColleaguesChangeShowsWithoutReopening(t *testing.T) {
 	}
 	f.settle()
 
-	row := f.wb.editor.summary(f.wb.editor.rows[0])
+	row := f.wb.code.editor.summary(f.wb.code.editor.rows[0])
 	if !strings.Contains(row, "2025-02-27") || !strings.Contains(row, "Wang Yi (FM)") {
 		t.Fatalf("the events list shows %q", row)
 	}
-	if f.wb.editor.notes.Text != "moved a day by a colleague" || f.wb.editor.current().Version != ev.Version {
-		t.Fatalf("the form shows %q at version %d", f.wb.editor.notes.Text, f.wb.editor.current().Version)
+	if f.wb.code.editor.notes.Text != "moved a day by a colleague" || f.wb.code.editor.current().Version != ev.Version {
+		t.Fatalf("the form shows %q at version %d", f.wb.code.editor.notes.Text, f.wb.code.editor.current().Version)
 	}
 	if !strings.Contains(f.wb.bar.Text, "changed by") {
 		t.Fatalf("the bar does not say who changed the event: %q", f.wb.bar.Text)
@@ -66,7 +66,7 @@ func TestAColleaguesChangeShowsWithoutReopening(t *testing.T) {
 	}
 
 	// The next keystroke is based on the colleague's version: it saves.
-	test.Type(f.wb.editor.notes, "!")
+	test.Type(f.wb.code.editor.notes, "!")
 	if got, _ := f.st.Event(ev.ID); !strings.Contains(got.Notes, "!") || !strings.Contains(got.Notes, "moved a day by a colleague") || got.Version != ev.Version+1 {
 		t.Fatalf("after typing: %+v", got)
 	}
@@ -77,26 +77,26 @@ func TestAColleaguesChangeShowsWithoutReopening(t *testing.T) {
 func TestANotesKeystrokeDoesNotScanTheArticle(t *testing.T) {
 	f := newFixture(t)
 	counter := &countingFinder{mentionFinder: f.wb.sess}
-	f.wb.marks.find = counter
+	f.wb.code.marks.find = counter
 	id, _ := f.wb.sess.LoadSample()
 	f.settle()
-	f.wb.articles.selectID(id)
+	f.wb.code.articles.selectID(id)
 	f.settle()
-	if f.wb.editor.current().ID == "" || counter.calls != 1 {
+	if f.wb.code.editor.current().ID == "" || counter.calls != 1 {
 		t.Fatalf("the sample's first event is not open (%d scans)", counter.calls)
 	}
 	counter.calls = 0
 	for _, r := range "checked by the desk" {
-		test.Type(f.wb.editor.notes, string(r))
+		test.Type(f.wb.code.editor.notes, string(r))
 		f.settle()
 	}
-	test.Type(f.wb.editor.start, "")
-	f.wb.editor.start.SetText("2025-02-27")
+	test.Type(f.wb.code.editor.start, "")
+	f.wb.code.editor.start.SetText("2025-02-27")
 	f.settle()
 	if counter.calls != 0 {
 		t.Fatalf("typing in the notes and the date searched for mentions %d times", counter.calls)
 	}
-	if got, _ := f.st.Event(f.wb.editor.current().ID); !strings.Contains(got.Notes, "checked by the desk") || got.Date.Start != "2025-02-27" {
+	if got, _ := f.st.Event(f.wb.code.editor.current().ID); !strings.Contains(got.Notes, "checked by the desk") || got.Date.Start != "2025-02-27" {
 		t.Fatalf("stored: %+v", got)
 	}
 	a, _ := f.wb.sess.ActorsNamed("Xi Jinping")

@@ -41,18 +41,18 @@ func keystrokes(b *testing.B, chars, actors int) float64 {
 	w.Resize(fyne.NewSize(1400, 900))
 	wb.tabs.Select(wb.tab.actors) // the register is read, and follows the feed from now on
 	wb.tabs.Select(wb.tab.code)
-	wb.articles.selectID(artID)
+	wb.code.articles.selectID(artID)
 	wb.ui.settle()
-	if wb.editor.current().ID != evID {
+	if wb.code.editor.current().ID != evID {
 		b.Fatal("the event is not open in the form")
 	}
 	var total time.Duration
 	keys := 0
 	for i := 0; i < b.N; i++ {
 		for k := range 40 {
-			field, key := wb.editor.notes, string(rune('a'+k%26))
+			field, key := wb.code.editor.notes, string(rune('a'+k%26))
 			if k%2 == 1 { // the date, one digit at a time: 2025-02-2X
-				field, key = wb.editor.start, ""
+				field, key = wb.code.editor.start, ""
 			}
 			start := time.Now()
 			if key != "" {

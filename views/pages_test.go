@@ -23,21 +23,21 @@ func TestEvidenceFromAPDFShowsItsPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.settle()
-	f.wb.articles.list.Select(0)
+	f.wb.code.articles.list.Select(0)
 	f.settle()
-	f.text = []rune(f.wb.article.Text)
+	f.text = []rune(f.wb.code.article.Text)
 	page3 := string(f.text[a.PageStarts[2]:a.PageStarts[3]])
 	phrase := strings.Join(strings.Fields(page3)[5:12], " ")
 	occurrence := strings.Count(string(f.text[:a.PageStarts[2]]), phrase)
 	test.Tap(widgetButton(t, f.wb, "New event"))
-	pick(f.wb.editor.typePick, "visit", 0)
+	pick(f.wb.code.editor.typePick, "visit", 0)
 	f.selectWords(phrase, occurrence)
 	f.tapCoding("Evidence")
-	ev := f.wb.editor.ev.Evidence
+	ev := f.wb.code.editor.ev.Evidence
 	if len(ev) != 1 {
 		t.Fatalf("evidence %+v", ev)
 	}
-	if got := f.wb.editor.quote(ev[0]); !strings.HasPrefix(got, "p. 3  “"+phrase) {
+	if got := f.wb.code.editor.quote(ev[0]); !strings.HasPrefix(got, "p. 3  “"+phrase) {
 		t.Errorf("the evidence reads %q, want it on p. 3", got)
 	}
 }

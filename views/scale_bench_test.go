@@ -44,7 +44,7 @@ func BenchmarkScale100k(b *testing.B) {
 		wb := newWorkbench(app.NewSession(st, dir), w, newTestBridge())
 		w.SetContent(wb.content())
 		w.Resize(fyne.NewSize(1400, 900))
-		wb.openNewest()
+		wb.code.openNewest()
 		w.Canvas().Capture()
 		startup += time.Since(t)
 

@@ -14,30 +14,22 @@ import (
 	"dossier/data"
 )
 
-// workbench is the main window's content and the place its panels are
-// wired together: articles on the left, the reader in the middle, the
-// events of the open article on the right, and the register, table and
-// timeline tabs. Each panel gets only the session calls and links it
-// needs; the change feed reaches them all through changed.
+// workbench is the main window's content and the place its features are
+// wired together: the Code tab (articles, reader, form and suggestions),
+// the register, events table, timeline, network and conflicts tabs, and
+// the menus' features (import, export, backups, team). Each feature gets
+// only the session calls and links it needs; the change feed reaches them
+// all through changed.
 type workbench struct {
 	sess      *app.Session
 	win       fyne.Window
 	ui        *bridge
 	names     *actorNames
-	articles  *articlePanel
-	reader    *Reader
-	marks     *highlighter
-	editor    *eventEditor
-	header    *articleHeader
 	bar       *widget.Label
-	centre    *fyne.Container
-	article   *data.Article // the open article, nil when none
-	actorForm *actorForm    // the last actor form opened (tests fill it in)
-	coding    *codingBar
+	actorForm *actorForm // the last actor form opened (tests fill it in)
 	tabs      *container.AppTabs
-	rightTabs *container.AppTabs
-	tab       struct{ code, actors, events, timeline, network, form, suggestions *container.TabItem }
-	suggest   *suggestionsPanel
+	tab       struct{ code, actors, events, timeline, network *container.TabItem }
+	code      *codeTab
 	register  *registerTab
 	allEvents *eventsTab
 	timeline  *Timeline
@@ -53,56 +45,47 @@ type workbench struct {
 }
 
 func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
-	wb := &workbench{sess: sess, win: win, ui: ui, reader: NewReader(), names: newActorNames(sess)}
-	items := actorItems(sess)
-	wb.marks = &highlighter{reader: wb.reader, find: sess}
-	wb.editor = newEventEditor(sess, wb.names, editorLinks{editActor: wb.showActorForm, actorItems: items,
-		showOffset: wb.reader.ScrollTo, page: wb.pageOf, evidenceMoved: wb.marks.refresh, tell: wb.setBar})
-	wb.editor.onNew, wb.editor.onDelete = wb.newEvent, wb.deleteEvent
+	wb := &workbench{sess: sess, win: win, ui: ui, names: newActorNames(sess), bar: widget.NewLabel("")}
 	shared := windowLinks{ui: ui, win: win, tell: wb.setBar}
+	items := actorItems(sess)
+	c := &codeTab{records: sess, reader: NewReader(), codeLinks: codeLinks{windowLinks: shared,
+		shown: func() { wb.showTab(wb.tab.code) }, counted: wb.countChanged}}
+	wb.code = c
+	c.marks = &highlighter{reader: c.reader, find: sess}
+	c.editor = newEventEditor(sess, wb.names, editorLinks{editActor: wb.showActorForm, actorItems: items,
+		showOffset: c.reader.ScrollTo, page: c.pageOf, evidenceMoved: c.marks.refresh, tell: wb.setBar})
+	c.editor.onNew, c.editor.onDelete = c.newEvent, c.deleteEvent
 	wb.finder = &finder{index: sess, windowLinks: shared,
-		show: hitLinks{article: wb.openArticleAt, event: wb.openEvent, actor: wb.openActor}}
-	wb.coding = newCodingBar(codingLinks{win: win, register: sess, form: wb.editor, selection: wb.selection,
-		published: func() string { return wb.article.Published }, editActor: wb.showActorForm, tell: wb.setBar})
-	wb.articles = newArticlePanel(sess, wb.finder.field(), wb.open)
-	wb.articles.onCount = wb.countChanged
+		show: hitLinks{article: c.openArticleAt, event: c.openEvent, actor: wb.openActor}}
+	c.coding = newCodingBar(codingLinks{win: win, register: sess, form: c.editor, selection: c.selection,
+		published: func() string { return c.article.Published }, editActor: wb.showActorForm, tell: wb.setBar})
+	c.articles = newArticlePanel(sess, wb.finder.field(), c.open)
+	c.articles.onCount = c.countChanged
+	c.suggest = newSuggestionsPanel(sess, suggestLinks{win: win, ui: ui, article: c.openArticleID,
+		showPanel: c.showSuggestions, selectText: c.reader.Select,
+		asPlace: c.coding.asPlace, asDate: c.coding.asDate, openEvent: c.openEvent, draftEvent: c.draftEvent,
+		editActor: wb.showActorForm, scrollTo: c.reader.ScrollTo, redraw: c.marks.refresh, tell: wb.setBar})
+	c.marks.layers = []func() []highlight{c.suggest.highlights, c.evidenceHighlights}
+	c.header = newArticleHeader(headerLinks{win: win, save: func(a *data.Article) error { return sess.SaveArticle(a, "") },
+		languageOf: sess.ArticleLanguage, reread: c.rereadSuggestions, tell: wb.setBar})
+	c.reader.OnSelect = c.selected
 	wb.register = newRegisterTab(sess, registerLinks{win: win, editActor: wb.showActorForm, actorItems: items, tell: wb.setBar})
-	wb.allEvents = newEventsTab(sess, eventsLinks{win: win, openEvent: wb.openEvent, openArticle: wb.openArticleID, actorItems: items})
-	wb.suggest = newSuggestionsPanel(sess, suggestLinks{win: win, ui: ui, article: wb.openArticleID,
-		showPanel: func() { wb.rightTabs.Select(wb.tab.suggestions) }, selectText: wb.reader.Select,
-		asPlace: wb.coding.asPlace, asDate: wb.coding.asDate, openEvent: wb.openEvent, draftEvent: wb.draftEvent,
-		editActor: wb.showActorForm, scrollTo: wb.reader.ScrollTo, redraw: wb.marks.refresh, tell: wb.setBar})
-	wb.marks.layers = []func() []highlight{wb.suggest.highlights, wb.evidenceHighlights}
+	wb.allEvents = newEventsTab(sess, eventsLinks{win: win, openEvent: c.openEvent, openArticle: c.openArticleID, actorItems: items})
 	wb.conflicts = newConflictsTab(sess, wb.names, wb.setBar)
-	wb.header = newArticleHeader(headerLinks{win: win, save: func(a *data.Article) error { return sess.SaveArticle(a, "") },
-		languageOf: sess.ArticleLanguage, reread: wb.rereadSuggestions, tell: wb.setBar})
-	wb.bar = widget.NewLabel("")
-	wb.reader.OnSelect = wb.selected
 	wb.backups = &backups{keeper: sess, windowLinks: shared}
 	wb.team = &teamLink{status: widget.NewLabel(""), team: sess, showConflicts: wb.showConflicts, windowLinks: shared}
-	wb.exporter = &exporter{records: sess, names: wb.names, openArticle: wb.openArticleID, windowLinks: shared}
+	wb.exporter = &exporter{records: sess, names: wb.names, openArticle: c.openArticleID, windowLinks: shared}
 	wb.workbooks = &workbookReturn{records: sess, windowLinks: shared}
-	wb.importer = &importer{from: sess, opened: wb.showImported, windowLinks: shared}
+	wb.importer = &importer{from: sess, opened: c.showImported, windowLinks: shared}
 	wb.stop = ui.listen(sess.Subscribe, wb.changed)
 	return wb
 }
 
 // content lays the window out.
 func (wb *workbench) content() fyne.CanvasObject {
-	readerPane := container.NewBorder(container.NewVBox(wb.header.view(), wb.coding.view()), nil, nil, nil, wb.reader)
-	wb.centre = container.NewStack(readerPane, wb.welcome())
-	wb.tab.form = container.NewTabItem("Events", wb.editor.view())
-	wb.tab.suggestions = container.NewTabItem("Suggestions", wb.suggest.view())
-	wb.rightTabs = container.NewAppTabs(wb.tab.form, wb.tab.suggestions)
-	wb.rightTabs.OnSelected = func(t *container.TabItem) { wb.suggest.show(t == wb.tab.suggestions) }
-	right := container.NewHSplit(wb.centre, wb.rightTabs)
-	right.Offset = 0.58
-	main := container.NewHSplit(wb.articles.view(), right)
-	main.Offset = 0.2
-	wb.reloadArticles()
-	wb.timeline = newTimeline(func() []app.EventRow { return wb.allEvents.rows }, wb.openEvent)
+	wb.tab.code = container.NewTabItem("Code", wb.code.view())
+	wb.timeline = newTimeline(func() []app.EventRow { return wb.allEvents.rows }, wb.code.openEvent)
 	wb.allEvents.onChange = wb.timeline.Reload
-	wb.tab.code = container.NewTabItem("Code", main)
 	wb.tab.actors = container.NewTabItem("Actors", wb.register.view())
 	wb.tab.events = container.NewTabItem("Events", wb.allEvents.view())
 	wb.tab.timeline = container.NewTabItem("Timeline", container.NewBorder(nil, widget.NewLabel("Filtered like the Events table; tap a mark to open its event."), nil, nil, wb.timeline))
@@ -116,14 +99,16 @@ func (wb *workbench) content() fyne.CanvasObject {
 	return container.NewBorder(nil, container.NewBorder(nil, nil, nil, wb.team.status, wb.bar), nil, nil, wb.tabs)
 }
 
-// welcome greets an empty database.
-func (wb *workbench) welcome() fyne.CanvasObject {
-	msg := widget.NewLabelWithStyle("Drop article files or folders anywhere on this window\n(PDF, Word, OpenDocument, RTF, web pages, e-mails, text), or use File ▸ Import (Ctrl+O).",
-		fyne.TextAlignCenter, fyne.TextStyle{})
-	sample := widget.NewButton("Open a sample article, already coded", wb.openSample)
-	sample.Importance = widget.HighImportance
-	return container.NewCenter(container.NewVBox(
-		widget.NewLabelWithStyle("Welcome to Dossier", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}), msg, container.NewCenter(sample)))
+// showTab brings a tab to the front (once the window is laid out).
+func (wb *workbench) showTab(t *container.TabItem) {
+	if wb.tabs != nil {
+		wb.tabs.Select(t)
+	}
+}
+
+// countChanged shows the number of articles in the window's title.
+func (wb *workbench) countChanged(n int) {
+	wb.win.SetTitle(fmt.Sprintf("Dossier · %d articles · %s", n, wb.sess.DatabasePath()))
 }
 
 // tabOpened tells the tabs whether they are shown: they read their records
@@ -162,146 +147,17 @@ func (wb *workbench) linkEvents(l network.Link, from, to network.Node) {
 // again only what the changes touch.
 func (wb *workbench) changed(cs []data.Change) {
 	wb.names.forget(cs)
-	wb.articles.changed(cs)
+	wb.code.changed(cs)
 	wb.register.changed(cs)
 	wb.allEvents.changed(cs)
 	wb.network.changed(cs)
 	wb.conflicts.changed(cs)
-	wb.articleChanged(cs)
-	if wb.article == nil {
-		return
-	}
-	wb.editor.changed(cs)
-	wb.marks.changed(cs)
-	wb.suggest.changed(cs)
-}
-
-// articleChanged follows the open article's header (its status, title) or
-// its deletion; a restore opens the newest article.
-func (wb *workbench) articleChanged(cs []data.Change) {
-	for _, c := range cs {
-		switch {
-		case c.Reset:
-			wb.article = nil
-			wb.openNewest()
-			return
-		case wb.article != nil && c.Record == data.RecordArticle && c.ID == wb.article.ID:
-			h, err := wb.sess.ArticleHeader(c.ID)
-			if err != nil {
-				wb.closeArticle()
-				return
-			}
-			text := wb.article.Text
-			wb.article, wb.article.Text = h, text
-			wb.header.show(wb.article)
-		}
-	}
-}
-
-// openNewest opens the newest article, if any, once the window shows.
-func (wb *workbench) openNewest() {
-	if len(wb.articles.shown) > 0 {
-		wb.articles.list.Select(0)
-	} else {
-		wb.closeArticle()
-	}
-}
-
-// reloadArticles refreshes the list.
-func (wb *workbench) reloadArticles() {
-	if err := wb.articles.reload(); err != nil {
-		showError(wb.win, "The articles could not be read", err)
-	}
-}
-
-// showImported reads the list again and opens a new article ("" for none).
-func (wb *workbench) showImported(id string) {
-	wb.reloadArticles()
-	if id != "" {
-		wb.articles.selectID(id)
-	}
 }
 
 // showConflicts opens the Conflicts tab, read again.
 func (wb *workbench) showConflicts() {
 	wb.conflicts.reload()
 	wb.tabs.Select(wb.conflicts.item)
-}
-
-// countChanged shows the number of articles in the title, and the welcome
-// when there are none.
-func (wb *workbench) countChanged(n int) {
-	wb.win.SetTitle(fmt.Sprintf("Dossier · %d articles · %s", n, wb.sess.DatabasePath()))
-	reader, welcome := wb.centre.Objects[0], wb.centre.Objects[1]
-	if n == 0 {
-		reader.Hide()
-		welcome.Show()
-	} else {
-		welcome.Hide()
-		reader.Show()
-	}
-}
-
-// open shows an article in the reader and its events in the editor.
-func (wb *workbench) open(id string) {
-	a, err := wb.sess.Article(id)
-	if err != nil {
-		showError(wb.win, "The article could not be opened", err)
-		return
-	}
-	wb.article = a
-	wb.header.show(a)
-	wb.reader.SetText(a.Text)
-	wb.editor.openArticle(id)
-	wb.marks.open(a.Text)
-	wb.rereadSuggestions()
-	wb.setBar("")
-}
-
-// pageOf is the page of the open PDF article a quote stands on (0 when the
-// quote is from another article, or the article has no pages).
-func (wb *workbench) pageOf(sp data.Span) int {
-	if wb.article == nil || sp.Article != wb.article.ID {
-		return 0
-	}
-	return wb.article.Page(sp.Start)
-}
-
-// closeArticle empties the reader and the form (the article was deleted).
-func (wb *workbench) closeArticle() {
-	wb.article = nil
-	wb.header.show(nil)
-	wb.reader.SetText("")
-	wb.editor.openArticle("")
-	wb.marks.open("")
-	wb.suggest.cleared()
-}
-
-// openArticleID is the open article's id ("" when none).
-func (wb *workbench) openArticleID() string {
-	if wb.article == nil {
-		return ""
-	}
-	return wb.article.ID
-}
-
-// evidenceHighlights are the evidence spans of the event in the form.
-func (wb *workbench) evidenceHighlights() []highlight {
-	var hs []highlight
-	for _, s := range wb.editor.current().Evidence {
-		if s.Article == wb.openArticleID() {
-			hs = append(hs, highlight{s.Start, s.End, hlEvidence})
-		}
-	}
-	return hs
-}
-
-// rereadSuggestions reads the open article's suggestions again, when they
-// are shown.
-func (wb *workbench) rereadSuggestions() {
-	if wb.suggest.shown {
-		wb.suggest.reload(nil)
-	}
 }
 
 // setBar shows a message in the status bar; "" shows the database and
@@ -316,62 +172,11 @@ func (wb *workbench) setBar(msg string) {
 	wb.bar.SetText(msg)
 }
 
-func (wb *workbench) openSample() {
-	id, err := wb.sess.LoadSample()
-	if err != nil {
-		showError(wb.win, "The sample article could not be stored", err)
-		return
-	}
-	wb.reloadArticles()
-	wb.articles.selectID(id)
-}
-
-// openEvent shows an event beside its article, on the coding tab.
-func (wb *workbench) openEvent(id string) {
-	ev, err := wb.sess.Event(id)
-	if err != nil {
-		showError(wb.win, "The event could not be opened", err)
-		return
-	}
-	if a := ev.Articles(); len(a) > 0 && a[0] != wb.openArticleID() {
-		wb.articles.clearFilter()
-		wb.articles.selectID(a[0])
-	}
-	wb.editor.open(*ev)
-	if len(ev.Evidence) > 0 {
-		wb.reader.ScrollTo(ev.Evidence[0].Start)
-	}
-	if wb.tabs != nil {
-		wb.tabs.Select(wb.tab.code)
-		wb.rightTabs.Select(wb.tab.form)
-	}
-}
-
-// openArticleAt opens an article with the words from start to end selected
-// (start < 0: none).
-func (wb *workbench) openArticleAt(id string, start, end int) {
-	wb.articles.clearFilter()
-	wb.articles.selectID(id)
-	if start >= 0 {
-		wb.reader.ScrollTo(start)
-		wb.reader.setSelection(start, end)
-	}
-}
-
 // openActor shows an actor in its form.
 func (wb *workbench) openActor(id string) {
 	if a, err := wb.sess.Actor(id); err == nil {
 		wb.showActorForm(*a, nil)
 	}
-}
-
-// draftEvent opens an event in the form and saves it, for the analyst to
-// go on editing (a suggestion's "Edit, then accept").
-func (wb *workbench) draftEvent(ev data.Event) {
-	wb.editor.newEvent(ev.Evidence)
-	wb.editor.show(ev)
-	wb.editor.save("")
-	wb.rightTabs.Select(wb.tab.form)
 }
 
 func nonEmpty(xs ...string) []string {

@@ -57,9 +57,9 @@ func (f *benchFixture) openArticle(text string) {
 		f.t.Fatal(err)
 	}
 	f.settle()
-	f.wb.articles.list.Select(0)
+	f.wb.code.articles.list.Select(0)
 	f.settle()
-	f.text = []rune(f.wb.article.Text)
+	f.text = []rune(f.wb.code.article.Text)
 }
 
 // offsetOf is where the n-th (0-based) occurrence of phrase starts, in code points.
@@ -84,7 +84,7 @@ func (f *benchFixture) selectWords(phrase string, occurrence int) {
 	f.t.Helper()
 	start := f.offsetOf(phrase, occurrence)
 	end := start + len([]rune(phrase))
-	r := f.wb.reader
+	r := f.wb.code.reader
 	pi := r.paragraphAt(start)
 	r.list.ScrollTo(pi)
 	view := findParagraphView(f.win.Canvas().Content(), pi)
@@ -164,7 +164,7 @@ func (f *benchFixture) saveActorForm(name, kind, country, sector, aliases string
 }
 
 func (f *benchFixture) tapCoding(label string) {
-	test.Tap(f.wb.coding.buttons[label])
+	test.Tap(f.wb.code.coding.buttons[label])
 	f.settle()
 }
 
@@ -188,8 +188,8 @@ func TestCodeWorkedExampleThroughTheWindow(t *testing.T) {
 
 	// E1: Shoigu visits Wang Yi in Beijing on Friday.
 	test.Tap(widgetButton(t, wb, "New event"))
-	pick(wb.editor.typePick, "visit", 0)
-	pick(wb.editor.cameoPick, "042", 0)
+	pick(wb.code.editor.typePick, "visit", 0)
+	pick(wb.code.editor.cameoPick, "042", 0)
 	f.selectWords("on Friday", 0)
 	f.tapCoding("Date")
 	f.selectWords("Sergei Shoigu", 0)
@@ -203,28 +203,28 @@ func TestCodeWorkedExampleThroughTheWindow(t *testing.T) {
 	evidence1 := "Russian Security Council Secretary Sergei Shoigu was received by Chinese Foreign Minister Wang Yi in Beijing on Friday"
 	f.selectWords(evidence1, 0)
 	f.tapCoding("Evidence")
-	e1 := wb.editor.ev
+	e1 := wb.code.editor.ev
 
 	// E3: the visit to Kabul in December 2023, a historical event.
 	test.Tap(widgetButton(t, wb, "New event"))
-	pick(wb.editor.typePick, "visit", 0)
+	pick(wb.code.editor.typePick, "visit", 0)
 	f.selectWords("In December 2023", 0)
 	f.tapCoding("Date")
 	f.selectWords("Sergei Shoigu", 1)
-	f.tapCoding("Actor")                      // known now: no form
-	pick(wb.editor.recipients.pick, "IEA", 0) // "Create actor “IEA”…" is the only match
+	f.tapCoding("Actor")                           // known now: no form
+	pick(wb.code.editor.recipients.pick, "IEA", 0) // "Create actor “IEA”…" is the only match
 	f.saveActorForm("Islamic Emirate of Afghanistan", data.KindGovernment, "AFG", "GOV", "IEA")
 	f.selectWords("Kabul", 0)
 	f.tapCoding("Place")
-	test.Tap(wb.editor.flags[0])
+	test.Tap(wb.code.editor.flags[0])
 	f.selectWords("In December 2023, Sergei Shoigu travelled to Kabul", 0)
 	f.tapCoding("Evidence")
-	e3 := wb.editor.ev
+	e3 := wb.code.editor.ev
 	final := storeDump(t, f.st)
 
 	got1, err := f.st.Event(e1.ID)
 	if err != nil {
-		t.Fatalf("E1 not stored: %v (form says %q)", err, wb.editor.saved.Text)
+		t.Fatalf("E1 not stored: %v (form says %q)", err, wb.code.editor.saved.Text)
 	}
 	shoigu, wang := f.actorID("Sergei Shoigu"), f.actorID("Wang Yi")
 	if got1.Type != "CONSULT" || got1.Mode != "visit" || got1.CAMEO != "042" ||
@@ -245,7 +245,7 @@ func TestCodeWorkedExampleThroughTheWindow(t *testing.T) {
 
 	got3, err := f.st.Event(e3.ID)
 	if err != nil {
-		t.Fatalf("E3 not stored: %v (form says %q)", err, wb.editor.saved.Text)
+		t.Fatalf("E3 not stored: %v (form says %q)", err, wb.code.editor.saved.Text)
 	}
 	iea := f.actorID("IEA")
 	if got3.Type != "CONSULT" || got3.Date.Start != "2023-12-01" || got3.Date.Precision != "month" || got3.Date.Raw != "In December 2023" ||

@@ -118,11 +118,6 @@ func gatherHanPairs() {
 	}
 }
 
-func hasPrefixed(sorted []string, prefix string) bool {
-	k := sort.SearchStrings(sorted, prefix)
-	return k < len(sorted) && strings.HasPrefix(sorted[k], prefix)
-}
-
 // SearchPlaces finds places one of whose names starts with the query
 // ("beij" finds Beijing), the likelier first, at most limit of them.
 func SearchPlaces(query string, limit int) []Place {
