@@ -3,6 +3,8 @@ package ingest
 import (
 	"strings"
 	"testing"
+
+	"dossier/app/ingest/pdftext/pdftest"
 )
 
 // RTF as Word and WordPad write it, by hand: every way a character is
@@ -92,7 +94,7 @@ func TestMHTML(t *testing.T) {
 // TestFilesAreKnownByTheirContent: a file is read as what it holds; one
 // whose name promises a document it does not hold is refused, saying so.
 func TestFilesAreKnownByTheirContent(t *testing.T) {
-	pdf := textPDF([]pdfLine{{x: 60, y: 700, size: 11, text: "A report saved with the wrong name."}}, nil)
+	pdf := pdftest.Text([]pdftest.Line{{X: 60, Y: 700, Size: 11, Text: "A report saved with the wrong name."}}, nil)
 	odt := zipBytes(t, map[string][]byte{"mimetype": []byte("application/vnd.oasis.opendocument.text"), "content.xml": []byte(odtContent)})
 	for _, c := range []struct {
 		name    string

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"dossier/app/ingest/pdftext/pdftest"
 )
 
 // Fuzz targets for every file parser. Each must return an article or a
@@ -51,8 +53,8 @@ func FuzzEmail(f *testing.F) {
 }
 
 func FuzzPDF(f *testing.F) {
-	f.Add(textPDF([]pdfLine{{x: 60, y: 700, size: 11, text: "Talks resumed."}}, map[byte]rune{0x80: 'ﬁ'}))
-	f.Add(scannedPDF())
+	f.Add(pdftest.Text([]pdftest.Line{{X: 60, Y: 700, Size: 11, Text: "Talks resumed."}}, map[byte]rune{0x80: 'ﬁ'}))
+	f.Add(pdftest.Scanned())
 	f.Fuzz(func(t *testing.T, raw []byte) { checkParsed(t, ".pdf", raw) })
 }
 
@@ -82,7 +84,7 @@ func TestWriteFuzzSeeds(t *testing.T) {
 		"FuzzHTML":  {[]byte(pageHTML), []byte("<html><body><script>x</script><p>Short.</p></body></html>")},
 		"FuzzDocx":  {docxBytes(t, "Memo", "The envoys met on Friday.", "They agreed to meet again."), zipBytes(t, map[string][]byte{"word/document.xml": []byte("<w:p>")})},
 		"FuzzEmail": {[]byte(plainEmail), []byte(htmlOnlyEmail)},
-		"FuzzPDF":   {documents[0].read(t, "pdf"), documents[1].read(t, "pdf"), textPDF([]pdfLine{{x: 60, y: 700, size: 11, text: "Talks resumed."}}, nil)},
+		"FuzzPDF":   {documents[0].read(t, "pdf"), documents[1].read(t, "pdf"), pdftest.Text([]pdftest.Line{{X: 60, Y: 700, Size: 11, Text: "Talks resumed."}}, nil)},
 		"FuzzRTF":   {[]byte(rtfMemo), documents[4].read(t, "rtf")},
 		"FuzzMHTML": {[]byte(mhtmlPage)},
 		"FuzzODT":   {documents[0].read(t, "odt")},

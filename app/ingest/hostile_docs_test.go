@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dossier/app/ingest/pdftext/pdftest"
 )
 
 // Hostile documents: PDFs built to loop, recurse or unpack without end,
@@ -18,29 +20,29 @@ func init() {
 		}},
 		hostileCase{name: "PDF nesting hidden in a compressed object stream", failed: "nest more than 100 deep", make: func(t *testing.T, d string) string {
 			inner := "10 0 " + strings.Repeat("<< /A ", 5000) + strings.Repeat(">> ", 5000)
-			return writeFile(t, d, "objstm.pdf", hostilePDF("0", stream([]byte(inner), true, "/Type /ObjStm /N 1 /First 5")))
+			return writeFile(t, d, "objstm.pdf", hostilePDF("0", pdftest.Stream([]byte(inner), true, "/Type /ObjStm /N 1 /First 5")))
 		}},
 		hostileCase{name: "PDF bomb (a page unpacking to 300 MB)", failed: "PDF bomb", make: func(t *testing.T, d string) string {
-			var b pdfBuilder
-			b.add("<< /Type /Catalog /Pages 2 0 R >>")
-			b.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-			b.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>")
-			b.add(stream(bytes.Repeat([]byte(" "), 300<<20), true, ""))
-			return writeFile(t, d, "bomb.pdf", b.bytes())
+			var b pdftest.Builder
+			b.Add("<< /Type /Catalog /Pages 2 0 R >>")
+			b.Add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+			b.Add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>")
+			b.Add(pdftest.Stream(bytes.Repeat([]byte(" "), 300<<20), true, ""))
+			return writeFile(t, d, "bomb.pdf", b.Bytes())
 		}},
 		hostileCase{name: "PDF with a huge picture stream", text: "A report with a large picture", make: func(t *testing.T, d string) string {
-			raw := textPDF([]pdfLine{{x: 60, y: 700, size: 11, text: "A report with a large picture."}}, nil)
-			raw = bytes.Replace(raw, []byte("%\xe2\xe3\xcf\xd3\n"), []byte("%\xe2\xe3\xcf\xd3\n"+stream(bytes.Repeat([]byte{0x7f}, 30<<20), false, "")+"\n"), 1)
+			raw := pdftest.Text([]pdftest.Line{{X: 60, Y: 700, Size: 11, Text: "A report with a large picture."}}, nil)
+			raw = bytes.Replace(raw, []byte("%\xe2\xe3\xcf\xd3\n"), []byte("%\xe2\xe3\xcf\xd3\n"+pdftest.Stream(bytes.Repeat([]byte{0x7f}, 30<<20), false, "")+"\n"), 1)
 			return writeFile(t, d, "picture.pdf", fixXref(t, raw))
 		}},
 		hostileCase{name: "PDF whose cross-reference chain loops", failed: "point back to themselves", make: func(t *testing.T, d string) string {
-			raw := textPDF([]pdfLine{{x: 60, y: 700, size: 11, text: "Looping."}}, nil)
+			raw := pdftest.Text([]pdftest.Line{{X: 60, Y: 700, Size: 11, Text: "Looping."}}, nil)
 			xref := bytes.LastIndex(raw, []byte("xref\n0 "))
 			raw = bytes.Replace(raw, []byte("/Root 1 0 R"), []byte(fmt.Sprintf("/Root 1 0 R /Prev %d", xref)), 1)
 			return writeFile(t, d, "loop.pdf", raw)
 		}},
 		hostileCase{name: "PDF whose page tree contains itself", failed: "page tree loops", make: func(t *testing.T, d string) string {
-			raw := textPDF([]pdfLine{{x: 60, y: 700, size: 11, text: "Looping pages."}}, nil)
+			raw := pdftest.Text([]pdftest.Line{{X: 60, Y: 700, Size: 11, Text: "Looping pages."}}, nil)
 			raw = bytes.Replace(raw, []byte("/Kids [3 0 R]"), []byte("/Kids [3 0 R 2 0 R 2 0 R]"), 1)
 			return writeFile(t, d, "pages.pdf", fixXref(t, raw))
 		}},
@@ -48,7 +50,7 @@ func init() {
 			return writeFile(t, d, "protected.pdf", documents[len(documents)-1].read(t, "pdf"))
 		}},
 		hostileCase{name: "scanned PDF", failed: "needs OCR", make: func(t *testing.T, d string) string {
-			return writeFile(t, d, "scan.pdf", scannedPDF())
+			return writeFile(t, d, "scan.pdf", pdftest.Scanned())
 		}},
 		hostileCase{name: "RTF with 100,000 nested groups", failed: "nests groups more than 1000 deep", make: func(t *testing.T, d string) string {
 			return writeFile(t, d, "deep.rtf", []byte(`{\rtf1\ansi `+strings.Repeat("{", 100000)+"text"+strings.Repeat("}", 100000)+"}"))
@@ -75,16 +77,16 @@ func init() {
 // hostilePDF is a one-page PDF with an extra object (body) and, when given,
 // an extra object stream.
 func hostilePDF(body, objStream string) []byte {
-	var b pdfBuilder
-	b.add("<< /Type /Catalog /Pages 2 0 R >>")
-	b.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-	b.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Extra 5 0 R >>")
-	b.add(stream([]byte("BT /F1 12 Tf 60 700 Td (Hello) Tj ET"), false, ""))
-	b.add(body)
+	var b pdftest.Builder
+	b.Add("<< /Type /Catalog /Pages 2 0 R >>")
+	b.Add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+	b.Add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Extra 5 0 R >>")
+	b.Add(pdftest.Stream([]byte("BT /F1 12 Tf 60 700 Td (Hello) Tj ET"), false, ""))
+	b.Add(body)
 	if objStream != "" {
-		b.add(objStream)
+		b.Add(objStream)
 	}
-	return b.bytes()
+	return b.Bytes()
 }
 
 // fixXref rebuilds the cross-reference table of a hand-edited PDF by

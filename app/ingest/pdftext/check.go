@@ -1,4 +1,4 @@
-package ingest
+package pdftext
 
 import (
 	"bytes"
@@ -136,7 +136,7 @@ func checkObjStream(raw []byte, at int, body []byte) error {
 	}
 	inner, _ := io.ReadAll(io.LimitReader(zr, maxObjStream+1))
 	if len(inner) > maxObjStream {
-		return fmt.Errorf("an object stream unpacks to more than %s (a PDF bomb?)", humanSize(maxObjStream))
+		return fmt.Errorf("an object stream unpacks to more than %s (a PDF bomb?)", mb(maxObjStream))
 	}
 	if bytes.Contains(inner, []byte("stream")) {
 		inner = bytes.ReplaceAll(inner, []byte("stream"), []byte("strea_")) // object streams hold no streams
@@ -257,7 +257,7 @@ func contentSize(contents pdf.Value) (size int, err error) {
 		n, _ := io.Copy(io.Discard, io.LimitReader(rc, int64(maxPageDraw-size+1)))
 		rc.Close()
 		if size += int(n); size > maxPageDraw {
-			return 0, fmt.Errorf("a page unpacks to more than %s of drawing instructions (a PDF bomb?)", humanSize(maxPageDraw))
+			return 0, fmt.Errorf("a page unpacks to more than %s of drawing instructions (a PDF bomb?)", mb(maxPageDraw))
 		}
 	}
 	return size, nil
