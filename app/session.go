@@ -12,11 +12,13 @@ import (
 	"dossier/data"
 )
 
-// Session is one analyst's work on one database: reads pass through to the
-// store, every edit is saved at once, conditionally on the version it was
-// based on, and can be undone and redone. Every committed change, whoever
-// made it, reaches the session's subscribers (Subscribe).
+// Session is one analyst's work on one database: every edit is saved at
+// once, conditionally on the version it was based on, and can be undone
+// and redone. What it reads as the store keeps it comes straight from the
+// store (Reads); every committed change, whoever made it, reaches the
+// session's subscribers (Subscribe).
 type Session struct {
+	Reads
 	st     data.Store
 	dbPath string
 	origin data.Origin // where this session's edits come from
@@ -33,6 +35,24 @@ type shared struct {
 	link    teamLink         // to the team hub, while connected (Sync)
 }
 
+// Reads are what a session gives as the store keeps it: one record by id,
+// the actors a name may be, counts from the indexes, who works here, what
+// arrived from colleagues and was set aside, and the change feed.
+type Reads interface {
+	Article(id string) (*data.Article, error)
+	Event(id string) (*data.Event, error)
+	Actor(id string) (*data.Actor, error)
+	ActorsNamed(name string) ([]data.Actor, error)
+	EventCount(id string) (int, error)
+	EventCountsByArticle() (map[string]int, error)
+	Analyst() data.Analyst
+	AnalystName(id string) string
+	Notices() []string
+	Conflicts() ([]data.OpenConflict, error)
+	SetAside() ([]data.SetAside, error)
+	Subscribe(fn func([]data.Change)) (cancel func())
+}
+
 // NewSession works on st, which lives at dbPath (shown to the analyst);
 // its edits come from the window.
 func NewSession(st data.Store, dbPath string) *Session {
@@ -42,7 +62,7 @@ func NewSession(st data.Store, dbPath string) *Session {
 // NewSessionFrom is a session whose edits come from origin (a colleague's,
 // arriving through the team hub, say).
 func NewSessionFrom(st data.Store, dbPath string, origin data.Origin) *Session {
-	return &Session{st: st, dbPath: dbPath, origin: origin, shared: &shared{learner: &learner{st: st}}}
+	return &Session{Reads: st, st: st, dbPath: dbPath, origin: origin, shared: &shared{learner: &learner{st: st}}}
 }
 
 // From is the same session with its edits coming from origin: a command
@@ -65,24 +85,10 @@ func (s *Session) ctx(o data.Origin) context.Context {
 	return data.WithOrigin(context.Background(), o)
 }
 
-// Subscribe calls fn with every committed change to the database (this
-// session's, another session's, a colleague's) until cancel is called; fn
-// runs on the writer's goroutine and must hand its work on quickly.
-func (s *Session) Subscribe(fn func([]data.Change)) (cancel func()) { return s.st.Subscribe(fn) }
-
-// Analyst is who works on this database.
-func (s *Session) Analyst() data.Analyst { return s.st.Analyst() }
-
 // SetAnalystName changes the name colleagues see on this analyst's changes.
 func (s *Session) SetAnalystName(name string) error {
 	return s.st.SetAnalystName(s.ctx(s.origin), name)
 }
-
-// Notices are what the database did on its own as it opened, as sentences.
-func (s *Session) Notices() []string { return s.st.Notices() }
-
-// AnalystName is the display name of the analyst with that id.
-func (s *Session) AnalystName(id string) string { return s.st.AnalystName(id) }
 
 // DatabasePath is where the records live.
 func (s *Session) DatabasePath() string { return s.dbPath }
@@ -94,21 +100,12 @@ func (s *Session) Articles() ([]data.Article, error) {
 	return arts, err
 }
 
-// Article returns one article with its text.
-func (s *Session) Article(id string) (*data.Article, error) { return s.st.Article(id) }
-
 // EventsOf returns the events citing an article, in creation order.
 func (s *Session) EventsOf(articleID string) ([]data.Event, error) {
 	evs, err := s.st.Events(data.EventQuery{Article: articleID})
 	sort.SliceStable(evs, func(i, j int) bool { return evs[i].ID < evs[j].ID })
 	return evs, err
 }
-
-// EventCounts returns how many events cite each article, from the index.
-func (s *Session) EventCounts() (map[string]int, error) { return s.st.EventCountsByArticle() }
-
-// EventCount is how many events cite one article or name one actor.
-func (s *Session) EventCount(id string) (int, error) { return s.st.EventCount(id) }
 
 // ArticleHeader returns one article without its text.
 func (s *Session) ArticleHeader(id string) (*data.Article, error) {
@@ -120,21 +117,12 @@ func (s *Session) ArticleHeader(id string) (*data.Article, error) {
 	return &h, nil
 }
 
-// Event returns one event.
-func (s *Session) Event(id string) (*data.Event, error) { return s.st.Event(id) }
-
-// Actor returns one actor.
-func (s *Session) Actor(id string) (*data.Actor, error) { return s.st.Actor(id) }
-
 // Actors returns the register, by name.
 func (s *Session) Actors() ([]data.Actor, error) {
 	as, err := s.st.Actors()
 	sort.SliceStable(as, func(i, j int) bool { return strings.ToLower(as[i].Name) < strings.ToLower(as[j].Name) })
 	return as, err
 }
-
-// ActorsNamed returns the actors called name or having it as an alias.
-func (s *Session) ActorsNamed(name string) ([]data.Actor, error) { return s.st.ActorsNamed(name) }
 
 // SearchActors finds actors one of whose names has words starting with
 // every word of query ("shoi" finds Sergei Shoigu), best matches first.

@@ -11,13 +11,6 @@ import (
 	"dossier/data"
 )
 
-// Conflicts lists the records changed here and on a colleague's database
-// since a common version.
-func (s *Session) Conflicts() ([]data.OpenConflict, error) { return s.st.Conflicts() }
-
-// SetAside lists what arrived from colleagues and was not taken in.
-func (s *Session) SetAside() ([]data.SetAside, error) { return s.st.SetAside() }
-
 // Dismiss forgets one thing set aside.
 func (s *Session) Dismiss(id string) error { return s.st.Dismiss(id) }
 

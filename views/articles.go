@@ -16,7 +16,7 @@ import (
 type articleSource interface {
 	Articles() ([]data.Article, error)
 	ArticleHeader(id string) (*data.Article, error)
-	EventCounts() (map[string]int, error)
+	EventCountsByArticle() (map[string]int, error)
 	EventCount(id string) (int, error)
 }
 
@@ -93,7 +93,7 @@ func (p *articlePanel) reload() error {
 		return err
 	}
 	p.all = all
-	p.counts, err = p.src.EventCounts()
+	p.counts, err = p.src.EventCountsByArticle()
 	p.apply()
 	p.onCount(len(p.all))
 	return err
