@@ -23,12 +23,14 @@ type EventFilter struct {
 	RecipientCountry string
 	Article          string // article id
 	Flag             string // historical, future, hypothetical or negated
+	MinFatalities    int    // above 0: only events reported to have killed at least so many
 }
 
 // EventRow is one line of the all-events table, ready to show.
 type EventRow struct {
 	ID, Date, Type, Actors, Recipients, Place, Country, Article, ArticleID, Flags string
 	QuadClass                                                                     int
+	Size                                                                          data.Size
 }
 
 // EventRows lists the events the filter selects, reading them through the
@@ -101,6 +103,9 @@ func (f EventFilter) keeps(e *data.Event, actors map[string]data.Actor) bool {
 	if f.Flag != "" && !e.Flags.Has(f.Flag) {
 		return false
 	}
+	if f.MinFatalities > 0 && (e.Size.Fatalities == nil || *e.Size.Fatalities < f.MinFatalities) {
+		return false
+	}
 	switch {
 	case f.Country == "":
 		return true
@@ -139,7 +144,7 @@ func eventRow(e *data.Event, actors map[string]data.Actor, titles map[string]str
 		}
 		return strings.Join(out, ", ")
 	}
-	r := EventRow{ID: e.ID, Date: e.Date.Start, Type: e.Type, Actors: names(e.Actors), Recipients: names(e.Recipients)}
+	r := EventRow{ID: e.ID, Date: e.Date.Start, Type: e.Type, Actors: names(e.Actors), Recipients: names(e.Recipients), Size: e.Size}
 	if e.Mode != "" {
 		r.Type += "-" + e.Mode
 	}

@@ -91,13 +91,6 @@ func (f Flags) Names() []string {
 	return out
 }
 
-// Size counts people affected; nil means not reported.
-type Size struct {
-	Fatalities *int `json:"fatalities,omitempty"`
-	Injured    *int `json:"injured,omitempty"`
-	Arrested   *int `json:"arrested,omitempty"`
-}
-
 // Span is evidence: a half-open range of code points in an article's text.
 type Span struct {
 	Article string `json:"article"`

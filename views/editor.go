@@ -51,6 +51,7 @@ type eventEditor struct {
 	mode, precision, confidence             *widget.Select
 	start, end, raw, notes                  *widget.Entry
 	flags                                   []*widget.Check
+	counts                                  map[string]*widget.Entry // killed, injured, arrested
 	cameoInfo, placeInfo, ctxInfo, saved    *widget.Label
 	actors, recipients                      *partyBox
 	evidence                                *widget.List
@@ -105,6 +106,7 @@ func (e *eventEditor) buildForm() {
 		e.flags = append(e.flags, c)
 		flagsRow.Add(c)
 	}
+	casualties := e.buildCounts()
 	e.confidence = widget.NewSelect(data.Confidences, func(c string) { e.change("confidence", func() { e.ev.Confidence = c }) })
 	e.notes = widget.NewMultiLineEntry()
 	e.notes.SetMinRowsVisible(2)
@@ -137,6 +139,7 @@ func (e *eventEditor) buildForm() {
 		widget.NewFormItem("", container.NewGridWithColumns(2, e.precision, e.raw)),
 		widget.NewFormItem("Actors", e.actors.box), widget.NewFormItem("Recipients", e.recipients.box),
 		widget.NewFormItem("Place", container.NewVBox(e.placePick, e.placeInfo)),
+		widget.NewFormItem("Casualties", casualties),
 		widget.NewFormItem("Flags", flagsRow), widget.NewFormItem("Confidence", e.confidence),
 		widget.NewFormItem("Notes", e.notes),
 	)
@@ -144,6 +147,35 @@ func (e *eventEditor) buildForm() {
 	split := container.NewVSplit(container.NewVScroll(form), evBox)
 	split.Offset = 0.78
 	e.form = container.NewBorder(nil, e.saved, nil, nil, split)
+}
+
+// buildCounts makes the fields for the people killed, injured and
+// arrested: empty when the sources do not say, 0 when they say none.
+func (e *eventEditor) buildCounts() fyne.CanvasObject {
+	e.counts = map[string]*widget.Entry{}
+	row := container.NewGridWithColumns(len(data.SizeFields))
+	for i, name := range data.SizeFields {
+		entry := widget.NewEntry()
+		entry.SetPlaceHolder("?") // empty: not reported
+		entry.OnChanged = func(s string) { e.setCount(name, s) }
+		e.counts[name] = entry
+		label := widget.NewLabel([]string{"killed", "injured", "arrested"}[i])
+		row.Add(container.NewBorder(nil, nil, nil, label, entry))
+	}
+	return row
+}
+
+// setCount saves a count the analyst typed, or says why it is not one.
+func (e *eventEditor) setCount(name, text string) {
+	if e.loading {
+		return
+	}
+	n, err := data.ParseCount(text)
+	if err != nil {
+		e.saved.SetText("Not saved: " + err.Error() + ".")
+		return
+	}
+	e.change(name, func() { *e.ev.Size.Field(name) = n })
 }
 
 // view is the editor's layout: events above, the form below.
@@ -225,6 +257,9 @@ func (e *eventEditor) show(ev data.Event) {
 	e.showPlace()
 	for i, name := range data.FlagNames {
 		e.flags[i].SetChecked(ev.Flags.Has(name))
+	}
+	for _, name := range data.SizeFields {
+		e.counts[name].SetText(data.CountText(*ev.Size.Field(name)))
 	}
 	e.confidence.SetSelected(ev.Confidence)
 	e.notes.SetText(ev.Notes)

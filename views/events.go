@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -38,6 +39,7 @@ type eventsTab struct {
 	typ, flag *widget.Select
 	from, to  *widget.Entry
 	country   *widget.Entry
+	minKilled *widget.Entry
 	actor     string
 	recipient string // with actor: one link of the network
 	// recipientCountry, with the country: one link of the network
@@ -60,7 +62,7 @@ type eventsTab struct {
 const anyChoice = "(any)"
 
 func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
-	t := &eventsTab{src: src, links: links, from: widget.NewEntry(), to: widget.NewEntry(), country: widget.NewEntry(), count: widget.NewLabel(""), lastRow: -1, stale: true}
+	t := &eventsTab{src: src, links: links, from: widget.NewEntry(), to: widget.NewEntry(), country: widget.NewEntry(), minKilled: widget.NewEntry(), count: widget.NewLabel(""), lastRow: -1, stale: true}
 	var types []string
 	for _, ty := range codebook.Types() {
 		types = append(types, ty.Name)
@@ -71,7 +73,8 @@ func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
 	t.from.SetPlaceHolder("from YYYY-MM-DD")
 	t.to.SetPlaceHolder("to YYYY-MM-DD")
 	t.country.SetPlaceHolder("country (RUS)")
-	for _, e := range []*widget.Entry{t.from, t.to, t.country} {
+	t.minKilled.SetPlaceHolder("killed at least")
+	for _, e := range []*widget.Entry{t.from, t.to, t.country, t.minKilled} {
 		e.OnSubmitted = func(string) { t.applied() }
 	}
 	t.actorPick = newPicker("actor", func(q string) []pickItem {
@@ -88,14 +91,16 @@ func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
 		return func(i int) string { return f(t.rows[i]) }
 	}
 	cols := []tableColumn{
-		{"Date", 100, cell(func(r app.EventRow) string { return r.Date })},
-		{"Type", 140, cell(func(r app.EventRow) string { return r.Type })},
-		{"Actors", 180, cell(func(r app.EventRow) string { return r.Actors })},
-		{"Recipients", 180, cell(func(r app.EventRow) string { return r.Recipients })},
-		{"Place", 110, cell(func(r app.EventRow) string { return r.Place })},
-		{"Country", 70, cell(func(r app.EventRow) string { return r.Country })},
-		{"Article", 260, cell(func(r app.EventRow) string { return r.Article })},
-		{"Flags", 100, cell(func(r app.EventRow) string { return r.Flags })},
+		{title: "Date", width: 100, cell: cell(func(r app.EventRow) string { return r.Date })},
+		{title: "Type", width: 140, cell: cell(func(r app.EventRow) string { return r.Type })},
+		{title: "Actors", width: 180, cell: cell(func(r app.EventRow) string { return r.Actors })},
+		{title: "Recipients", width: 180, cell: cell(func(r app.EventRow) string { return r.Recipients })},
+		{title: "Place", width: 110, cell: cell(func(r app.EventRow) string { return r.Place })},
+		{title: "Country", width: 70, cell: cell(func(r app.EventRow) string { return r.Country })},
+		{title: "Killed", width: 70, cell: cell(func(r app.EventRow) string { return data.CountText(r.Size.Fatalities) }),
+			key: cell(func(r app.EventRow) string { return mostFirst(r.Size.Fatalities) })},
+		{title: "Article", width: 260, cell: cell(func(r app.EventRow) string { return r.Article })},
+		{title: "Flags", width: 100, cell: cell(func(r app.EventRow) string { return r.Flags })},
 	}
 	t.table = newSortableTable(cols, func() int { return len(t.rows) }, t.sortBy, t.tapped)
 	return t
@@ -103,7 +108,7 @@ func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
 
 func (t *eventsTab) view() fyne.CanvasObject {
 	apply := widget.NewButton("Apply", t.applied)
-	filters := container.NewGridWithColumns(8, t.typ, t.from, t.to, t.actorPick, t.country, t.flag, t.onlyOpen, apply)
+	filters := container.NewGridWithColumns(9, t.typ, t.from, t.to, t.actorPick, t.country, t.minKilled, t.flag, t.onlyOpen, apply)
 	return container.NewBorder(container.NewVBox(filters, container.NewHBox(t.count, t.pair)), nil, nil, nil, t.table)
 }
 
@@ -127,7 +132,18 @@ func (t *eventsTab) filter() app.EventFilter {
 	if t.onlyOpen.Checked {
 		f.Article = t.links.openArticle()
 	}
+	if n, err := data.ParseCount(t.minKilled.Text); err == nil && n != nil {
+		f.MinFatalities = *n
+	}
 	return f
+}
+
+// mostFirst sorts counts largest first, and events that report none last.
+func mostFirst(n *int) string {
+	if n == nil {
+		return "~"
+	}
+	return fmt.Sprintf("%09d", data.MaxCount-*n)
 }
 
 // reload applies the filters.
@@ -138,6 +154,10 @@ func (t *eventsTab) reload() {
 			t.count.SetText("The date is wrong: " + err.Error())
 			return
 		}
+	}
+	if _, err := data.ParseCount(t.minKilled.Text); err != nil {
+		t.count.SetText("The number killed is wrong: " + err.Error())
+		return
 	}
 	rows, err := t.src.EventRows(f)
 	if err != nil {
@@ -247,7 +267,7 @@ func (t *eventsTab) sortBy(col int) {
 	t.sortCol = col
 	keys := make([]string, len(t.rows))
 	for i := range t.rows {
-		keys[i] = t.table.cols[col].cell(i)
+		keys[i] = t.table.cols[col].sortKey(i)
 	}
 	order := make([]int, len(t.rows))
 	for i := range order {

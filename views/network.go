@@ -315,12 +315,12 @@ func (c *networkChart) MouseMoved(e *desktop.MouseEvent) {
 	x, y := float64(e.Position.X), float64(e.Position.Y)
 	var tip []string
 	if n, ok := c.scene.NodeAt(x, y); ok {
-		tip = append([]string{n.Label}, summary(n.Node.Events, n.Node.Types, n.Node.First, n.Node.Last)...)
+		tip = append([]string{n.Label}, summary(n.Node.Events, n.Node.Killed, n.Node.Types, n.Node.First, n.Node.Last)...)
 	} else if l, ok := c.scene.LinkAt(x, y); ok {
 		g, _, _ := c.shown()
 		from, _ := g.Node(l.Link.From)
 		to, _ := g.Node(l.Link.To)
-		tip = append([]string{from.Name + " → " + to.Name}, summary(l.Link.Count(), l.Link.Types, l.Link.First, l.Link.Last)...)
+		tip = append([]string{from.Name + " → " + to.Name}, summary(l.Link.Count(), l.Link.Killed, l.Link.Types, l.Link.First, l.Link.Last)...)
 	}
 	if strings.Join(tip, "\n") != strings.Join(c.tip, "\n") || len(tip) > 0 {
 		c.tip, c.tipAt = tip, e.Position
@@ -333,9 +333,13 @@ func (c *networkChart) MouseOut() {
 	c.Refresh()
 }
 
-// summary is a tooltip's lines: events by type, most first, and dates.
-func summary(events int, types map[string]int, first, last string) []string {
+// summary is a tooltip's lines: events and dates, fatalities reported,
+// and events by type, most first.
+func summary(events, killed int, types map[string]int, first, last string) []string {
 	lines := []string{fmt.Sprintf("%s, %s to %s", plural(events, "event"), orDash(first), orDash(last))}
+	if killed > 0 {
+		lines = append(lines, fmt.Sprintf("%d killed (as reported)", killed))
+	}
 	var names []string
 	for t := range types {
 		names = append(names, t)

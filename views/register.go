@@ -59,13 +59,13 @@ func newRegisterTab(reg registerService, links registerLinks) *registerTab {
 		return func(i int) string { return f(r.shown[i]) }
 	}
 	cols := []tableColumn{
-		{"Name", 220, cell(func(a app.ActorRow) string { return a.Name })},
-		{"Kind", 110, cell(func(a app.ActorRow) string { return a.Kind })},
-		{"Country", 80, cell(func(a app.ActorRow) string { return a.Country })},
-		{"Sector", 70, cell(func(a app.ActorRow) string { return a.Sector })},
-		{"Aliases", 220, cell(func(a app.ActorRow) string { return strings.Join(a.Aliases, ", ") })},
-		{"Roles", 220, cell(func(a app.ActorRow) string { return roleSummary(a.Roles) })},
-		{"Events", 70, cell(func(a app.ActorRow) string { return strconv.Itoa(a.Events) })},
+		{title: "Name", width: 220, cell: cell(func(a app.ActorRow) string { return a.Name })},
+		{title: "Kind", width: 110, cell: cell(func(a app.ActorRow) string { return a.Kind })},
+		{title: "Country", width: 80, cell: cell(func(a app.ActorRow) string { return a.Country })},
+		{title: "Sector", width: 70, cell: cell(func(a app.ActorRow) string { return a.Sector })},
+		{title: "Aliases", width: 220, cell: cell(func(a app.ActorRow) string { return strings.Join(a.Aliases, ", ") })},
+		{title: "Roles", width: 220, cell: cell(func(a app.ActorRow) string { return roleSummary(a.Roles) })},
+		{title: "Events", width: 70, cell: cell(func(a app.ActorRow) string { return strconv.Itoa(a.Events) })},
 	}
 	r.table = newSortableTable(cols, func() int { return len(r.shown) }, r.sortBy, func(i int) { r.selected = i })
 	r.dupList = widget.NewList(func() int { return len(r.dups) },

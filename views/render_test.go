@@ -19,13 +19,14 @@ import (
 // once someone has looked at it.
 
 // The timeline draws five lanes named by QuadClass, month ticks, and one
-// mark per dated event in its class's lane and colour; an undated event
-// has no mark.
+// mark per dated event in its class's lane and colour, larger for an
+// event reported to have killed 100 people; an undated event has no mark.
 func TestTimelineRenders(t *testing.T) {
 	test.NewTempApp(t)
+	hundred := 100
 	rows := []app.EventRow{
 		{ID: "ev-1", Date: "2025-01-10", QuadClass: 1},
-		{ID: "ev-2", Date: "2025-02-20", QuadClass: 4},
+		{ID: "ev-2", Date: "2025-02-20", QuadClass: 4, Size: data.Size{Fatalities: &hundred}},
 		{ID: "ev-3", Date: "2025-03-02", QuadClass: 2},
 		{ID: "ev-4", Date: "", QuadClass: 3},
 	}

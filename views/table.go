@@ -10,6 +10,15 @@ type tableColumn struct {
 	title string
 	width float32
 	cell  func(row int) string
+	key   func(row int) string // what the column sorts by, when not the cell's text
+}
+
+// sortKey is what a row sorts by in this column.
+func (c tableColumn) sortKey(row int) string {
+	if c.key != nil {
+		return c.key(row)
+	}
+	return c.cell(row)
 }
 
 // sortableTable is a virtualised table (smooth at 100,000 rows) whose

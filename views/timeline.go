@@ -2,6 +2,7 @@ package views
 
 import (
 	"image/color"
+	"math"
 	"sort"
 	"time"
 
@@ -37,7 +38,17 @@ type mark struct {
 	id   string
 	day  time.Time
 	lane int
+	size float32 // diameter: larger for events reported to have killed more
 	pos  fyne.Position
+}
+
+// markSize grows with the fatalities reported, by their logarithm: 8
+// points for none or not reported, 14 for 10 killed, 20 for 100, at most 26.
+func markSize(killed *int) float32 {
+	if killed == nil || *killed <= 0 {
+		return 8
+	}
+	return float32(min(26, 8+6*math.Log10(float64(*killed))))
 }
 
 func newTimeline(rows func() []app.EventRow, open func(string)) *Timeline {
@@ -57,7 +68,7 @@ func (t *Timeline) Reload() {
 		if err != nil {
 			continue
 		}
-		t.marks = append(t.marks, mark{id: r.ID, day: d, lane: r.QuadClass})
+		t.marks = append(t.marks, mark{id: r.ID, day: d, lane: r.QuadClass, size: markSize(r.Size.Fatalities)})
 	}
 	sort.Slice(t.marks, func(i, j int) bool { return t.marks[i].day.Before(t.marks[j].day) })
 	if len(t.marks) > 0 {
@@ -123,8 +134,8 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 		y := top + float32(4-m.lane)*laneH + laneH/2 + float32(i%7-3)*laneH/10
 		m.pos = fyne.NewPos(xOf(m.day), y)
 		dot := canvas.NewCircle(quadColours[m.lane])
-		dot.Move(m.pos.SubtractXY(4, 4))
-		dot.Resize(fyne.NewSize(8, 8))
+		dot.Move(m.pos.SubtractXY(m.size/2, m.size/2))
+		dot.Resize(fyne.NewSize(m.size, m.size))
 		r.objects = append(r.objects, dot)
 	}
 }

@@ -51,6 +51,7 @@ func runExport(env Env, s *app.Session, args []string) int {
 	fs.StringVar(&f.To, "to", "", "last event date (YYYY-MM-DD)")
 	fs.Var(&actors, "actor", "only events where this actor (id, name or alias) takes part; repeat for several")
 	fs.Var(&types, "type", "only events of this PLOVER type; repeat for several")
+	fs.IntVar(&f.MinFatalities, "min-fatalities", 0, "only events reported to have killed at least this many")
 	passFile := fs.String("password-file", "", "protect the workbook with the password this file holds (.xlsx only)")
 	path, rest := firstOr(args), args
 	if len(rest) > 0 {

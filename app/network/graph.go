@@ -24,6 +24,7 @@ type Node struct {
 	Types       map[string]int // those events by PLOVER type
 	First, Last string         // their first and last dates
 	Members     int            // actors it stands for
+	Killed      int            // fatalities its events are reported to have caused
 }
 
 // Link is what passed from one node to another.
@@ -33,6 +34,7 @@ type Link struct {
 	Types       map[string]int // by PLOVER type
 	First, Last string
 	Events      []string // their ids
+	Killed      int      // fatalities reported of them
 }
 
 // Count is the link's number of events.
@@ -72,9 +74,14 @@ func NewBuilder(actors map[string]data.Actor) *Builder {
 // each recipient.
 func (b *Builder) Add(e *data.Event) {
 	quad := codebook.QuadClassOf(e.CAMEO, e.Type)
+	killed := 0
+	if e.Size.Fatalities != nil {
+		killed = *e.Size.Fatalities
+	}
 	for _, id := range e.Parties() {
 		n := b.node(id)
 		n.Events++
+		n.Killed += killed
 		n.Types[e.Type]++
 		n.First, n.Last = widen(n.First, n.Last, e.Date.Start)
 	}
@@ -92,6 +99,7 @@ func (b *Builder) Add(e *data.Event) {
 			l.Types[e.Type]++
 			l.First, l.Last = widen(l.First, l.Last, e.Date.Start)
 			l.Events = append(l.Events, e.ID)
+			l.Killed += killed
 		}
 	}
 }
@@ -174,6 +182,7 @@ func (g *Graph) ByCountry() *Graph {
 		}
 		c.Members++
 		c.Events += n.Events
+		c.Killed += n.Killed
 		for t, k := range n.Types {
 			c.Types[t] += k
 		}
@@ -202,6 +211,7 @@ func (g *Graph) ByCountry() *Graph {
 		m.First, m.Last = widen(m.First, m.Last, l.First)
 		m.First, m.Last = widen(m.First, m.Last, l.Last)
 		m.Events = append(m.Events, l.Events...)
+		m.Killed += l.Killed
 	}
 	out := &Graph{Grouped: true, Actors: g.Actors}
 	for _, n := range nodes {

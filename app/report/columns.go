@@ -162,6 +162,23 @@ func flag(name string) column {
 	}
 }
 
+// count makes the get and set of one count of people: an empty cell is
+// not reported, 0 none.
+func count(name string) column {
+	return column{header: strings.ToUpper(name[:1]) + name[1:], width: 10, kind: numberCell,
+		get: func(_ *lookup, e *data.Event) any {
+			if n := *e.Size.Field(name); n != nil {
+				return *n
+			}
+			return nil
+		},
+		set: func(_ *lookup, e *data.Event, v string) (err error) {
+			*e.Size.Field(name), err = data.ParseCount(v)
+			return
+		},
+	}
+}
+
 // eventColumns is the Events sheet, left to right.
 var eventColumns = []column{
 	{header: "ID", width: 20, get: func(_ *lookup, e *data.Event) any { return e.ID }},
@@ -211,6 +228,7 @@ var eventColumns = []column{
 		set: func(_ *lookup, e *data.Event, v string) error { location(e).Country = strings.ToUpper(v); return nil }},
 	{header: "Admin1", width: 8, get: func(_ *lookup, e *data.Event) any { return locField(e, func(l *data.Location) any { return l.Admin1 }) },
 		set: func(_ *lookup, e *data.Event, v string) error { location(e).Admin1 = v; return nil }},
+	count("fatalities"), count("injured"), count("arrested"),
 	flag(data.FlagHistorical), flag(data.FlagFuture), flag(data.FlagHypothetical), flag(data.FlagNegated),
 	{header: "Confidence", width: 11, get: func(_ *lookup, e *data.Event) any { return e.Confidence },
 		set: func(_ *lookup, e *data.Event, v string) error { e.Confidence = strings.ToLower(v); return nil }},

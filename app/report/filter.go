@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -14,6 +15,9 @@ type Filter struct {
 	Types    []string // PLOVER types
 	Events   []string // explicit event ids (the window's selection)
 	Article  string   // events coded from or citing this article
+	// MinFatalities, above 0, keeps the events reported to have killed at
+	// least so many.
+	MinFatalities int
 }
 
 // Describe says in words what the filter selects, for the Summary sheet.
@@ -38,6 +42,9 @@ func (f Filter) Describe(actorName func(string) string) string {
 	if f.Article != "" {
 		parts = append(parts, "one article")
 	}
+	if f.MinFatalities > 0 {
+		parts = append(parts, fmt.Sprintf("at least %d killed", f.MinFatalities))
+	}
 	if f.all() {
 		return "all events"
 	}
@@ -53,7 +60,7 @@ func orOpen(d string) string {
 
 // all reports whether the filter selects every event.
 func (f Filter) all() bool {
-	return f.From == "" && f.To == "" && f.Article == "" && len(f.Actors)+len(f.Types)+len(f.Events) == 0
+	return f.From == "" && f.To == "" && f.Article == "" && f.MinFatalities <= 0 && len(f.Actors)+len(f.Types)+len(f.Events) == 0
 }
 
 func (f Filter) query() data.EventQuery {
@@ -67,7 +74,8 @@ func (f Filter) query() data.EventQuery {
 func (f Filter) keeps(e *data.Event) bool {
 	return (len(f.Types) == 0 || containsFold(f.Types, e.Type)) &&
 		(len(f.Events) == 0 || containsFold(f.Events, e.ID)) &&
-		(len(f.Actors) == 0 || overlaps(f.Actors, e.Parties()))
+		(len(f.Actors) == 0 || overlaps(f.Actors, e.Parties())) &&
+		(f.MinFatalities <= 0 || e.Size.Fatalities != nil && *e.Size.Fatalities >= f.MinFatalities)
 }
 
 // eachEvent walks the events the filter selects.

@@ -85,6 +85,9 @@ type ploverEvent struct {
 	Location         *data.Location `json:"location,omitempty"`
 	Flags            data.Flags     `json:"flags"`
 	Confidence       string         `json:"confidence,omitempty"`
+	Fatalities       *int           `json:"fatalities,omitempty"`
+	Injured          *int           `json:"injured,omitempty"`
+	Arrested         *int           `json:"arrested,omitempty"`
 	Text             string         `json:"text,omitempty"`
 	SourceTitle      string         `json:"source_title,omitempty"`
 	SourceURL        string         `json:"source_url,omitempty"`
@@ -104,7 +107,7 @@ func toPlover(l *lookup, e *data.Event) ploverEvent {
 	art := l.articles[firstArticle(e)]
 	p := ploverEvent{ID: e.ID, Date: e.Date.Start, DateEnd: e.Date.End, DateResolution: e.Date.Precision, DateRaw: e.Date.Raw,
 		EventType: e.Type, Mode: e.Mode, Context: e.Contexts, CAMEO: e.CAMEO, Location: e.Location, Flags: e.Flags,
-		Confidence: e.Confidence, Text: evidenceQuotes(e), SourceTitle: art.Title, SourceURL: art.URL, SourceDate: art.Published, Notes: e.Notes}
+		Confidence: e.Confidence, Fatalities: e.Size.Fatalities, Injured: e.Size.Injured, Arrested: e.Size.Arrested, Text: evidenceQuotes(e), SourceTitle: art.Title, SourceURL: art.URL, SourceDate: art.Published, Notes: e.Notes}
 	if c, ok := codebook.CAMEO(e.CAMEO); ok {
 		p.QuadClass, p.Goldstein = c.QuadClass, &c.Goldstein
 	}

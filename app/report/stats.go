@@ -17,11 +17,15 @@ type stats struct {
 	lastDay  map[string]string
 
 	articleCounts map[string]int
+
+	killedByMonth   map[string]int // month → fatalities reported
+	killedByCountry map[string]int // the place's country → fatalities reported
 }
 
 func newStats() *stats {
 	return &stats{byType: map[string]int{}, byMonth: map[string]*[5]int{}, byActor: map[string]int{},
-		byPair: map[[2]string]int{}, firstDay: map[string]string{}, lastDay: map[string]string{}, articleCounts: map[string]int{}}
+		byPair: map[[2]string]int{}, firstDay: map[string]string{}, lastDay: map[string]string{}, articleCounts: map[string]int{},
+		killedByMonth: map[string]int{}, killedByCountry: map[string]int{}}
 }
 
 func (s *stats) add(e *data.Event) {
@@ -36,6 +40,7 @@ func (s *stats) add(e *data.Event) {
 		}
 		s.byMonth[m][codebook.QuadClassOf(e.CAMEO, e.Type)]++
 	}
+	s.addKilled(e)
 	for _, a := range e.Parties() {
 		s.byActor[a]++
 		if d := e.Date.Start; d != "" {
@@ -55,6 +60,23 @@ func (s *stats) add(e *data.Event) {
 	if len(e.Recipients) == 0 && len(e.Actors) == 2 { // reciprocal: both parties in actors
 		s.byPair[[2]string{e.Actors[0], e.Actors[1]}]++
 	}
+}
+
+// addKilled sums the fatalities reported by month and by the country of
+// the event's place ("" when it has none).
+func (s *stats) addKilled(e *data.Event) {
+	if e.Size.Fatalities == nil || *e.Size.Fatalities == 0 {
+		return
+	}
+	n := *e.Size.Fatalities
+	if len(e.Date.Start) >= 7 {
+		s.killedByMonth[e.Date.Start[:7]] += n
+	}
+	country := ""
+	if e.Location != nil {
+		country = e.Location.Country
+	}
+	s.killedByCountry[country] += n
 }
 
 // ranked is a count with its label, for top lists.

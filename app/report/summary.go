@@ -10,7 +10,8 @@ import (
 )
 
 // writeSummary says what was exported, when and with which filter, counts
-// events by type and by month and QuadClass, lists the top actors and actor
+// events by type and by month and QuadClass, sums fatalities by month and
+// by country, lists the top actors and actor
 // pairs, and charts events per month by QuadClass.
 func (w *workbook) writeSummary(filter Filter) error {
 	f, s := w.f, sheetSummary
@@ -28,12 +29,13 @@ func (w *workbook) writeSummary(filter Filter) error {
 	}
 	f.SetColWidth(s, "A", "A", 30)
 	f.SetColWidth(s, "B", "B", 26)
-	f.SetColWidth(s, "D", "H", 14)
+	f.SetColWidth(s, "D", "J", 14)
 	row := w.block("A", 9, "Events by type", []string{"Type", "Events"}, top(w.stats.byType, func(k string) string { return k }, 0))
 	row = w.block("A", row+2, "Top actors", []string{"Actor", "Events"}, top(w.stats.byActor, w.l.actorName, 10))
-	w.block("A", row+2, "Top actor pairs", []string{"Actor → recipient", "Events"}, top(w.stats.byPair, func(p [2]string) string {
+	row = w.block("A", row+2, "Top actor pairs", []string{"Actor → recipient", "Events"}, top(w.stats.byPair, func(p [2]string) string {
 		return w.l.actorName(p[0]) + " → " + w.l.actorName(p[1])
 	}, 10))
+	w.block("A", row+2, "Fatalities by country", []string{"Country of the place", "Fatalities"}, top(w.stats.killedByCountry, countryLabel, 0))
 	last := w.monthTable(9)
 	return w.chart(last)
 }
@@ -52,7 +54,18 @@ func (w *workbook) block(col string, row int, title string, heads []string, rows
 	return row + len(rows)
 }
 
-// monthTable writes months × QuadClass counts at D{row} and returns its last row.
+// countryLabel names a country as "Syria (SYR)", or says there is no place.
+func countryLabel(code string) string {
+	if code == "" {
+		return "(no place given)"
+	}
+	if c, ok := codebook.CountryByCode(code); ok {
+		return c.Name + " (" + code + ")"
+	}
+	return code
+}
+
+// monthTable writes months × QuadClass counts (and fatalities) at D{row} and returns its last row.
 func (w *workbook) monthTable(row int) int {
 	f, s := w.f, sheetSummary
 	f.SetCellValue(s, "D"+strconv.Itoa(row-1), "Events per month by QuadClass")
@@ -61,12 +74,12 @@ func (w *workbook) monthTable(row int) int {
 	for _, n := range codebook.QuadClassNames[1:] {
 		heads = append(heads, n)
 	}
-	heads = append(heads, "No CAMEO code")
+	heads = append(heads, "No CAMEO code", "Fatalities")
 	f.SetSheetRow(s, "D"+strconv.Itoa(row), &heads)
-	f.SetCellStyle(s, "D"+strconv.Itoa(row), "I"+strconv.Itoa(row), w.styles.header)
+	f.SetCellStyle(s, "D"+strconv.Itoa(row), "J"+strconv.Itoa(row), w.styles.header)
 	for i, m := range w.stats.months() {
 		c := w.stats.byMonth[m]
-		f.SetSheetRow(s, "D"+strconv.Itoa(row+1+i), &[]any{m, c[1], c[2], c[3], c[4], c[0]})
+		f.SetSheetRow(s, "D"+strconv.Itoa(row+1+i), &[]any{m, c[1], c[2], c[3], c[4], c[0], w.stats.killedByMonth[m]})
 	}
 	return row + len(w.stats.months())
 }
@@ -85,7 +98,7 @@ func (w *workbook) chart(lastRow int) error {
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{[]string{"4E9A06", "73D216", "F57900", "CC0000"}[i]}},
 		})
 	}
-	return w.f.AddChart(sheetSummary, "K2", &excelize.Chart{
+	return w.f.AddChart(sheetSummary, "L2", &excelize.Chart{
 		Type:      excelize.ColStacked,
 		Series:    series,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Events per month by QuadClass"}}},

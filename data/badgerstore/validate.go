@@ -34,6 +34,9 @@ func validateEvent(e *data.Event) error {
 	if e.Confidence != "" && !slices.Contains(data.Confidences, e.Confidence) {
 		return invalid("Unknown confidence %q (use one of %s).", e.Confidence, strings.Join(data.Confidences, ", "))
 	}
+	if err := e.Size.Check(); err != nil {
+		return invalid("The event's casualties are wrong: %v.", err)
+	}
 	if e.Location != nil && e.Location.Country != "" {
 		c, ok := codebook.CountryByCode(e.Location.Country)
 		if !ok {
