@@ -371,3 +371,27 @@ func TestAcceptReferences(t *testing.T) {
 		t.Fatalf("%d actors stored, want 2", n.Actors)
 	}
 }
+
+// An accepted event keeps the casualties its sentence gives.
+func TestAcceptedEventKeepsItsCasualties(t *testing.T) {
+	s := newSession(t)
+	id, _, _ := s.AddText("Strike on a market\n\nALEPPO, March 2, 2025 - An air strike killed at least 12 people and wounded 30 in Aleppo on Sunday.\n")
+	sgs, err := s.Suggestions(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sg := range sgs {
+		if sg.Kind != suggest.Event {
+			continue
+		}
+		evID, err := s.AcceptSuggestion(id, sg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev, _ := s.Event(evID); ev.Size.Label() != "12 killed, 30 injured" {
+			t.Fatalf("accepted event's casualties: %q", ev.Size.Label())
+		}
+		return
+	}
+	t.Fatalf("no event suggested: %+v", sgs)
+}

@@ -169,6 +169,9 @@ func (s *Session) eventFrom(art *data.Article, sg suggest.Suggestion, acc *accep
 	if sg.Date != "" {
 		e.Date = sg.EventDate()
 	}
+	if sg.Size != nil {
+		e.Size = *sg.Size
+	}
 	for _, n := range sg.Actors {
 		e.Actors = append(e.Actors, s.actorFor(n, acc))
 	}

@@ -244,6 +244,9 @@ func (p *suggestionsPanel) edit() {
 		if s.Date != "" {
 			ev.Date = s.EventDate()
 		}
+		if s.Size != nil {
+			ev.Size = *s.Size
+		}
 		p.links.draftEvent(ev)
 	case suggest.Person, suggest.Organisation:
 		a, err := p.svc.SuggestedActor(art, s)
@@ -298,6 +301,9 @@ func suggestionLabel(s suggest.Suggestion) string {
 		parts = append(parts, typeLabel(s.Type, s.Mode), orDash(s.Date)+orEmpty(" to ", s.DateEnd), orDash(strings.Join(s.Actors, ", "))+" → "+orDash(strings.Join(s.Recipients, ", ")))
 		if s.Place != "" {
 			parts = append(parts, s.Place)
+		}
+		if s.Size != nil {
+			parts = append(parts, s.Size.Label())
 		}
 	case suggest.Date:
 		parts = append(parts, "“"+s.Text+"” = "+s.Date+orEmpty(" to ", s.DateEnd))

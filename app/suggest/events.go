@@ -203,6 +203,9 @@ func events(d *document, ents, all []Suggestion, published string) []Suggestion 
 			ev.Date, ev.DateEnd, ev.Precision, ev.DateRaw = d.Date, d.DateEnd, d.Precision, d.Text
 		}
 		ev.Place, _ = firstPlace(ents, s)
+		if size, words := casualties(trimmed); words != "" {
+			ev.Size, ev.SizeWords = &size, words
+		}
 		out = append(out, ev)
 	}
 	return out

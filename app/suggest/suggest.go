@@ -62,6 +62,10 @@ type Suggestion struct {
 	Actors     []string `json:"actors,omitempty"`
 	Recipients []string `json:"recipients,omitempty"`
 	Place      string   `json:"place,omitempty"`
+	// Size is the people the event killed, injured and arrested as its
+	// sentence says, and SizeWords the words that say so.
+	Size      *data.Size `json:"size,omitempty"`
+	SizeWords string     `json:"size_words,omitempty"`
 }
 
 // What the learned model did to a suggestion.
