@@ -15,14 +15,14 @@ import (
 )
 
 // BackupTo writes a backup of st to path (owner-only), whole or not at all.
-func BackupTo(st data.Store, path string) error {
+func BackupTo(st data.Keeper, path string) error {
 	return safefile.Write(path, true, st.Backup)
 }
 
-// RestoreFrom loads the backup at path into st (see data.Store.Restore),
+// RestoreFrom loads the backup at path into st (see data.Keeper.Restore),
 // after reading it whole once, so that a damaged backup never replaces
 // good records.
-func RestoreFrom(ctx context.Context, st data.Store, path string, replace bool) error {
+func RestoreFrom(ctx context.Context, st data.Keeper, path string, replace bool) error {
 	for _, step := range []func(io.Reader) error{st.VerifyBackup, func(r io.Reader) error { return st.Restore(ctx, r, replace) }} {
 		f, err := os.Open(path)
 		if err != nil {
@@ -43,7 +43,7 @@ func BackupFolder(dbPath string) string { return filepath.Clean(dbPath) + "-back
 
 // AutoBackup writes a dated backup into BackupFolder(dbPath) and keeps the
 // newest keep of them. It returns the new backup's path.
-func AutoBackup(st data.Store, dbPath string, keep int) (string, error) {
+func AutoBackup(st data.Keeper, dbPath string, keep int) (string, error) {
 	if keep <= 0 {
 		return "", nil
 	}

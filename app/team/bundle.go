@@ -74,7 +74,7 @@ type BundleResult struct {
 
 // MarkExported remembers where the bundle written stopped, for the next
 // "--since last"; call it once the bundle is safely on disk.
-func MarkExported(st data.Store, res BundleResult) error {
+func MarkExported(st marks, res BundleResult) error {
 	return st.SetMark(lastBundleMark, strconv.FormatUint(res.upTo, 10))
 }
 

@@ -136,12 +136,12 @@ func Kept(c data.OpenConflict, side string) (json.RawMessage, error) {
 
 // Describe names a conflict for a list: what the record is, and who wrote
 // each side.
-func Describe(st data.Store, c data.OpenConflict) string {
+func Describe(st data.Analysts, c data.OpenConflict) string {
 	return fmt.Sprintf("%s %s: %s (version %d by %s) / %s", c.Record, c.ID, Name(c.Mine), c.Mine.Rev.N, st.AnalystName(c.Mine.Rev.By),
 		sideList(st, c.Theirs))
 }
 
-func sideList(st data.Store, vs []data.Version) string {
+func sideList(st data.Analysts, vs []data.Version) string {
 	var out []string
 	for _, v := range vs {
 		out = append(out, fmt.Sprintf("version %d by %s", v.Rev.N, st.AnalystName(v.Rev.By)))

@@ -2,8 +2,6 @@ package team
 
 import (
 	"encoding/json"
-
-	"dossier/data"
 )
 
 // The hub settings are remembered with the database: where the hub is, who
@@ -20,8 +18,17 @@ type secrets struct {
 	Passphrase []byte `json:"passphrase,omitempty"`
 }
 
+// marks are what keeping settings and where a bundle stopped needs of a
+// database: its marks, and whether it is encrypted (secrets are kept only
+// in one that is).
+type marks interface {
+	Mark(key string) (string, error)
+	SetMark(key, value string) error
+	Encrypted() bool
+}
+
 // Remember keeps a hub's settings with the database.
-func Remember(st data.Store, cfg HubConfig) error {
+func Remember(st marks, cfg HubConfig) error {
 	b, _ := json.Marshal(cfg)
 	if err := st.SetMark(settingsMark, string(b)); err != nil {
 		return err
@@ -34,7 +41,7 @@ func Remember(st data.Store, cfg HubConfig) error {
 }
 
 // Remembered is the hub settings kept with the database (empty when none).
-func Remembered(st data.Store) (HubConfig, error) {
+func Remembered(st marks) (HubConfig, error) {
 	var cfg HubConfig
 	b, err := st.Mark(settingsMark)
 	if err != nil || b == "" {
