@@ -4,12 +4,13 @@
 #   .ci/deps.sh --test     also what the tests use: Xvfb, xdotool, ImageMagick,
 #                          GTK for the drag-and-drop helper, python3-openpyxl and
 #                          python3-msoffcrypto-tool (independent readers of workbooks),
+#                          LibreOffice Calc (prints an exported workbook to PDF),
 #                          nats-server (a real team hub for the end-to-end sync test),
 #                          strace (kills a command at a chosen system call, for make faults)
 set -euo pipefail
 pkgs=(gcc libgl1-mesa-dev xorg-dev libxkbcommon-dev)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(xvfb xauth xdotool imagemagick python3-gi gir1.2-gtk-3.0 python3-openpyxl python3-msoffcrypto-tool nats-server strace desktop-file-utils zip xz-utils)
+  pkgs+=(xvfb xauth xdotool imagemagick python3-gi gir1.2-gtk-3.0 python3-openpyxl python3-msoffcrypto-tool libreoffice-calc-nogui nats-server strace desktop-file-utils zip xz-utils)
 fi
 
 if ! command -v go >/dev/null 2>&1; then

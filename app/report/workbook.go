@@ -73,6 +73,9 @@ func ExportWorkbook(ctx context.Context, st Records, path string, opt Options) (
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return Result{}, err
 	}
+	if err := printSetup(f, time.Now()); err != nil {
+		return Result{}, err
+	}
 	total := 0
 	if c, err := st.Counts(); err == nil {
 		total = c.Events
