@@ -156,13 +156,13 @@ func (f *exportForm) chooseFile() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		if filepath.Ext(path) != ext {
+		if !strings.HasSuffix(strings.ToLower(path), ext) {
 			path += ext
 		}
 		f.ex.runExport(path, report.Options{Filter: filter, Password: password})
 	}, f.ex.win)
 	save.SetFileName("dossier-events" + ext)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	save.SetFilter(storage.NewExtensionFileFilter([]string{filepath.Ext(ext)})) // ".csv" for ".acled.csv"
 	save.Show()
 }
 

@@ -195,6 +195,7 @@ func TestExportAndBringBack(t *testing.T) {
 		{"recent.csv", []string{"--from", "2025-01-01"}, "exported 3 events"},
 		{"agree.jsonl", []string{"--type", "AGREE"}, "exported 1 events"},
 		{"xi.xlsx", []string{"--actor", "Xi Jinping"}, "exported 1 events"},
+		{"sample.acled.csv", nil, "exported 4 events"},
 	} {
 		path := filepath.Join(dir, c.file)
 		code, out, errOut := run(t, "", append([]string{"--db", db, "export", path}, c.args...)...)
@@ -204,6 +205,9 @@ func TestExportAndBringBack(t *testing.T) {
 		if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
 			t.Fatalf("%s not written", c.file)
 		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "sample.acled.csv")); !strings.HasPrefix(string(b), "event_id_cnty,event_date,year,time_precision,") {
+		t.Fatalf("the .acled.csv export is not ACLED-style: %.200s", b)
 	}
 	line, _ := os.ReadFile(filepath.Join(dir, "agree.jsonl"))
 	var ev map[string]any

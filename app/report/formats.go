@@ -21,17 +21,19 @@ type Format struct {
 // Formats lists the export formats, the workbook first.
 var Formats = []Format{
 	{Ext: ".xlsx", Label: "Excel workbook (.xlsx)", Protectable: true, Write: ExportWorkbook},
+	{Ext: ".acled.csv", Label: "ACLED-style CSV (.acled.csv)", Write: ExportACLED},
 	{Ext: ".csv", Label: "CSV for Excel (.csv)", Write: ExportCSV},
 	{Ext: ".jsonl", Label: "PLOVER JSON lines (.jsonl)", Write: ExportJSONL},
 	{Ext: ".svg", Label: "Link chart, SVG picture (.svg)", Write: ExportChart},
 	{Ext: ".png", Label: "Link chart, PNG image (.png)", Write: ExportChart},
 }
 
-// FormatOf is the format a file name's extension asks for.
+// FormatOf is the format a file name's extension asks for (the longer
+// first: "x.acled.csv" is ACLED-style, "x.csv" CSV for Excel).
 func FormatOf(path string) (Format, bool) {
-	ext := strings.ToLower(filepath.Ext(path))
+	name := strings.ToLower(filepath.Base(path))
 	for _, f := range Formats {
-		if f.Ext == ext {
+		if strings.HasSuffix(name, f.Ext) && len(name) > len(f.Ext) {
 			return f, true
 		}
 	}
