@@ -179,6 +179,14 @@ func count(name string) column {
 	}
 }
 
+// scale is an ACLED precision as a number, nil when there is none.
+func scale(p string) any {
+	if n, err := strconv.Atoi(p); err == nil {
+		return n
+	}
+	return nil
+}
+
 // eventColumns is the Events sheet, left to right.
 var eventColumns = []column{
 	{header: "ID", width: 20, get: func(_ *lookup, e *data.Event) any { return e.ID }},
@@ -228,6 +236,9 @@ var eventColumns = []column{
 		set: func(_ *lookup, e *data.Event, v string) error { location(e).Country = strings.ToUpper(v); return nil }},
 	{header: "Admin1", width: 8, get: func(_ *lookup, e *data.Event) any { return locField(e, func(l *data.Location) any { return l.Admin1 }) },
 		set: func(_ *lookup, e *data.Event, v string) error { location(e).Admin1 = v; return nil }},
+	{header: "Time precision (ACLED)", width: 10, kind: numberCell, get: func(_ *lookup, e *data.Event) any { return scale(timePrecision(e.Date)) }},
+	{header: "Geo precision (ACLED)", width: 10, kind: numberCell, get: func(_ *lookup, e *data.Event) any { return scale(geoPrecision(e.Location)) }},
+	{header: "Sources", width: 9, kind: numberCell, get: func(_ *lookup, e *data.Event) any { return len(e.Articles()) }},
 	count("fatalities"), count("injured"), count("arrested"),
 	flag(data.FlagHistorical), flag(data.FlagFuture), flag(data.FlagHypothetical), flag(data.FlagNegated),
 	{header: "Confidence", width: 11, get: func(_ *lookup, e *data.Event) any { return e.Confidence },

@@ -85,6 +85,9 @@ type ploverEvent struct {
 	Location         *data.Location `json:"location,omitempty"`
 	Flags            data.Flags     `json:"flags"`
 	Confidence       string         `json:"confidence,omitempty"`
+	TimePrecision    int            `json:"time_precision,omitempty"` // ACLED's 1–3
+	GeoPrecision     int            `json:"geo_precision,omitempty"`  // ACLED's 1–3
+	Sources          int            `json:"sources"`                  // articles cited
 	Fatalities       *int           `json:"fatalities,omitempty"`
 	Injured          *int           `json:"injured,omitempty"`
 	Arrested         *int           `json:"arrested,omitempty"`
@@ -111,6 +114,9 @@ func toPlover(l *lookup, e *data.Event) ploverEvent {
 	if c, ok := codebook.CAMEO(e.CAMEO); ok {
 		p.QuadClass, p.Goldstein = c.QuadClass, &c.Goldstein
 	}
+	p.TimePrecision, _ = strconv.Atoi(timePrecision(e.Date))
+	p.GeoPrecision, _ = strconv.Atoi(geoPrecision(e.Location))
+	p.Sources = len(e.Articles())
 	for _, id := range e.Actors {
 		p.Actor, p.ActorCountry = append(p.Actor, l.actorName(id)), append(p.ActorCountry, l.actors[id].Country)
 	}
