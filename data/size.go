@@ -23,6 +23,9 @@ const MaxCount = 10_000_000
 // messages do, in the order they are shown.
 var SizeFields = []string{"fatalities", "injured", "arrested"}
 
+// SizeWords say each count of SizeFields after its number: "12 killed".
+var SizeWords = []string{"killed", "injured", "arrested"}
+
 // Field is one of the counts by its name in SizeFields.
 func (s *Size) Field(name string) **int {
 	switch name {
@@ -51,7 +54,7 @@ func (s Size) Label() string {
 	var parts []string
 	for i, name := range SizeFields {
 		if n := *s.Field(name); n != nil {
-			parts = append(parts, strconv.Itoa(*n)+" "+[]string{"killed", "injured", "arrested"}[i])
+			parts = append(parts, strconv.Itoa(*n)+" "+SizeWords[i])
 		}
 	}
 	return strings.Join(parts, ", ")

@@ -17,13 +17,7 @@ import (
 // openpyxl. A count that is not one is refused with a sentence.
 func TestCasualtiesFromTheFormToTheWorkbook(t *testing.T) {
 	f := newFixture(t)
-	id, err := f.wb.sess.LoadSample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.settle()
-	f.wb.code.articles.selectID(id)
-	f.settle()
+	f.openSample(t)
 	ed := f.wb.code.editor
 	e1 := ed.current().ID
 	test.Type(ed.counts["fatalities"], "12")

@@ -159,7 +159,7 @@ func (e *eventEditor) buildCounts() fyne.CanvasObject {
 		entry.SetPlaceHolder("?") // empty: not reported
 		entry.OnChanged = func(s string) { e.setCount(name, s) }
 		e.counts[name] = entry
-		label := widget.NewLabel([]string{"killed", "injured", "arrested"}[i])
+		label := widget.NewLabel(data.SizeWords[i])
 		row.Add(container.NewBorder(nil, nil, nil, label, entry))
 	}
 	return row

@@ -20,13 +20,7 @@ import (
 
 func TestExportFromTheWindow(t *testing.T) {
 	f := newFixture(t)
-	id, err := f.wb.sess.LoadSample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.settle()
-	f.wb.code.articles.selectID(id)
-	f.settle()
+	id := f.openSample(t)
 	form := &exportForm{ex: f.wb.exporter}
 	f.wb.exporter.exportDialog() // builds without a panic
 	form.scope = newScope()

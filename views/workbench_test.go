@@ -50,6 +50,20 @@ func newFixtureWith(t *testing.T, passphrase []byte) *benchFixture {
 // as the window's loop would between two of the analyst's actions.
 func (f *benchFixture) settle() { f.wb.ui.settle() }
 
+// openSample loads the worked example and opens its article, whose id it
+// returns.
+func (f *benchFixture) openSample(t *testing.T) string {
+	t.Helper()
+	id, err := f.wb.sess.LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.settle()
+	f.wb.code.articles.selectID(id)
+	f.settle()
+	return id
+}
+
 // openArticle stores text as an article and opens it by selecting it in the list.
 func (f *benchFixture) openArticle(text string) {
 	f.t.Helper()

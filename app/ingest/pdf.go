@@ -21,8 +21,8 @@ func parsePDF(raw []byte) (*data.Article, error) {
 			return a, nil
 		}
 	}
-	if !d.CreatedOn.IsZero() {
-		a.Published, a.PublishedRaw = d.CreatedOn.Format(data.DateLayout), d.Created
+	if day, ok := d.CreatedOn(); ok {
+		a.Published, a.PublishedRaw = day.Format(data.DateLayout), d.Created
 	}
 	return a, nil
 }

@@ -216,9 +216,8 @@ func acledRow(l *lookup, e *data.Event) []any {
 	var iso, country, admin1, place, lat, lon string
 	if loc := e.Location; loc != nil {
 		iso, admin1, place = loc.Country, loc.Admin1, loc.Name
-		country = strings.TrimSuffix(countryLabel(loc.Country), " ("+loc.Country+")")
-		if loc.Country == "" {
-			country = ""
+		if loc.Country != "" {
+			country = countryName(loc.Country)
 		}
 		if loc.Lat != 0 || loc.Lon != 0 {
 			lat, lon = strconv.FormatFloat(loc.Lat, 'f', 4, 64), strconv.FormatFloat(loc.Lon, 'f', 4, 64)

@@ -59,8 +59,13 @@ func countryLabel(code string) string {
 	if code == "" {
 		return "(no place given)"
 	}
+	return countryName(code) + " (" + code + ")"
+}
+
+// countryName is a country's name ("Syria"), or its code when unknown.
+func countryName(code string) string {
 	if c, ok := codebook.CountryByCode(code); ok {
-		return c.Name + " (" + code + ")"
+		return c.Name
 	}
 	return code
 }

@@ -151,21 +151,28 @@ type countWord struct {
 
 var countToken = regexp.MustCompile(`\p{Nd}{1,3}(?:[,.٬\x{a0}\x{202f}]\p{Nd}{3})+|\p{Nd}+|[\p{L}\p{M}'’\x{200c}-]+|[^\s\p{L}\p{M}\p{Nd}]`)
 
+// countWords splits a sentence into its words, numbers and marks, each
+// in lower case where it stands; "no one" is one word, "nobody".
+func countWords(sentence string) []countWord {
+	var ws []countWord
+	for _, loc := range countToken.FindAllStringIndex(sentence, -1) {
+		w := countWord{loc[0], loc[1], strings.ToLower(sentence[loc[0]:loc[1]])}
+		if n := len(ws); n > 0 && w.text == "one" && ws[n-1].text == "no" {
+			ws[n-1] = countWord{ws[n-1].start, w.end, "nobody"}
+			continue
+		}
+		ws = append(ws, w)
+	}
+	return ws
+}
+
 // casualties reads the counts a sentence gives, and the words that gave
 // them ("killed at least 12 people; 30 wounded").
 func casualties(sentence string) (data.Size, string) {
 	if hasHan(sentence) {
 		return chineseCasualties(sentence)
 	}
-	lower := strings.ToLower(sentence)
-	if len(lower) != len(sentence) { // a letter whose lower case is longer: keep the offsets
-		lower = asciiLower(sentence)
-	}
-	lower = strings.ReplaceAll(lower, "no one", "nobody") // as long, so offsets hold
-	var ws []countWord
-	for _, loc := range countToken.FindAllStringIndex(lower, -1) {
-		ws = append(ws, countWord{loc[0], loc[1], lower[loc[0]:loc[1]]})
-	}
+	ws := countWords(sentence)
 	var size data.Size
 	var said []string
 	used := map[int]bool{}
@@ -192,13 +199,17 @@ func casualties(sentence string) (data.Size, string) {
 }
 
 // cue says which count a word reports, if any.
-func (lx casualtyLexicon) cue(w string) (int, bool) {
-	if k, ok := lx.cues[w]; ok {
-		return k, true
+func (lx casualtyLexicon) cue(w string) (int, bool) { return lx.find(lx.cues, w) }
+
+// find looks a word up in one of the lexicon's lists, also without a
+// letter it may carry in front (Arabic's "وإصابة" is "and injury").
+func (lx casualtyLexicon) find(list map[string]int, w string) (int, bool) {
+	if v, ok := list[w]; ok {
+		return v, true
 	}
 	if r, n := utf8.DecodeRuneInString(w); lx.prefix != "" && strings.ContainsRune(lx.prefix, r) {
-		k, ok := lx.cues[w[n:]]
-		return k, ok
+		v, ok := list[w[n:]]
+		return v, ok
 	}
 	return 0, false
 }
@@ -244,12 +255,7 @@ func (lx casualtyLexicon) number(ws []countWord, j int) (int, bool) {
 		return 0, false // a year
 	}
 	if !ok {
-		n, ok = lx.numbers[w]
-		if !ok && lx.prefix != "" {
-			if r, size := utf8.DecodeRuneInString(w); strings.ContainsRune(lx.prefix, r) {
-				n, ok = lx.numbers[w[size:]]
-			}
-		}
+		n, ok = lx.find(lx.numbers, w)
 	}
 	if !ok {
 		return 0, false

@@ -25,13 +25,16 @@ var (
 
 // A Document is what a PDF gives an article.
 type Document struct {
-	Text       string    // paragraphs in reading order, pages joined
-	PageStarts []int     // byte offset in Text where each page begins
-	Title      string    // the metadata's title, or the first page's headline
-	Author     string    // the metadata's author
-	Created    string    // the metadata's creation date as written ("D:2025…")
-	CreatedOn  time.Time // its day, zero when it has none or it is implausible
+	Text       string // paragraphs in reading order, pages joined
+	PageStarts []int  // byte offset in Text where each page begins
+	Title      string // the metadata's title, or the first page's headline
+	Author     string // the metadata's author
+	Created    string // the metadata's creation date as written ("D:2025…")
 }
+
+// CreatedOn is the day of the metadata's creation date, when it has a
+// plausible one.
+func (d *Document) CreatedOn() (time.Time, bool) { return pdfDate(d.Created) }
 
 // Read reads the text of a PDF page by page in reading order, with the
 // title and author from its metadata or its first page, and where each page
@@ -287,9 +290,6 @@ func (d *Document) metadata(info pdf.Value, first []line) {
 	}
 	d.Author = strings.TrimSpace(info.Key("Author").Text())
 	d.Created = info.Key("CreationDate").Text()
-	if t, ok := pdfDate(d.Created); ok {
-		d.CreatedOn = t
-	}
 }
 
 // mb says a limit in megabytes, as the refusals name it.
