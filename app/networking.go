@@ -16,9 +16,13 @@ func (s *Session) Network(f EventFilter) (*network.Graph, error) {
 	for _, a := range acts {
 		actors[a.ID] = a
 	}
+	reliability, err := s.reliabilities(f.MinGrade != data.Grade{})
+	if err != nil {
+		return nil, err
+	}
 	b := network.NewBuilder(actors)
 	err = s.st.EachEvent(data.EventQuery{From: f.From, To: f.To, Actor: f.Actor, Article: f.Article}, func(e *data.Event) error {
-		if f.keeps(e, actors) {
+		if f.keeps(e, actors, e.Grade(reliability)) {
 			b.Add(e)
 		}
 		return nil

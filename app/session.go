@@ -169,8 +169,13 @@ func allPrefixes(query, words []string) bool {
 
 // Import reads files and folders into the database (see package ingest).
 // Imports are not undone: the files are still there to import again.
+// A new article from a graded source gets the source's reliability.
 func (s *Session) Import(ctx context.Context, paths []string, progress func(ingest.Progress)) (ingest.Summary, error) {
-	return ingest.Import(data.WithOrigin(ctx, data.OriginImport), s.st, paths, ingest.Options{Progress: progress})
+	grades, err := s.sourceGrades()
+	if err != nil {
+		return ingest.Summary{}, err
+	}
+	return ingest.Import(data.WithOrigin(ctx, data.OriginImport), s.st, paths, ingest.Options{Progress: progress, Prepare: gradeNew(grades)})
 }
 
 // AddText stores pasted text as a new article, with its title and date found
@@ -179,6 +184,13 @@ func (s *Session) AddText(text string) (string, bool, error) {
 	a, err := ingest.ArticleFromText(text)
 	if err != nil {
 		return "", false, data.Errorf(data.EInvalid, "The pasted text holds no article: %v.", err)
+	}
+	if a.Source != "" {
+		grades, err := s.sourceGrades()
+		if err != nil {
+			return "", false, err
+		}
+		gradeNew(grades)(a)
 	}
 	res, err := s.st.AddArticles(s.ctx(data.OriginImport), []*data.Article{a})
 	if err != nil {

@@ -21,9 +21,10 @@ type EventFilter struct {
 	// of Country acts on one of RecipientCountry (one link of the network
 	// grouped by country)
 	RecipientCountry string
-	Article          string // article id
-	Flag             string // historical, future, hypothetical or negated
-	MinFatalities    int    // above 0: only events reported to have killed at least so many
+	Article          string     // article id
+	Flag             string     // historical, future, hypothetical or negated
+	MinFatalities    int        // above 0: only events reported to have killed at least so many
+	MinGrade         data.Grade // only events graded at least this well (Grade.AtLeast)
 }
 
 // EventRow is one line of the all-events table, ready to show.
@@ -31,6 +32,7 @@ type EventRow struct {
 	ID, Date, Type, Actors, Recipients, Place, Country, Article, ArticleID, Flags string
 	QuadClass                                                                     int
 	Size                                                                          data.Size
+	Grade                                                                         data.Grade
 }
 
 // EventRows lists the events the filter selects, reading them through the
@@ -48,14 +50,14 @@ func (s *Session) EventRows(f EventFilter) ([]EventRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	titles := map[string]string{}
+	heads := map[string]articleHead{}
 	for _, a := range arts {
-		titles[a.ID] = a.Title
+		heads[a.ID] = articleHead{a.Title, a.Reliability}
 	}
 	var rows []EventRow
 	err = s.st.EachEvent(data.EventQuery{From: f.From, To: f.To, Actor: f.Actor, Article: f.Article}, func(e *data.Event) error {
-		if f.keeps(e, actors) {
-			rows = append(rows, eventRow(e, actors, titles))
+		if r := eventRow(e, actors, heads); f.keeps(e, actors, r.Grade) {
+			rows = append(rows, r)
 		}
 		return nil
 	})
@@ -78,17 +80,21 @@ func (s *Session) EventRow(id string, f EventFilter) (EventRow, bool, error) {
 			actors[id] = *a
 		}
 	}
-	titles := map[string]string{}
+	heads := map[string]articleHead{}
 	if arts := e.Articles(); len(arts) > 0 {
 		if a, err := s.st.Article(arts[0]); err == nil {
-			titles[a.ID] = a.Title
+			heads[a.ID] = articleHead{a.Title, a.Reliability}
 		}
 	}
-	return eventRow(e, actors, titles), f.keeps(e, actors), nil
+	r := eventRow(e, actors, heads)
+	return r, f.keeps(e, actors, r.Grade), nil
 }
 
+// articleHead is what an event's row shows of its article.
+type articleHead struct{ title, reliability string }
+
 // keeps says whether the filter selects the event.
-func (f EventFilter) keeps(e *data.Event, actors map[string]data.Actor) bool {
+func (f EventFilter) keeps(e *data.Event, actors map[string]data.Actor, grade data.Grade) bool {
 	switch {
 	case f.From != "" && (e.Date.Start == "" || e.Date.Start < f.From),
 		f.To != "" && (e.Date.Start == "" || e.Date.Start > f.To),
@@ -103,7 +109,7 @@ func (f EventFilter) keeps(e *data.Event, actors map[string]data.Actor) bool {
 	if f.Flag != "" && !e.Flags.Has(f.Flag) {
 		return false
 	}
-	if f.MinFatalities > 0 && (e.Size.Fatalities == nil || *e.Size.Fatalities < f.MinFatalities) {
+	if f.MinFatalities > 0 && (e.Size.Fatalities == nil || *e.Size.Fatalities < f.MinFatalities) || !grade.AtLeast(f.MinGrade) {
 		return false
 	}
 	switch {
@@ -136,7 +142,7 @@ func containsFold(list []string, s string) bool {
 	return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
 }
 
-func eventRow(e *data.Event, actors map[string]data.Actor, titles map[string]string) EventRow {
+func eventRow(e *data.Event, actors map[string]data.Actor, heads map[string]articleHead) EventRow {
 	names := func(ids []string) string {
 		var out []string
 		for _, id := range ids {
@@ -152,8 +158,9 @@ func eventRow(e *data.Event, actors map[string]data.Actor, titles map[string]str
 		r.Place, r.Country = e.Location.Name, e.Location.Country
 	}
 	if a := e.Articles(); len(a) > 0 {
-		r.ArticleID, r.Article = a[0], titles[a[0]]
+		r.ArticleID, r.Article = a[0], heads[a[0]].title
 	}
+	r.Grade = e.Grade(func(id string) string { return heads[id].reliability })
 	r.Flags = strings.Join(e.Flags.Names(), ", ")
 	r.QuadClass = codebook.QuadClassOf(e.CAMEO, e.Type)
 	return r

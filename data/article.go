@@ -18,10 +18,13 @@ const MaxTextBytes = 12 << 20
 // Article is one imported text. Its Text is stored apart from the header so
 // that lists never read whole articles.
 type Article struct {
-	ID           string    `json:"id"`
-	Title        string    `json:"title"`
-	Text         string    `json:"text,omitempty"`
-	Source       string    `json:"source,omitempty"`
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Text   string `json:"text,omitempty"`
+	Source string `json:"source,omitempty"`
+	// Reliability is the source's reliability, A–F (see Grade), "" when
+	// not graded; a new article from a graded source gets its grade.
+	Reliability  string    `json:"reliability,omitempty"`
 	URL          string    `json:"url,omitempty"`
 	Byline       string    `json:"byline,omitempty"`
 	Published    string    `json:"published"`               // YYYY-MM-DD or ""

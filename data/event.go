@@ -115,11 +115,14 @@ type Event struct {
 	Flags      Flags     `json:"flags"`
 	Size       Size      `json:"size"`
 	Confidence string    `json:"confidence,omitempty"`
-	Notes      string    `json:"notes,omitempty"`
-	Tags       []string  `json:"tags,omitempty"`
-	Coder      string    `json:"coder,omitempty"`
-	Evidence   []Span    `json:"evidence,omitempty"`
-	Created    time.Time `json:"created"`
+	// Credibility is the information's credibility, 1–6 (see Grade), ""
+	// when not graded.
+	Credibility string    `json:"credibility,omitempty"`
+	Notes       string    `json:"notes,omitempty"`
+	Tags        []string  `json:"tags,omitempty"`
+	Coder       string    `json:"coder,omitempty"`
+	Evidence    []Span    `json:"evidence,omitempty"`
+	Created     time.Time `json:"created"`
 	Revision
 }
 

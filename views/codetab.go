@@ -96,8 +96,21 @@ func (c *codeTab) articleChanged(cs []data.Change) {
 			text := c.article.Text
 			c.article, c.article.Text = h, text
 			c.header.show(c.article)
+			c.editor.showGrade()
 		}
 	}
+}
+
+// reliabilityOf is the grade of an article's source: the open article's
+// as the header shows it, another's as stored.
+func (c *codeTab) reliabilityOf(id string) string {
+	if c.article != nil && c.article.ID == id {
+		return c.article.Reliability
+	}
+	if h, err := c.records.ArticleHeader(id); err == nil {
+		return h.Reliability
+	}
+	return ""
 }
 
 // openNewest opens the newest article, if any, once the window shows.

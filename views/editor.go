@@ -31,6 +31,7 @@ type editorLinks struct {
 	showOffset    func(offset int)
 	page          func(sp data.Span) int // the PDF page a quote stands on, 0 if none
 	evidenceMoved func()
+	reliability   func(articleID string) string // the grade of an article's source
 	tell          func(msg string)
 }
 
@@ -49,6 +50,8 @@ type eventEditor struct {
 
 	typePick, cameoPick, placePick, ctxPick *picker
 	mode, precision, confidence             *widget.Select
+	credibility                             *widget.Select
+	grade                                   *widget.Label // "B2", beside the credibility
 	start, end, raw, notes                  *widget.Entry
 	flags                                   []*widget.Check
 	counts                                  map[string]*widget.Entry // killed, injured, arrested
@@ -108,6 +111,9 @@ func (e *eventEditor) buildForm() {
 	}
 	casualties := e.buildCounts()
 	e.confidence = widget.NewSelect(data.Confidences, func(c string) { e.change("confidence", func() { e.ev.Confidence = c }) })
+	e.credibility = widget.NewSelect(append([]string{notGraded}, data.CredibilityLabels()...), e.setCredibility)
+	e.credibility.PlaceHolder = "information: not graded"
+	e.grade = widget.NewLabel("")
 	e.notes = widget.NewMultiLineEntry()
 	e.notes.SetMinRowsVisible(2)
 	e.notes.Wrapping = fyne.TextWrapWord
@@ -141,6 +147,7 @@ func (e *eventEditor) buildForm() {
 		widget.NewFormItem("Place", container.NewVBox(e.placePick, e.placeInfo)),
 		widget.NewFormItem("Casualties", casualties),
 		widget.NewFormItem("Flags", flagsRow), widget.NewFormItem("Confidence", e.confidence),
+		widget.NewFormItem("Grade", container.NewBorder(nil, nil, nil, e.grade, e.credibility)),
 		widget.NewFormItem("Notes", e.notes),
 	)
 	evBox := container.NewBorder(widget.NewLabelWithStyle("Evidence", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), removeEv, nil, nil, e.evidence)
@@ -176,6 +183,32 @@ func (e *eventEditor) setCount(name, text string) {
 		return
 	}
 	e.change(name, func() { *e.ev.Size.Field(name) = n })
+}
+
+// setCredibility saves the information's credibility the analyst chose.
+func (e *eventEditor) setCredibility(label string) {
+	c := data.GradeOfLabel(label)
+	if label == notGraded {
+		c = ""
+	}
+	if c != e.ev.Credibility {
+		e.change("", func() { e.ev.Credibility = c })
+		e.showGrade()
+	}
+}
+
+// showGrade shows the event's grade, the source's reliability (graded in
+// the article's header) with the credibility: "B2".
+func (e *eventEditor) showGrade() {
+	g := e.ev.Grade(e.links.reliability)
+	switch {
+	case g.Reliability == "" && g.Credibility == "":
+		e.grade.SetText("not graded")
+	case g.Reliability == "":
+		e.grade.SetText(g.String() + " · grade the source in the header")
+	default:
+		e.grade.SetText(g.String())
+	}
 }
 
 // view is the editor's layout: events above, the form below.
@@ -262,6 +295,8 @@ func (e *eventEditor) show(ev data.Event) {
 		e.counts[name].SetText(data.CountText(*ev.Size.Field(name)))
 	}
 	e.confidence.SetSelected(ev.Confidence)
+	e.credibility.SetSelected(data.CredibilityLabel(ev.Credibility))
+	e.showGrade()
 	e.notes.SetText(ev.Notes)
 	e.evidenceSel = -1
 	e.evidence.UnselectAll()

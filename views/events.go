@@ -40,6 +40,7 @@ type eventsTab struct {
 	from, to  *widget.Entry
 	country   *widget.Entry
 	minKilled *widget.Entry
+	minGrade  *widget.Entry
 	actor     string
 	recipient string // with actor: one link of the network
 	// recipientCountry, with the country: one link of the network
@@ -62,7 +63,7 @@ type eventsTab struct {
 const anyChoice = "(any)"
 
 func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
-	t := &eventsTab{src: src, links: links, from: widget.NewEntry(), to: widget.NewEntry(), country: widget.NewEntry(), minKilled: widget.NewEntry(), count: widget.NewLabel(""), lastRow: -1, stale: true}
+	t := &eventsTab{src: src, links: links, from: widget.NewEntry(), to: widget.NewEntry(), country: widget.NewEntry(), minKilled: widget.NewEntry(), minGrade: widget.NewEntry(), count: widget.NewLabel(""), lastRow: -1, stale: true}
 	var types []string
 	for _, ty := range codebook.Types() {
 		types = append(types, ty.Name)
@@ -74,7 +75,8 @@ func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
 	t.to.SetPlaceHolder("to YYYY-MM-DD")
 	t.country.SetPlaceHolder("country (RUS)")
 	t.minKilled.SetPlaceHolder("killed at least")
-	for _, e := range []*widget.Entry{t.from, t.to, t.country, t.minKilled} {
+	t.minGrade.SetPlaceHolder("grade B3 or better")
+	for _, e := range []*widget.Entry{t.from, t.to, t.country, t.minKilled, t.minGrade} {
 		e.OnSubmitted = func(string) { t.applied() }
 	}
 	t.actorPick = newPicker("actor", func(q string) []pickItem {
@@ -99,6 +101,8 @@ func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
 		{title: "Country", width: 70, cell: cell(func(r app.EventRow) string { return r.Country })},
 		{title: "Killed", width: 70, cell: cell(func(r app.EventRow) string { return data.CountText(r.Size.Fatalities) }),
 			key: cell(func(r app.EventRow) string { return mostFirst(r.Size.Fatalities) })},
+		{title: "Grade", width: 60, cell: cell(func(r app.EventRow) string { return r.Grade.String() }),
+			key: cell(func(r app.EventRow) string { return bestFirst(r.Grade) })},
 		{title: "Article", width: 260, cell: cell(func(r app.EventRow) string { return r.Article })},
 		{title: "Flags", width: 100, cell: cell(func(r app.EventRow) string { return r.Flags })},
 	}
@@ -108,7 +112,7 @@ func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
 
 func (t *eventsTab) view() fyne.CanvasObject {
 	apply := widget.NewButton("Apply", t.applied)
-	filters := container.NewGridWithColumns(9, t.typ, t.from, t.to, t.actorPick, t.country, t.minKilled, t.flag, t.onlyOpen, apply)
+	filters := container.NewGridWithColumns(10, t.typ, t.from, t.to, t.actorPick, t.country, t.minKilled, t.minGrade, t.flag, t.onlyOpen, apply)
 	return container.NewBorder(container.NewVBox(filters, container.NewHBox(t.count, t.pair)), nil, nil, nil, t.table)
 }
 
@@ -135,7 +139,23 @@ func (t *eventsTab) filter() app.EventFilter {
 	if n, err := data.ParseCount(t.minKilled.Text); err == nil && n != nil {
 		f.MinFatalities = *n
 	}
+	f.MinGrade, _ = data.ParseGrade(t.minGrade.Text)
 	return f
+}
+
+// bestFirst sorts grades A1 first, B before ?, and ungraded events last.
+func bestFirst(g data.Grade) string {
+	if g == (data.Grade{}) {
+		return "~"
+	}
+	return orLast(g.Reliability) + orLast(g.Credibility)
+}
+
+func orLast(s string) string {
+	if s == "" {
+		return "Z"
+	}
+	return s
 }
 
 // mostFirst sorts counts largest first, and events that report none last.
@@ -157,6 +177,10 @@ func (t *eventsTab) reload() {
 	}
 	if _, err := data.ParseCount(t.minKilled.Text); err != nil {
 		t.count.SetText("The number killed is wrong: " + err.Error())
+		return
+	}
+	if _, err := data.ParseGrade(t.minGrade.Text); err != nil {
+		t.count.SetText("The grade is wrong: " + err.Error())
 		return
 	}
 	rows, err := t.src.EventRows(f)

@@ -46,6 +46,8 @@ type exportForm struct {
 	ex       *exporter
 	scope    *widget.RadioGroup
 	from, to *widget.Entry
+	killed   *widget.Entry // killed at least, any scope
+	grade    *widget.Entry // graded at least so well, any scope
 	actors   []string
 	chips    *widget.Label
 	format   *widget.Select
@@ -56,9 +58,11 @@ type exportForm struct {
 
 // exportDialog asks what to export, and how; it returns the form (for tests).
 func (ex *exporter) exportDialog() *exportForm {
-	f := &exportForm{ex: ex, from: widget.NewEntry(), to: widget.NewEntry(), chips: widget.NewLabel("")}
+	f := &exportForm{ex: ex, from: widget.NewEntry(), to: widget.NewEntry(), killed: widget.NewEntry(), grade: widget.NewEntry(), chips: widget.NewLabel("")}
 	f.from.SetPlaceHolder("from YYYY-MM-DD")
 	f.to.SetPlaceHolder("to YYYY-MM-DD")
+	f.killed.SetPlaceHolder("killed at least")
+	f.grade.SetPlaceHolder("grade B3 or better")
 	f.scope = newScope()
 	var labels []string
 	for _, ft := range report.Formats {
@@ -81,6 +85,7 @@ func (ex *exporter) exportDialog() *exportForm {
 		widget.NewFormItem("Export", f.scope),
 		widget.NewFormItem("Dates", container.NewGridWithColumns(2, f.from, f.to)),
 		widget.NewFormItem("Actors", container.NewVBox(pick, f.chips)),
+		widget.NewFormItem("Only", container.NewGridWithColumns(2, f.killed, f.grade)),
 		widget.NewFormItem("Format", f.format),
 		widget.NewFormItem("Protect", container.NewGridWithColumns(2, f.password, f.again)),
 	)
@@ -115,7 +120,27 @@ func newScope() *widget.RadioGroup {
 	return r
 }
 
+// filter is what the form selects: the scope, narrowed by the fewest
+// killed and the lowest grade when given.
 func (f *exportForm) filter() (report.Filter, error) {
+	filter, err := f.scopeFilter()
+	if err != nil {
+		return filter, err
+	}
+	killed, err := data.ParseCount(f.killed.Text)
+	if err != nil {
+		return filter, data.Errorf(data.EInvalid, "The number killed is wrong: %v.", err)
+	}
+	if killed != nil {
+		filter.MinFatalities = *killed
+	}
+	if filter.MinGrade, err = data.ParseGrade(f.grade.Text); err != nil {
+		return filter, data.Errorf(data.EInvalid, "The grade is wrong: %v.", err)
+	}
+	return filter, nil
+}
+
+func (f *exportForm) scopeFilter() (report.Filter, error) {
 	switch f.scope.Selected {
 	case exportArticle:
 		id := f.ex.openArticle()

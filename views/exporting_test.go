@@ -21,10 +21,17 @@ import (
 func TestExportFromTheWindow(t *testing.T) {
 	f := newFixture(t)
 	id := f.openSample(t)
-	form := &exportForm{ex: f.wb.exporter}
-	f.wb.exporter.exportDialog() // builds without a panic
-	form.scope = newScope()
+	form := f.wb.exporter.exportDialog()
 	form.scope.SetSelected(exportArticle)
+	form.grade.SetText("c")
+	if filter, err := form.filter(); err != nil || filter.Article != id || filter.MinGrade != (data.Grade{Reliability: "C"}) {
+		t.Fatalf("filter %+v %v", filter, err)
+	}
+	form.grade.SetText("C9")
+	if _, err := form.filter(); err == nil || !strings.Contains(data.ErrorMessage(err), "The grade is wrong") {
+		t.Fatalf("a grade off the scale: %v", err)
+	}
+	form.grade.SetText("")
 	filter, err := form.filter()
 	if err != nil || filter.Article != id {
 		t.Fatalf("filter %+v %v", filter, err)

@@ -11,20 +11,22 @@ import (
 )
 
 // articleHeader is the open article's head above the reader: its title;
-// its date, source, byline and file; and the two things the analyst
-// decides about it there, its status and the language it is read in. Each
-// choice is one undoable step.
+// its date, byline and file; and what the analyst decides about it there:
+// its source and the source's reliability, its status and the language it
+// is read in. Each choice is one undoable step.
 type articleHeader struct {
-	title, meta  *widget.Label
-	status, lang *widget.Select
-	article      *data.Article // the open article (the workbench's own), nil when none
-	links        headerLinks
+	title, meta               *widget.Label
+	source                    *widget.Entry
+	reliability, status, lang *widget.Select
+	article                   *data.Article // the open article (the workbench's own), nil when none
+	links                     headerLinks
 }
 
 // headerLinks are what the header needs of the rest of the window.
 type headerLinks struct {
 	win        fyne.Window
-	save       func(a *data.Article) error  // the header as one undoable step
+	save       func(a *data.Article) error // the header as one undoable step
+	nameSource func(a *data.Article, source string) error
 	languageOf func(a *data.Article) string // the language it is read in
 	reread     func()                       // the suggestions read the article again
 	tell       func(string)
@@ -36,11 +38,22 @@ func newArticleHeader(links headerLinks) *articleHeader {
 	h.title.Wrapping = fyne.TextWrapWord
 	h.status = widget.NewSelect([]string{data.StatusNew, data.StatusInProgress, data.StatusDone}, h.setStatus)
 	h.lang = newLanguageSelect(h.setLanguage)
+	h.reliability = widget.NewSelect(append([]string{notGraded}, data.ReliabilityLabels()...), h.setReliability)
+	h.reliability.PlaceHolder = "source: not graded"
+	h.source = widget.NewEntry()
+	h.source.SetPlaceHolder("source, e.g. Xinhua")
+	h.source.OnSubmitted = h.setSource
 	return h
 }
 
+// notGraded is the choice that takes a grade away.
+const notGraded = "not graded"
+
 func (h *articleHeader) view() fyne.CanvasObject {
-	return container.NewBorder(nil, nil, nil, container.NewHBox(h.lang, h.status), container.NewVBox(h.title, h.meta))
+	source := container.NewHBox(widget.NewLabel("Source"), container.NewGridWrap(fyne.NewSize(180, h.source.MinSize().Height), h.source), h.reliability)
+	return container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(h.lang, h.status), h.title),
+		container.NewBorder(nil, nil, nil, source, h.meta))
 }
 
 // show puts an article's header up (nil empties it).
@@ -52,9 +65,12 @@ func (h *articleHeader) show(a *data.Article) {
 		return
 	}
 	h.title.SetText(a.Title)
-	h.meta.SetText(strings.Join(nonEmpty(a.Published, a.Source, a.Byline, shortName(a.File)), " · "))
+	h.meta.SetText(strings.Join(nonEmpty(a.Published, a.Byline, shortName(a.File)), " · "))
+	h.source.SetText(a.Source)
 	h.status.Selected = a.Status // quietly: not an edit
 	h.status.Refresh()
+	h.reliability.Selected = data.ReliabilityLabel(a.Reliability)
+	h.reliability.Refresh()
 	h.lang.Selected = languageLabel(h.links.languageOf(a))
 	h.lang.Refresh()
 }
@@ -64,6 +80,34 @@ func (h *articleHeader) setStatus(s string) {
 		return
 	}
 	h.save("The status was not saved", func(a *data.Article) { a.Status = s })
+}
+
+// setSource names the open article's source (Enter in its field); an
+// article not yet graded takes the grade of the source's other articles.
+func (h *articleHeader) setSource(source string) {
+	if h.article == nil || strings.TrimSpace(source) == h.article.Source {
+		return
+	}
+	if err := h.links.nameSource(h.article, source); err != nil {
+		showError(h.links.win, "The source was not saved", err)
+	}
+	h.show(h.article)
+}
+
+// setReliability grades the open article's source for this article; the
+// Sources tab grades every article of a source at once.
+func (h *articleHeader) setReliability(label string) {
+	r := data.GradeOfLabel(label)
+	if label == notGraded {
+		r = ""
+	}
+	if h.article == nil || r == h.article.Reliability {
+		return
+	}
+	if h.save("The source's grade was not saved", func(a *data.Article) { a.Reliability = r }) {
+		h.reliability.Selected = data.ReliabilityLabel(r)
+		h.reliability.Refresh()
+	}
 }
 
 // setLanguage keeps the language the analyst chose for the open article

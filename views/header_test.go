@@ -30,8 +30,8 @@ func TestHeaderKeepsTheAnalystsChoices(t *testing.T) {
 	a := &data.Article{ID: "ar-1", Title: "Talks in Beijing", Text: "MOSCOW, March 2 …", Published: "2025-03-02",
 		Source: "TASS", Status: data.StatusNew, Language: "en", Revision: data.Revision{Version: 3}}
 	h.show(a)
-	if h.title.Text != "Talks in Beijing" || h.meta.Text != "2025-03-02 · TASS" || h.status.Selected != data.StatusNew || h.lang.Selected != "English" {
-		t.Fatalf("the header shows %q, %q, %q, %q", h.title.Text, h.meta.Text, h.status.Selected, h.lang.Selected)
+	if h.title.Text != "Talks in Beijing" || h.meta.Text != "2025-03-02" || h.source.Text != "TASS" || h.status.Selected != data.StatusNew || h.lang.Selected != "English" {
+		t.Fatalf("the header shows %q, %q, %q, %q, %q", h.title.Text, h.meta.Text, h.source.Text, h.status.Selected, h.lang.Selected)
 	}
 
 	h.status.SetSelected(data.StatusDone)
@@ -46,9 +46,14 @@ func TestHeaderKeepsTheAnalystsChoices(t *testing.T) {
 		t.Errorf("%d rereads, told %q", rereads, told)
 	}
 
+	h.reliability.SetSelected(data.ReliabilityLabel("B"))
+	if len(saved) != 3 || saved[2].Reliability != "B" || a.Reliability != "B" {
+		t.Fatalf("grading the source B saved %+v", saved[len(saved)-1])
+	}
+
 	refuse = true
 	h.status.SetSelected(data.StatusInProgress)
-	if len(saved) != 2 || a.Status != data.StatusDone || h.status.Selected != data.StatusDone {
+	if len(saved) != 3 || a.Status != data.StatusDone || h.status.Selected != data.StatusDone {
 		t.Errorf("a refused status shows %q (article %q)", h.status.Selected, a.Status)
 	}
 }

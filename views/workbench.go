@@ -16,8 +16,8 @@ import (
 
 // workbench is the main window's content and the place its features are
 // wired together: the Code tab (articles, reader, form and suggestions),
-// the register, events table, timeline, network and conflicts tabs, and
-// the menus' features (import, export, backups, team). Each feature gets
+// the register, events table, timeline, network, sources and conflicts
+// tabs, and the menus' features (import, export, backups, team). Each feature gets
 // only the session calls and links it needs; the change feed reaches them
 // all through changed.
 type workbench struct {
@@ -34,6 +34,7 @@ type workbench struct {
 	allEvents *eventsTab
 	timeline  *Timeline
 	network   *networkTab
+	sources   *sourcesTab
 	conflicts *conflictsTab
 	team      *teamLink
 	backups   *backups
@@ -53,7 +54,7 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 	wb.code = c
 	c.marks = &highlighter{reader: c.reader, find: sess}
 	c.editor = newEventEditor(sess, wb.names, editorLinks{editActor: wb.showActorForm, actorItems: items,
-		showOffset: c.reader.ScrollTo, page: c.pageOf, evidenceMoved: c.marks.refresh, tell: wb.setBar})
+		showOffset: c.reader.ScrollTo, page: c.pageOf, evidenceMoved: c.marks.refresh, reliability: c.reliabilityOf, tell: wb.setBar})
 	c.editor.onNew, c.editor.onDelete = c.newEvent, c.deleteEvent
 	wb.finder = &finder{index: sess, windowLinks: shared,
 		show: hitLinks{article: c.openArticleAt, event: c.openEvent, actor: wb.openActor}}
@@ -66,11 +67,12 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 		asPlace: c.coding.asPlace, asDate: c.coding.asDate, openEvent: c.openEvent, draftEvent: c.draftEvent,
 		editActor: wb.showActorForm, scrollTo: c.reader.ScrollTo, redraw: c.marks.refresh, tell: wb.setBar})
 	c.marks.layers = []func() []highlight{c.suggest.highlights, c.evidenceHighlights}
-	c.header = newArticleHeader(headerLinks{win: win, save: func(a *data.Article) error { return sess.SaveArticle(a, "") },
+	c.header = newArticleHeader(headerLinks{win: win, save: func(a *data.Article) error { return sess.SaveArticle(a, "") }, nameSource: sess.NameSource,
 		languageOf: sess.ArticleLanguage, reread: c.rereadSuggestions, tell: wb.setBar})
 	c.reader.OnSelect = c.selected
 	wb.register = newRegisterTab(sess, registerLinks{win: win, editActor: wb.showActorForm, actorItems: items, tell: wb.setBar})
 	wb.allEvents = newEventsTab(sess, eventsLinks{win: win, openEvent: c.openEvent, openArticle: c.openArticleID, actorItems: items})
+	wb.sources = newSourcesTab(sess, win, wb.setBar)
 	wb.conflicts = newConflictsTab(sess, wb.names, wb.setBar)
 	wb.backups = &backups{keeper: sess, windowLinks: shared}
 	wb.team = &teamLink{status: widget.NewLabel(""), team: sess, showConflicts: wb.showConflicts, windowLinks: shared}
@@ -92,7 +94,7 @@ func (wb *workbench) content() fyne.CanvasObject {
 	wb.network = newNetworkTab(wb.sess, networkLinks{win: wb.win, filter: wb.allEvents.filter, openNode: wb.nodeEvents, openLink: wb.linkEvents})
 	wb.allEvents.onFilter = wb.network.filterChanged
 	wb.tab.network = container.NewTabItem("Network", wb.network.view())
-	wb.tabs = container.NewAppTabs(wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline, wb.tab.network, wb.conflicts.item)
+	wb.tabs = container.NewAppTabs(wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline, wb.tab.network, wb.sources.item, wb.conflicts.item)
 	wb.tabs.OnSelected = wb.tabOpened
 	wb.conflicts.retitled = wb.tabs.Refresh
 	wb.conflicts.reload()
@@ -117,6 +119,7 @@ func (wb *workbench) tabOpened(t *container.TabItem) {
 	wb.register.show(t == wb.tab.actors)
 	wb.allEvents.show(t == wb.tab.events || t == wb.tab.timeline)
 	wb.network.show(t == wb.tab.network)
+	wb.sources.show(t == wb.sources.item)
 	if t == wb.conflicts.item {
 		wb.conflicts.reload()
 	}
@@ -151,6 +154,7 @@ func (wb *workbench) changed(cs []data.Change) {
 	wb.register.changed(cs)
 	wb.allEvents.changed(cs)
 	wb.network.changed(cs)
+	wb.sources.changed(cs)
 	wb.conflicts.changed(cs)
 }
 

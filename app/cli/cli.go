@@ -103,6 +103,7 @@ func init() {
 		"show":           cmdShow,
 		"suggest":        cmdSuggest,
 		"learn":          cmdLearn,
+		"sources":        cmdSources,
 	}
 }
 

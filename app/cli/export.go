@@ -52,6 +52,10 @@ func runExport(env Env, s *app.Session, args []string) int {
 	fs.Var(&actors, "actor", "only events where this actor (id, name or alias) takes part; repeat for several")
 	fs.Var(&types, "type", "only events of this PLOVER type; repeat for several")
 	fs.IntVar(&f.MinFatalities, "min-fatalities", 0, "only events reported to have killed at least this many")
+	fs.Func("min-grade", "only events graded at least this well, as B3 (source A or B, information 1 to 3), B or 3", func(v string) (err error) {
+		f.MinGrade, err = data.ParseGrade(v)
+		return err
+	})
 	passFile := fs.String("password-file", "", "protect the workbook with the password this file holds (.xlsx only)")
 	path, rest := firstOr(args), args
 	if len(rest) > 0 {

@@ -26,6 +26,9 @@ type Options struct {
 	// text and web pages, 100 MB for documents that carry pictures: PDF,
 	// Word, OpenDocument and saved pages).
 	MaxFileSize int64
+	// Prepare, when set, is called on each article read before it is
+	// stored (the session gives it the grade of its source).
+	Prepare func(*data.Article)
 }
 
 // Progress reports how far an import has come.
@@ -182,6 +185,9 @@ func (im *importer) take(f candidate, p parsed) {
 		im.sum.Failed++
 		im.sum.Failures = append(im.sum.Failures, Problem{f.path, p.err.Error()})
 	default:
+		if im.opt.Prepare != nil {
+			im.opt.Prepare(p.article)
+		}
 		im.batch = append(im.batch, p.article)
 		im.bytes += len(p.article.Text)
 	}

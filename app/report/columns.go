@@ -243,6 +243,10 @@ var eventColumns = []column{
 	flag(data.FlagHistorical), flag(data.FlagFuture), flag(data.FlagHypothetical), flag(data.FlagNegated),
 	{header: "Confidence", width: 11, get: func(_ *lookup, e *data.Event) any { return e.Confidence },
 		set: func(_ *lookup, e *data.Event, v string) error { e.Confidence = strings.ToLower(v); return nil }},
+	{header: "Reliability", width: 11, get: func(l *lookup, e *data.Event) any { return l.reliability(firstArticle(e)) }},
+	{header: "Credibility", width: 11, get: func(_ *lookup, e *data.Event) any { return e.Credibility },
+		set: func(_ *lookup, e *data.Event, v string) error { return setCredibility(e, v) }},
+	{header: "Grade", width: 8, get: func(l *lookup, e *data.Event) any { return e.Grade(l.reliability).String() }},
 	{header: "Evidence", width: 60, kind: wrapCell, get: func(_ *lookup, e *data.Event) any { return evidenceQuotes(e) }},
 	{header: "Article", width: 30, get: func(l *lookup, e *data.Event) any { return l.articles[firstArticle(e)].Title },
 		set: func(l *lookup, e *data.Event, v string) error { return setArticle(l, e, v) }},
@@ -253,6 +257,20 @@ var eventColumns = []column{
 	{header: "Coder", width: 10, get: func(_ *lookup, e *data.Event) any { return e.Coder },
 		set: func(_ *lookup, e *data.Event, v string) error { e.Coder = v; return nil }},
 	{header: "Last change", width: 18, kind: timeCell, get: func(_ *lookup, e *data.Event) any { return e.Updated.UTC().Truncate(time.Second) }},
+}
+
+// reliability is the grade of an article's source ("" when not graded).
+func (l *lookup) reliability(articleID string) string { return l.articles[articleID].Reliability }
+
+// setCredibility takes a credibility as a workbook brings it back: "2",
+// or 2 written by a spreadsheet as "2.0".
+func setCredibility(e *data.Event, v string) error {
+	v = strings.TrimSuffix(strings.TrimSpace(v), ".0")
+	if err := data.CheckCredibility(v); err != nil {
+		return err
+	}
+	e.Credibility = v
+	return nil
 }
 
 func evidenceQuotes(e *data.Event) string {

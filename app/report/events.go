@@ -156,7 +156,7 @@ func (w *workbook) note(e *data.Event) {
 	for _, a := range e.Parties() {
 		w.usedAct[a] = true
 	}
-	w.stats.add(e)
+	w.stats.add(e, e.Grade(w.l.reliability))
 }
 
 // validations give the Events sheet drop-downs of valid codes, so that an
@@ -164,6 +164,7 @@ func (w *workbook) note(e *data.Event) {
 func (w *workbook) validations() error {
 	lists := map[string]string{
 		"Type": "$A$2:$A$17", "Mode": "$B$2:$B$200", "CAMEO": "$D$2:$D$313", "Precision": "$F$2:$F$6", "Confidence": "$G$2:$G$4",
+		"Credibility": "$J$2:$J$7",
 	}
 	for i, c := range eventColumns {
 		dv := excelize.NewDataValidation(true)

@@ -18,6 +18,8 @@ type Filter struct {
 	// MinFatalities, above 0, keeps the events reported to have killed at
 	// least so many.
 	MinFatalities int
+	// MinGrade keeps the events graded at least so well (data.Grade.AtLeast).
+	MinGrade data.Grade
 }
 
 // Describe says in words what the filter selects, for the Summary sheet.
@@ -45,6 +47,9 @@ func (f Filter) Describe(actorName func(string) string) string {
 	if f.MinFatalities > 0 {
 		parts = append(parts, fmt.Sprintf("at least %d killed", f.MinFatalities))
 	}
+	if g := f.MinGrade.String(); g != "" {
+		parts = append(parts, "graded "+g+" or better")
+	}
 	if f.all() {
 		return "all events"
 	}
@@ -60,7 +65,7 @@ func orOpen(d string) string {
 
 // all reports whether the filter selects every event.
 func (f Filter) all() bool {
-	return f.From == "" && f.To == "" && f.Article == "" && f.MinFatalities <= 0 && len(f.Actors)+len(f.Types)+len(f.Events) == 0
+	return f.From == "" && f.To == "" && f.Article == "" && f.MinFatalities <= 0 && f.MinGrade == data.Grade{} && len(f.Actors)+len(f.Types)+len(f.Events) == 0
 }
 
 func (f Filter) query() data.EventQuery {
@@ -71,8 +76,9 @@ func (f Filter) query() data.EventQuery {
 	return q
 }
 
-func (f Filter) keeps(e *data.Event) bool {
-	return (len(f.Types) == 0 || containsFold(f.Types, e.Type)) &&
+func (f Filter) keeps(e *data.Event, reliability func(string) string) bool {
+	return (f.MinGrade == data.Grade{} || e.Grade(reliability).AtLeast(f.MinGrade)) &&
+		(len(f.Types) == 0 || containsFold(f.Types, e.Type)) &&
 		(len(f.Events) == 0 || containsFold(f.Events, e.ID)) &&
 		(len(f.Actors) == 0 || overlaps(f.Actors, e.Parties())) &&
 		(f.MinFatalities <= 0 || e.Size.Fatalities != nil && *e.Size.Fatalities >= f.MinFatalities)
@@ -80,8 +86,20 @@ func (f Filter) keeps(e *data.Event) bool {
 
 // eachEvent walks the events the filter selects.
 func (f Filter) eachEvent(st Records, fn func(*data.Event) error) error {
+	reliability := func(string) string { return "" }
+	if f.MinGrade != (data.Grade{}) {
+		arts, err := st.Articles()
+		if err != nil {
+			return err
+		}
+		byID := make(map[string]string, len(arts))
+		for _, a := range arts {
+			byID[a.ID] = a.Reliability
+		}
+		reliability = func(id string) string { return byID[id] }
+	}
 	return st.EachEvent(f.query(), func(e *data.Event) error {
-		if f.keeps(e) {
+		if f.keeps(e, reliability) {
 			return fn(e)
 		}
 		return nil

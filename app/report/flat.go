@@ -91,6 +91,9 @@ type ploverEvent struct {
 	Fatalities       *int           `json:"fatalities,omitempty"`
 	Injured          *int           `json:"injured,omitempty"`
 	Arrested         *int           `json:"arrested,omitempty"`
+	Reliability      string         `json:"source_reliability,omitempty"`      // A–F (STANAG 2511)
+	Credibility      string         `json:"information_credibility,omitempty"` // 1–6
+	Grade            string         `json:"grade,omitempty"`                   // B2
 	Text             string         `json:"text,omitempty"`
 	SourceTitle      string         `json:"source_title,omitempty"`
 	SourceURL        string         `json:"source_url,omitempty"`
@@ -117,6 +120,8 @@ func toPlover(l *lookup, e *data.Event) ploverEvent {
 	p.TimePrecision, _ = strconv.Atoi(timePrecision(e.Date))
 	p.GeoPrecision, _ = strconv.Atoi(geoPrecision(e.Location))
 	p.Sources = len(e.Articles())
+	g := e.Grade(l.reliability)
+	p.Reliability, p.Credibility, p.Grade = g.Reliability, g.Credibility, g.String()
 	for _, id := range e.Actors {
 		p.Actor, p.ActorCountry = append(p.Actor, l.actorName(id)), append(p.ActorCountry, l.actors[id].Country)
 	}

@@ -13,7 +13,8 @@ import (
 	"dossier/data/storetest"
 )
 
-// editWorkbook changes E1's confidence and fatalities, corrupts E3's date and adds a row,
+// editWorkbook changes E1's confidence, fatalities and credibility (typed
+// as the number 2), corrupts E3's date and adds a row,
 // with openpyxl (an independent writer).
 const editWorkbook = `
 import sys, openpyxl
@@ -25,6 +26,7 @@ for r in range(2, ws.max_row + 1):
     if ws.cell(r, col["ID"]).value == sys.argv[2]:
         ws.cell(r, col["Confidence"]).value = "low"
         ws.cell(r, col["Fatalities"]).value = 12
+        ws.cell(r, col["Credibility"]).value = 2
     if ws.cell(r, col["ID"]).value == sys.argv[3]:
         ws.cell(r, col["Date"]).value = "not a date"
         bad = r
@@ -64,7 +66,7 @@ func TestRoundTripThroughOpenpyxl(t *testing.T) {
 	if len(res.Problems) != 1 || res.Problems[0].Column != "C (Date)" || badRow != strconv.Itoa(res.Problems[0].Row) {
 		t.Fatalf("problems %+v, want row %s column C (Date)", res.Problems, badRow)
 	}
-	if got, _ := st.Event(e1.ID); got.Confidence != "low" || got.Size.Label() != "12 killed" || got.Version != e1.Version+1 {
+	if got, _ := st.Event(e1.ID); got.Confidence != "low" || got.Size.Label() != "12 killed" || got.Credibility != "2" || got.Version != e1.Version+1 {
 		t.Fatalf("E1 after import: %+v", got)
 	}
 	if got, _ := st.Event(e3.ID); got.Version != e3.Version || got.Date != e3.Date {

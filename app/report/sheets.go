@@ -14,7 +14,7 @@ import (
 // sheetHeaders are the headers of the sheets other than Events.
 var sheetHeaders = map[string][]string{
 	sheetActors:   {"ID", "Name", "Kind", "Country", "Sector", "Aliases", "Roles", "Events", "First event", "Last event", "Notes"},
-	sheetArticles: {"ID", "Title", "Published", "Source", "URL", "Events", "Status", "File", "Text"},
+	sheetArticles: {"ID", "Title", "Published", "Source", "Reliability", "URL", "Events", "Status", "File", "Text"},
 	sheetEvidence: {"Event", "Article", "Start", "End", "Quote", "Page"},
 	sheetNetwork: {"Actor", "Actor country", "Recipient", "Recipient country", "Events", "Verbal cooperation", "Material cooperation",
 		"Verbal conflict", "Material conflict", "First", "Last"},
@@ -107,7 +107,7 @@ func (w *workbook) writeArticles(st Records, filter Filter) error {
 		return err
 	}
 	headers := sheetHeaders[sheetArticles]
-	if err := w.header(sw, headers, []float64{20, 40, 12, 18, 30, 8, 11, 30, 80}); err != nil {
+	if err := w.header(sw, headers, []float64{20, 40, 12, 18, 11, 30, 8, 11, 30, 80}); err != nil {
 		return err
 	}
 	ids := sortedKeys(w.usedArt)
@@ -123,14 +123,14 @@ func (w *workbook) writeArticles(st Records, filter Filter) error {
 		}
 		row++
 		c := func(col int, kind cellKind, v any) any { return w.cell(sheetArticles, row, col, kind, v) }
-		cell := "E" + strconv.Itoa(row)
+		cell := "F" + strconv.Itoa(row)
 		if webLink(a.URL) {
 			if err := w.f.SetCellHyperLink(sheetArticles, cell, a.URL, "External"); err != nil {
 				return err
 			}
 		}
-		vals := []any{a.ID, c(1, textCell, a.Title), c(2, dateCell, excelDate(a.Published)), c(3, textCell, a.Source),
-			c(4, textCell, a.URL), counts[id], a.Status, c(7, textCell, a.File), c(8, textCell, a.Text)}
+		vals := []any{a.ID, c(1, textCell, a.Title), c(2, dateCell, excelDate(a.Published)), c(3, textCell, a.Source), a.Reliability,
+			c(5, textCell, a.URL), counts[id], a.Status, c(8, textCell, a.File), c(9, textCell, a.Text)}
 		if err := sw.SetRow("A"+strconv.Itoa(row), vals); err != nil {
 			return err
 		}
@@ -145,12 +145,12 @@ func (w *workbook) writeArticles(st Records, filter Filter) error {
 // writeCodeLists lists the valid codes the Events sheet's drop-downs use.
 func (w *workbook) writeCodeLists() error {
 	f, s := w.f, sheetCodes
-	heads := []string{"Type", "Mode", "Type of mode", "CAMEO", "CAMEO name", "Precision", "Confidence", "Sector", "Kind"}
+	heads := []string{"Type", "Mode", "Type of mode", "CAMEO", "CAMEO name", "Precision", "Confidence", "Sector", "Kind", "Credibility"}
 	for i, h := range heads {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		f.SetCellValue(s, cell, h)
 	}
-	f.SetCellStyle(s, "A1", "I1", w.styles.header)
+	f.SetCellStyle(s, "A1", "J1", w.styles.header)
 	modeRow := 2
 	for i, t := range codebook.Types() {
 		f.SetCellValue(s, "A"+strconv.Itoa(i+2), t.Name)
@@ -164,12 +164,12 @@ func (w *workbook) writeCodeLists() error {
 		f.SetCellValue(s, "D"+strconv.Itoa(i+2), c.Code)
 		f.SetCellValue(s, "E"+strconv.Itoa(i+2), c.Name)
 	}
-	for col, list := range map[string][]string{"F": data.Precisions, "G": data.Confidences, "H": data.Sectors, "I": data.ActorKinds} {
+	for col, list := range map[string][]string{"F": data.Precisions, "G": data.Confidences, "H": data.Sectors, "I": data.ActorKinds, "J": data.Credibilities} {
 		for i, v := range list {
 			f.SetCellValue(s, col+strconv.Itoa(i+2), v)
 		}
 	}
-	f.SetColWidth(s, "A", "I", 14)
+	f.SetColWidth(s, "A", "J", 14)
 	f.SetColWidth(s, "E", "E", 40)
 	return f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }

@@ -20,16 +20,18 @@ type stats struct {
 
 	killedByMonth   map[string]int // month → fatalities reported
 	killedByCountry map[string]int // the place's country → fatalities reported
+	byGrade         map[string]int // "B2" → events ("" not graded)
 }
 
 func newStats() *stats {
 	return &stats{byType: map[string]int{}, byMonth: map[string]*[5]int{}, byActor: map[string]int{},
 		byPair: map[[2]string]int{}, firstDay: map[string]string{}, lastDay: map[string]string{}, articleCounts: map[string]int{},
-		killedByMonth: map[string]int{}, killedByCountry: map[string]int{}}
+		killedByMonth: map[string]int{}, killedByCountry: map[string]int{}, byGrade: map[string]int{}}
 }
 
-func (s *stats) add(e *data.Event) {
+func (s *stats) add(e *data.Event, g data.Grade) {
 	s.byType[e.Type]++
+	s.byGrade[g.String()]++
 	for _, a := range e.Articles() {
 		s.articleCounts[a]++
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"dossier/data"
 	"dossier/data/codebook"
 )
 
@@ -35,7 +36,8 @@ func (w *workbook) writeSummary(filter Filter) error {
 	row = w.block("A", row+2, "Top actor pairs", []string{"Actor → recipient", "Events"}, top(w.stats.byPair, func(p [2]string) string {
 		return w.l.actorName(p[0]) + " → " + w.l.actorName(p[1])
 	}, 10))
-	w.block("A", row+2, "Fatalities by country", []string{"Country of the place", "Fatalities"}, top(w.stats.killedByCountry, countryLabel, 0))
+	row = w.block("A", row+2, "Fatalities by country", []string{"Country of the place", "Fatalities"}, top(w.stats.killedByCountry, countryLabel, 0))
+	w.block("A", row+2, "Events by grade", []string{"Source and information (STANAG 2511)", "Events"}, top(w.stats.byGrade, gradeLabel, 0))
 	last := w.monthTable(9)
 	return w.chart(last)
 }
@@ -52,6 +54,19 @@ func (w *workbook) block(col string, row int, title string, heads []string, rows
 		f.SetSheetRow(s, col+strconv.Itoa(row+1+i), &[]any{label, r.count})
 	}
 	return row + len(rows)
+}
+
+// gradeLabel says a grade with its words: "B2 (usually reliable, probably
+// true)".
+func gradeLabel(grade string) string {
+	if grade == "" {
+		return "(not graded)"
+	}
+	g, _ := data.ParseGrade(grade)
+	if w := g.Words(); w != "" {
+		return grade + " (" + w + ")"
+	}
+	return grade
 }
 
 // countryLabel names a country as "Syria (SYR)", or says there is no place.

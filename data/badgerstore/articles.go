@@ -29,6 +29,11 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 	if err := s.roomToWrite(); err != nil {
 		return nil, err
 	}
+	for _, a := range arts {
+		if err := data.CheckReliability(a.Reliability); err != nil {
+			return nil, invalid("The grade of the source of %q is wrong: %v.", a.File, err)
+		}
+	}
 	results, fresh, err := s.sortOutDuplicates(arts)
 	if err != nil {
 		return nil, err
@@ -264,7 +269,7 @@ func (w *writer) updateArticle(a *data.Article) error {
 		return err
 	}
 	up := old
-	up.Title, up.Source, up.URL, up.Byline = a.Title, a.Source, a.URL, a.Byline
+	up.Title, up.Source, up.Reliability, up.URL, up.Byline = a.Title, a.Source, a.Reliability, a.URL, a.Byline
 	up.Published, up.PublishedRaw, up.Language = a.Published, a.PublishedRaw, a.Language
 	up.Status, up.Notes, up.Tags, up.Rejected = a.Status, a.Notes, a.Tags, a.Rejected
 	up.Updated, up.UpdatedBy = w.now, w.by

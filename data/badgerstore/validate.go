@@ -37,6 +37,9 @@ func validateEvent(e *data.Event) error {
 	if err := e.Size.Check(); err != nil {
 		return invalid("The event's casualties are wrong: %v.", err)
 	}
+	if err := data.CheckCredibility(e.Credibility); err != nil {
+		return invalid("The event's grade is wrong: %v.", err)
+	}
 	if e.Location != nil && e.Location.Country != "" {
 		c, ok := codebook.CountryByCode(e.Location.Country)
 		if !ok {
@@ -146,6 +149,9 @@ func validateArticle(a *data.Article) error {
 	case data.StatusNew, data.StatusInProgress, data.StatusDone:
 	default:
 		return invalid("Unknown coding status %q (use new, in progress or done).", a.Status)
+	}
+	if err := data.CheckReliability(a.Reliability); err != nil {
+		return invalid("The grade of the source of “%s” is wrong: %v.", a.Title, err)
 	}
 	if a.Published != "" {
 		if _, _, _, err := data.ParsePartialDate(a.Published); err != nil {

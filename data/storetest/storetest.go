@@ -117,6 +117,8 @@ func testArticleUpdate(t *testing.T, s data.Store) {
 	}
 	a.Status = "finished"
 	mustFail(t, s.UpdateArticle(bg, a), data.EInvalid, "finished")
+	a.Status, a.Reliability = data.StatusDone, "G"
+	mustFail(t, s.UpdateArticle(bg, a), data.EInvalid, `"G" is not a source reliability`)
 }
 
 func testActorNames(t *testing.T, s data.Store) {
@@ -165,6 +167,8 @@ func testEventValidation(t *testing.T, s data.Store) {
 		{"unknown type", func(e *data.Event) { e.Type = "PARTY" }, "PARTY"},
 		{"unknown CAMEO", func(e *data.Event) { e.CAMEO = "999" }, "999"},
 		{"wrong mode", func(e *data.Event) { e.Mode = "airstrike" }, "airstrike"},
+		{"credibility off the scale", func(e *data.Event) { e.Credibility = "7" }, `"7" is not an information credibility`},
+		{"killed below none", func(e *data.Event) { n := -1; e.Size.Fatalities = &n }, "not a count of people"},
 	}
 	for _, c := range cases {
 		e := base()

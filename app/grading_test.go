@@ -1,0 +1,109 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"dossier/data"
+)
+
+// writeArticle writes a saved web page whose site names its source.
+func writeArticle(t *testing.T, dir, name, title, source string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	text := `<html><head><title>` + title + `</title><meta property="og:site_name" content="` + source + `"></head><body><article><h1>` + title +
+		`</h1><p>` + title + `: the ministry said on Monday that talks would resume in the spring, after the delegations met in the capital to settle the agenda.</p>` +
+		`<p>Officials from both sides called the meeting useful and said a date would follow.</p></article></body></html>`
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Grading a source in the register grades every article of it in one
+// undoable step; an article imported from it later gets the grade too;
+// an article graded apart keeps its own grade, and the register says the
+// source's articles disagree.
+func TestSourceGradeReachesLaterArticles(t *testing.T) {
+	s := newSession(t)
+	dir := t.TempDir()
+	first := []string{writeArticle(t, dir, "a.html", "Talks to resume", "Xinhua"), writeArticle(t, dir, "b.html", "Delegations meet", "xinhua "),
+		writeArticle(t, dir, "c.html", "Another wire", "Tass")}
+	sum, err := s.Import(context.Background(), first, nil)
+	if err != nil || sum.Imported != 3 {
+		t.Fatalf("import: %+v %v", sum, err)
+	}
+	source := func(id string) *data.Article { a, _ := s.ArticleHeader(id); return a }
+	if source(sum.IDs[0]).Source != "Xinhua" {
+		t.Fatalf("the test's articles name no source: %+v", source(sum.IDs[0]))
+	}
+	n, err := s.GradeSource("XINHUA", "B")
+	if err != nil || n != 2 {
+		t.Fatalf("grading Xinhua B changed %d articles (%v)", n, err)
+	}
+	if source(sum.IDs[0]).Reliability != "B" || source(sum.IDs[1]).Reliability != "B" || source(sum.IDs[2]).Reliability != "" {
+		t.Fatal("the grade did not reach exactly Xinhua's articles")
+	}
+	if label, _ := s.Undo(); label != "grade XINHUA B" || source(sum.IDs[0]).Reliability != "" || source(sum.IDs[1]).Reliability != "" {
+		t.Fatalf("undo %q left %q %q", label, source(sum.IDs[0]).Reliability, source(sum.IDs[1]).Reliability)
+	}
+	if _, err := s.Redo(); err != nil || source(sum.IDs[1]).Reliability != "B" {
+		t.Fatalf("redo: %v", err)
+	}
+
+	later, err := s.Import(context.Background(), []string{writeArticle(t, dir, "d.html", "A later wire", "Xinhua")}, nil)
+	if err != nil || len(later.IDs) != 1 || source(later.IDs[0]).Reliability != "B" {
+		t.Fatalf("a later Xinhua article is graded %q (%v)", source(later.IDs[0]).Reliability, err)
+	}
+	apart := *source(sum.IDs[0])
+	apart.Reliability = "C"
+	if err := s.SaveArticle(&apart, ""); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.Sources()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("sources: %+v %v", rows, err)
+	}
+	if r := rows[0]; r.Name != "Xinhua" || r.Articles != 3 || r.Reliability() != "B, C" || rows[1].Name != "Tass" || rows[1].Reliability() != "" {
+		t.Fatalf("the register reads %+v", rows)
+	}
+	newest, _ := s.Import(context.Background(), []string{writeArticle(t, dir, "e.html", "The newest wire", "Xinhua")}, nil)
+	if got := source(newest.IDs[0]).Reliability; got != "C" {
+		t.Fatalf("after grading one article C, the next gets %q: the grade given last should be the one remembered", got)
+	}
+	if _, err := s.GradeSource("", "B"); err == nil {
+		t.Fatal("the articles without a source were graded together")
+	}
+	if _, err := s.GradeSource("Tass", "G"); data.ErrorCode(err) != data.EInvalid {
+		t.Fatalf("grade G: %v", err)
+	}
+}
+
+// An event's row carries its grade, and the filter keeps the events graded
+// at least so well.
+func TestEventRowsByGrade(t *testing.T) {
+	s := newSession(t)
+	id, _ := s.LoadSample()
+	art, _ := s.ArticleHeader(id)
+	art.Reliability = "A"
+	if err := s.SaveArticle(art, ""); err != nil {
+		t.Fatal(err)
+	}
+	evs, _ := s.EventsOf(id)
+	e := evs[0]
+	e.Credibility = "3"
+	if err := s.SaveEvent(&e, ""); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := s.EventRows(EventFilter{MinGrade: data.Grade{Reliability: "B", Credibility: "3"}}); len(rows) != 1 || rows[0].ID != e.ID || rows[0].Grade.String() != "A3" {
+		t.Fatalf("graded B3 or better: %+v", rows)
+	}
+	if rows, _ := s.EventRows(EventFilter{MinGrade: data.Grade{Credibility: "2"}}); len(rows) != 0 {
+		t.Fatalf("graded 2 or better: %+v", rows)
+	}
+	if g, _ := s.Network(EventFilter{MinGrade: data.Grade{Reliability: "A"}}); len(g.Links) == 0 {
+		t.Fatal("the link chart of the A-graded events is empty")
+	}
+}
