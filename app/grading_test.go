@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"dossier/data"
+	"dossier/data/storetest"
 )
 
 // writeArticle writes a saved web page whose site names its source.
@@ -28,7 +29,7 @@ func writeArticle(t *testing.T, dir, name, title, source string) string {
 // source's articles disagree.
 func TestSourceGradeReachesLaterArticles(t *testing.T) {
 	s := newSession(t)
-	dir := t.TempDir()
+	dir := storetest.TempDir(t)
 	first := []string{writeArticle(t, dir, "a.html", "Talks to resume", "Xinhua"), writeArticle(t, dir, "b.html", "Delegations meet", "xinhua "),
 		writeArticle(t, dir, "c.html", "Another wire", "Tass")}
 	sum, err := s.Import(context.Background(), first, nil)

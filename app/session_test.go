@@ -11,7 +11,7 @@ import (
 	"dossier/data/storetest"
 )
 
-func newSession(t *testing.T) *Session {
+func newSession(t testing.TB) *Session {
 	t.Helper()
 	st, err := badgerstore.Open(storetest.TempDir(t))
 	if err != nil {

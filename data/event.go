@@ -117,24 +117,38 @@ type Event struct {
 	Confidence string    `json:"confidence,omitempty"`
 	// Credibility is the information's credibility, 1–6 (see Grade), ""
 	// when not graded.
-	Credibility string    `json:"credibility,omitempty"`
-	Notes       string    `json:"notes,omitempty"`
-	Tags        []string  `json:"tags,omitempty"`
-	Coder       string    `json:"coder,omitempty"`
-	Evidence    []Span    `json:"evidence,omitempty"`
-	Created     time.Time `json:"created"`
+	Credibility string   `json:"credibility,omitempty"`
+	Notes       string   `json:"notes,omitempty"`
+	Tags        []string `json:"tags,omitempty"`
+	Coder       string   `json:"coder,omitempty"`
+	Evidence    []Span   `json:"evidence,omitempty"`
+	// Reports are further articles that report the event without a quote
+	// of it: those of duplicates merged into it.
+	Reports []string `json:"reports,omitempty"`
+	// Merged are the ids of the duplicates merged into the event; each is
+	// deleted, and found again through here.
+	Merged []string `json:"merged,omitempty"`
+	// Distinct are events the analyst said are not duplicates of this one,
+	// so that they are not offered as a pair again.
+	Distinct []string  `json:"distinct,omitempty"`
+	Created  time.Time `json:"created"`
 	Revision
 }
 
 // Articles returns the ids of the article the event was coded from and of
-// the articles its evidence cites, once each.
+// Articles returns the ids of the article the event was coded from, of
+// the articles its evidence cites and of those that report it, once each:
+// its sources.
 func (e *Event) Articles() []string {
-	ids := make([]string, 0, 1+len(e.Evidence))
+	ids := make([]string, 0, 1+len(e.Evidence)+len(e.Reports))
 	if e.Article != "" {
 		ids = append(ids, e.Article)
 	}
 	for _, s := range e.Evidence {
 		ids = appendNew(ids, s.Article)
+	}
+	for _, id := range e.Reports {
+		ids = appendNew(ids, id)
 	}
 	return ids
 }

@@ -27,6 +27,7 @@ type eventsLinks struct {
 	openEvent   func(id string)
 	openArticle func() string // the open article's id, for "open article only"
 	actorItems  func(query, except string) []pickItem
+	duplicates  func() // opens the likely duplicates
 }
 
 // eventsTab is the all-events table: filter by type, dates, actor,
@@ -113,7 +114,8 @@ func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
 func (t *eventsTab) view() fyne.CanvasObject {
 	apply := widget.NewButton("Apply", t.applied)
 	filters := container.NewGridWithColumns(10, t.typ, t.from, t.to, t.actorPick, t.country, t.minKilled, t.minGrade, t.flag, t.onlyOpen, apply)
-	return container.NewBorder(container.NewVBox(filters, container.NewHBox(t.count, t.pair)), nil, nil, nil, t.table)
+	dups := widget.NewButton("Likely duplicates…", t.links.duplicates)
+	return container.NewBorder(container.NewVBox(filters, container.NewBorder(nil, nil, container.NewHBox(t.count, t.pair), dups)), nil, nil, nil, t.table)
 }
 
 // show is called when the table or the timeline is shown or hidden.

@@ -21,28 +21,29 @@ import (
 // only the session calls and links it needs; the change feed reaches them
 // all through changed.
 type workbench struct {
-	sess      *app.Session
-	win       fyne.Window
-	ui        *bridge
-	names     *actorNames
-	bar       *widget.Label
-	actorForm *actorForm // the last actor form opened (tests fill it in)
-	tabs      *container.AppTabs
-	tab       struct{ code, actors, events, timeline, network *container.TabItem }
-	code      *codeTab
-	register  *registerTab
-	allEvents *eventsTab
-	timeline  *Timeline
-	network   *networkTab
-	sources   *sourcesTab
-	conflicts *conflictsTab
-	team      *teamLink
-	backups   *backups
-	importer  *importer
-	finder    *finder
-	exporter  *exporter
-	workbooks *workbookReturn
-	stop      func() // stops hearing the change feed
+	sess       *app.Session
+	win        fyne.Window
+	ui         *bridge
+	names      *actorNames
+	bar        *widget.Label
+	actorForm  *actorForm // the last actor form opened (tests fill it in)
+	tabs       *container.AppTabs
+	tab        struct{ code, actors, events, timeline, network *container.TabItem }
+	code       *codeTab
+	register   *registerTab
+	allEvents  *eventsTab
+	duplicates *eventDuplicates
+	timeline   *Timeline
+	network    *networkTab
+	sources    *sourcesTab
+	conflicts  *conflictsTab
+	team       *teamLink
+	backups    *backups
+	importer   *importer
+	finder     *finder
+	exporter   *exporter
+	workbooks  *workbookReturn
+	stop       func() // stops hearing the change feed
 }
 
 func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
@@ -71,7 +72,8 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 		languageOf: sess.ArticleLanguage, reread: c.rereadSuggestions, tell: wb.setBar})
 	c.reader.OnSelect = c.selected
 	wb.register = newRegisterTab(sess, registerLinks{win: win, editActor: wb.showActorForm, actorItems: items, tell: wb.setBar})
-	wb.allEvents = newEventsTab(sess, eventsLinks{win: win, openEvent: c.openEvent, openArticle: c.openArticleID, actorItems: items})
+	wb.duplicates = newEventDuplicates(sess, wb.names, win, wb.setBar, c.openEvent)
+	wb.allEvents = newEventsTab(sess, eventsLinks{win: win, openEvent: c.openEvent, openArticle: c.openArticleID, actorItems: items, duplicates: wb.duplicates.show})
 	wb.sources = newSourcesTab(sess, win, wb.setBar)
 	wb.conflicts = newConflictsTab(sess, wb.names, wb.setBar)
 	wb.backups = &backups{keeper: sess, windowLinks: shared}

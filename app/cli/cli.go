@@ -104,6 +104,8 @@ func init() {
 		"suggest":        cmdSuggest,
 		"learn":          cmdLearn,
 		"sources":        cmdSources,
+		"duplicates":     cmdDuplicates,
+		"merge-events":   cmdMergeEvents,
 	}
 }
 

@@ -38,6 +38,11 @@ func runShow(env Env, s *app.Session, args []string) int {
 	default:
 		rec, err = st.Article(id)
 	}
+	if data.ErrorCode(err) == data.ENotFound && strings.HasPrefix(id, data.EventPrefix+"-") {
+		if into, _ := s.MergedInto(id); into != "" {
+			return fail(env, data.Errorf(data.ENotFound, "The event %s was merged into %s ('dossier show %s').", id, into, into))
+		}
+	}
 	if err != nil {
 		return fail(env, err)
 	}

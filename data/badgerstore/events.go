@@ -119,6 +119,11 @@ func checkEventReferences(txn *badger.Txn, e *data.Event, old *data.Event) error
 			return data.Errorf(data.EInvalid, "The event is coded from an unknown article %q.", e.Article)
 		}
 	}
+	for _, id := range e.Reports {
+		if ok, err := exists(txn, articleKey(id)); err != nil || !ok {
+			return data.Errorf(data.EInvalid, "The event is reported by an unknown article %q.", id)
+		}
+	}
 	texts := map[string][]rune{}
 	for i := range e.Evidence {
 		sp := &e.Evidence[i]

@@ -47,9 +47,35 @@ func validateEvent(e *data.Event) error {
 		}
 		e.Location.Country = c.Alpha3
 	}
+	if err := validateEventLinks(e); err != nil {
+		return err
+	}
 	for _, sp := range e.Evidence {
 		if sp.Article == "" || sp.Start < 0 || sp.End <= sp.Start {
 			return invalid("Evidence %d-%d in article %q is not a range of the text.", sp.Start, sp.End, sp.Article)
+		}
+	}
+	return nil
+}
+
+// maxLinks bounds an event's lists of other records: a real event has a
+// handful of sources and duplicates, so thousands are a forged record.
+const maxLinks = 1000
+
+// validateEventLinks checks the ids of the articles that report an event
+// and of the events merged into it or told apart from it.
+func validateEventLinks(e *data.Event) error {
+	for _, l := range []struct {
+		what, prefix string
+		ids          []string
+	}{{"reporting articles", data.ArticlePrefix, e.Reports}, {"merged events", data.EventPrefix, e.Merged}, {"distinct events", data.EventPrefix, e.Distinct}} {
+		if len(l.ids) > maxLinks {
+			return invalid("The event lists %d %s; at most %d are kept.", len(l.ids), l.what, maxLinks)
+		}
+		for _, id := range l.ids {
+			if !data.IsID(id, l.prefix) {
+				return invalid("The event's %s include %q, which is not an id.", l.what, id)
+			}
 		}
 	}
 	return nil
