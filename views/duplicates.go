@@ -38,10 +38,12 @@ type eventDuplicates struct {
 func newEventDuplicates(src duplicateService, names *actorNames, win fyne.Window, tell func(string), open func(string)) *eventDuplicates {
 	d := &eventDuplicates{src: src, names: names, win: win, tell: tell, open: open, head: widget.NewLabel("")}
 	d.list = widget.NewList(func() int { return len(d.pairs) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject { return widget.NewLabel("two\nlines") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(d.pairs) {
-				o.(*widget.Label).SetText(d.label(d.pairs[i]))
+				l := o.(*widget.Label)
+				l.Truncation = fyne.TextTruncateEllipsis
+				l.SetText(d.label(d.pairs[i]))
 			}
 		})
 	d.list.OnSelected = func(i widget.ListItemID) {
@@ -76,7 +78,7 @@ func (d *eventDuplicates) reload() {
 }
 
 func (d *eventDuplicates) label(p app.EventPair) string {
-	return fmt.Sprintf("%.2f   %s   ≈   %s", p.Score, d.eventLine(p.A), d.eventLine(p.B))
+	return fmt.Sprintf("%.2f   %s\n        ≈   %s", p.Score, d.eventLine(p.A), d.eventLine(p.B))
 }
 
 // eventLine says an event in a line: "ASSAULT 2025-03-02 Syrian Air Force →
