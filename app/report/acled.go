@@ -54,6 +54,28 @@ var acledKinds = map[[2]string]acledKind{
 	{"RETREAT", "release"}:        {"Strategic developments", "Other"},
 }
 
+// acledEvent is how ACLED would class an event: its event type and
+// sub-event type and the actor types (inter codes) of its two sides, each
+// from the side's first party.
+type acledEvent struct {
+	acledKind
+	inter1, inter2 string
+}
+
+// acledOf classes an event as ACLED would; what the records cannot say
+// stays empty.
+func acledOf(l *lookup, e *data.Event) acledEvent {
+	var a acledEvent
+	if len(e.Actors) > 0 {
+		a.inter1 = interOf(l.actors[e.Actors[0]], e, true)
+	}
+	if len(e.Recipients) > 0 {
+		a.inter2 = interOf(l.actors[e.Recipients[0]], e, false)
+	}
+	a.acledKind = kindOf(e, a.inter1, a.inter2)
+	return a
+}
+
 // kindOf is an event's ACLED type: an assault between two armed sides is
 // a battle, one on people who are not is violence against civilians.
 func kindOf(e *data.Event, inter1, inter2 string) acledKind {
@@ -185,19 +207,20 @@ func ExportACLED(ctx context.Context, st Records, path string, opt Options) (Res
 
 // acledRow is one event's row, in acledColumns' order.
 func acledRow(l *lookup, e *data.Event) []any {
-	side := func(ids []string, actor bool) (first, assoc, inter string) {
+	side := func(ids []string) (first, assoc string) {
 		if len(ids) == 0 {
-			return "", "", ""
+			return "", ""
 		}
 		var rest []string
 		for _, id := range ids[1:] {
 			rest = append(rest, l.actorName(id))
 		}
-		return l.actorName(ids[0]), strings.Join(rest, "; "), interOf(l.actors[ids[0]], e, actor)
+		return l.actorName(ids[0]), strings.Join(rest, "; ")
 	}
-	actor1, assoc1, inter1 := side(e.Actors, true)
-	actor2, assoc2, inter2 := side(e.Recipients, false)
-	kind := kindOf(e, inter1, inter2)
+	actor1, assoc1 := side(e.Actors)
+	actor2, assoc2 := side(e.Recipients)
+	a := acledOf(l, e)
+	kind, inter1, inter2 := a.acledKind, a.inter1, a.inter2
 	interaction := inter1
 	switch {
 	case inter1 != "" && inter2 != "":

@@ -3,6 +3,7 @@ package report_test
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -96,4 +97,59 @@ func TestACLEDExport(t *testing.T) {
 		"civilian_targeting": "", "iso": "CHN", "region": "", "country": "China", "admin1": loc.Admin1, "location": "Beijing",
 		"latitude": "39.9075", "longitude": "116.3972", "geo_precision": "1", "source": art.Source, "notes": e1.Notes,
 		"fatalities": "", "tags": "", "timestamp": strconv.FormatInt(e1Stored.Updated.Unix(), 10)})
+}
+
+const readACLEDColumns = `
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Events"]
+rows = list(ws.iter_rows(values_only=True))
+col = {h: i for i, h in enumerate(rows[0])}
+for r in rows[1:]:
+    print(r[col["ID"]], "|".join(str(r[col[h]]) for h in ("ACLED event type", "ACLED sub-event type", "Inter1 (ACLED)", "Inter2 (ACLED)")))
+`
+
+// ACLED's event type, sub-event type and inter codes are in the
+// workbook's Events sheet (read by openpyxl), the CSV and the JSON lines,
+// the same as in the ACLED-style export.
+func TestACLEDFieldsInEveryExport(t *testing.T) {
+	st, artID := codedSample(t)
+	ctx := context.Background()
+	air := &data.Actor{Name: "Syrian Air Force", Kind: data.KindGovernment, Country: "SYR", Sector: "MIL"}
+	people := &data.Actor{Name: "Civilians (Syria)", Kind: data.KindOther, Country: "SYR", Sector: "CVL"}
+	for _, a := range []*data.Actor{air, people} {
+		if err := st.PutActor(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	strike := &data.Event{Type: "ASSAULT", Mode: "aerial", Article: artID, Date: data.EventDate{Start: "2025-03-02"},
+		Actors: []string{air.ID}, Recipients: []string{people.ID}}
+	if err := st.PutEvent(ctx, strike); err != nil {
+		t.Fatal(err)
+	}
+	want := "Explosions/Remote violence|Air/drone strike|State forces|Civilians"
+	dir := storetest.TempDir(t)
+	book := filepath.Join(dir, "report.xlsx")
+	if _, err := report.ExportWorkbook(ctx, st, book, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if out := python(t, readACLEDColumns, book); !strings.Contains(out, strike.ID+" "+want+"\n") {
+		t.Errorf("the Events sheet has no %q for the strike:\n%s", want, out)
+	}
+	csvPath := filepath.Join(dir, "events.csv")
+	if _, err := report.ExportCSV(ctx, st, csvPath, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(csvPath)
+	if !strings.Contains(string(b), ",ACLED event type,ACLED sub-event type,Inter1 (ACLED),Inter2 (ACLED),") ||
+		!strings.Contains(string(b), ","+strings.ReplaceAll(want, "|", ",")+",") {
+		t.Errorf("the CSV lacks the ACLED fields:\n%.900s", b)
+	}
+	jsonPath := filepath.Join(dir, "events.jsonl")
+	if _, err := report.ExportJSONL(ctx, st, jsonPath, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	b, _ = os.ReadFile(jsonPath)
+	if !strings.Contains(string(b), `"acled_event_type":"Explosions/Remote violence","acled_sub_event_type":"Air/drone strike","inter1":"State forces","inter2":"Civilians"`) {
+		t.Errorf("the JSON lines lack the ACLED fields:\n%.900s", b)
+	}
 }

@@ -94,6 +94,10 @@ type ploverEvent struct {
 	Reliability      string         `json:"source_reliability,omitempty"`      // A–F (STANAG 2511)
 	Credibility      string         `json:"information_credibility,omitempty"` // 1–6
 	Grade            string         `json:"grade,omitempty"`                   // B2
+	ACLEDEventType   string         `json:"acled_event_type,omitempty"`
+	ACLEDSubType     string         `json:"acled_sub_event_type,omitempty"`
+	Inter1           string         `json:"inter1,omitempty"` // ACLED's actor types
+	Inter2           string         `json:"inter2,omitempty"`
 	Text             string         `json:"text,omitempty"`
 	SourceTitle      string         `json:"source_title,omitempty"`
 	SourceURL        string         `json:"source_url,omitempty"`
@@ -120,6 +124,8 @@ func toPlover(l *lookup, e *data.Event) ploverEvent {
 	p.TimePrecision, _ = strconv.Atoi(timePrecision(e.Date))
 	p.GeoPrecision, _ = strconv.Atoi(geoPrecision(e.Location))
 	p.Sources = len(e.Articles())
+	a := acledOf(l, e)
+	p.ACLEDEventType, p.ACLEDSubType, p.Inter1, p.Inter2 = a.event, a.sub, a.inter1, a.inter2
 	g := e.Grade(l.reliability)
 	p.Reliability, p.Credibility, p.Grade = g.Reliability, g.Credibility, g.String()
 	for _, id := range e.Actors {
