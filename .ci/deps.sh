@@ -6,11 +6,13 @@
 #                          python3-msoffcrypto-tool (independent readers of workbooks),
 #                          LibreOffice Calc (prints an exported workbook to PDF),
 #                          nats-server (a real team hub for the end-to-end sync test),
-#                          strace (kills a command at a chosen system call, for make faults)
+#                          strace (kills a command at a chosen system call, for make faults),
+#                          gdal-bin (ogrinfo reads the map exports), python3-networkx
+#                          (computes the network measures the exports carry, to compare)
 set -euo pipefail
 pkgs=(gcc libgl1-mesa-dev xorg-dev libxkbcommon-dev)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(xvfb xauth xdotool imagemagick python3-gi gir1.2-gtk-3.0 python3-openpyxl python3-msoffcrypto-tool libreoffice-calc-nogui nats-server strace desktop-file-utils zip xz-utils)
+  pkgs+=(xvfb xauth xdotool imagemagick python3-gi gir1.2-gtk-3.0 python3-openpyxl python3-msoffcrypto-tool libreoffice-calc-nogui nats-server strace desktop-file-utils zip xz-utils gdal-bin python3-networkx)
 fi
 
 if ! command -v go >/dev/null 2>&1; then

@@ -207,6 +207,9 @@ func (ex *exporter) runExport(path string, opt report.Options) {
 
 func (ex *exporter) exported(path string, res report.Result) {
 	msg := fmt.Sprintf("Exported %d events, %d actors and %d articles to %s.", res.Events, res.Actors, res.Articles, path)
+	if left := res.LeftOut(); left != "" {
+		msg = fmt.Sprintf("Exported %d events to %s %s.", res.Events, path, left)
+	}
 	if len(res.Notices) > 0 {
 		var lines []string
 		for i, n := range res.Notices {

@@ -99,7 +99,7 @@ func runExport(env Env, s *app.Session, args []string) int {
 	for _, n := range res.Notices {
 		fmt.Fprintln(env.Stderr, n)
 	}
-	fmt.Fprintf(env.Stdout, "exported %d events to %s\n", res.Events, path)
+	fmt.Fprintln(env.Stdout, strings.TrimSpace(fmt.Sprintf("exported %d events to %s %s", res.Events, path, res.LeftOut())))
 	return ExitOK
 }
 

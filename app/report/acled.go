@@ -182,12 +182,12 @@ func geoPrecision(l *data.Location) string {
 // ExportACLED writes the selected events as ACLED-style CSV (UTF-8, with
 // cells that a spreadsheet could read as formulas neutralised).
 func ExportACLED(ctx context.Context, st Records, path string, opt Options) (Result, error) {
-	return writeFlat(ctx, st, path, opt, func(w *bufio.Writer, l *lookup, res *Result) (func(*data.Event, int) error, error) {
+	return writeFlat(ctx, st, path, opt, func(w *bufio.Writer, l *lookup, res *Result) (flatFile, error) {
 		cw := csv.NewWriter(w)
 		if err := cw.Write(acledColumns); err != nil {
-			return nil, err
+			return flatFile{}, err
 		}
-		return func(e *data.Event, row int) error {
+		return flatFile{row: func(e *data.Event, row int) error {
 			vals := acledRow(l, e)
 			rec := make([]string, len(vals))
 			for i, v := range vals {
@@ -201,7 +201,7 @@ func ExportACLED(ctx context.Context, st Records, path string, opt Options) (Res
 			}
 			cw.Flush()
 			return cw.Error()
-		}, nil
+		}}, nil
 	})
 }
 

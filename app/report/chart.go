@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"dossier/app/network"
 	"dossier/app/safefile"
@@ -48,5 +49,30 @@ func ExportChart(_ context.Context, st Records, path string, opt Options) (Resul
 		write = network.WritePNG
 	}
 	err = safefile.Write(path, false, func(w io.Writer) error { return write(w, scene) })
+	return Result{Events: events, Actors: g.Actors}, err
+}
+
+// ExportGraph writes the network of the selected events for a network
+// tool, GEXF (Gephi) or GraphML by the file's extension, each actor with
+// its measures (degree, betweenness, PageRank, community).
+func ExportGraph(ctx context.Context, st Records, path string, opt Options) (Result, error) {
+	g, l, events, err := networkOf(st, opt.Filter)
+	if err != nil {
+		return Result{}, err
+	}
+	if len(g.Nodes) == 0 {
+		return Result{}, data.Errorf(data.EInvalid, "No events with actors to export as a network (%s).", opt.Filter.Describe(l.actorName))
+	}
+	a, err := network.Analyse(ctx, g, opt.Progress)
+	if err != nil {
+		return Result{}, err
+	}
+	title := fmt.Sprintf("Who did what to whom: %d events, %s; exported from Dossier", events, opt.Filter.Describe(l.actorName))
+	err = safefile.Write(path, false, func(w io.Writer) error {
+		if strings.EqualFold(filepath.Ext(path), ".gexf") {
+			return network.WriteGEXF(w, g, a, title, time.Now())
+		}
+		return network.WriteGraphML(w, g, a, title)
+	})
 	return Result{Events: events, Actors: g.Actors}, err
 }

@@ -19,14 +19,14 @@ import (
 // order mark, the Events sheet's columns, and every text cell that a
 // spreadsheet could read as a formula neutralised.
 func ExportCSV(ctx context.Context, st Records, path string, opt Options) (Result, error) {
-	return writeFlat(ctx, st, path, opt, func(w *bufio.Writer, l *lookup, res *Result) (func(*data.Event, int) error, error) {
+	return writeFlat(ctx, st, path, opt, func(w *bufio.Writer, l *lookup, res *Result) (flatFile, error) {
 		w.WriteString("\ufeff")
 		cw := csv.NewWriter(w)
 		headers, _ := eventHeaders()
 		if err := cw.Write(headers); err != nil {
-			return nil, err
+			return flatFile{}, err
 		}
-		return func(e *data.Event, row int) error {
+		return flatFile{row: func(e *data.Event, row int) error {
 			rec := make([]string, len(eventColumns))
 			for i, c := range eventColumns {
 				var what string
@@ -39,7 +39,7 @@ func ExportCSV(ctx context.Context, st Records, path string, opt Options) (Resul
 			}
 			cw.Flush()
 			return cw.Error()
-		}, nil
+		}}, nil
 	})
 }
 
@@ -107,9 +107,9 @@ type ploverEvent struct {
 
 // ExportJSONL writes one PLOVER-style JSON object per line.
 func ExportJSONL(ctx context.Context, st Records, path string, opt Options) (Result, error) {
-	return writeFlat(ctx, st, path, opt, func(w *bufio.Writer, l *lookup, _ *Result) (func(*data.Event, int) error, error) {
+	return writeFlat(ctx, st, path, opt, func(w *bufio.Writer, l *lookup, _ *Result) (flatFile, error) {
 		enc := json.NewEncoder(w)
-		return func(e *data.Event, _ int) error { return enc.Encode(toPlover(l, e)) }, nil
+		return flatFile{row: func(e *data.Event, _ int) error { return enc.Encode(toPlover(l, e)) }}, nil
 	})
 }
 
@@ -137,10 +137,17 @@ func toPlover(l *lookup, e *data.Event) ploverEvent {
 	return p
 }
 
+// flatFile is a line-oriented export under way: what writes each event,
+// and what closes the file (nil when nothing does).
+type flatFile struct {
+	row func(e *data.Event, n int) error
+	end func() error
+}
+
 // writeFlat runs a line-oriented export into a file that appears whole
 // once complete.
 func writeFlat(ctx context.Context, st Records, path string, opt Options,
-	start func(*bufio.Writer, *lookup, *Result) (func(*data.Event, int) error, error)) (Result, error) {
+	start func(*bufio.Writer, *lookup, *Result) (flatFile, error)) (Result, error) {
 	l, err := newLookup(st)
 	if err != nil {
 		return Result{}, err
@@ -148,7 +155,7 @@ func writeFlat(ctx context.Context, st Records, path string, opt Options,
 	var res Result
 	err = safefile.Write(path, false, func(out io.Writer) error {
 		w := bufio.NewWriterSize(out, 1<<16)
-		write, err := start(w, l, &res)
+		file, err := start(w, l, &res)
 		if err != nil {
 			return err
 		}
@@ -160,10 +167,15 @@ func writeFlat(ctx context.Context, st Records, path string, opt Options,
 			if opt.Progress != nil && res.Events%500 == 0 {
 				opt.Progress(res.Events, 0)
 			}
-			return write(e, res.Events+1)
+			return file.row(e, res.Events+1)
 		})
 		if err != nil {
 			return err
+		}
+		if file.end != nil {
+			if err := file.end(); err != nil {
+				return err
+			}
 		}
 		return w.Flush()
 	})

@@ -24,6 +24,10 @@ var Formats = []Format{
 	{Ext: ".acled.csv", Label: "ACLED-style CSV (.acled.csv)", Write: ExportACLED},
 	{Ext: ".csv", Label: "CSV for Excel (.csv)", Write: ExportCSV},
 	{Ext: ".jsonl", Label: "PLOVER JSON lines (.jsonl)", Write: ExportJSONL},
+	{Ext: ".geojson", Label: "Map points, GeoJSON (.geojson)", Write: ExportGeoJSON},
+	{Ext: ".kml", Label: "Map points, KML for Google Earth (.kml)", Write: ExportKML},
+	{Ext: ".gexf", Label: "Network for Gephi (.gexf)", Write: ExportGraph},
+	{Ext: ".graphml", Label: "Network, GraphML (.graphml)", Write: ExportGraph},
 	{Ext: ".svg", Label: "Link chart, SVG picture (.svg)", Write: ExportChart},
 	{Ext: ".png", Label: "Link chart, PNG image (.png)", Write: ExportChart},
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"time"
@@ -37,7 +38,17 @@ type Options struct {
 // Result says what an export wrote and what it had to change.
 type Result struct {
 	Events, Actors, Articles int
+	Unplaced                 int // events a map export left out: they have no coordinates
 	Notices                  []Notice
+}
+
+// LeftOut says what an export left out, "" when nothing: "(38 without
+// coordinates left out)".
+func (r Result) LeftOut() string {
+	if r.Unplaced == 0 {
+		return ""
+	}
+	return fmt.Sprintf("(%d without coordinates left out)", r.Unplaced)
 }
 
 // workbook is one export in progress.
