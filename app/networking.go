@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+
 	"dossier/app/network"
 	"dossier/data"
 )
@@ -28,4 +30,23 @@ func (s *Session) Network(f EventFilter) (*network.Graph, error) {
 		return nil
 	})
 	return b.Graph(), err
+}
+
+// NetworkMeasures measures every actor's place in the network of all the
+// events (degrees, betweenness, PageRank, community), by actor id; actors
+// in no event have none. progress hears how far it has come.
+func (s *Session) NetworkMeasures(ctx context.Context, progress func(done, total int)) (map[string]network.Measures, error) {
+	g, err := s.Network(EventFilter{})
+	if err != nil {
+		return nil, err
+	}
+	a, err := network.Analyse(ctx, g, progress)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]network.Measures, len(g.Nodes))
+	for i, n := range g.Nodes {
+		out[n.ID] = a.Nodes[i]
+	}
+	return out, nil
 }

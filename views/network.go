@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"math"
@@ -28,6 +29,7 @@ type networkSource interface {
 
 // networkLinks are what the tab does beyond itself.
 type networkLinks struct {
+	ui       *bridge
 	win      fyne.Window
 	filter   func() app.EventFilter // the Events tab's
 	openNode func(n network.Node)   // its events in the Events tab
@@ -43,6 +45,44 @@ type networkTab struct {
 	status  *widget.Label
 	visible bool
 	stale   bool
+
+	sizeBy, colourBy *widget.Select
+	measuring        *network.Graph // the graph being measured
+}
+
+// restyle sizes and colours the circles anew, measuring the network first
+// when the style needs it.
+func (t *networkTab) restyle(sizeBy, colourBy string) {
+	t.chart.style.SizeBy, t.chart.style.ColourBy = sizeBy, colourBy
+	t.measure()
+	t.chart.redraw()
+}
+
+// measure works out the measures of the chart's network off the UI
+// goroutine, when the style needs them and they are not known yet; the
+// chart is drawn again with them.
+func (t *networkTab) measure() {
+	g := t.chart.full
+	if g == nil || !t.chart.style.NeedsMeasures() || t.chart.measured == g || t.measuring == g || t.links.ui == nil {
+		return
+	}
+	t.measuring = g
+	lw := longWork{ui: t.links.ui, win: t.links.win, title: "Measuring the network", status: func(string) {}}
+	runLong(lw, func(ctx context.Context, _ progress) (network.Analysis, error) {
+		return network.Analyse(ctx, g, nil)
+	}, func(a network.Analysis, err error) {
+		if t.measuring == g {
+			t.measuring = nil
+		}
+		if err != nil {
+			showError(t.links.win, "The network could not be measured", err)
+			return
+		}
+		if t.chart.full == g {
+			t.chart.measured, t.chart.analysis = g, a
+			t.chart.redraw()
+		}
+	})
 }
 
 func newNetworkTab(src networkSource, links networkLinks) *networkTab {
@@ -58,11 +98,18 @@ func (t *networkTab) view() fyne.CanvasObject {
 	steps := func(n int) func() {
 		return func() { t.chart.neighbourhood(n) }
 	}
+	t.sizeBy = widget.NewSelect(network.Sizes, func(v string) { t.restyle(v, t.chart.style.ColourBy) })
+	t.colourBy = widget.NewSelect(network.Colours, func(v string) { t.restyle(t.chart.style.SizeBy, v) })
+	t.sizeBy.SetSelected(network.SizeEvents)
+	t.colourBy.SetSelected(network.ColourKind)
 	bar := container.NewHBox(
 		widget.NewButton("Fit", t.chart.fit),
 		widget.NewButton("Neighbourhood: 1 step", steps(1)),
 		widget.NewButton("2 steps", steps(2)),
 		widget.NewButton("Everyone", steps(0)),
+		widget.NewSeparator(),
+		widget.NewLabel("Size by"), t.sizeBy,
+		widget.NewLabel("Colour by"), t.colourBy,
 	)
 	return container.NewBorder(container.NewVBox(bar, t.status), nil, nil, nil, t.chart)
 }
@@ -84,6 +131,7 @@ func (t *networkTab) reload() {
 	}
 	t.stale = false
 	t.chart.setGraph(g, nil)
+	t.measure()
 }
 
 // filterChanged follows the Events tab's filters.
@@ -120,6 +168,7 @@ func (t *networkTab) changed(cs []data.Change) {
 		}
 	}
 	t.chart.setGraph(g, touched)
+	t.measure()
 }
 
 // describe says what the chart shows.
@@ -128,6 +177,11 @@ func (t *networkTab) describe(shown *network.Graph, grouped bool) {
 		shown.Actors, len(shown.Links))
 	if grouped {
 		msg = fmt.Sprintf("%d actors grouped by country (%d countries): zoom in to see them one by one, or filter. ", shown.Actors, len(shown.Nodes)) + msg[strings.Index(msg, "Filtered"):]
+	}
+	if c := t.chart; c.style.NeedsMeasures() && c.measured != c.full {
+		msg = "Measuring the network… " + msg
+	} else if c.style.NeedsMeasures() && !grouped {
+		msg = fmt.Sprintf("%d communities (modularity %.2f). ", c.analysis.Communities, c.analysis.Modularity) + msg
 	}
 	t.status.SetText(msg)
 }
@@ -150,6 +204,9 @@ type networkChart struct {
 	tip      []string
 	tipAt    fyne.Position
 	cache    shownCache // what shown() made last, kept while nothing it depends on changed
+	style    network.Style
+	measured *network.Graph   // the graph analysis measures
+	analysis network.Analysis // of measured
 
 	onTapNode func(network.Node)
 	onTapLink func(network.Link, network.Node, network.Node)
@@ -242,7 +299,11 @@ func (c *networkChart) redraw() {
 	size := c.Size()
 	c.view.Width, c.view.Height = float64(size.Width), float64(size.Height)
 	g, l, grouped := c.shown()
-	c.scene = network.Draw(g, l, c.view, "")
+	style := c.style
+	if c.measured == c.full && c.full != nil {
+		style.Measures = func(id string) (network.Measures, bool) { return c.analysis.Of(c.full, id) }
+	}
+	c.scene = network.DrawStyled(g, l, c.view, "", style)
 	if c.onView != nil {
 		c.onView(g, grouped)
 	}
@@ -316,6 +377,9 @@ func (c *networkChart) MouseMoved(e *desktop.MouseEvent) {
 	var tip []string
 	if n, ok := c.scene.NodeAt(x, y); ok {
 		tip = append([]string{n.Label}, summary(n.Node.Events, n.Node.Killed, n.Node.Types, n.Node.First, n.Node.Last)...)
+		if m, ok := c.analysis.Of(c.full, n.Node.ID); ok && c.measured == c.full {
+			tip = append(tip, measureLine(m))
+		}
 	} else if l, ok := c.scene.LinkAt(x, y); ok {
 		g, _, _ := c.shown()
 		from, _ := g.Node(l.Link.From)
@@ -326,6 +390,15 @@ func (c *networkChart) MouseMoved(e *desktop.MouseEvent) {
 		c.tip, c.tipAt = tip, e.Position
 		c.Refresh()
 	}
+}
+
+// measureLine is a tooltip's line of an actor's measures.
+func measureLine(m network.Measures) string {
+	line := fmt.Sprintf("%d in, %d out · betweenness %.3f · PageRank %.3f", m.In, m.Out, m.Betweenness, m.PageRank)
+	if m.Community > 0 {
+		line += fmt.Sprintf(" · community %d", m.Community)
+	}
+	return line
 }
 
 func (c *networkChart) MouseOut() {

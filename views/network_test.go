@@ -3,10 +3,12 @@ package views
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"dossier/app/network"
@@ -145,5 +147,89 @@ func TestCountryLinkOpensItsEvents(t *testing.T) {
 	}
 	if !f.wb.allEvents.pair.Visible() || f.wb.allEvents.country.Text != from.Country {
 		t.Errorf("the filter bar does not say which link: country %q, pair shown %v", f.wb.allEvents.country.Text, f.wb.allEvents.pair.Visible())
+	}
+}
+
+// TestNetworkSizedAndColouredByMeasures: on the worked example, "Size by
+// degree" makes Shoigu (three links) the largest circle, "Colour by
+// community" paints his community's actors alike and the actors without a
+// link grey, and the tooltip tells an actor's measures.
+func TestNetworkSizedAndColouredByMeasures(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.wb.sess.LoadSample(); err != nil {
+		t.Fatal(err)
+	}
+	f.settle()
+	f.wb.tabs.Select(f.wb.tab.network)
+	f.settle()
+	tab := f.wb.network
+	before := map[string]float64{}
+	for _, n := range tab.chart.scene.Nodes {
+		before[n.Node.Name] = n.R
+	}
+	tab.sizeBy.SetSelected(network.SizeDegree)
+	tab.colourBy.SetSelected(network.ColourCommunity)
+	f.settle()
+	var shoigu network.DrawnNode
+	for _, n := range tab.chart.scene.Nodes {
+		if n.Node.Name == "Sergei Shoigu" {
+			shoigu = n
+		}
+	}
+	for _, n := range tab.chart.scene.Nodes {
+		m, _ := tab.chart.analysis.Of(tab.chart.full, n.Node.ID)
+		switch {
+		case n.Node.ID != shoigu.Node.ID && n.R >= shoigu.R:
+			t.Errorf("%s (degree %d) is drawn as large as Shoigu (%.1f ≥ %.1f)", n.Node.Name, m.In+m.Out, n.R, shoigu.R)
+		case m.Community == 0 && n.Fill == shoigu.Fill:
+			t.Errorf("%s has no link but the colour of Shoigu's community", n.Node.Name)
+		case m.Community == 1 && n.Fill != network.Palette[0]:
+			t.Errorf("%s of community 1 is drawn %v", n.Node.Name, n.Fill)
+		}
+	}
+	if shoigu.R != 36 || before["Sergei Shoigu"] == 36 {
+		t.Errorf("Shoigu, sized by degree, is %.1f (by events %.1f), want the largest size, 36", shoigu.R, before["Sergei Shoigu"])
+	}
+	if !strings.Contains(tab.status.Text, "communities (modularity") {
+		t.Errorf("the status line says %q", tab.status.Text)
+	}
+	tab.chart.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(shoigu.X), float32(shoigu.Y))}})
+	if tip := strings.Join(tab.chart.tip, "\n"); !strings.Contains(tip, "0 in, 3 out · betweenness 0.000") || !strings.Contains(tip, "community 1") {
+		t.Errorf("Shoigu's tooltip says %q", tip)
+	}
+}
+
+// TestActorsTabMeasuresTheNetwork: "Measure the network" fills the Actors
+// tab's Degree, Betweenness, PageRank and Community columns; sorting by
+// degree puts Shoigu first; a new event marks the measures out of date.
+func TestActorsTabMeasuresTheNetwork(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.wb.sess.LoadSample(); err != nil {
+		t.Fatal(err)
+	}
+	f.settle()
+	f.wb.tabs.Select(f.wb.tab.actors)
+	f.settle()
+	r := f.wb.register
+	degree := r.table.cols[7]
+	if degree.title != "Degree" || degree.cell(0) != "" {
+		t.Fatalf("before measuring, column 8 is %q with %q", degree.title, degree.cell(0))
+	}
+	r.measureNetwork()
+	f.settle()
+	r.sortBy(7)
+	if r.shown[0].Name != "Sergei Shoigu" || degree.cell(0) != "3" || r.table.cols[10].cell(0) != "1" || r.table.cols[9].cell(0) == "" {
+		t.Fatalf("sorted by degree, the first row is %s with degree %q, community %q", r.shown[0].Name, degree.cell(0), r.table.cols[10].cell(0))
+	}
+	if !strings.Contains(f.wb.bar.Text, "Measured the network of") {
+		t.Errorf("the status bar says %q", f.wb.bar.Text)
+	}
+	shoigu, _ := f.st.ActorsNamed("Sergei Shoigu")
+	if err := f.st.PutEvent(context.Background(), &data.Event{Type: "CONSULT", Date: data.EventDate{Start: "2025-03-05"}, Actors: []string{shoigu[0].ID}}); err != nil {
+		t.Fatal(err)
+	}
+	f.settle()
+	if !strings.Contains(r.count.Text, "measures out of date") {
+		t.Errorf("after a new event the count says %q", r.count.Text)
 	}
 }

@@ -1,6 +1,8 @@
 package views
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -12,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
+	"dossier/app/network"
 	"dossier/data"
 )
 
@@ -21,10 +24,12 @@ type registerService interface {
 	RegisterRow(id string) (app.ActorRow, bool, error)
 	LikelyDuplicates() ([]app.Duplicate, error)
 	MergeActors(from, into string) error
+	NetworkMeasures(ctx context.Context, progress func(done, total int)) (map[string]network.Measures, error)
 }
 
 // registerLinks are what the register does beyond itself.
 type registerLinks struct {
+	ui         *bridge
 	win        fyne.Window
 	editActor  func(a data.Actor, saved func(*data.Actor))
 	actorItems func(query, except string) []pickItem
@@ -46,9 +51,11 @@ type registerTab struct {
 	dups     []app.Duplicate
 	dupList  *widget.List
 	count    *widget.Label
-	loaded   bool // read once: from then on the feed keeps it in step
-	visible  bool // the tab is shown: duplicates are found again on changes
-	stale    bool // the duplicates may be out of date
+	loaded   bool                        // read once: from then on the feed keeps it in step
+	visible  bool                        // the tab is shown: duplicates are found again on changes
+	stale    bool                        // the duplicates may be out of date
+	measures map[string]network.Measures // each actor's place in the network, once measured
+	outdated bool                        // events changed since
 }
 
 func newRegisterTab(reg registerService, links registerLinks) *registerTab {
@@ -66,6 +73,15 @@ func newRegisterTab(reg registerService, links registerLinks) *registerTab {
 		{title: "Aliases", width: 220, cell: cell(func(a app.ActorRow) string { return strings.Join(a.Aliases, ", ") })},
 		{title: "Roles", width: 220, cell: cell(func(a app.ActorRow) string { return roleSummary(a.Roles) })},
 		{title: "Events", width: 70, cell: cell(func(a app.ActorRow) string { return strconv.Itoa(a.Events) })},
+		{title: "Degree", width: 70, cell: r.measure(func(m network.Measures) string { return strconv.Itoa(m.In + m.Out) })},
+		{title: "Betweenness", width: 100, cell: r.measure(func(m network.Measures) string { return strconv.FormatFloat(m.Betweenness, 'f', 4, 64) })},
+		{title: "PageRank", width: 90, cell: r.measure(func(m network.Measures) string { return strconv.FormatFloat(m.PageRank, 'f', 4, 64) })},
+		{title: "Community", width: 90, cell: r.measure(func(m network.Measures) string {
+			if m.Community == 0 {
+				return ""
+			}
+			return strconv.Itoa(m.Community)
+		})},
 	}
 	r.table = newSortableTable(cols, func() int { return len(r.shown) }, r.sortBy, func(i int) { r.selected = i })
 	r.dupList = widget.NewList(func() int { return len(r.dups) },
@@ -81,8 +97,9 @@ func newRegisterTab(reg registerService, links registerLinks) *registerTab {
 func (r *registerTab) view() fyne.CanvasObject {
 	edit := widget.NewButton("Edit…", r.edit)
 	merge := widget.NewButton("Merge into…", r.merge)
+	measure := widget.NewButton("Measure the network", r.measureNetwork)
 	add := widget.NewButton("New actor…", func() { r.links.editActor(data.Actor{Kind: data.KindPerson}, nil) })
-	top := container.NewBorder(nil, nil, r.count, container.NewHBox(add, edit, merge), r.filter)
+	top := container.NewBorder(nil, nil, r.count, container.NewHBox(add, edit, merge, measure), r.filter)
 	dupBox := container.NewBorder(widget.NewLabelWithStyle("Likely duplicates (tap a pair to merge it)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, r.dupList)
 	split := container.NewVSplit(r.table, dupBox)
 	split.Offset = 0.75
@@ -131,6 +148,10 @@ func (r *registerTab) changed(cs []data.Change) {
 			r.rowChanged(c.ID)
 			names = true
 		case c.Record == data.RecordEvent:
+			if r.measures != nil && !r.outdated {
+				r.outdated = true
+				r.showCount()
+			}
 			for _, id := range c.Actors {
 				r.rowChanged(id)
 			}
@@ -201,8 +222,69 @@ func (r *registerTab) apply() {
 	}
 	r.selected = -1
 	r.table.UnselectAll()
-	r.count.SetText(fmt.Sprintf("%d actors", len(r.shown)))
+	r.showCount()
 	r.sortBy(r.sortCol)
+}
+
+// showCount says how many actors are listed, and whether the measures
+// are older than the last change of an event.
+func (r *registerTab) showCount() {
+	count := fmt.Sprintf("%d actors", len(r.shown))
+	if r.outdated {
+		count += " · measures out of date"
+	}
+	r.count.SetText(count)
+}
+
+// measure makes a measure's cell, empty until the network is measured.
+func (r *registerTab) measure(f func(network.Measures) string) func(int) string {
+	return func(i int) string {
+		if m, ok := r.measures[r.shown[i].ID]; ok {
+			return f(m)
+		}
+		return ""
+	}
+}
+
+// measureNetwork measures every actor's place in the network of all the
+// events, off the UI goroutine, and fills the measure columns.
+func (r *registerTab) measureNetwork() {
+	lw := longWork{ui: r.links.ui, win: r.links.win, title: "Measuring the network"}
+	runLong(lw, func(ctx context.Context, p progress) (map[string]network.Measures, error) {
+		return r.reg.NetworkMeasures(ctx, func(done, total int) { p(done, total, fmt.Sprintf("Step %d of %d", done, total)) })
+	}, func(m map[string]network.Measures, err error) {
+		if err != nil {
+			if !errors.Is(err, context.Canceled) {
+				showError(r.links.win, "The network could not be measured", err)
+			}
+			return
+		}
+		r.measures, r.outdated = m, false
+		r.links.tell(fmt.Sprintf("Measured the network of %d actors: degree, betweenness, PageRank and community are in the Actors tab.", len(m)))
+		r.apply()
+	})
+}
+
+// measureLess orders two actors by a measure column, most first; actors
+// without measures last.
+func (r *registerTab) measureLess(col int, a, b app.ActorRow) bool {
+	ma, okA := r.measures[a.ID]
+	mb, okB := r.measures[b.ID]
+	if okA != okB {
+		return okA
+	}
+	switch col {
+	case 7:
+		return ma.In+ma.Out > mb.In+mb.Out
+	case 8:
+		return ma.Betweenness > mb.Betweenness
+	case 9:
+		return ma.PageRank > mb.PageRank
+	}
+	if (ma.Community == 0) != (mb.Community == 0) {
+		return mb.Community == 0
+	}
+	return ma.Community < mb.Community
 }
 
 func (r *registerTab) sortBy(col int) {
@@ -210,6 +292,8 @@ func (r *registerTab) sortBy(col int) {
 	sort.SliceStable(r.shown, func(i, j int) bool {
 		a, b := r.shown[i], r.shown[j]
 		switch col {
+		case 7, 8, 9, 10:
+			return r.measureLess(col, a, b)
 		case 6:
 			return a.Events > b.Events
 		case 1:

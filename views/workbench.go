@@ -71,7 +71,7 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 	c.header = newArticleHeader(headerLinks{win: win, save: func(a *data.Article) error { return sess.SaveArticle(a, "") }, nameSource: sess.NameSource,
 		languageOf: sess.ArticleLanguage, reread: c.rereadSuggestions, tell: wb.setBar})
 	c.reader.OnSelect = c.selected
-	wb.register = newRegisterTab(sess, registerLinks{win: win, editActor: wb.showActorForm, actorItems: items, tell: wb.setBar})
+	wb.register = newRegisterTab(sess, registerLinks{ui: wb.ui, win: win, editActor: wb.showActorForm, actorItems: items, tell: wb.setBar})
 	wb.duplicates = newEventDuplicates(sess, wb.names, win, wb.setBar, c.openEvent)
 	wb.allEvents = newEventsTab(sess, eventsLinks{win: win, openEvent: c.openEvent, openArticle: c.openArticleID, actorItems: items, duplicates: wb.duplicates.show})
 	wb.sources = newSourcesTab(sess, win, wb.setBar)
@@ -93,7 +93,7 @@ func (wb *workbench) content() fyne.CanvasObject {
 	wb.tab.actors = container.NewTabItem("Actors", wb.register.view())
 	wb.tab.events = container.NewTabItem("Events", wb.allEvents.view())
 	wb.tab.timeline = container.NewTabItem("Timeline", container.NewBorder(nil, widget.NewLabel("Filtered like the Events table; tap a mark to open its event."), nil, nil, wb.timeline))
-	wb.network = newNetworkTab(wb.sess, networkLinks{win: wb.win, filter: wb.allEvents.filter, openNode: wb.nodeEvents, openLink: wb.linkEvents})
+	wb.network = newNetworkTab(wb.sess, networkLinks{ui: wb.ui, win: wb.win, filter: wb.allEvents.filter, openNode: wb.nodeEvents, openLink: wb.linkEvents})
 	wb.allEvents.onFilter = wb.network.filterChanged
 	wb.tab.network = container.NewTabItem("Network", wb.network.view())
 	wb.tabs = container.NewAppTabs(wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline, wb.tab.network, wb.sources.item, wb.conflicts.item)

@@ -87,15 +87,22 @@ var (
 )
 
 // Draw makes the scene of g as laid out, through the viewport; nodes and
-// links wholly outside it are left out.
+// links wholly outside it are left out. Circles are sized by events and
+// coloured by kind.
 func Draw(g *Graph, l *Layout, v Viewport, title string) Scene {
+	return DrawStyled(g, l, v, title, Style{})
+}
+
+// DrawStyled is Draw with circles sized and coloured as the style says.
+func DrawStyled(g *Graph, l *Layout, v Viewport, title string, style Style) Scene {
 	s := Scene{Title: title, Width: v.Width, Height: v.Height, scale: v.Scale, origin: v.Centre}
 	placed := make([]DrawnNode, len(g.Nodes))
+	size := style.sizer(g)
 	for i, n := range g.Nodes {
 		x, y := s.Pixel(l.Pos[n.ID])
-		placed[i] = DrawnNode{X: x, Y: y, R: radius(n)}
+		placed[i] = DrawnNode{X: x, Y: y, R: size(n)}
 		if s.visible(x, y, placed[i].R+200) {
-			placed[i].Node, placed[i].Fill, placed[i].Label = n, kindColour(n.Kind), label(n)
+			placed[i].Node, placed[i].Fill, placed[i].Label = n, style.fill(n), label(n)
 			s.Nodes = append(s.Nodes, placed[i])
 		}
 	}

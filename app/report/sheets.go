@@ -1,23 +1,27 @@
 package report
 
 import (
+	"context"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"dossier/app/network"
 	"dossier/data"
 	"dossier/data/codebook"
 )
 
 // sheetHeaders are the headers of the sheets other than Events.
 var sheetHeaders = map[string][]string{
-	sheetActors:   {"ID", "Name", "Kind", "Country", "Sector", "Aliases", "Roles", "Events", "First event", "Last event", "Notes"},
+	sheetActors: {"ID", "Name", "Kind", "Country", "Sector", "Aliases", "Roles", "Events", "First event", "Last event",
+		"In-degree", "Out-degree", "Weighted degree", "Betweenness", "PageRank", "Community", "Notes"},
 	sheetArticles: {"ID", "Title", "Published", "Source", "Reliability", "URL", "Events", "Status", "File", "Text"},
 	sheetEvidence: {"Event", "Article", "Start", "End", "Quote", "Page"},
 	sheetNetwork: {"Actor", "Actor country", "Recipient", "Recipient country", "Events", "Verbal cooperation", "Material cooperation",
-		"Verbal conflict", "Material conflict", "First", "Last"},
+		"Verbal conflict", "Material conflict", "First", "Last", "Actor community", "Recipient community"},
 }
 
 // writeNetwork lists who did what to whom: one row per actor and
@@ -29,10 +33,10 @@ func (w *workbook) writeNetwork() error {
 		return err
 	}
 	headers := sheetHeaders[sheetNetwork]
-	if err := w.header(sw, headers, []float64{28, 9, 28, 9, 8, 11, 11, 11, 11, 12, 12}); err != nil {
+	if err := w.header(sw, headers, []float64{28, 9, 28, 9, 8, 11, 11, 11, 11, 12, 12, 11, 11}); err != nil {
 		return err
 	}
-	links := w.net.Graph().Links
+	links := slices.Clone(w.graph.Links)
 	sort.SliceStable(links, func(i, j int) bool { return links[i].Count() > links[j].Count() })
 	row := 1
 	for _, lk := range links {
@@ -40,7 +44,8 @@ func (w *workbook) writeNetwork() error {
 		from, to := w.l.actors[lk.From], w.l.actors[lk.To]
 		c := func(col int, kind cellKind, v any) any { return w.cell(sheetNetwork, row, col, kind, v) }
 		vals := []any{c(0, textCell, from.Name), from.Country, c(2, textCell, to.Name), to.Country, lk.Count(),
-			lk.ByQuad[1], lk.ByQuad[2], lk.ByQuad[3], lk.ByQuad[4], c(9, dateCell, excelDate(lk.First)), c(10, dateCell, excelDate(lk.Last))}
+			lk.ByQuad[1], lk.ByQuad[2], lk.ByQuad[3], lk.ByQuad[4], c(9, dateCell, excelDate(lk.First)), c(10, dateCell, excelDate(lk.Last)),
+			community(w.measures.Of(w.graph, lk.From)), community(w.measures.Of(w.graph, lk.To))}
 		if err := sw.SetRow("A"+strconv.Itoa(row), vals); err != nil {
 			return err
 		}
@@ -59,7 +64,7 @@ func (w *workbook) writeActors() error {
 		return err
 	}
 	headers := sheetHeaders[sheetActors]
-	if err := w.header(sw, headers, []float64{20, 28, 13, 9, 8, 28, 44, 8, 12, 12, 30}); err != nil {
+	if err := w.header(sw, headers, []float64{20, 28, 13, 9, 8, 28, 44, 8, 12, 12, 10, 10, 10, 12, 12, 11, 30}); err != nil {
 		return err
 	}
 	row := 1
@@ -72,7 +77,9 @@ func (w *workbook) writeActors() error {
 		c := func(col int, kind cellKind, v any) any { return w.cell(sheetActors, row, col, kind, v) }
 		vals := []any{a.ID, c(1, textCell, a.Name), a.Kind, a.Country, a.Sector, c(5, textCell, strings.Join(a.Aliases, "; ")),
 			c(6, wrapCell, roles(a.Roles)), w.stats.byActor[id], c(8, dateCell, excelDate(w.stats.firstDay[id])),
-			c(9, dateCell, excelDate(w.stats.lastDay[id])), c(10, wrapCell, a.Notes)}
+			c(9, dateCell, excelDate(w.stats.lastDay[id]))}
+		vals = append(vals, measureCells(w.measures.Of(w.graph, id))...)
+		vals = append(vals, c(16, wrapCell, a.Notes))
 		if err := sw.SetRow("A"+strconv.Itoa(row), vals); err != nil {
 			return err
 		}
@@ -82,6 +89,31 @@ func (w *workbook) writeActors() error {
 		return err
 	}
 	return sw.Flush()
+}
+
+// measure works out each actor's place in the network of the exported
+// events, for the Actors and Network sheets.
+func (w *workbook) measure(ctx context.Context) (err error) {
+	w.graph = w.net.Graph()
+	w.measures, err = network.Analyse(ctx, w.graph, nil)
+	return err
+}
+
+// measureCells are an actor's In-degree … Community cells (empty for an
+// actor in no linked event).
+func measureCells(m network.Measures, ok bool) []any {
+	if !ok {
+		return []any{nil, nil, nil, nil, nil, nil}
+	}
+	return []any{m.In, m.Out, m.Weighted, m.Betweenness, m.PageRank, community(m, ok)}
+}
+
+// community is a community's number, nil when none.
+func community(m network.Measures, ok bool) any {
+	if !ok || m.Community == 0 {
+		return nil
+	}
+	return m.Community
 }
 
 func roles(rs []data.Role) string {

@@ -53,14 +53,16 @@ func (r Result) LeftOut() string {
 
 // workbook is one export in progress.
 type workbook struct {
-	f       *excelize.File
-	l       *lookup
-	styles  styles
-	res     Result
-	stats   *stats
-	usedArt map[string]bool
-	usedAct map[string]bool
-	net     *network.Builder // who did what to whom, for the Network sheet
+	f        *excelize.File
+	l        *lookup
+	styles   styles
+	res      Result
+	stats    *stats
+	usedArt  map[string]bool
+	usedAct  map[string]bool
+	net      *network.Builder // who did what to whom, for the Network sheet
+	graph    *network.Graph   // what net built
+	measures network.Analysis // of graph, for the Actors and Network sheets
 }
 
 // ExportWorkbook writes the events the filter selects, and what they refer
@@ -93,6 +95,7 @@ func ExportWorkbook(ctx context.Context, st Records, path string, opt Options) (
 	}
 	steps := []func() error{
 		func() error { return w.writeEvents(ctx, st, opt, total) },
+		func() error { return w.measure(ctx) },
 		func() error { return w.writeActors() },
 		func() error { return w.writeArticles(st, opt.Filter) },
 		func() error { return w.writeNetwork() },
