@@ -9,7 +9,7 @@ LDFLAGS := -X dossier/app/cli.Version=$(VERSION)
 export WINEPREFIX := $(CURDIR)/bin/wine-prefix
 export WINEDEBUG  := -all
 
-.PHONY: run build test bench fuzz crash faults eval models lint deps codebooks clean hub windows windows-test dist
+.PHONY: run build test bench fuzz crash faults eval models lint deps codebooks mapdata clean hub windows windows-test dist
 
 run: deps build
 	./$(BIN) $(ARGS)
@@ -117,6 +117,12 @@ hub:
 # Regenerate assets/codebooks from ../shared/data.
 codebooks:
 	$(GO) run ./data/codebook/gen -shared ../shared/data -out assets/codebooks
+
+# the Map tab's countries: Natural Earth (public domain) from the world-atlas package on npm
+mapdata:
+	rm -rf /tmp/dossier-world-atlas && mkdir -p /tmp/dossier-world-atlas
+	cd /tmp/dossier-world-atlas && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
+	$(GO) run ./app/geomap/gen -atlas /tmp/dossier-world-atlas/package -countries ../shared/data/codebooks/countries.json -out assets/map
 
 clean:
 	rm -rf bin

@@ -8,7 +8,7 @@ import "embed"
 
 // Files is the embedded assets tree.
 //
-//go:embed icon.png LICENSES codebooks sample fonts models
+//go:embed icon.png LICENSES codebooks sample fonts models map
 var Files embed.FS
 
 // Icon returns the application icon as PNG bytes.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"dossier/app/geomap"
 	"dossier/app/network"
 	"dossier/app/safefile"
 	"dossier/data"
@@ -75,4 +76,51 @@ func ExportGraph(ctx context.Context, st Records, path string, opt Options) (Res
 		return network.WriteGraphML(w, g, a, title)
 	})
 	return Result{Events: events, Actors: g.Actors}, err
+}
+
+// mapOf is the map spots of the events a filter selects, and how many of
+// them have no coordinates.
+func mapOf(st Records, f Filter) ([]geomap.Spot, *lookup, int, error) {
+	l, err := newLookup(st)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	var spots []geomap.Spot
+	unplaced := 0
+	err = f.eachEvent(st, func(e *data.Event) error {
+		if s, ok := geomap.SpotOf(e); ok {
+			spots = append(spots, s)
+		} else {
+			unplaced++
+		}
+		return nil
+	})
+	return spots, l, unplaced, err
+}
+
+// ExportMap draws the selected events on the world map as SVG or PNG (by
+// the file's extension), fitted to them and titled with what it shows.
+func ExportMap(_ context.Context, st Records, path string, opt Options) (Result, error) {
+	spots, l, unplaced, err := mapOf(st, opt.Filter)
+	if err != nil {
+		return Result{}, err
+	}
+	if len(spots) == 0 {
+		return Result{}, data.Errorf(data.EInvalid, "No events with coordinates to map (%s).", opt.Filter.Describe(l.actorName))
+	}
+	points := make([][2]float64, len(spots))
+	for i, s := range spots {
+		points[i] = [2]float64{s.X, s.Y}
+	}
+	title := fmt.Sprintf("Where: %d events, %s", len(spots), opt.Filter.Describe(l.actorName))
+	scene, err := geomap.Draw(spots, geomap.Fit(points, chartWidth, chartHeight), geomap.SizeEvents, title)
+	if err != nil {
+		return Result{}, err
+	}
+	write := geomap.WriteSVG
+	if strings.EqualFold(filepath.Ext(path), ".png") {
+		write = geomap.WritePNG
+	}
+	err = safefile.Write(path, false, func(w io.Writer) error { return write(w, scene) })
+	return Result{Events: len(spots), Unplaced: unplaced}, err
 }

@@ -28,16 +28,20 @@ var Formats = []Format{
 	{Ext: ".kml", Label: "Map points, KML for Google Earth (.kml)", Write: ExportKML},
 	{Ext: ".gexf", Label: "Network for Gephi (.gexf)", Write: ExportGraph},
 	{Ext: ".graphml", Label: "Network, GraphML (.graphml)", Write: ExportGraph},
+	{Ext: ".map.svg", Label: "Map, SVG picture (.map.svg)", Write: ExportMap},
+	{Ext: ".map.png", Label: "Map, PNG image (.map.png)", Write: ExportMap},
 	{Ext: ".svg", Label: "Link chart, SVG picture (.svg)", Write: ExportChart},
 	{Ext: ".png", Label: "Link chart, PNG image (.png)", Write: ExportChart},
 }
 
 // FormatOf is the format a file name's extension asks for (the longer
-// first: "x.acled.csv" is ACLED-style, "x.csv" CSV for Excel).
+// first: "x.acled.csv" is ACLED-style, "x.csv" CSV for Excel; a file
+// named after a two-part extension, "map.png", is of that format too).
 func FormatOf(path string) (Format, bool) {
 	name := strings.ToLower(filepath.Base(path))
 	for _, f := range Formats {
-		if strings.HasSuffix(name, f.Ext) && len(name) > len(f.Ext) {
+		twoPart := strings.Count(f.Ext, ".") == 2
+		if strings.HasSuffix(name, f.Ext) && len(name) > len(f.Ext) || twoPart && name == f.Ext[1:] {
 			return f, true
 		}
 	}

@@ -1,7 +1,10 @@
 package report_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/xml"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -120,4 +123,31 @@ func ogrinfo(t *testing.T, path string) string {
 		t.Fatalf("ogrinfo %s: %v\n%s", filepath.Base(path), err, out)
 	}
 	return string(out)
+}
+
+// `export map.png` and `x.map.svg` draw the worked example on the map,
+// fitted to its places: a PNG, and an SVG whose marks name Beijing; the
+// link chart keeps .png and .svg.
+func TestMapPictureExport(t *testing.T) {
+	st, _ := codedSample(t)
+	dir := storetest.TempDir(t)
+	for _, name := range []string{"map.png", "events.map.svg"} {
+		res, err := report.Export(context.Background(), st, filepath.Join(dir, name), report.Options{})
+		if err != nil || res.Events == 0 {
+			t.Fatalf("%s: %+v %v", name, res, err)
+		}
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "events.map.svg"))
+	if err := xml.Unmarshal(b, new(struct{})); err != nil {
+		t.Fatalf("the map's SVG does not parse: %v", err)
+	}
+	if !strings.Contains(string(b), ">Where: ") || !regexp.MustCompile(`<circle [^>]*><title>Beijing`).Match(b) {
+		t.Errorf("the map has no title or no mark at Beijing:\n%.1500s", b)
+	}
+	if png, _ := os.ReadFile(filepath.Join(dir, "map.png")); !bytes.HasPrefix(png, []byte("\x89PNG")) {
+		t.Error("map.png is no PNG")
+	}
+	if f, _ := report.FormatOf("chart.png"); f.Label != "Link chart, PNG image (.png)" {
+		t.Errorf("chart.png is %q", f.Label)
+	}
 }

@@ -2,6 +2,7 @@ package codebook
 
 import (
 	"compress/gzip"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -151,4 +152,12 @@ func rankPlaces(ps []Place) {
 		}
 		return ps[i].Population > ps[j].Population
 	})
+}
+
+// LargestPlaces are the n most populous places of the gazetteer: the
+// towns a map names.
+func LargestPlaces(n int) []Place {
+	out := slices.Clone(gazetteerData().places)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Population > out[j].Population })
+	return out[:min(n, len(out))]
 }
