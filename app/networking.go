@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 
+	"dossier/app/geomap"
 	"dossier/app/network"
 	"dossier/data"
 )
@@ -10,9 +11,58 @@ import (
 // Network is the link chart of the events the filter selects: who did
 // what to whom, one link per actor and recipient.
 func (s *Session) Network(f EventFilter) (*network.Graph, error) {
-	acts, err := s.st.Actors()
+	actors, each, err := s.filtered(f)
 	if err != nil {
 		return nil, err
+	}
+	b := network.NewBuilder(actors)
+	err = each(b.Add)
+	return b.Graph(), err
+}
+
+// MapSpots are the events the filter selects that have coordinates, as
+// the map places them, and how many others it selects (no coordinates).
+func (s *Session) MapSpots(f EventFilter) ([]geomap.Spot, int, error) {
+	_, each, err := s.filtered(f)
+	if err != nil {
+		return nil, 0, err
+	}
+	var spots []geomap.Spot
+	unplaced := 0
+	err = each(func(e *data.Event) {
+		if sp, ok := geomap.SpotOf(e); ok {
+			spots = append(spots, sp)
+		} else {
+			unplaced++
+		}
+	})
+	return spots, unplaced, err
+}
+
+// MapSpot is one event's spot if the filter keeps it and it has
+// coordinates (false otherwise, or when it is gone): what the map moves
+// when the event changes.
+func (s *Session) MapSpot(id string, f EventFilter) (geomap.Spot, bool, error) {
+	_, keep, err := s.keeper(f)
+	if err != nil {
+		return geomap.Spot{}, false, err
+	}
+	e, err := s.st.Event(id)
+	if data.ErrorCode(err) == data.ENotFound {
+		return geomap.Spot{}, false, nil
+	}
+	if err != nil || !keep(e) {
+		return geomap.Spot{}, false, err
+	}
+	sp, ok := geomap.SpotOf(e)
+	return sp, ok, nil
+}
+
+// keeper is the register's actors and whether the filter keeps an event.
+func (s *Session) keeper(f EventFilter) (map[string]data.Actor, func(*data.Event) bool, error) {
+	acts, err := s.st.Actors()
+	if err != nil {
+		return nil, nil, err
 	}
 	actors := make(map[string]data.Actor, len(acts))
 	for _, a := range acts {
@@ -20,16 +70,27 @@ func (s *Session) Network(f EventFilter) (*network.Graph, error) {
 	}
 	reliability, err := s.reliabilities(f.MinGrade != data.Grade{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	b := network.NewBuilder(actors)
-	err = s.st.EachEvent(data.EventQuery{From: f.From, To: f.To, Actor: f.Actor, Article: f.Article}, func(e *data.Event) error {
-		if f.keeps(e, actors, e.Grade(reliability)) {
-			b.Add(e)
-		}
-		return nil
-	})
-	return b.Graph(), err
+	return actors, func(e *data.Event) bool { return f.keeps(e, actors, e.Grade(reliability)) }, nil
+}
+
+// filtered is the register's actors and a walk over the events the filter
+// keeps, for the pictures of them (network, map).
+func (s *Session) filtered(f EventFilter) (map[string]data.Actor, func(func(*data.Event)) error, error) {
+	actors, keep, err := s.keeper(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	each := func(fn func(*data.Event)) error {
+		return s.st.EachEvent(data.EventQuery{From: f.From, To: f.To, Actor: f.Actor, Article: f.Article}, func(e *data.Event) error {
+			if keep(e) {
+				fn(e)
+			}
+			return nil
+		})
+	}
+	return actors, each, nil
 }
 
 // NetworkMeasures measures every actor's place in the network of all the

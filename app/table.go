@@ -25,6 +25,8 @@ type EventFilter struct {
 	Flag             string     // historical, future, hypothetical or negated
 	MinFatalities    int        // above 0: only events reported to have killed at least so many
 	MinGrade         data.Grade // only events graded at least this well (Grade.AtLeast)
+	// Events, sorted, keeps only these events (a mark of the map)
+	Events []string
 }
 
 // EventRow is one line of the all-events table, ready to show.
@@ -101,6 +103,9 @@ func (f EventFilter) keeps(e *data.Event, actors map[string]data.Actor, grade da
 		f.Actor != "" && !slices.Contains(e.Parties(), f.Actor),
 		f.Recipient != "" && (!slices.Contains(e.Actors, f.Actor) || !slices.Contains(e.Recipients, f.Recipient)),
 		f.Article != "" && !e.Cites(f.Article):
+		return false
+	}
+	if _, found := slices.BinarySearch(f.Events, e.ID); len(f.Events) > 0 && !found {
 		return false
 	}
 	if len(f.Types) > 0 && !containsFold(f.Types, e.Type) {

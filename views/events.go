@@ -48,6 +48,8 @@ type eventsTab struct {
 	// grouped by country
 	recipientCountry string
 	pair             *widget.Button
+	only             []string       // sorted: the events of a mark of the map
+	chosen           *widget.Button // says which, and clears them
 	actorPick        *picker
 	onlyOpen         *widget.Check
 	table            *sortableTable
@@ -90,6 +92,8 @@ func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
 	t.onlyOpen = widget.NewCheck("open article only", func(bool) { t.applied() })
 	t.pair = widget.NewButton("", func() { t.recipient, t.recipientCountry = "", ""; t.applied() })
 	t.pair.Hide()
+	t.chosen = widget.NewButton("", func() { t.only = nil; t.chosen.Hide(); t.applied() })
+	t.chosen.Hide()
 	cell := func(f func(r app.EventRow) string) func(int) string {
 		return func(i int) string { return f(t.rows[i]) }
 	}
@@ -115,7 +119,7 @@ func (t *eventsTab) view() fyne.CanvasObject {
 	apply := widget.NewButton("Apply", t.applied)
 	filters := container.NewGridWithColumns(10, t.typ, t.from, t.to, t.actorPick, t.country, t.minKilled, t.minGrade, t.flag, t.onlyOpen, apply)
 	dups := widget.NewButton("Likely duplicates…", t.links.duplicates)
-	return container.NewBorder(container.NewVBox(filters, container.NewBorder(nil, nil, container.NewHBox(t.count, t.pair), dups)), nil, nil, nil, t.table)
+	return container.NewBorder(container.NewVBox(filters, container.NewBorder(nil, nil, container.NewHBox(t.count, t.pair, t.chosen), dups)), nil, nil, nil, t.table)
 }
 
 // show is called when the table or the timeline is shown or hidden.
@@ -142,6 +146,7 @@ func (t *eventsTab) filter() app.EventFilter {
 		f.MinFatalities = *n
 	}
 	f.MinGrade, _ = data.ParseGrade(t.minGrade.Text)
+	f.Events = t.only
 	return f
 }
 
@@ -201,6 +206,18 @@ func (t *eventsTab) showActor(actor, actorName, recipient, recipientName string)
 	t.actor, t.recipient = actor, recipient
 	t.actorPick.SetQuietly(actorName)
 	t.pair.SetText("→ " + recipientName + "  ✕")
+	t.reload()
+	if t.onFilter != nil {
+		t.onFilter()
+	}
+}
+
+// showEvents narrows the table to some events (a mark of the map), with
+// a button that says which and shows them all again.
+func (t *eventsTab) showEvents(ids []string, what string) {
+	t.only = ids
+	t.chosen.SetText(what + " (from the map)  ✕")
+	t.chosen.Show()
 	t.reload()
 	if t.onFilter != nil {
 		t.onFilter()

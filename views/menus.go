@@ -2,7 +2,6 @@ package views
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 )
 
@@ -64,7 +63,7 @@ func (wb *workbench) mainMenu() *fyne.MainMenu {
 		item("Reject suggestion", shortcut(fyne.KeyR, true), wb.code.suggest.whenShown(wb.code.suggest.reject)),
 	)
 	view := fyne.NewMenu("View")
-	for i, t := range []*container.TabItem{wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline, wb.tab.network, wb.sources.item, wb.conflicts.item} {
+	for i, t := range wb.tabList() {
 		view.Items = append(view.Items, item(t.Text, shortcut(fyne.KeyName(string(rune('1'+i))), true), func() { wb.tabs.Select(t) }))
 	}
 	return fyne.NewMainMenu(file, edit, code, view)

@@ -442,8 +442,7 @@ type chartRenderer struct {
 	circles []*canvas.Circle
 	labels  []*canvas.Text
 	backs   []*canvas.Rectangle // behind the labels, so that links do not cross the words
-	tipBox  *canvas.Rectangle
-	tips    []*canvas.Text
+	tip     *tooltip
 	objects []fyne.CanvasObject
 	size    fyne.Size
 }
@@ -468,8 +467,7 @@ func (r *chartRenderer) Refresh() {
 	s := r.c.scene
 	if r.bg == nil {
 		r.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-		r.tipBox = canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
-		r.tipBox.StrokeColor, r.tipBox.StrokeWidth, r.tipBox.CornerRadius = theme.Color(theme.ColorNameSeparator), 1, 4
+		r.tip = newTooltip()
 	}
 	r.bg.Resize(r.size)
 	nLines, nCircles, nLabels := 0, 0, 0
@@ -534,7 +532,7 @@ func (r *chartRenderer) Refresh() {
 	hideFrom(r.circles, nCircles)
 	hideFrom(r.labels, nLabels)
 	hideFrom(r.backs, nLabels)
-	r.placeTip()
+	r.tip.place(r.c.tip, r.c.tipAt, r.size)
 	r.objects = r.objects[:0]
 	r.objects = append(r.objects, r.bg)
 	for _, l := range r.lines {
@@ -546,46 +544,8 @@ func (r *chartRenderer) Refresh() {
 	for i, t := range r.labels {
 		r.objects = append(r.objects, r.backs[i], t)
 	}
-	r.objects = append(r.objects, r.tipBox)
-	for _, t := range r.tips {
-		r.objects = append(r.objects, t)
-	}
+	r.objects = append(r.objects, r.tip.objects()...)
 	canvas.Refresh(r.c)
-}
-
-// placeTip shows the tooltip's lines by the pointer.
-func (r *chartRenderer) placeTip() {
-	for len(r.tips) < len(r.c.tip) {
-		t := canvas.NewText("", theme.Color(theme.ColorNameForeground))
-		t.TextSize = theme.CaptionTextSize()
-		r.tips = append(r.tips, t)
-	}
-	if len(r.c.tip) == 0 {
-		r.tipBox.Hide()
-		hideFrom(r.tips, 0)
-		return
-	}
-	width, lineH := float32(0), float32(0)
-	for i, text := range r.c.tip {
-		t := r.tips[i]
-		t.Text, t.TextStyle = text, fyne.TextStyle{Bold: i == 0}
-		width, lineH = max(width, t.MinSize().Width), t.MinSize().Height
-	}
-	at := r.c.tipAt.Add(fyne.NewPos(14, 14))
-	if at.X+width+12 > r.size.Width {
-		at.X = max(0, r.c.tipAt.X-width-20)
-	}
-	r.tipBox.Move(at)
-	r.tipBox.Resize(fyne.NewSize(width+12, lineH*float32(len(r.c.tip))+8))
-	r.tipBox.Show()
-	for i, t := range r.tips {
-		if i >= len(r.c.tip) {
-			t.Hide()
-			continue
-		}
-		t.Move(at.Add(fyne.NewPos(6, 4+lineH*float32(i))))
-		t.Show()
-	}
 }
 
 func hideFrom[T fyne.CanvasObject](objs []T, from int) {

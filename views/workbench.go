@@ -11,6 +11,7 @@ import (
 
 	"dossier/app"
 	"dossier/app/network"
+	"dossier/app/report"
 	"dossier/data"
 )
 
@@ -28,13 +29,14 @@ type workbench struct {
 	bar        *widget.Label
 	actorForm  *actorForm // the last actor form opened (tests fill it in)
 	tabs       *container.AppTabs
-	tab        struct{ code, actors, events, timeline, network *container.TabItem }
+	tab        struct{ code, actors, events, timeline, network, places *container.TabItem }
 	code       *codeTab
 	register   *registerTab
 	allEvents  *eventsTab
 	duplicates *eventDuplicates
 	timeline   *Timeline
 	network    *networkTab
+	places     *mapTab
 	sources    *sourcesTab
 	conflicts  *conflictsTab
 	team       *teamLink
@@ -94,9 +96,11 @@ func (wb *workbench) content() fyne.CanvasObject {
 	wb.tab.events = container.NewTabItem("Events", wb.allEvents.view())
 	wb.tab.timeline = container.NewTabItem("Timeline", container.NewBorder(nil, widget.NewLabel("Filtered like the Events table; tap a mark to open its event."), nil, nil, wb.timeline))
 	wb.network = newNetworkTab(wb.sess, networkLinks{ui: wb.ui, win: wb.win, filter: wb.allEvents.filter, openNode: wb.nodeEvents, openLink: wb.linkEvents})
-	wb.allEvents.onFilter = wb.network.filterChanged
+	wb.places = newMapTab(wb.sess, mapLinks{ui: wb.ui, win: wb.win, filter: wb.allEvents.filter, openEvents: wb.markEvents, export: wb.saveMap})
+	wb.allEvents.onFilter = func() { wb.network.filterChanged(); wb.places.filterChanged() }
 	wb.tab.network = container.NewTabItem("Network", wb.network.view())
-	wb.tabs = container.NewAppTabs(wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline, wb.tab.network, wb.sources.item, wb.conflicts.item)
+	wb.tab.places = container.NewTabItem("Map", wb.places.view())
+	wb.tabs = container.NewAppTabs(wb.tabList()...)
 	wb.tabs.OnSelected = wb.tabOpened
 	wb.conflicts.retitled = wb.tabs.Refresh
 	wb.conflicts.reload()
@@ -121,9 +125,31 @@ func (wb *workbench) tabOpened(t *container.TabItem) {
 	wb.register.show(t == wb.tab.actors)
 	wb.allEvents.show(t == wb.tab.events || t == wb.tab.timeline)
 	wb.network.show(t == wb.tab.network)
+	wb.places.show(t == wb.tab.places)
 	wb.sources.show(t == wb.sources.item)
 	if t == wb.conflicts.item {
 		wb.conflicts.reload()
+	}
+}
+
+// tabList is the window's tabs in order (the View menu numbers them).
+func (wb *workbench) tabList() []*container.TabItem {
+	return []*container.TabItem{wb.tab.code, wb.tab.actors, wb.tab.events, wb.tab.timeline, wb.tab.network, wb.tab.places, wb.sources.item, wb.conflicts.item}
+}
+
+// markEvents opens the events of a mark of the map in the Events tab.
+func (wb *workbench) markEvents(ids []string, what string) {
+	wb.allEvents.showEvents(ids, what)
+	wb.tabs.Select(wb.tab.events)
+}
+
+// saveMap opens File ▸ Export with the map as a PNG picture chosen.
+func (wb *workbench) saveMap() {
+	f := wb.exporter.exportDialog()
+	for i, ft := range report.Formats {
+		if ft.Ext == ".map.png" {
+			f.format.SetSelectedIndex(i)
+		}
 	}
 }
 
@@ -156,6 +182,7 @@ func (wb *workbench) changed(cs []data.Change) {
 	wb.register.changed(cs)
 	wb.allEvents.changed(cs)
 	wb.network.changed(cs)
+	wb.places.changed(cs)
 	wb.sources.changed(cs)
 	wb.conflicts.changed(cs)
 }

@@ -56,22 +56,22 @@ var QuadColours = [5]color.NRGBA{{0x6b, 0x72, 0x80, 0xff}, {0x22, 0xc5, 0x5e, 0x
 
 // markCell is the size, in pixels, of the squares within which spots are
 // drawn as one mark: about the largest mark's width.
-const markCell = 28
+const markCell = 30
 
-// radius is a mark's: 4 px for one event (or none killed), 7 at 10, 10 at
-// 100, at most 13.
+// radius is a mark's: 4 px for one event (or none killed), 8.5 at 10,
+// 13 at 100, at most 15.
 func radius(v int) float64 {
 	if v <= 1 {
 		return 4
 	}
-	return math.Min(13, 4+3*math.Log10(float64(v)))
+	return math.Min(15, 4+4.5*math.Log10(float64(v)))
 }
 
 // group gathers the spots in view into marks: those within one square of
 // markCell pixels become one mark at their mean position.
 func group(spots []Spot, v Viewport, sizeBy string) []Mark {
-	type cell struct{ cx, cy int }
-	index := map[cell]int{}
+	cols, rows := int(v.Width/markCell)+3, int(v.Height/markCell)+3
+	index := make([]int32, cols*rows) // a cell's mark, plus one (0: none yet)
 	var marks []Mark
 	var sums [][2]float64
 	var quads [][5]int
@@ -80,11 +80,11 @@ func group(spots []Spot, v Viewport, sizeBy string) []Mark {
 		if px < -markCell || py < -markCell || px > v.Width+markCell || py > v.Height+markCell {
 			continue
 		}
-		k := cell{int(math.Floor(px / markCell)), int(math.Floor(py / markCell))}
-		j, ok := index[k]
-		if !ok {
+		k := (int(px/markCell)+1)*rows + int(py/markCell) + 1 // from -1 to cols-2, rows-2
+		j := int(index[k]) - 1
+		if j < 0 {
 			j = len(marks)
-			index[k] = j
+			index[k] = int32(j + 1)
 			marks = append(marks, Mark{})
 			sums = append(sums, [2]float64{})
 			quads = append(quads, [5]int{})

@@ -2,6 +2,7 @@ package geomap
 
 import (
 	"bufio"
+	"encoding/binary"
 	"fmt"
 	"html"
 	"image"
@@ -13,7 +14,6 @@ import (
 	"strings"
 
 	"golang.org/x/image/font"
-	"golang.org/x/image/vector"
 
 	"dossier/app/picture"
 	"dossier/data/codebook"
@@ -32,33 +32,69 @@ var (
 
 // Base draws the sea, the land and the borders of the scene: the picture
 // under the marks and labels.
-func (s Scene) Base() *image.NRGBA {
+func (s Scene) Base() *image.NRGBA { return new(Painter).Paint(s) }
+
+// Painter draws scenes' land over and over, keeping its buffers between
+// pictures of one size (a window redrawing as the analyst pans): the land
+// is filled row by row into a coverage mask, the coasts and borders drawn
+// as anti-aliased hairlines into another (they smooth the land's edges),
+// and both laid over the sea in one pass.
+type Painter struct {
+	land       picture.Scanlines
+	landMask   *image.Alpha
+	borderMask *image.Alpha
+	img        *image.NRGBA
+}
+
+// Paint draws the scene's sea, land and borders into the painter's
+// picture (the same one each time, while the size stays the same).
+func (pt *Painter) Paint(s Scene) *image.NRGBA {
 	w, h := max(1, int(math.Ceil(s.View.Width))), max(1, int(math.Ceil(s.View.Height)))
-	img := image.NewNRGBA(image.Rect(0, 0, w, h))
-	for i := 0; i < len(img.Pix); i += 4 {
-		img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = Sea.R, Sea.G, Sea.B, 0xff
+	rect := image.Rect(0, 0, w, h)
+	if pt.img == nil || pt.img.Rect != rect {
+		pt.landMask, pt.borderMask, pt.img = image.NewAlpha(rect), image.NewAlpha(rect), image.NewNRGBA(rect)
+	} else {
+		clear(pt.landMask.Pix)
+		clear(pt.borderMask.Pix)
 	}
-	land, borders := vector.NewRasterizer(w, h), vector.NewRasterizer(w, h)
-	width := 0.7
+	pt.land.Reset(h)
+	strength := 0.7
 	if s.View.Zoom() >= fineFrom {
-		width = 1
+		strength = 0.9
 	}
 	s.Rings(func(_ *Country, ring [][2]float64) {
 		if len(ring) < 3 {
 			return
 		}
-		picture.Path(land, ring, 0, 0)
+		pt.land.Add(ring)
 		for i := 1; i < len(ring); i++ {
 			a, b := ring[i-1], ring[i]
 			if math.Max(a[0], b[0]) < 0 || math.Max(a[1], b[1]) < 0 || math.Min(a[0], b[0]) > s.View.Width || math.Min(a[1], b[1]) > s.View.Height {
 				continue
 			}
-			picture.Path(borders, picture.ThickLine(a[0], a[1], b[0], b[1], width), 0, 0)
+			picture.HairLine(pt.borderMask, a[0], a[1], b[0], b[1], strength)
 		}
 	})
-	land.Draw(img, img.Bounds(), image.NewUniform(Land), image.Point{})
-	borders.Draw(img, img.Bounds(), image.NewUniform(Border), image.Point{})
-	return img
+	pt.land.Fill(pt.landMask)
+	var ground [256][3]uint32 // sea to land by the land's coverage
+	var packed [256]uint32    // the same as little-endian RGBA
+	for l := range ground {
+		t := uint32(l)
+		ground[l] = [3]uint32{(uint32(Sea.R)*(255-t) + uint32(Land.R)*t) / 255, (uint32(Sea.G)*(255-t) + uint32(Land.G)*t) / 255, (uint32(Sea.B)*(255-t) + uint32(Land.B)*t) / 255}
+		packed[l] = ground[l][0] | ground[l][1]<<8 | ground[l][2]<<16 | 0xff<<24
+	}
+	br, bg, bb := uint32(Border.R), uint32(Border.G), uint32(Border.B)
+	pix, borders := pt.img.Pix, pt.borderMask.Pix
+	for i, l := range pt.landMask.Pix {
+		t := uint32(borders[i])
+		if t == 0 {
+			binary.LittleEndian.PutUint32(pix[4*i:], packed[l])
+			continue
+		}
+		g, p := ground[l], pix[4*i:4*i+4:4*i+4]
+		p[0], p[1], p[2], p[3] = uint8((g[0]*(255-t)+br*t)/255), uint8((g[1]*(255-t)+bg*t)/255), uint8((g[2]*(255-t)+bb*t)/255), 0xff
+	}
+	return pt.img
 }
 
 // WritePNG draws the whole scene as a PNG image: the map, the marks with

@@ -134,7 +134,8 @@ func ReadWorld(in io.Reader) (*World, error) {
 }
 
 // project works out a country's rings in map units, its box and the
-// spot for its name (the middle of its largest polygon's box).
+// spot for its name (the middle of its largest polygon's box, one within
+// ±180° if it has any).
 func (c *Country) project() {
 	c.box = [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
 	best := -1.0
@@ -158,7 +159,11 @@ func (c *Country) project() {
 				}
 			}
 			c.box = [4]float64{math.Min(c.box[0], b[0]), math.Min(c.box[1], b[1]), math.Max(c.box[2], b[2]), math.Max(c.box[3], b[3])}
-			if area := (b[2] - b[0]) * (b[3] - b[1]); k == 0 && area > best {
+			area := (b[2] - b[0]) * (b[3] - b[1])
+			if b[0] < 0 || b[2] > 1 { // past the antimeridian: named only if nothing else is
+				area /= 1000
+			}
+			if k == 0 && area > best {
 				best, c.label = area, [2]float64{(b[0] + b[2]) / 2, (b[1] + b[3]) / 2}
 			}
 		}

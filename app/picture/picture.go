@@ -70,6 +70,19 @@ func ThickLine(x1, y1, x2, y2, width float64) [][2]float64 {
 	return [][2]float64{{x1 + nx, y1 + ny}, {x2 + nx, y2 + ny}, {x2 - nx, y2 - ny}, {x1 - nx, y1 - ny}}
 }
 
+// LinePath adds a stroke from x1, y1 to x2, y2 to a rasterizer as a
+// four-cornered polygon, without making one.
+func LinePath(r *vector.Rasterizer, x1, y1, x2, y2, width float64) {
+	dx, dy := x2-x1, y2-y1
+	d := math.Max(math.Hypot(dx, dy), 1e-6)
+	nx, ny := -dy/d*width/2, dx/d*width/2
+	r.MoveTo(float32(x1+nx), float32(y1+ny))
+	r.LineTo(float32(x2+nx), float32(y2+ny))
+	r.LineTo(float32(x2-nx), float32(y2-ny))
+	r.LineTo(float32(x1-nx), float32(y1-ny))
+	r.ClosePath()
+}
+
 // Circle is a circle as a 32-sided polygon.
 func Circle(x, y, r float64) [][2]float64 {
 	const steps = 32
@@ -86,4 +99,49 @@ func Blank(width, height int) *image.NRGBA {
 	img := image.NewNRGBA(image.Rect(0, 0, width, height))
 	draw.Draw(img, img.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
 	return img
+}
+
+// HairLine draws an anti-aliased line about a pixel wide into a coverage
+// mask (Xiaolin Wu's algorithm, at strength 0–1), keeping the stronger
+// coverage where lines cross: its work grows with the line's length, not
+// with the picture's size, as a rasterizer's does.
+func HairLine(m *image.Alpha, x0, y0, x1, y1, strength float64) {
+	plot := func(x, y int, c float64) {
+		if !(image.Point{x, y}.In(m.Rect)) {
+			return
+		}
+		i := m.PixOffset(x, y)
+		if v := uint8(math.Min(255, c*strength*255)); v > m.Pix[i] {
+			m.Pix[i] = v
+		}
+	}
+	steep := math.Abs(y1-y0) > math.Abs(x1-x0)
+	if steep {
+		x0, y0, x1, y1 = y0, x0, y1, x1
+	}
+	if x0 > x1 {
+		x0, x1, y0, y1 = x1, x0, y1, y0
+	}
+	dx := x1 - x0
+	gradient := 1.0
+	if dx > 1e-9 {
+		gradient = (y1 - y0) / dx
+	}
+	put := func(x int, y float64) {
+		fy := math.Floor(y)
+		f := y - fy
+		if steep {
+			plot(int(fy), x, 1-f)
+			plot(int(fy)+1, x, f)
+		} else {
+			plot(x, int(fy), 1-f)
+			plot(x, int(fy)+1, f)
+		}
+	}
+	start, end := int(math.Round(x0)), int(math.Round(x1))
+	y := y0 + gradient*(float64(start)-x0)
+	for x := start; x <= end; x++ {
+		put(x, y)
+		y += gradient
+	}
 }

@@ -1,0 +1,168 @@
+package views
+
+import (
+	"context"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"dossier/app/geomap"
+	"dossier/data"
+)
+
+// TestMapTab: on the worked example and two events in Aleppo, the marks
+// drawn stand exactly for the events with places, each where its events
+// are; a tap on Aleppo's mark opens exactly its events in the Events tab;
+// the time window hides the events outside it; a type filter redraws it;
+// an edited event moves only its own mark.
+func TestMapTab(t *testing.T) {
+	f := newFixture(t)
+	artID, err := f.wb.sess.LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	aleppo := &data.Location{Name: "Aleppo", Lat: 36.20124, Lon: 37.16117, Country: "SYR", Precision: "city"}
+	twelve := 12
+	strike := &data.Event{Type: "ASSAULT", CAMEO: "195", Article: artID, Date: data.EventDate{Start: "2025-05-02"}, Location: aleppo, Size: data.Size{Fatalities: &twelve}}
+	arrest := &data.Event{Type: "COERCE", CAMEO: "173", Article: artID, Date: data.EventDate{Start: "2025-05-20"}, Location: aleppo}
+	for _, e := range []*data.Event{strike, arrest} {
+		if err := f.st.PutEvent(context.Background(), e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.settle()
+	f.wb.tabs.Select(f.wb.tab.places)
+	f.settle()
+	tab := f.wb.places
+	chart := tab.chart
+	events, _ := f.st.Events(data.EventQuery{})
+	placed := map[string]bool{}
+	for _, e := range events {
+		if _, ok := geomap.SpotOf(&e); ok {
+			placed[e.ID] = true
+		}
+	}
+	s := chart.scene
+	drawn := map[string]bool{}
+	for _, m := range s.Marks {
+		for _, id := range s.Events(m) {
+			sp := s.Spots[slices.IndexFunc(s.Spots, func(sp geomap.Spot) bool { return sp.ID == id })]
+			x, y := s.View.Pixel(sp.X, sp.Y)
+			if math.Hypot(x-m.X, y-m.Y) > 40 {
+				t.Errorf("%s is drawn %0.f px from its place", id, math.Hypot(x-m.X, y-m.Y))
+			}
+			drawn[id] = true
+		}
+	}
+	if len(drawn) != len(placed) || len(placed) < 3 {
+		t.Fatalf("%d events drawn for %d with places", len(drawn), len(placed))
+	}
+	if !strings.HasPrefix(tab.status.Text, plural(len(placed), "event")+" on the map") || strings.Contains(tab.status.Text, "without a place") != (len(events) > len(placed)) {
+		t.Errorf("the status line says %q", tab.status.Text)
+	}
+	if c := test.WidgetRenderer(chart).(*mapRenderer); c.base.Image == nil || len(c.marks) < len(s.Marks) {
+		t.Fatal("the map drew no land or too few marks")
+	}
+
+	var at geomap.Mark
+	for _, m := range s.Marks {
+		if ids := s.Events(m); slices.Contains(ids, strike.ID) {
+			at = m
+		}
+	}
+	chart.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(at.X), float32(at.Y))}})
+	if tip := strings.Join(chart.tip, "|"); !strings.HasPrefix(tip, "Aleppo|2 events, 2025-05-02 to 2025-05-20|12 killed (as reported)") {
+		t.Errorf("Aleppo's tooltip says %q", tip)
+	}
+	chart.Tapped(&fyne.PointEvent{Position: fyne.NewPos(float32(at.X), float32(at.Y))})
+	f.settle()
+	if f.wb.tabs.Selected() != f.wb.tab.events {
+		t.Fatal("a tap on a mark did not open the Events tab")
+	}
+	rows := f.wb.allEvents.rows
+	if len(rows) != 2 || rows[0].Place != "Aleppo" || rows[1].Place != "Aleppo" || !strings.Contains(f.wb.allEvents.chosen.Text, "2 events at Aleppo") {
+		t.Fatalf("the mark opened %d rows (%q)", len(rows), f.wb.allEvents.chosen.Text)
+	}
+	test.Tap(f.wb.allEvents.chosen)
+	f.wb.tabs.Select(f.wb.tab.places)
+	f.settle()
+	if n := len(chart.scene.Spots); n != len(placed) {
+		t.Fatalf("after clearing the mark's filter the map shows %d events", n)
+	}
+
+	// the time window: May 2025 only
+	may := slices.Index(tab.months, "2025-05")
+	tab.from.SetValue(float64(may))
+	f.settle()
+	if ids := spotIDs(chart.scene); len(ids) != 2 || !slices.Contains(ids, strike.ID) || !slices.Contains(ids, arrest.ID) {
+		t.Fatalf("May's window shows %v", ids)
+	}
+	if !strings.Contains(tab.window.Text, "May 2025 to May 2025") || !strings.Contains(tab.status.Text, "outside the time window") {
+		t.Errorf("the window says %q, the status %q", tab.window.Text, tab.status.Text)
+	}
+	tab.from.SetValue(0)
+	f.settle()
+
+	// a type filter redraws it
+	f.wb.allEvents.typ.SetSelected("ASSAULT")
+	f.wb.tabs.Select(f.wb.tab.places)
+	f.settle()
+	if ids := spotIDs(chart.scene); len(ids) != 1 || ids[0] != strike.ID {
+		t.Fatalf("filtered on ASSAULT, the map shows %v", ids)
+	}
+
+	// an edit moves only its own mark; the view stays
+	view := chart.view
+	moved, _ := f.st.Event(strike.ID)
+	moved.Location = &data.Location{Name: "Homs", Lat: 34.72682, Lon: 36.72339, Country: "SYR", Precision: "city"}
+	if err := f.st.PutEvent(context.Background(), moved); err != nil {
+		t.Fatal(err)
+	}
+	f.settle()
+	if chart.view != view || len(chart.scene.Spots) != 1 || chart.scene.Spots[0].Place != "Homs" {
+		t.Fatalf("after the edit: view moved %v, spots %+v", chart.view != view, chart.scene.Spots)
+	}
+}
+
+func spotIDs(s geomap.Scene) []string {
+	var out []string
+	for _, m := range s.Marks {
+		out = append(out, s.Events(m)...)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestMapPlays: Play steps a one-month window through the months and
+// stops at the last.
+func TestMapPlays(t *testing.T) {
+	f := newFixture(t)
+	artID, _ := f.wb.sess.LoadSample()
+	for _, d := range []string{"2025-01-10", "2025-04-10"} {
+		e := &data.Event{Type: "PROTEST", Article: artID, Date: data.EventDate{Start: d}, Location: &data.Location{Name: "Kyiv", Lat: 50.45466, Lon: 30.5238}}
+		if err := f.st.PutEvent(context.Background(), e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.settle()
+	f.wb.tabs.Select(f.wb.tab.places)
+	f.settle()
+	tab := f.wb.places
+	tab.to.SetValue(0)
+	tab.playing = true
+	steps := 0
+	for tab.step() {
+		steps++
+		if from, to := tab.bounds(); from != to {
+			t.Fatalf("the window grew to %s–%s", from, to)
+		}
+	}
+	if steps != len(tab.months)-1 || tab.playing {
+		t.Fatalf("%d steps over %d months, playing %v", steps, len(tab.months), tab.playing)
+	}
+}
