@@ -9,7 +9,7 @@ LDFLAGS := -X dossier/app/cli.Version=$(VERSION)
 export WINEPREFIX := $(CURDIR)/bin/wine-prefix
 export WINEDEBUG  := -all
 
-.PHONY: run build test bench fuzz crash faults eval models lint deps codebooks mapdata clean hub windows windows-test dist
+.PHONY: run build test bench bench-scale fuzz crash faults eval models lint deps codebooks mapdata clean hub windows windows-test dist
 
 run: deps build
 	./$(BIN) $(ARGS)
@@ -61,6 +61,10 @@ test: deps
 # Benchmarks print ratios against a baseline run in the same process.
 bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 3x -timeout 60m ./... | grep -E '^(Benchmark|ok|FAIL|---)' 
+
+# slow, not in CI: a million-event workbook opened by openpyxl and LibreOffice
+bench-scale:
+	DOSSIER_SCALE=1 $(GO) test -tags $(TAGS) -run '^TestMillionEventWorkbookOpens$$' -v -timeout 90m ./app/report
 
 # Suggestions measured: the rules on the re3d corpus and the CAMEO example sentences (../shared),
 # then, per language, the rules alone, the shipped model alone and both on the dev split of its

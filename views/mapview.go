@@ -503,7 +503,7 @@ func (r *mapRenderer) Refresh() {
 		c.FillColor = fill
 		c.Position1, c.Position2 = fyne.NewPos(float32(m.X-m.R), float32(m.Y-m.R)), fyne.NewPos(float32(m.X+m.R), float32(m.Y+m.R))
 		c.Show()
-		if m.Count() > 1 && m.R >= 7 {
+		if m.Count() > 1 && m.R >= geomap.CountFrom {
 			text(&r.counts, nCounts, strconv.Itoa(m.Count()), color.White, float32(m.X), float32(m.Y), fyne.TextAlignCenter)
 			nCounts++
 		}

@@ -58,14 +58,17 @@ var QuadColours = [5]color.NRGBA{{0x6b, 0x72, 0x80, 0xff}, {0x22, 0xc5, 0x5e, 0x
 // drawn as one mark: about the largest mark's width.
 const markCell = 30
 
-// radius is a mark's: 4 px for one event (or none killed), 8.5 at 10,
-// 13 at 100, at most 15.
+// radius is a mark's: 4 px for one event (or none killed), 6.5 from two
+// (room for the count), 8.5 at 10, 13 at 100, at most 15.
 func radius(v int) float64 {
 	if v <= 1 {
 		return 4
 	}
-	return math.Min(15, 4+4.5*math.Log10(float64(v)))
+	return math.Max(CountFrom, math.Min(15, 4+4.5*math.Log10(float64(v))))
 }
+
+// CountFrom is the radius from which a mark shows its count.
+const CountFrom = 6.5
 
 // group gathers the spots in view into marks: those within one square of
 // markCell pixels become one mark at their mean position.

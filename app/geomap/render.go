@@ -123,7 +123,7 @@ func WritePNG(w io.Writer, s Scene) error {
 		fill := m.Fill
 		fill.A = 0xe0
 		picture.Fill(img, fill, picture.Circle(m.X, m.Y, m.R))
-		if m.Count() > 1 && m.R >= 7 {
+		if m.Count() > 1 && m.R >= CountFrom {
 			n := strconv.Itoa(m.Count())
 			picture.Text(img, face, color.White, n, int(m.X)-font.MeasureString(face, n).Ceil()/2, int(m.Y+4))
 		}
@@ -181,7 +181,7 @@ func WriteSVG(out io.Writer, s Scene) error {
 	for _, m := range s.Marks {
 		fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="%.1f" fill="%s" fill-opacity="0.88" stroke="#ffffff" stroke-width="1.5"><title>%s</title></circle>`+"\n",
 			m.X, m.Y, m.R, picture.Hex(m.Fill), html.EscapeString(strings.Join(s.Describe(m), "\n")))
-		if m.Count() > 1 && m.R >= 7 {
+		if m.Count() > 1 && m.R >= CountFrom {
 			fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="%d" fill="#ffffff" text-anchor="middle">%d</text>`+"\n", m.X, m.Y+4, LabelSize, m.Count())
 		}
 	}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -12,58 +11,34 @@ import (
 // writeEvents streams the Events and Evidence sheets in one pass over the
 // store, counting what the Summary needs on the way.
 func (w *workbook) writeEvents(ctx context.Context, st Records, opt Options, total int) error {
-	evSW, err := w.f.NewStreamWriter(sheetEvents)
-	if err != nil {
-		return err
-	}
-	eviSW, err := w.f.NewStreamWriter(sheetEvidence)
-	if err != nil {
-		return err
-	}
 	headers, widths := eventHeaders()
-	if err := w.header(evSW, headers, widths); err != nil {
-		return err
-	}
-	if err := w.header(eviSW, sheetHeaders[sheetEvidence], []float64{20, 30, 9, 9, 80, 7}); err != nil {
-		return err
-	}
-	row, eviRow := 1, 1
-	err = eachRowAhead(ctx, st, opt.Filter, w, func(r builtRow) error {
-		row++
-		if err := evSW.SetRow("A"+strconv.Itoa(row), r.event); err != nil {
+	events := &spill{w: w, base: sheetEvents, table: "EventsTable", headers: headers, widths: widths, finish: w.validations}
+	evidence := &spill{w: w, base: sheetEvidence, table: "EvidenceTable", headers: sheetHeaders[sheetEvidence], widths: []float64{20, 30, 9, 9, 80, 7}}
+	err := eachRowAhead(ctx, st, opt.Filter, w, func(r builtRow) error {
+		if err := events.add(r.event); err != nil {
 			return err
 		}
 		for _, ev := range r.evidence {
-			eviRow++
-			if err := eviSW.SetRow("A"+strconv.Itoa(eviRow), ev); err != nil {
+			if err := evidence.add(ev); err != nil {
 				return err
 			}
 		}
-		if opt.Progress != nil && (row-1)%500 == 0 {
-			opt.Progress(row-1, total)
+		if opt.Progress != nil && events.rows%500 == 0 {
+			opt.Progress(events.rows, total)
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	w.res.Events = row - 1
+	w.res.Events, w.eventSheets = events.rows, events.parts
 	if opt.Progress != nil {
-		opt.Progress(row-1, row-1)
+		opt.Progress(events.rows, events.rows)
 	}
-	if err := table(evSW, "EventsTable", len(eventColumns), row-1); err != nil {
+	if err := events.end(); err != nil {
 		return err
 	}
-	if err := table(eviSW, "EvidenceTable", len(sheetHeaders[sheetEvidence]), eviRow-1); err != nil {
-		return err
-	}
-	if err := w.validations(); err != nil {
-		return err
-	}
-	if err := evSW.Flush(); err != nil {
-		return err
-	}
-	return eviSW.Flush()
+	return evidence.end()
 }
 
 // builtRow is one event's cells and its evidence rows, ready to write.
@@ -159,9 +134,9 @@ func (w *workbook) note(e *data.Event) {
 	w.stats.add(e, e.Grade(w.l.reliability))
 }
 
-// validations give the Events sheet drop-downs of valid codes, so that an
+// validations give an Events sheet drop-downs of valid codes, so that an
 // edited workbook comes back with codes Dossier knows.
-func (w *workbook) validations() error {
+func (w *workbook) validations(sheet string) error {
 	lists := map[string]string{
 		"Type": "$A$2:$A$17", "Mode": "$B$2:$B$200", "CAMEO": "$D$2:$D$313", "Precision": "$F$2:$F$6", "Confidence": "$G$2:$G$4",
 		"Credibility": "$J$2:$J$7",
@@ -180,7 +155,7 @@ func (w *workbook) validations() error {
 			continue
 		}
 		dv.SetError(excelize.DataValidationErrorStyleWarning, "Not a Dossier code", "Choose a value from the list (see the Code lists sheet).")
-		if err := w.f.AddDataValidation(sheetEvents, dv); err != nil {
+		if err := w.f.AddDataValidation(sheet, dv); err != nil {
 			return err
 		}
 	}

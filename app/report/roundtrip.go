@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -31,6 +32,7 @@ func (p Problem) String() string {
 
 // Change is one row that changes the database.
 type Change struct {
+	Sheet   string `json:"sheet,omitempty"` // past a full sheet: "Events (2)"; "" for Events
 	Row     int    `json:"row"`
 	EventID string `json:"event"`
 	Created bool   `json:"created,omitempty"`
@@ -85,35 +87,22 @@ func ImportWorkbook(ctx context.Context, st Writable, path string, dryRun bool) 
 		return res, data.Errorf(data.EInvalid, "%s is not a workbook Dossier can read: %v", path, err)
 	}
 	defer f.Close()
-	formulas, err := formulaCells(path, sheetEvents)
-	if err != nil {
-		return res, data.Errorf(data.EInvalid, "%s cannot be read: %v", path, err)
-	}
 	l, err := newLookup(st)
 	if err != nil {
 		return res, err
 	}
-	rows, err := f.Rows(sheetEvents)
-	if err != nil {
-		return res, data.Errorf(data.EInvalid, "%s has no %q sheet: is it a Dossier export?", path, sheetEvents)
-	}
-	defer rows.Close()
-	sr := &sheetReader{st: st, l: l, formulas: formulas, seen: map[string]int{}, res: &res}
+	sr := &sheetReader{st: st, l: l, seen: map[string]string{}, res: &res}
 	var planned []*data.Event
-	for n := 1; rows.Next(); n++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+	for part := 1; ; part++ {
+		sheet := partName(sheetEvents, part)
+		if i, err := f.GetSheetIndex(sheet); part > 1 && (err != nil || i < 0) {
+			break
+		}
+		evs, err := sr.sheet(f, path, sheet)
 		if err != nil {
 			return res, err
 		}
-		if n == 1 {
-			if sr.cols, err = headerColumns(cells); err != nil {
-				return res, data.Errorf(data.EInvalid, "%s: %v", path, err)
-			}
-			continue
-		}
-		if ev := sr.row(cells, n); ev != nil {
-			planned = append(planned, ev)
-		}
+		planned = append(planned, evs...)
 	}
 	if !dryRun && len(planned) > 0 {
 		err = commitRows(ctx, st, planned, &res)
@@ -122,10 +111,47 @@ func ImportWorkbook(ctx context.Context, st Writable, path string, dryRun bool) 
 	return res, err
 }
 
+// sheet reads one Events sheet (or a later part of it) into the events
+// its rows should become.
+func (sr *sheetReader) sheet(f *excelize.File, path, sheet string) ([]*data.Event, error) {
+	formulas, err := formulaCells(path, sheet)
+	if err != nil {
+		return nil, data.Errorf(data.EInvalid, "%s cannot be read: %v", path, err)
+	}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, data.Errorf(data.EInvalid, "%s has no %q sheet: is it a Dossier export?", path, sheet)
+	}
+	defer rows.Close()
+	sr.name, sr.formulas = sheet, formulas
+	var planned []*data.Event
+	for n := 1; rows.Next(); n++ {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, err
+		}
+		if n == 1 {
+			if sr.cols, err = headerColumns(cells); err != nil {
+				return nil, data.Errorf(data.EInvalid, "%s, sheet %s: %v", path, sheet, err)
+			}
+			continue
+		}
+		if ev := sr.row(cells, n); ev != nil {
+			planned = append(planned, ev)
+		}
+	}
+	return planned, nil
+}
+
 // sortByRow lists conflicts and refused rows in the workbook's order.
 func (r *ImportResult) sortByRow() {
 	for _, ps := range [][]Problem{r.Conflicts, r.Problems} {
-		sort.SliceStable(ps, func(i, j int) bool { return ps[i].Row < ps[j].Row })
+		sort.SliceStable(ps, func(i, j int) bool {
+			if ps[i].Sheet != ps[j].Sheet {
+				return ps[i].Sheet < ps[j].Sheet
+			}
+			return ps[i].Row < ps[j].Row
+		})
 	}
 }
 
@@ -159,8 +185,8 @@ func commitChunkOf(ctx context.Context, st Writable, planned []*data.Event, res 
 		}
 		for i, e := range planned {
 			if e.ID == c.ID {
-				row := res.dropChange(e.ID)
-				res.Conflicts = append(res.Conflicts, conflictProblem(row, c))
+				sheet, row := res.dropChange(e.ID)
+				res.Conflicts = append(res.Conflicts, conflictProblem(sheet, row, c))
 				planned = append(planned[:i:i], planned[i+1:]...)
 				break
 			}
@@ -169,23 +195,23 @@ func commitChunkOf(ctx context.Context, st Writable, planned []*data.Event, res 
 	return nil
 }
 
-// dropChange removes the change of an event and returns its row.
-func (r *ImportResult) dropChange(id string) int {
+// dropChange removes the change of an event and returns its sheet and row.
+func (r *ImportResult) dropChange(id string) (string, int) {
 	for i, c := range r.Changes {
 		if c.EventID == id {
 			r.Changes = append(r.Changes[:i], r.Changes[i+1:]...)
-			return c.Row
+			return cmp.Or(c.Sheet, sheetEvents), c.Row
 		}
 	}
-	return 0
+	return sheetEvents, 0
 }
 
-func conflictProblem(row int, c *data.Conflict) Problem {
+func conflictProblem(sheet string, row int, c *data.Conflict) Problem {
 	msg := fmt.Sprintf("the event changed in Dossier since the export (version %d there, %d now, by %s); the row was left alone", c.Given, c.Stored, c.By)
 	if c.Deleted {
 		msg = fmt.Sprintf("the event was deleted in Dossier since the export (by %s); the row was left alone", c.By)
 	}
-	return Problem{sheetEvents, row, "B (Version)", msg}
+	return Problem{sheet, row, "B (Version)", msg}
 }
 
 // headerColumns maps the header row onto the Events columns by name.
@@ -217,15 +243,24 @@ func hasColumn(cols map[int]int, ci int) bool {
 	return false
 }
 
-// sheetReader reads the Events sheet's rows into the events they should
+// sheetReader reads the Events sheets' rows into the events they should
 // become.
 type sheetReader struct {
 	st       Writable
 	l        *lookup
-	cols     map[int]int     // workbook column → eventColumns index
-	formulas map[string]bool // cells holding a formula ("C7")
-	seen     map[string]int  // event id → the row that brings it back
+	name     string            // the sheet being read
+	cols     map[int]int       // workbook column → eventColumns index
+	formulas map[string]bool   // cells holding a formula ("C7")
+	seen     map[string]string // event id → the row that brings it back ("row 7", "row 7 of Events (2)")
 	res      *ImportResult
+}
+
+// place names a row for a message: "row 7", "row 7 of Events (2)".
+func (sr *sheetReader) place(n int) string {
+	if sr.name == sheetEvents {
+		return fmt.Sprintf("row %d", n)
+	}
+	return fmt.Sprintf("row %d of %s", n, sr.name)
 }
 
 // row turns row n into the event it should become, or records why not;
@@ -250,7 +285,7 @@ func (sr *sheetReader) row(cells []string, n int) *data.Event {
 			res.Refused++
 		}
 		if len(res.Problems) < maxProblems {
-			res.Problems = append(res.Problems, Problem{sheetEvents, n, col, msg})
+			res.Problems = append(res.Problems, Problem{sr.name, n, col, msg})
 		}
 	}
 	for wi := range cells {
@@ -261,10 +296,10 @@ func (sr *sheetReader) row(cells []string, n int) *data.Event {
 	}
 	id, old := get("ID"), &data.Event{}
 	if first, again := seen[id]; again && id != "" {
-		problem("A (ID)", fmt.Sprintf("row %d already brings this event back: keep one row per event", first))
+		problem("A (ID)", first+" already brings this event back: keep one row per event")
 		return nil
 	}
-	seen[id] = n
+	seen[id] = sr.place(n)
 	if id != "" {
 		var err error
 		if old, err = st.Event(id); err != nil {
@@ -312,13 +347,17 @@ func (sr *sheetReader) row(cells []string, n int) *data.Event {
 	var c *data.Conflict
 	switch err := st.CheckEvent(ev); {
 	case errors.As(err, &c):
-		res.Conflicts = append(res.Conflicts, conflictProblem(n, c))
+		res.Conflicts = append(res.Conflicts, conflictProblem(sr.name, n, c))
 		return nil
 	case err != nil:
 		problem("", data.ErrorMessage(err))
 		return nil
 	}
-	res.Changes = append(res.Changes, Change{Row: n, EventID: ev.ID, Created: id == ""})
+	change := Change{Row: n, EventID: ev.ID, Created: id == ""}
+	if sr.name != sheetEvents {
+		change.Sheet = sr.name
+	}
+	res.Changes = append(res.Changes, change)
 	return ev
 }
 

@@ -1,7 +1,9 @@
 package report
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -27,6 +29,9 @@ func (w *workbook) writeSummary(filter Filter) error {
 	for i, kv := range [][2]any{{"Events", w.res.Events}, {"Actors", w.res.Actors}, {"Articles", w.res.Articles}} {
 		set("A"+strconv.Itoa(4+i), kv[0])
 		set("B"+strconv.Itoa(4+i), kv[1])
+	}
+	if len(w.eventSheets) > 1 {
+		set("C4", fmt.Sprintf("more than a sheet holds: on %d sheets, %s", len(w.eventSheets), strings.Join(w.eventSheets, ", ")))
 	}
 	f.SetColWidth(s, "A", "A", 30)
 	f.SetColWidth(s, "B", "B", 26)

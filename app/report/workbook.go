@@ -63,6 +63,10 @@ type workbook struct {
 	net      *network.Builder // who did what to whom, for the Network sheet
 	graph    *network.Graph   // what net built
 	measures network.Analysis // of graph, for the Actors and Network sheets
+	footer   string           // every printed page's
+	// eventSheets are the sheets the events fill: Events, and past a
+	// sheet's rows Events (2)…
+	eventSheets []string
 }
 
 // ExportWorkbook writes the events the filter selects, and what they refer
@@ -86,7 +90,8 @@ func ExportWorkbook(ctx context.Context, st Records, path string, opt Options) (
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return Result{}, err
 	}
-	if err := printSetup(f, time.Now()); err != nil {
+	w.footer = footer(time.Now())
+	if err := printSetup(f, w.footer); err != nil {
 		return Result{}, err
 	}
 	total := 0
@@ -130,7 +135,11 @@ func (w *workbook) cell(sheet string, row, col int, kind cellKind, v any) any {
 	case string:
 		safe, what := safeText(x)
 		if what != "" {
-			w.res.Notices = append(w.res.Notices, Notice{sheet, row, w.columnName(sheet, col), what})
+			name := w.columnName(sheet, col)
+			if sheet == sheetEvents || sheet == sheetEvidence { // rows count on past a full sheet
+				sheet, row = partOf(sheet, row-1)
+			}
+			w.res.Notices = append(w.res.Notices, Notice{sheet, row, name, what})
 		}
 		v = safe
 	case time.Time:

@@ -82,7 +82,7 @@ func MarkExported(st marks, res BundleResult) error {
 // given), as it reads them: every record changed since, with the sides of
 // its open conflict and the articles' texts, and the analysts the team
 // knows; it signs the whole.
-func ExportBundle(st data.Store, w io.Writer, since Since, key *Key) (BundleResult, error) {
+func ExportBundle(st Database, w io.Writer, since Since, key *Key) (BundleResult, error) {
 	after, day, err := since.start(st)
 	if err != nil {
 		return BundleResult{}, err
@@ -138,7 +138,7 @@ func writeBundle(w io.Writer, h bundleHeader, key *Key, sign func([]byte) []byte
 
 // writeLines writes the body's lines: the analysts, then every version
 // changed since the start given.
-func writeLines(st data.Store, enc *json.Encoder, after uint64, day string, conflicts map[string][]data.Version) (BundleResult, error) {
+func writeLines(st Database, enc *json.Encoder, after uint64, day string, conflicts map[string][]data.Version) (BundleResult, error) {
 	analysts, err := st.Analysts()
 	if err != nil {
 		return BundleResult{}, err
@@ -439,7 +439,7 @@ func damaged(why string) error {
 // then events, then deletions, so that an event finds what it cites. Each
 // version is checked as it is merged: one that fails is set aside, and
 // the rest go in.
-func ImportBundle(ctx context.Context, st data.Store, b *Bundle, dryRun bool) (data.MergeReport, error) {
+func ImportBundle(ctx context.Context, st Database, b *Bundle, dryRun bool) (data.MergeReport, error) {
 	var rep data.MergeReport
 	if !dryRun {
 		for _, a := range b.Analysts {

@@ -59,7 +59,7 @@ func (s *Syncer) queuedMark() string    { return "hub." + s.cfg.Team + ".queued"
 // the outbox (compare-and-set on the hub's revision of each record) and
 // merges what colleagues push, resuming from the last revision it applied.
 type Syncer struct {
-	st  data.Store
+	st  Linked
 	rep data.Replica
 	cfg HubConfig
 	nc  *nats.Conn
@@ -78,7 +78,7 @@ type Syncer struct {
 
 // Connect reaches the hub, opens (or creates) the team's bucket and the
 // team key. Problems are sentences the analyst can act on.
-func Connect(ctx context.Context, st data.Store, cfg HubConfig) (*Syncer, error) {
+func Connect(ctx context.Context, st Linked, cfg HubConfig) (*Syncer, error) {
 	if !teamName.MatchString(cfg.Team) {
 		return nil, data.Errorf(data.EInvalid, "A team's name is letters, digits, - and _ (at most 64), not %q.", cfg.Team)
 	}
