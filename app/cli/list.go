@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -36,6 +37,12 @@ func runList(env Env, s *app.Session, args []string) int {
 	case "articles":
 		rows, err = st.Articles()
 	case "events":
+		if *asJSON { // streamed: a million events need not sit in memory
+			if err := streamJSON(env.Stdout, st); err != nil {
+				return fail(env, err)
+			}
+			return ExitOK
+		}
 		rows, err = st.Events(data.EventQuery{})
 	case "actors":
 		rows, err = st.Actors()
@@ -50,6 +57,36 @@ func runList(env Env, s *app.Session, args []string) int {
 	}
 	printTable(env.Stdout, rows)
 	return ExitOK
+}
+
+// streamJSON prints every event as printJSON prints the list of them,
+// reading and writing one event at a time.
+func streamJSON(out io.Writer, st data.EventReader) error {
+	w := bufio.NewWriterSize(out, 1<<16)
+	n := 0
+	err := st.EachEvent(data.EventQuery{}, func(e *data.Event) error {
+		b, err := json.MarshalIndent(e, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			w.WriteString("[\n  ")
+		} else {
+			w.WriteString(",\n  ")
+		}
+		n++
+		_, err = w.Write(b)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		w.WriteString("[]\n")
+	} else {
+		w.WriteString("\n]\n")
+	}
+	return w.Flush()
 }
 
 func printJSON(w io.Writer, v any) int {
