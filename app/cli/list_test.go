@@ -3,12 +3,8 @@ package cli
 import (
 	"bytes"
 	"io"
-	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
-	"sync"
 	"testing"
-	"time"
 
 	"dossier/data"
 	"dossier/data/badgerstore"
@@ -41,38 +37,11 @@ func TestListEventsStreamsTheSameJSON(t *testing.T) {
 	}
 }
 
-// peakHeap runs fn and reports how far the heap rose above where it stood
-// before, sampled every millisecond, with the collector kept close behind
-// (GOGC 10) so that what it measures is mostly what is held, not garbage.
+// peakHeap is storetest.PeakHeap with the collector kept close behind
+// (GOGC 10), so that what it measures is mostly what is held, not garbage.
 func peakHeap(fn func()) uint64 {
 	defer debug.SetGCPercent(debug.SetGCPercent(10))
-	runtime.GC()
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	read := func() uint64 { metrics.Read(sample); return sample[0].Value.Uint64() }
-	base, peak := read(), uint64(0)
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for {
-			if v := read(); v > peak {
-				peak = v
-			}
-			select {
-			case <-done:
-				return
-			case <-time.After(time.Millisecond):
-			}
-		}
-	}()
-	fn()
-	close(done)
-	wg.Wait()
-	if peak < base {
-		return 0
-	}
-	return peak - base
+	return storetest.PeakHeap(fn)
 }
 
 // The streamed list holds one event at a time: on 40,000 events its heap

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 
+	"dossier/app/picture"
 	"dossier/data"
 	"dossier/data/codebook"
 )
@@ -129,11 +130,5 @@ func dominant(q [5]int) int {
 
 // MarkAt is the topmost mark under a pixel.
 func (s Scene) MarkAt(x, y float64) (Mark, bool) {
-	for i := len(s.Marks) - 1; i >= 0; i-- {
-		m := s.Marks[i]
-		if math.Hypot(x-m.X, y-m.Y) <= m.R+3 {
-			return m, true
-		}
-	}
-	return Mark{}, false
+	return picture.Topmost(s.Marks, x, y, 3, func(m Mark) (float64, float64, float64) { return m.X, m.Y, m.R })
 }

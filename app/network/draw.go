@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"gonum.org/v1/gonum/spatial/r2"
+
+	"dossier/app/picture"
 )
 
 // Viewport is what part of the layout is drawn, at what size: Scale is
@@ -235,13 +237,7 @@ func (s Scene) Labelled(textSize float64) []bool {
 
 // NodeAt is the node whose circle holds a pixel.
 func (s Scene) NodeAt(x, y float64) (DrawnNode, bool) {
-	for i := len(s.Nodes) - 1; i >= 0; i-- {
-		n := s.Nodes[i]
-		if math.Hypot(x-n.X, y-n.Y) <= n.R+2 {
-			return n, true
-		}
-	}
-	return DrawnNode{}, false
+	return picture.Topmost(s.Nodes, x, y, 2, func(n DrawnNode) (float64, float64, float64) { return n.X, n.Y, n.R })
 }
 
 // LinkAt is the link passing within a few pixels of a pixel.

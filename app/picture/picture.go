@@ -145,3 +145,15 @@ func HairLine(m *image.Alpha, x0, y0, x1, y1, strength float64) {
 		y += gradient
 	}
 }
+
+// Topmost is the last of items (drawn last, so on top) whose circle,
+// widened by slack, holds the pixel x, y.
+func Topmost[T any](items []T, x, y, slack float64, circle func(T) (cx, cy, r float64)) (T, bool) {
+	for i := len(items) - 1; i >= 0; i-- {
+		if cx, cy, r := circle(items[i]); math.Hypot(x-cx, y-cy) <= r+slack {
+			return items[i], true
+		}
+	}
+	var none T
+	return none, false
+}

@@ -4,10 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"runtime"
-	"runtime/metrics"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
@@ -61,35 +58,6 @@ func generatedStore(b *testing.B, n int) data.Store {
 	return st
 }
 
-// peakHeap samples the live heap while fn runs and returns the highest
-// value above the heap at the start.
-func peakHeap(fn func()) (peak uint64) {
-	runtime.GC()
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	read := func() uint64 { metrics.Read(sample); return sample[0].Value.Uint64() }
-	base := read()
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for {
-			if v := read(); v > base && v-base > peak {
-				peak = v - base
-			}
-			select {
-			case <-done:
-				return
-			case <-time.After(5 * time.Millisecond):
-			}
-		}
-	}()
-	fn()
-	close(done)
-	wg.Wait()
-	return peak
-}
-
 // rawStream is the baseline: the same cells, already made, written with a
 // bare excelize StreamWriter (no styles, table, validations or other sheets).
 func rawStream(b *testing.B, path string, events, evidence [][]any) {
@@ -134,10 +102,10 @@ func BenchmarkExport100k(b *testing.B) {
 	var mBase, mOurs uint64
 	for b.Loop() {
 		start := time.Now()
-		mBase = max(mBase, peakHeap(func() { rawStream(b, filepath.Join(dir, "raw.xlsx"), events, evidence) }))
+		mBase = max(mBase, storetest.PeakHeap(func() { rawStream(b, filepath.Join(dir, "raw.xlsx"), events, evidence) }))
 		tBase += time.Since(start)
 		start = time.Now()
-		mOurs = max(mOurs, peakHeap(func() {
+		mOurs = max(mOurs, storetest.PeakHeap(func() {
 			if res, err := ExportWorkbook(context.Background(), st, filepath.Join(dir, "ours.xlsx"), Options{}); err != nil || res.Events != n {
 				b.Fatalf("export: %v %+v", err, res.Events)
 			}
