@@ -1,15 +1,13 @@
 package e2e
 
 import (
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
-	"dossier/data/badgerstore"
+	"dossier/data"
 	"dossier/data/storetest"
 )
 
@@ -23,24 +21,7 @@ func TestMapTabInTheRealWindow(t *testing.T) {
 		t.Skip("skipped in -short mode: builds and runs the real window")
 	}
 	need(t, "Xvfb", "xdotool", "import", "convert")
-	db := filepath.Join(t.TempDir(), "db")
-	st, err := badgerstore.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := storetest.GenerateMap(st, 3000); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	bin := buildBinary(t)
-	env := append(os.Environ(), "DISPLAY="+startX(t), "LANG=en_US.UTF-8", "XDG_CACHE_HOME="+t.TempDir())
-	app := cmd(env, bin, "--db", db)
-	if err := app.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { app.Process.Signal(syscall.SIGTERM); app.Wait() }()
-	waitForTitle(t, env, "0 articles", 60*time.Second)
-	time.Sleep(time.Second)
+	env := windowOn(t, func(st data.Store) error { return storetest.GenerateMap(st, 3000) })
 	cmd(env, "xdotool", "key", "ctrl+shift+6").Run() // View ▸ Map
 	time.Sleep(2 * time.Second)
 	shoot := func(name string) {

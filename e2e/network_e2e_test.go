@@ -9,9 +9,36 @@ import (
 	"testing"
 	"time"
 
+	"dossier/data"
 	"dossier/data/badgerstore"
 	"dossier/data/storetest"
 )
+
+// windowOn opens the real window on a new database that fill wrote, and
+// returns the environment that reaches its X display; the window closes
+// when the test ends.
+func windowOn(t *testing.T, fill func(data.Store) error) []string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "db")
+	st, err := badgerstore.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fill(st); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	bin := buildBinary(t)
+	env := append(os.Environ(), "DISPLAY="+startX(t), "LANG=en_US.UTF-8", "XDG_CACHE_HOME="+t.TempDir())
+	app := cmd(env, bin, "--db", db)
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { app.Process.Signal(syscall.SIGTERM); app.Wait() })
+	waitForTitle(t, env, "0 articles", 60*time.Second)
+	time.Sleep(time.Second)
+	return env
+}
 
 // TestNetworkTabInTheRealWindow opens the Network tab of the real window on
 // demonstration data (50 made-up actors, 250 events), hovers an actor and
@@ -22,24 +49,7 @@ func TestNetworkTabInTheRealWindow(t *testing.T) {
 		t.Skip("skipped in -short mode: builds and runs the real window")
 	}
 	need(t, "Xvfb", "xdotool", "import")
-	db := filepath.Join(t.TempDir(), "db")
-	st, err := badgerstore.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := storetest.GenerateNetwork(st, 50, 250); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	bin := buildBinary(t)
-	env := append(os.Environ(), "DISPLAY="+startX(t), "LANG=en_US.UTF-8", "XDG_CACHE_HOME="+t.TempDir())
-	app := cmd(env, bin, "--db", db)
-	if err := app.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { app.Process.Signal(syscall.SIGTERM); app.Wait() }()
-	waitForTitle(t, env, "0 articles", 60*time.Second)
-	time.Sleep(time.Second)
+	env := windowOn(t, func(st data.Store) error { return storetest.GenerateNetwork(st, 50, 250) })
 	cmd(env, "xdotool", "mousemove", "308", "50", "click", "1").Run() // the Network tab
 	time.Sleep(2 * time.Second)
 	shot := filepath.Join(screenshotDir(t), "network.png")

@@ -15,6 +15,28 @@ import (
 	"dossier/data/storetest"
 )
 
+// airStrike stores a Syrian Air Force strike on civilians in Aleppo that
+// killed 12, citing the article: an event ACLED codes.
+func airStrike(t *testing.T, st data.Store, artID string) *data.Event {
+	t.Helper()
+	ctx := context.Background()
+	air := &data.Actor{Name: "Syrian Air Force", Kind: data.KindGovernment, Country: "SYR", Sector: "MIL"}
+	people := &data.Actor{Name: "Civilians (Syria)", Kind: data.KindOther, Country: "SYR", Sector: "CVL"}
+	for _, a := range []*data.Actor{air, people} {
+		if err := st.PutActor(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	twelve := 12
+	strike := &data.Event{Type: "ASSAULT", Mode: "aerial", CAMEO: "195", Article: artID, Date: data.EventDate{Start: "2025-03-02"},
+		Actors: []string{air.ID}, Recipients: []string{people.ID}, Size: data.Size{Fatalities: &twelve}, Notes: "Market hit at noon.",
+		Location: &data.Location{Name: "Aleppo", PlaceID: "170063", Lat: 36.20124, Lon: 37.16117, Country: "SYR", Admin1: "09", Precision: "city"}}
+	if err := st.PutEvent(ctx, strike); err != nil {
+		t.Fatal(err)
+	}
+	return strike
+}
+
 const readACLED = `
 import sys, csv, json
 with open(sys.argv[1], newline="", encoding="utf-8") as f:
@@ -34,20 +56,7 @@ func TestACLEDExport(t *testing.T) {
 	evs, _ := st.Events(data.EventQuery{Article: artID})
 	e1 := evs[0]
 	ctx := context.Background()
-	air := &data.Actor{Name: "Syrian Air Force", Kind: data.KindGovernment, Country: "SYR", Sector: "MIL"}
-	people := &data.Actor{Name: "Civilians (Syria)", Kind: data.KindOther, Country: "SYR", Sector: "CVL"}
-	for _, a := range []*data.Actor{air, people} {
-		if err := st.PutActor(ctx, a); err != nil {
-			t.Fatal(err)
-		}
-	}
-	twelve := 12
-	strike := &data.Event{Type: "ASSAULT", Mode: "aerial", CAMEO: "195", Article: artID, Date: data.EventDate{Start: "2025-03-02"},
-		Actors: []string{air.ID}, Recipients: []string{people.ID}, Size: data.Size{Fatalities: &twelve}, Notes: "Market hit at noon.",
-		Location: &data.Location{Name: "Aleppo", PlaceID: "170063", Lat: 36.20124, Lon: 37.16117, Country: "SYR", Admin1: "09", Precision: "city"}}
-	if err := st.PutEvent(ctx, strike); err != nil {
-		t.Fatal(err)
-	}
+	strike := airStrike(t, st, artID)
 	path := filepath.Join(storetest.TempDir(t), "events.acled.csv")
 	res, err := report.Export(ctx, st, path, report.Options{})
 	if err != nil || res.Events != len(evs)+1 {
@@ -114,18 +123,7 @@ for r in rows[1:]:
 func TestACLEDFieldsInEveryExport(t *testing.T) {
 	st, artID := codedSample(t)
 	ctx := context.Background()
-	air := &data.Actor{Name: "Syrian Air Force", Kind: data.KindGovernment, Country: "SYR", Sector: "MIL"}
-	people := &data.Actor{Name: "Civilians (Syria)", Kind: data.KindOther, Country: "SYR", Sector: "CVL"}
-	for _, a := range []*data.Actor{air, people} {
-		if err := st.PutActor(ctx, a); err != nil {
-			t.Fatal(err)
-		}
-	}
-	strike := &data.Event{Type: "ASSAULT", Mode: "aerial", Article: artID, Date: data.EventDate{Start: "2025-03-02"},
-		Actors: []string{air.ID}, Recipients: []string{people.ID}}
-	if err := st.PutEvent(ctx, strike); err != nil {
-		t.Fatal(err)
-	}
+	strike := airStrike(t, st, artID)
 	want := "Explosions/Remote violence|Air/drone strike|State forces|Civilians"
 	dir := storetest.TempDir(t)
 	book := filepath.Join(dir, "report.xlsx")
