@@ -3,20 +3,26 @@ package views
 import (
 	"fmt"
 	"image/color"
+	"io"
 	"math"
+	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
 	"dossier/app/geomap"
+	"dossier/app/safefile"
 	"dossier/data"
 )
 
@@ -32,7 +38,6 @@ type mapLinks struct {
 	win        fyne.Window
 	filter     func() app.EventFilter // the Events tab's
 	openEvents func(ids []string, what string)
-	export     func() // File ▸ Export, to save the map as a picture
 }
 
 // mapTab places the events the Events tab's filters select on the world
@@ -80,7 +85,7 @@ func (t *mapTab) view() fyne.CanvasObject {
 		widget.NewSeparator(),
 		widget.NewLabel("Size by"), t.sizeBy,
 		widget.NewSeparator(),
-		widget.NewButtonWithIcon("Save picture…", theme.DocumentSaveIcon(), t.links.export),
+		widget.NewButtonWithIcon("Save picture…", theme.DocumentSaveIcon(), t.savePicture),
 	)
 	sliders := container.NewGridWithColumns(2, container.NewBorder(nil, nil, widget.NewLabel("from"), nil, t.from),
 		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, t.to))
@@ -271,6 +276,43 @@ func (t *mapTab) stopPlay() {
 	t.playing = false
 	t.play.SetText("Play")
 	t.play.SetIcon(theme.MediaPlayIcon())
+}
+
+// savePicture asks where, then saves the map as it is shown.
+func (t *mapTab) savePicture() {
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, _ error) {
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		saved, err := t.writePicture(path)
+		if err != nil {
+			showError(t.links.win, "The map was not saved", err)
+			return
+		}
+		t.status.SetText("Saved the map to " + saved + ".")
+	}, t.links.win)
+	save.SetFileName("dossier-map.png")
+	save.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".svg"}))
+	save.Show()
+}
+
+// writePicture writes what the map shows — its view, time window and
+// sizes — as a PNG image, or SVG for a name ending .svg, titled with what
+// it shows; it returns the path written.
+func (t *mapTab) writePicture(path string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext != ".png" && ext != ".svg" {
+		path, ext = path+".png", ".png"
+	}
+	s := t.chart.scene
+	s.Title = fmt.Sprintf("Where: %s, %s (filtered like the Events table)", plural(len(s.Spots), "event"), t.window.Text)
+	write := geomap.WritePNG
+	if ext == ".svg" {
+		write = geomap.WriteSVG
+	}
+	return path, safefile.Write(path, false, func(w io.Writer) error { return write(w, s) })
 }
 
 // describe says what the map shows.

@@ -1,8 +1,12 @@
 package views
 
 import (
+	"bytes"
 	"context"
+	"encoding/xml"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -164,5 +168,43 @@ func TestMapPlays(t *testing.T) {
 	}
 	if steps != len(tab.months)-1 || tab.playing {
 		t.Fatalf("%d steps over %d months, playing %v", steps, len(tab.months), tab.playing)
+	}
+}
+
+// TestMapSavesWhatItShows: Save picture… writes the map as it is shown,
+// the time window in its title: an SVG that parses with May's two marks'
+// events, and a PNG of the map's size.
+func TestMapSavesWhatItShows(t *testing.T) {
+	f := newFixture(t)
+	artID, _ := f.wb.sess.LoadSample()
+	for _, d := range []string{"2025-05-02", "2025-05-20"} {
+		e := &data.Event{Type: "ASSAULT", CAMEO: "190", Article: artID, Date: data.EventDate{Start: d}, Location: &data.Location{Name: "Aleppo", Lat: 36.20124, Lon: 37.16117}}
+		if err := f.st.PutEvent(context.Background(), e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.settle()
+	f.wb.tabs.Select(f.wb.tab.places)
+	f.settle()
+	tab := f.wb.places
+	tab.from.SetValue(float64(slices.Index(tab.months, "2025-05")))
+	dir := t.TempDir()
+	svg, err := tab.writePicture(filepath.Join(dir, "map.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(svg)
+	if err := xml.Unmarshal(b, new(struct{})); err != nil {
+		t.Fatalf("the SVG does not parse: %v", err)
+	}
+	if !strings.Contains(string(b), "Where: 2 events, May 2025 to May 2025 (filtered like the Events table)") || !strings.Contains(string(b), "<title>Aleppo\n2 events") {
+		t.Errorf("the saved map is not what is shown:\n%.1200s", b)
+	}
+	png, err := tab.writePicture(filepath.Join(dir, "map")) // no extension: a PNG
+	if err != nil || !strings.HasSuffix(png, "map.png") {
+		t.Fatalf("%s %v", png, err)
+	}
+	if b, _ := os.ReadFile(png); !bytes.HasPrefix(b, []byte("\x89PNG")) {
+		t.Error("map.png is no PNG")
 	}
 }

@@ -11,7 +11,6 @@ import (
 
 	"dossier/app"
 	"dossier/app/network"
-	"dossier/app/report"
 	"dossier/data"
 )
 
@@ -96,7 +95,7 @@ func (wb *workbench) content() fyne.CanvasObject {
 	wb.tab.events = container.NewTabItem("Events", wb.allEvents.view())
 	wb.tab.timeline = container.NewTabItem("Timeline", container.NewBorder(nil, widget.NewLabel("Filtered like the Events table; tap a mark to open its event."), nil, nil, wb.timeline))
 	wb.network = newNetworkTab(wb.sess, networkLinks{ui: wb.ui, win: wb.win, filter: wb.allEvents.filter, openNode: wb.nodeEvents, openLink: wb.linkEvents})
-	wb.places = newMapTab(wb.sess, mapLinks{ui: wb.ui, win: wb.win, filter: wb.allEvents.filter, openEvents: wb.markEvents, export: wb.saveMap})
+	wb.places = newMapTab(wb.sess, mapLinks{ui: wb.ui, win: wb.win, filter: wb.allEvents.filter, openEvents: wb.markEvents})
 	wb.allEvents.onFilter = func() { wb.network.filterChanged(); wb.places.filterChanged() }
 	wb.tab.network = container.NewTabItem("Network", wb.network.view())
 	wb.tab.places = container.NewTabItem("Map", wb.places.view())
@@ -141,16 +140,6 @@ func (wb *workbench) tabList() []*container.TabItem {
 func (wb *workbench) markEvents(ids []string, what string) {
 	wb.allEvents.showEvents(ids, what)
 	wb.tabs.Select(wb.tab.events)
-}
-
-// saveMap opens File ▸ Export with the map as a PNG picture chosen.
-func (wb *workbench) saveMap() {
-	f := wb.exporter.exportDialog()
-	for i, ft := range report.Formats {
-		if ft.Ext == ".map.png" {
-			f.format.SetSelectedIndex(i)
-		}
-	}
 }
 
 // nodeEvents opens an actor's events (or a country's) in the Events tab.
