@@ -39,23 +39,27 @@ func (s *Session) MapSpots(f EventFilter) ([]geomap.Spot, int, error) {
 	return spots, unplaced, err
 }
 
-// MapSpot is one event's spot if the filter keeps it and it has
-// coordinates (false otherwise, or when it is gone): what the map moves
-// when the event changes.
-func (s *Session) MapSpot(id string, f EventFilter) (geomap.Spot, bool, error) {
+// MapSpotsOf are the spots of some events (those that changed), by id:
+// an event the filter does not keep, without coordinates or gone has none.
+func (s *Session) MapSpotsOf(ids []string, f EventFilter) (map[string]geomap.Spot, error) {
 	_, keep, err := s.keeper(f)
 	if err != nil {
-		return geomap.Spot{}, false, err
+		return nil, err
 	}
-	e, err := s.st.Event(id)
-	if data.ErrorCode(err) == data.ENotFound {
-		return geomap.Spot{}, false, nil
+	out := make(map[string]geomap.Spot, len(ids))
+	for _, id := range ids {
+		e, err := s.st.Event(id)
+		if data.ErrorCode(err) == data.ENotFound {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if sp, ok := geomap.SpotOf(e); ok && keep(e) {
+			out[id] = sp
+		}
 	}
-	if err != nil || !keep(e) {
-		return geomap.Spot{}, false, err
-	}
-	sp, ok := geomap.SpotOf(e)
-	return sp, ok, nil
+	return out, nil
 }
 
 // keeper is the register's actors and whether the filter keeps an event.

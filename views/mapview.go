@@ -29,7 +29,7 @@ import (
 // mapSource is what the Map tab reads.
 type mapSource interface {
 	MapSpots(f app.EventFilter) ([]geomap.Spot, int, error)
-	MapSpot(id string, f app.EventFilter) (geomap.Spot, bool, error)
+	MapSpotsOf(ids []string, f app.EventFilter) (map[string]geomap.Spot, error)
 }
 
 // mapLinks are what the tab does beyond itself.
@@ -139,36 +139,44 @@ func (t *mapTab) changed(cs []data.Change) {
 		t.stale = true
 		return
 	}
-	f := t.links.filter()
-	moved := false
+	var ids []string
 	for _, c := range cs {
 		if c.Reset {
 			t.reload()
 			return
 		}
-		if c.Record != data.RecordEvent {
-			continue
+		if c.Record == data.RecordEvent {
+			ids = append(ids, c.ID)
 		}
-		sp, ok, err := t.src.MapSpot(c.ID, f)
-		if err != nil {
-			continue
-		}
-		i := slices.IndexFunc(t.all, func(s geomap.Spot) bool { return s.ID == c.ID })
-		switch {
-		case i >= 0 && ok:
-			t.all[i] = sp
-		case i >= 0:
-			t.all = slices.Delete(t.all, i, i+1)
-		case ok:
-			t.all = append(t.all, sp)
-		default:
-			continue
-		}
-		moved = true
 	}
-	if moved {
-		t.applyWindow(false)
+	if len(ids) == 0 {
+		return
 	}
+	spots, err := t.src.MapSpotsOf(ids, t.links.filter())
+	if err != nil {
+		return
+	}
+	touched := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		touched[id] = true
+	}
+	kept := make([]geomap.Spot, 0, len(t.all)) // one pass: the changed spots replaced or dropped (a new slice: the chart draws from the old one)
+	for _, s := range t.all {
+		if !touched[s.ID] {
+			kept = append(kept, s)
+		} else if sp, ok := spots[s.ID]; ok {
+			kept = append(kept, sp)
+			delete(spots, s.ID)
+		}
+	}
+	for _, id := range ids { // the new ones, in the order they came
+		if sp, ok := spots[id]; ok {
+			kept = append(kept, sp)
+			delete(spots, id)
+		}
+	}
+	t.all = kept
+	t.applyWindow(false)
 }
 
 // windowMoved keeps the window's start before its end and redraws.

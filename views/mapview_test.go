@@ -25,24 +25,11 @@ import (
 // the time window hides the events outside it; a type filter redraws it;
 // an edited event moves only its own mark.
 func TestMapTab(t *testing.T) {
-	f := newFixture(t)
-	artID, err := f.wb.sess.LoadSample()
-	if err != nil {
-		t.Fatal(err)
-	}
 	aleppo := &data.Location{Name: "Aleppo", Lat: 36.20124, Lon: 37.16117, Country: "SYR", Precision: "city"}
 	twelve := 12
-	strike := &data.Event{Type: "ASSAULT", CAMEO: "195", Article: artID, Date: data.EventDate{Start: "2025-05-02"}, Location: aleppo, Size: data.Size{Fatalities: &twelve}}
-	arrest := &data.Event{Type: "COERCE", CAMEO: "173", Article: artID, Date: data.EventDate{Start: "2025-05-20"}, Location: aleppo}
-	for _, e := range []*data.Event{strike, arrest} {
-		if err := f.st.PutEvent(context.Background(), e); err != nil {
-			t.Fatal(err)
-		}
-	}
-	f.settle()
-	f.wb.tabs.Select(f.wb.tab.places)
-	f.settle()
-	tab := f.wb.places
+	strike := &data.Event{Type: "ASSAULT", CAMEO: "195", Date: data.EventDate{Start: "2025-05-02"}, Location: aleppo, Size: data.Size{Fatalities: &twelve}}
+	arrest := &data.Event{Type: "COERCE", CAMEO: "173", Date: data.EventDate{Start: "2025-05-20"}, Location: aleppo}
+	f, tab := openMap(t, strike, arrest)
 	chart := tab.chart
 	events, _ := f.st.Events(data.EventQuery{})
 	placed := map[string]bool{}
@@ -133,6 +120,27 @@ func TestMapTab(t *testing.T) {
 	}
 }
 
+// openMap opens the Map tab on the worked example and more events, each
+// citing its article.
+func openMap(t *testing.T, more ...*data.Event) (*benchFixture, *mapTab) {
+	t.Helper()
+	f := newFixture(t)
+	artID, err := f.wb.sess.LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range more {
+		e.Article = artID
+		if err := f.st.PutEvent(context.Background(), e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.settle()
+	f.wb.tabs.Select(f.wb.tab.places)
+	f.settle()
+	return f, f.wb.places
+}
+
 func spotIDs(s geomap.Scene) []string {
 	var out []string
 	for _, m := range s.Marks {
@@ -145,18 +153,9 @@ func spotIDs(s geomap.Scene) []string {
 // TestMapPlays: Play steps a one-month window through the months and
 // stops at the last.
 func TestMapPlays(t *testing.T) {
-	f := newFixture(t)
-	artID, _ := f.wb.sess.LoadSample()
-	for _, d := range []string{"2025-01-10", "2025-04-10"} {
-		e := &data.Event{Type: "PROTEST", Article: artID, Date: data.EventDate{Start: d}, Location: &data.Location{Name: "Kyiv", Lat: 50.45466, Lon: 30.5238}}
-		if err := f.st.PutEvent(context.Background(), e); err != nil {
-			t.Fatal(err)
-		}
-	}
-	f.settle()
-	f.wb.tabs.Select(f.wb.tab.places)
-	f.settle()
-	tab := f.wb.places
+	kyiv := &data.Location{Name: "Kyiv", Lat: 50.45466, Lon: 30.5238}
+	_, tab := openMap(t, &data.Event{Type: "PROTEST", Date: data.EventDate{Start: "2025-01-10"}, Location: kyiv},
+		&data.Event{Type: "PROTEST", Date: data.EventDate{Start: "2025-04-10"}, Location: kyiv})
 	tab.to.SetValue(0)
 	tab.playing = true
 	steps := 0
@@ -175,18 +174,9 @@ func TestMapPlays(t *testing.T) {
 // the time window in its title: an SVG that parses with May's two marks'
 // events, and a PNG of the map's size.
 func TestMapSavesWhatItShows(t *testing.T) {
-	f := newFixture(t)
-	artID, _ := f.wb.sess.LoadSample()
-	for _, d := range []string{"2025-05-02", "2025-05-20"} {
-		e := &data.Event{Type: "ASSAULT", CAMEO: "190", Article: artID, Date: data.EventDate{Start: d}, Location: &data.Location{Name: "Aleppo", Lat: 36.20124, Lon: 37.16117}}
-		if err := f.st.PutEvent(context.Background(), e); err != nil {
-			t.Fatal(err)
-		}
-	}
-	f.settle()
-	f.wb.tabs.Select(f.wb.tab.places)
-	f.settle()
-	tab := f.wb.places
+	aleppo := &data.Location{Name: "Aleppo", Lat: 36.20124, Lon: 37.16117}
+	_, tab := openMap(t, &data.Event{Type: "ASSAULT", CAMEO: "190", Date: data.EventDate{Start: "2025-05-02"}, Location: aleppo},
+		&data.Event{Type: "ASSAULT", CAMEO: "190", Date: data.EventDate{Start: "2025-05-20"}, Location: aleppo})
 	tab.from.SetValue(float64(slices.Index(tab.months, "2025-05")))
 	dir := t.TempDir()
 	svg, err := tab.writePicture(filepath.Join(dir, "map.svg"))

@@ -19,11 +19,16 @@ type Spot struct {
 	Killed         int
 }
 
-// SpotOf is an event's spot, false when it has no coordinates (0, 0 is
+// Placed reports whether a place has coordinates a map can use (0, 0 is
 // taken for none, as the gazetteer never gives it).
+func Placed(l *data.Location) bool {
+	return l != nil && (l.Lat != 0 || l.Lon != 0) && math.Abs(l.Lat) <= 90 && math.Abs(l.Lon) <= 180
+}
+
+// SpotOf is an event's spot, false when it has no coordinates.
 func SpotOf(e *data.Event) (Spot, bool) {
 	l := e.Location
-	if l == nil || l.Lat == 0 && l.Lon == 0 || math.Abs(l.Lat) > 90 || math.Abs(l.Lon) > 180 {
+	if !Placed(l) {
 		return Spot{}, false
 	}
 	x, y := Project(Point{l.Lon, l.Lat})

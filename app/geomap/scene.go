@@ -2,7 +2,6 @@ package geomap
 
 import (
 	"math"
-	"sort"
 	"sync"
 	"unicode/utf8"
 
@@ -68,13 +67,7 @@ func labels(w *World, v Viewport) []Label {
 		}
 		return true
 	}
-	order := make([]int, len(w.Countries))
-	for i := range order {
-		order[i] = i
-	}
-	area := func(c Country) float64 { return (c.box[2] - c.box[0]) * (c.box[3] - c.box[1]) }
-	sort.SliceStable(order, func(a, b int) bool { return area(w.Countries[order[a]]) > area(w.Countries[order[b]]) })
-	for _, i := range order {
+	for _, i := range w.largestFirst {
 		c := w.Countries[i]
 		wide := (c.box[2] - c.box[0]) * v.Scale
 		tw := textWidth(c.Name)

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 	"sync"
 
 	"dossier/assets"
@@ -33,7 +34,22 @@ type Country struct {
 }
 
 // World is the countries of one resolution.
-type World struct{ Countries []Country }
+type World struct {
+	Countries    []Country
+	largestFirst []int // the countries by the area of their box, largest first: the order names are placed in
+}
+
+// rank orders the countries largest first, once, for labels.
+func (w *World) rank() {
+	w.largestFirst = make([]int, len(w.Countries))
+	for i := range w.largestFirst {
+		w.largestFirst[i] = i
+	}
+	area := func(c Country) float64 { return (c.box[2] - c.box[0]) * (c.box[3] - c.box[1]) }
+	sort.SliceStable(w.largestFirst, func(a, b int) bool {
+		return area(w.Countries[w.largestFirst[a]]) > area(w.Countries[w.largestFirst[b]])
+	})
+}
 
 const magic = "DOSSIER-MAP-1\n"
 
@@ -130,6 +146,7 @@ func ReadWorld(in io.Reader) (*World, error) {
 		}
 		c.project()
 	}
+	w.rank()
 	return w, fail
 }
 

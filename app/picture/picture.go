@@ -49,12 +49,12 @@ func Fill(img *image.NRGBA, c color.NRGBA, poly [][2]float64) {
 		return
 	}
 	r := vector.NewRasterizer(box.Dx(), box.Dy())
-	Path(r, poly, float32(box.Min.X), float32(box.Min.Y))
+	path(r, poly, float32(box.Min.X), float32(box.Min.Y))
 	r.Draw(img, box, image.NewUniform(c), box.Min)
 }
 
-// Path adds a closed polygon to a rasterizer whose origin is at ox, oy.
-func Path(r *vector.Rasterizer, poly [][2]float64, ox, oy float32) {
+// path adds a closed polygon to a rasterizer whose origin is at ox, oy.
+func path(r *vector.Rasterizer, poly [][2]float64, ox, oy float32) {
 	r.MoveTo(float32(poly[0][0])-ox, float32(poly[0][1])-oy)
 	for _, p := range poly[1:] {
 		r.LineTo(float32(p[0])-ox, float32(p[1])-oy)
@@ -68,19 +68,6 @@ func ThickLine(x1, y1, x2, y2, width float64) [][2]float64 {
 	d := math.Max(math.Hypot(dx, dy), 1e-6)
 	nx, ny := -dy/d*width/2, dx/d*width/2
 	return [][2]float64{{x1 + nx, y1 + ny}, {x2 + nx, y2 + ny}, {x2 - nx, y2 - ny}, {x1 - nx, y1 - ny}}
-}
-
-// LinePath adds a stroke from x1, y1 to x2, y2 to a rasterizer as a
-// four-cornered polygon, without making one.
-func LinePath(r *vector.Rasterizer, x1, y1, x2, y2, width float64) {
-	dx, dy := x2-x1, y2-y1
-	d := math.Max(math.Hypot(dx, dy), 1e-6)
-	nx, ny := -dy/d*width/2, dx/d*width/2
-	r.MoveTo(float32(x1+nx), float32(y1+ny))
-	r.LineTo(float32(x2+nx), float32(y2+ny))
-	r.LineTo(float32(x2-nx), float32(y2-ny))
-	r.LineTo(float32(x1-nx), float32(y1-ny))
-	r.ClosePath()
 }
 
 // Circle is a circle as a 32-sided polygon.

@@ -6,11 +6,11 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
 
+	"dossier/app/geomap"
 	"dossier/app/network"
 	"dossier/data"
 	"dossier/data/codebook"
@@ -55,13 +55,6 @@ func geoFields(l *lookup, e *data.Event) []geoField {
 	}
 }
 
-// placed reports whether an event has coordinates a map can use (0, 0 is
-// taken for none, as the gazetteer never gives it).
-func placed(e *data.Event) bool {
-	l := e.Location
-	return l != nil && (l.Lat != 0 || l.Lon != 0) && math.Abs(l.Lat) <= 90 && math.Abs(l.Lon) <= 180
-}
-
 // coordinate is a longitude or latitude to the 6 decimals (11 cm) that
 // RFC 7946 suggests.
 func coordinate(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }
@@ -74,7 +67,7 @@ func ExportGeoJSON(ctx context.Context, st Records, path string, opt Options) (R
 		first := true
 		return flatFile{
 			row: func(e *data.Event, _ int) error {
-				if !placed(e) {
+				if !geomap.Placed(e.Location) {
 					res.Events, res.Unplaced = res.Events-1, res.Unplaced+1
 					return nil
 				}
@@ -161,7 +154,7 @@ func ExportKML(ctx context.Context, st Records, path string, opt Options) (Resul
 		byType := map[string][]kmlPlacemark{}
 		return flatFile{
 			row: func(e *data.Event, _ int) error {
-				if !placed(e) {
+				if !geomap.Placed(e.Location) {
 					res.Events, res.Unplaced = res.Events-1, res.Unplaced+1
 					return nil
 				}
