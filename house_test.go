@@ -54,8 +54,15 @@ func prints(f *ast.File) []token.Pos {
 
 func under(dir, top string) bool { return dir == top || strings.HasPrefix(dir, top+"/") }
 
-// Every Go file of the program (tests aside) keeps the house rules, and
-// no library code prints.
+// testHelper tells a package made for tests (storetest, sharedtest,
+// pdftest), which Go names with the "test" ending, as httptest: only tests
+// and other test helpers import one.
+func testHelper(path string) bool {
+	return strings.HasSuffix(path[strings.LastIndex(path, "/")+1:], "test")
+}
+
+// Every Go file of the program (tests aside) keeps the house rules, no
+// library code prints, and only tests use the test helpers.
 func TestHouseRules(t *testing.T) {
 	fset := token.NewFileSet()
 	checked := 0
@@ -85,6 +92,9 @@ func TestHouseRules(t *testing.T) {
 		}
 		for _, im := range f.Imports {
 			p, _ := strconv.Unquote(im.Path.Value)
+			if strings.HasPrefix(p, "dossier/") && testHelper(p) && !testHelper(dir) {
+				t.Errorf("%s imports %s: a test helper serves only tests", path, p)
+			}
 			for _, r := range houseRules {
 				for _, refused := range r.refused {
 					if r.where(dir) && strings.HasPrefix(p, refused) {

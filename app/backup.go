@@ -85,11 +85,10 @@ func (s *Session) Backup(path string) error { return BackupTo(s.st, path) }
 // Restore replaces the session's records with a backup's; undo history
 // does not reach across it. Subscribers hear a reset.
 func (s *Session) Restore(path string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.history.hold()()
 	if err := RestoreFrom(s.ctx(data.OriginRestore), s.st, path, true); err != nil {
 		return err
 	}
-	s.forgetHistory()
+	s.history.forget()
 	return nil
 }

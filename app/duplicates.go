@@ -179,8 +179,7 @@ func (s *Session) MergeEvents(keep, other string) error {
 	if keep == other {
 		return data.Errorf(data.EInvalid, "An event cannot be merged into itself.")
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.history.hold()()
 	k, err := s.st.Event(keep)
 	if err != nil {
 		return err

@@ -11,8 +11,7 @@ import (
 // changed it otherwise). field names the form field being edited, so that
 // typing in it makes one step, not one per key; "" always makes a new step.
 func (s *Session) SaveEvent(e *data.Event, field string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.history.hold()()
 	before := s.stateOf(data.RecordEvent, e.ID, e.Version)
 	if err := s.st.PutEvent(s.ctx(s.origin), e); err != nil {
 		return err
@@ -36,8 +35,7 @@ func (s *Session) SaveEvent(e *data.Event, field string) error {
 
 // DeleteEvent removes an event read at version, as one undoable step.
 func (s *Session) DeleteEvent(id string, version int) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.history.hold()()
 	old, err := s.st.Event(id)
 	if err != nil {
 		return err
@@ -52,8 +50,7 @@ func (s *Session) DeleteEvent(id string, version int) error {
 // SaveActor stores a new or changed actor as one undoable step, like
 // SaveEvent.
 func (s *Session) SaveActor(a *data.Actor) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.history.hold()()
 	before := s.stateOf(data.RecordActor, a.ID, a.Version)
 	if err := s.st.PutActor(s.ctx(s.origin), a); err != nil {
 		return err
@@ -68,8 +65,7 @@ func (s *Session) SaveActor(a *data.Actor) error {
 
 // DeleteActor removes an actor no event cites, as one undoable step.
 func (s *Session) DeleteActor(id string, version int) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.history.hold()()
 	old, err := s.st.Actor(id)
 	if err != nil {
 		return err
@@ -84,8 +80,7 @@ func (s *Session) DeleteActor(id string, version int) error {
 // SaveArticle changes an article's header (title, status, notes …) as one
 // undoable step, if it is still at the version a was read at.
 func (s *Session) SaveArticle(a *data.Article, field string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.history.hold()()
 	return s.saveArticle(a, field)
 }
 

@@ -93,8 +93,7 @@ func (s *Session) GradeSource(source, r string) (int, error) {
 	if err := data.CheckReliability(r); err != nil {
 		return 0, data.Errorf(data.EInvalid, "The source %q cannot be graded: %v.", source, err)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.history.hold()()
 	arts, err := s.st.Articles()
 	if err != nil {
 		return 0, err
@@ -131,8 +130,7 @@ func (s *Session) GradeSource(source, r string) (int, error) {
 // other articles carry.
 func (s *Session) NameSource(a *data.Article, source string) error {
 	source = strings.Join(strings.Fields(source), " ")
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.history.hold()()
 	h := a.Header()
 	h.Source = source
 	if h.Reliability == "" && source != "" {

@@ -24,7 +24,8 @@ const teachingPasses = 5
 // learner keeps the suggestion models of a database, one a language, and
 // teaches them the analyst's decisions in the background, one batch at a
 // time: suggestions read the current model while the next one is learned
-// on a copy. A language Dossier ships a model for starts from it; what
+// on a copy. Its methods (Teach, LearnFrom, SettleLearning) are the
+// session's. A language Dossier ships a model for starts from it; what
 // the database keeps is what the analyst taught on top of it.
 type learner struct {
 	st      data.Store
@@ -194,20 +195,20 @@ func (l *learner) replace(lang string, m *suggest.Model) error {
 	return nil
 }
 
-// settle waits for the background learning to finish.
-func (l *learner) settle() { l.running.Wait() }
+// SettleLearning waits until the decisions made so far are learned.
+func (l *learner) SettleLearning() { l.running.Wait() }
 
 // Teach tells the model that words of an article the analyst coded by
 // hand are a person, organisation, location or nationality.
-func (s *Session) Teach(articleID string, kind string, start, end int) error {
-	a, err := s.st.Article(articleID)
+func (l *learner) Teach(articleID string, kind string, start, end int) error {
+	a, err := l.st.Article(articleID)
 	if err != nil {
 		return err
 	}
 	if end <= start || end > len([]rune(a.Text)) {
 		return data.Errorf(data.EInvalid, "Those words are not in the article.")
 	}
-	s.learner.teach(lesson{lang: articleLanguage(a), example: suggest.Example{Text: a.Text, Entities: []suggest.Annotation{{Kind: kind, Start: start, End: end}}}})
+	l.teach(lesson{lang: articleLanguage(a), example: suggest.Example{Text: a.Text, Entities: []suggest.Annotation{{Kind: kind, Start: start, End: end}}}})
 	return nil
 }
 
@@ -222,8 +223,8 @@ func KindOfActor(a *data.Actor) string {
 // LearnFrom teaches the models complete examples (every entity listed),
 // each the model of its text's language, and saves them; it returns how
 // many entities it learned from.
-func (s *Session) LearnFrom(examples []suggest.Example) (int, error) {
-	s.learner.settle()
+func (l *learner) LearnFrom(examples []suggest.Example) (int, error) {
+	l.SettleLearning()
 	byLang := map[string][]suggest.Example{}
 	var langs []string
 	entities := 0
@@ -236,16 +237,13 @@ func (s *Session) LearnFrom(examples []suggest.Example) (int, error) {
 		entities += len(ex.Entities)
 	}
 	for _, lang := range langs {
-		next := s.learner.current(lang).Clone().Learn(byLang[lang], suggest.LearningPasses)
-		if err := s.learner.replace(lang, next); err != nil {
+		next := l.current(lang).Clone().Learn(byLang[lang], suggest.LearningPasses)
+		if err := l.replace(lang, next); err != nil {
 			return 0, err
 		}
 	}
 	return entities, nil
 }
-
-// SettleLearning waits until the decisions made so far are learned.
-func (s *Session) SettleLearning() { s.learner.settle() }
 
 // LearnedModel is the model a database has learned for a language (the
 // shipped one, or an empty one, when it has learned nothing), for

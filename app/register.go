@@ -54,8 +54,7 @@ func (s *Session) RegisterRow(id string) (ActorRow, bool, error) {
 // transaction and one undoable step; it is refused, changing nothing, when
 // any of those records changes under it.
 func (s *Session) MergeActors(from, into string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.history.hold()()
 	if from == into {
 		return data.Errorf(data.EInvalid, "An actor cannot be merged into itself.")
 	}

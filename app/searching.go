@@ -1,41 +1,52 @@
 package app
 
 import (
+	"sync"
+
 	"dossier/app/search"
 	"dossier/data"
 )
 
+// searchLink is a session's full-text search: the index beside the
+// database, followed while it is open. Its methods (OpenSearch, Search …)
+// are the session's.
+type searchLink struct {
+	mu     sync.Mutex
+	dbPath string
+	st     interface {
+		data.Keys     // the index's key, on an encrypted database
+		search.Source // what it indexes, and the change feed
+	}
+	f *search.Follower // nil until OpenSearch
+}
+
 // OpenSearch opens (and, when missing or stale, rebuilds) the search index
 // beside the database and keeps it in step with every change to it.
-func (s *Session) OpenSearch(progress func(done, total int)) error {
-	ix, err := search.OpenFor(s.dbPath, s.st)
+func (l *searchLink) OpenSearch(progress func(done, total int)) error {
+	ix, err := search.OpenFor(l.dbPath, l.st)
 	if err != nil {
 		return err
 	}
-	f := search.Follow(ix, s.st) // follows first: no change falls between
+	f := search.Follow(ix, l.st) // follows first: no change falls between
 	if _, err := f.Sync(progress); err != nil {
 		f.Close()
 		return err
 	}
-	s.mu.Lock()
-	s.search = f
-	s.mu.Unlock()
+	l.mu.Lock()
+	l.f = f
+	l.mu.Unlock()
 	return nil
 }
 
 // Searching reports whether the session's search index is open.
-func (s *Session) Searching() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.search != nil
-}
+func (l *searchLink) Searching() bool { return l.follower() != nil }
 
 // CloseSearch closes the index.
-func (s *Session) CloseSearch() {
-	s.mu.Lock()
-	f := s.search
-	s.search = nil
-	s.mu.Unlock()
+func (l *searchLink) CloseSearch() {
+	l.mu.Lock()
+	f := l.f
+	l.f = nil
+	l.mu.Unlock()
 	if f != nil {
 		f.Close()
 	}
@@ -43,13 +54,17 @@ func (s *Session) CloseSearch() {
 
 // Search runs a full-text query over articles and records, once every edit
 // made before it is indexed.
-func (s *Session) Search(query string, limit int) ([]search.Hit, error) {
-	s.mu.Lock()
-	f := s.search
-	s.mu.Unlock()
+func (l *searchLink) Search(query string, limit int) ([]search.Hit, error) {
+	f := l.follower()
 	if f == nil {
 		return nil, data.Errorf(data.EInvalid, "The search index is still being built.")
 	}
 	f.Settle()
 	return f.Index().Search(query, limit)
+}
+
+func (l *searchLink) follower() *search.Follower {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.f
 }

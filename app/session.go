@@ -5,10 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"dossier/app/ingest"
-	"dossier/app/search"
 	"dossier/data"
 )
 
@@ -25,14 +23,14 @@ type Session struct {
 	*shared
 }
 
-// shared is what every face of a session has in common (From): one history
-// of edits to undo, one search index, one learner, one link to the hub.
+// shared is what every face of a session has in common (From), each a
+// part with its own lock whose methods are the session's: one history of
+// edits to undo, one search index, one learner, one link to the hub.
 type shared struct {
-	mu      sync.Mutex
-	history history
-	search  *search.Follower // nil until OpenSearch
-	learner *learner         // the suggestion model, learning from decisions
-	link    teamLink         // to the team hub, while connected (Sync)
+	*history    // undo and redo, and the lock each edit holds
+	*searchLink // the full-text index, while open
+	*learner    // the suggestion models, learning from decisions
+	*teamLink   // to the team hub, while connected (Sync)
 }
 
 // Reads are what a session gives as the store keeps it: one record by id,
@@ -62,7 +60,12 @@ func NewSession(st data.Store, dbPath string) *Session {
 // NewSessionFrom is a session whose edits come from origin (a colleague's,
 // arriving through the team hub, say).
 func NewSessionFrom(st data.Store, dbPath string, origin data.Origin) *Session {
-	return &Session{Reads: st, st: st, dbPath: dbPath, origin: origin, shared: &shared{learner: &learner{st: st}}}
+	return &Session{Reads: st, st: st, dbPath: dbPath, origin: origin, shared: &shared{
+		history:    &history{st: st},
+		searchLink: &searchLink{dbPath: dbPath, st: st},
+		learner:    &learner{st: st},
+		teamLink:   &teamLink{},
+	}}
 }
 
 // From is the same session with its edits coming from origin: a command

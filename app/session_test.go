@@ -51,7 +51,7 @@ func TestSampleIsCodedAndLoadsOnce(t *testing.T) {
 func TestUndoRedoAcrossRecords(t *testing.T) {
 	s := newSession(t)
 	id, _ := s.LoadSample()
-	s.history = history{} // the sample is not an edit
+	s.history.forget() // the sample is not an edit
 	start := dump(t, s)
 	a := data.Actor{Name: "Ali Ahmad", Kind: data.KindPerson}
 	if err := s.SaveActor(&a); err != nil {

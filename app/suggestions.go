@@ -53,8 +53,7 @@ func suggestionKey(sg suggest.Suggestion) string {
 // RejectSuggestion remembers, with the article, that a suggestion is not
 // wanted; it is one undoable step.
 func (s *Session) RejectSuggestion(articleID string, sg suggest.Suggestion) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.history.hold()()
 	a, err := s.st.Article(articleID)
 	if err != nil {
 		return err
@@ -98,8 +97,7 @@ type accepting struct {
 // or a person or organisation for the register. It returns the new
 // record's id.
 func (s *Session) AcceptSuggestion(articleID string, sg suggest.Suggestion) (string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.history.hold()()
 	art, err := s.st.Article(articleID)
 	if err != nil {
 		return "", err

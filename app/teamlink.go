@@ -9,7 +9,8 @@ import (
 
 // teamLink is a session's live link to the team hub: the syncer keeping
 // the database in step, and how to stop it. The session owns it, so that
-// closing the session leaves the hub before the store closes.
+// closing the session leaves the hub before the store closes; its
+// methods (Syncing, Disconnect) are the session's.
 type teamLink struct {
 	mu     sync.Mutex
 	syncer *team.Syncer
@@ -32,9 +33,7 @@ func (s *Session) Sync(ctx context.Context, cfg team.HubConfig, status func(team
 	}
 	run, stop := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	s.link.mu.Lock()
-	s.link.syncer, s.link.stop, s.link.done = sy, stop, done
-	s.link.mu.Unlock()
+	s.teamLink.run(sy, stop, done)
 	go func() {
 		defer close(done)
 		sy.Run(run)
@@ -42,19 +41,26 @@ func (s *Session) Sync(ctx context.Context, cfg team.HubConfig, status func(team
 	return nil
 }
 
+// run keeps sy as the link, stopped by stop and done once done is closed.
+func (l *teamLink) run(sy *team.Syncer, stop context.CancelFunc, done chan struct{}) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.syncer, l.stop, l.done = sy, stop, done
+}
+
 // Syncing reports whether the session is linked to a hub.
-func (s *Session) Syncing() bool {
-	s.link.mu.Lock()
-	defer s.link.mu.Unlock()
-	return s.link.syncer != nil
+func (l *teamLink) Syncing() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.syncer != nil
 }
 
 // Disconnect leaves the hub; changes made meanwhile wait in the outbox.
-func (s *Session) Disconnect() {
-	s.link.mu.Lock()
-	sy, stop, done := s.link.syncer, s.link.stop, s.link.done
-	s.link.syncer, s.link.stop, s.link.done = nil, nil, nil
-	s.link.mu.Unlock()
+func (l *teamLink) Disconnect() {
+	l.mu.Lock()
+	sy, stop, done := l.syncer, l.stop, l.done
+	l.syncer, l.stop, l.done = nil, nil, nil
+	l.mu.Unlock()
 	if sy == nil {
 		return
 	}

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"sync"
 	"time"
 
 	"dossier/data"
@@ -24,9 +26,27 @@ type change struct {
 	more          []change // records changed in the same step, before this one
 }
 
+// history is a session's undo history: the steps to undo and redo, and
+// the lock every edit holds from its commit to its step, so that steps
+// stand in the order their commits were made. Its methods (CanUndo, Undo,
+// Redo …) are the session's.
 type history struct {
+	mu         sync.Mutex
+	st         committer
 	undo, redo []change
 	at         map[string]int // record id → the version this history last wrote
+}
+
+// committer is what the history writes back through.
+type committer interface {
+	Commit(ctx context.Context, b *data.Batch) error
+}
+
+// hold takes the edit lock, for one edit's commit and step; call what it
+// returns to let go.
+func (h *history) hold() func() {
+	h.mu.Lock()
+	return h.mu.Unlock
 }
 
 // mergeWindow is how close in time edits of the same field must be to merge.
@@ -67,11 +87,11 @@ func snapshot(v any) []byte {
 
 // CanUndo and CanRedo say whether there is something to undo or redo, and
 // UndoLabel and RedoLabel name it for the menu ("Undo change event").
-func (s *Session) CanUndo() bool { s.mu.Lock(); defer s.mu.Unlock(); return len(s.history.undo) > 0 }
-func (s *Session) CanRedo() bool { s.mu.Lock(); defer s.mu.Unlock(); return len(s.history.redo) > 0 }
+func (h *history) CanUndo() bool { defer h.hold()(); return len(h.undo) > 0 }
+func (h *history) CanRedo() bool { defer h.hold()(); return len(h.redo) > 0 }
 
-func (s *Session) UndoLabel() string { s.mu.Lock(); defer s.mu.Unlock(); return top(s.history.undo) }
-func (s *Session) RedoLabel() string { s.mu.Lock(); defer s.mu.Unlock(); return top(s.history.redo) }
+func (h *history) UndoLabel() string { defer h.hold()(); return top(h.undo) }
+func (h *history) RedoLabel() string { defer h.hold()(); return top(h.redo) }
 
 func top(stack []change) string {
 	if len(stack) == 0 {
@@ -83,28 +103,27 @@ func top(stack []change) string {
 // Undo reverts the last edit and returns what it was. When a record of the
 // step was changed by someone else since, nothing is written, the step
 // stays, and the error says who changed what.
-func (s *Session) Undo() (string, error) {
-	return s.travel(&s.history.undo, &s.history.redo, "undone", func(c change) []byte { return c.before })
+func (h *history) Undo() (string, error) {
+	return h.travel(&h.undo, &h.redo, "undone", func(c change) []byte { return c.before })
 }
 
 // Redo applies again the last undone edit, on the same condition.
-func (s *Session) Redo() (string, error) {
-	return s.travel(&s.history.redo, &s.history.undo, "redone", func(c change) []byte { return c.after })
+func (h *history) Redo() (string, error) {
+	return h.travel(&h.redo, &h.undo, "redone", func(c change) []byte { return c.after })
 }
 
-func (s *Session) travel(from, to *[]change, verb string, state func(change) []byte) (string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (h *history) travel(from, to *[]change, verb string, state func(change) []byte) (string, error) {
+	defer h.hold()()
 	if len(*from) == 0 {
 		return "", nil
 	}
 	c := (*from)[len(*from)-1]
 	steps := append(append([]change{}, c.more...), c)
-	b, versions, err := stepBatch(steps, state, s.history.at)
+	b, versions, err := stepBatch(steps, state, h.at)
 	if err != nil {
 		return "", err
 	}
-	if err := s.st.Commit(s.ctx(data.OriginUndo), b); err != nil {
+	if err := h.st.Commit(data.WithOrigin(context.Background(), data.OriginUndo), b); err != nil {
 		var conflict *data.Conflict
 		if errors.As(err, &conflict) {
 			return "", &data.Error{Code: data.EConflict, Message: conflict.NotUndone(verb), Err: conflict}
@@ -112,7 +131,7 @@ func (s *Session) travel(from, to *[]change, verb string, state func(change) []b
 		return "", err
 	}
 	for i, st := range steps {
-		s.history.at[st.id] = versions[i]()
+		h.at[st.id] = versions[i]()
 	}
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, c)
@@ -168,6 +187,6 @@ func decode[T any, P interface {
 	return rec, err
 }
 
-// forgetHistory drops undo and redo (after a restore: the steps no longer
-// describe the records).
-func (s *Session) forgetHistory() { s.history = history{} }
+// forget drops undo and redo (after a restore: the steps no longer
+// describe the records); the edit lock is held.
+func (h *history) forget() { h.undo, h.redo, h.at = nil, nil, nil }

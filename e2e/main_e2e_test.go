@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"dossier/data/shared"
+	"dossier/data/sharedtest"
 )
 
 // need skips the test unless every tool is installed.
@@ -117,7 +117,7 @@ func TestDropFilesOnTheRealWindow(t *testing.T) {
 		t.Skip("skipped in -short mode: builds and runs the real window")
 	}
 	need(t, "Xvfb", "xdotool", "import", "/usr/bin/python3")
-	dropTool := shared.Need(t, "..", "tools", "xdnd-drop")
+	dropTool := sharedtest.Need(t, "..", "tools", "xdnd-drop")
 	bin := buildBinary(t)
 	display := startX(t)
 	env := append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8")

@@ -15,7 +15,7 @@ import (
 	"dossier/app"
 	"dossier/data"
 	"dossier/data/badgerstore"
-	"dossier/data/shared"
+	"dossier/data/sharedtest"
 	"dossier/data/storetest"
 )
 
@@ -150,8 +150,8 @@ func TestSecondProcessWaitsForTheDatabase(t *testing.T) {
 }
 
 func TestImportSharedCorpus(t *testing.T) {
-	seed := shared.Need(t, "seed")
-	re3d := shared.Need(t, "corpus", "re3d")
+	seed := sharedtest.Need(t, "seed")
+	re3d := sharedtest.Need(t, "corpus", "re3d")
 	db := storetest.TempDir(t)
 	code, out, errOut := run(t, "", "--db", db, "import", seed, re3d)
 	if code != 0 || !strings.HasPrefix(out, "imported 62, duplicates 0, skipped ") || !strings.HasSuffix(out, "failed 0\n") {
@@ -381,7 +381,7 @@ func TestSearchCommand(t *testing.T) {
 }
 
 func TestSearchSeedArticle(t *testing.T) {
-	seed := shared.Need(t, "seed")
+	seed := sharedtest.Need(t, "seed")
 	db := storetest.TempDir(t)
 	run(t, "", "--db", db, "import", seed)
 	_, out, _ := run(t, "", "--db", db, "search", `"strategic security talks"`, "--json")
@@ -524,7 +524,7 @@ func TestUnknownCommand(t *testing.T) {
 // suggestion's offsets index the file's own text, and the dateline is the
 // day it names.
 func TestSuggestOffsetsIndexTheFile(t *testing.T) {
-	file := shared.Need(t, "seed", "shoigu-wang-yi-beijing.txt")
+	file := sharedtest.Need(t, "seed", "shoigu-wang-yi-beijing.txt")
 	raw, _ := os.ReadFile(file)
 	text := []rune(string(raw))
 	code, out, errOut := run(t, "", "--db", storetest.TempDir(t), "suggest", file)

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"dossier/data/codebook"
-	"dossier/data/shared"
+	"dossier/data/sharedtest"
 )
 
 // TestEvaluate prints precision, recall and F1 per entity type against the
@@ -18,14 +18,14 @@ func TestEvaluate(t *testing.T) {
 	if os.Getenv("DOSSIER_EVAL") == "" {
 		t.Skip("skipped: run `make eval` (DOSSIER_EVAL=1) to measure the suggestions; DOSSIER_EVAL=misses lists each miss")
 	}
-	re3d := shared.Need(t, "corpus", "re3d")
+	re3d := sharedtest.Need(t, "corpus", "re3d")
 	evaluateEntities(t, re3d)
 	docs := loadRe3d(t, re3d)
 	learnFrom, untouched := splitHalves(docs)
 	fmt.Printf("\nLearning curve on the shared corpus: learned from documents of one half (%d), measured on the other (%d).\n", len(learnFrom), len(untouched))
 	fmt.Println("The rules were written reading both halves, so the rules-alone row flatters them here.")
 	learningCurve(learnFrom, untouched, []int{0, 5, 15, len(learnFrom)})
-	evaluateEvents(t, shared.Need(t, "codebooks", "cameo-event-codes.csv"))
+	evaluateEvents(t, sharedtest.Need(t, "codebooks", "cameo-event-codes.csv"))
 	evaluateModels(t)
 }
 

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"dossier/assets"
-	"dossier/data/shared"
+	"dossier/data/sharedtest"
 )
 
 // evaluateModels prints, for each language with a dev split in
@@ -49,7 +49,7 @@ func evaluateModels(t *testing.T) {
 		fmt.Printf("\n%s, on the dev split (%d examples) of %s:\n", lang, len(devs[lang]), strings.Join(files[lang], ", "))
 		measureModel(lang, devs[lang])
 	}
-	if dir := shared.Dir(); dir != "" {
+	if dir := sharedtest.Dir(); dir != "" {
 		docs, err := readRe3d(filepath.Join(dir, "corpus", "re3d"))
 		if err != nil {
 			t.Fatal(err)

@@ -11,7 +11,7 @@ import (
 	"dossier/app"
 	"dossier/app/suggest"
 	"dossier/data"
-	"dossier/data/shared"
+	"dossier/data/sharedtest"
 )
 
 func find(ss []suggest.Suggestion, kind, text string) (suggest.Suggestion, bool) {
@@ -62,7 +62,7 @@ func TestSuggestsTheWorkedExample(t *testing.T) {
 }
 
 func TestSuggestsTheSeedArticle(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(shared.Need(t, "seed"), "shoigu-wang-yi-beijing.txt"))
+	b, err := os.ReadFile(filepath.Join(sharedtest.Need(t, "seed"), "shoigu-wang-yi-beijing.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

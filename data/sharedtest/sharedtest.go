@@ -1,7 +1,7 @@
-// Package shared finds the team's reference folder (../shared/data beside
+// Package sharedtest finds the team's reference folder (../shared/data beside
 // the repository, or $DOSSIER_SHARED) for tests and evaluations that read
 // real articles and codebooks. Nothing in the app depends on it at run time.
-package shared
+package sharedtest
 
 import (
 	"os"
