@@ -12,55 +12,20 @@ import (
 // typing in it makes one step, not one per key; "" always makes a new step.
 func (s *Session) SaveEvent(e *data.Event, field string) error {
 	defer s.history.hold()()
-	before := s.stateOf(data.RecordEvent, e.ID, e.Version)
-	if err := s.st.PutEvent(s.ctx(s.origin), e); err != nil {
-		return err
-	}
-	label := "change event"
-	if before == nil {
-		label = "new event"
-	}
-	s.history.push(change{label: label, kind: data.RecordEvent, id: e.ID, before: before, after: snapshot(e), version: e.Version, field: field, at: time.Now()})
-	if field == "" && e.CAMEO != "" { // its type (or evidence) was set: teach the words that triggered it
-		for _, sp := range e.Evidence {
-			lang := ""
-			if a, err := s.st.Article(sp.Article); err == nil {
-				lang = articleLanguage(a)
-			}
-			s.learner.teach(lesson{lang: lang, event: [2]string{sp.Quote, e.CAMEO}})
-		}
-	}
-	return nil
+	return s.commitEdits([]Edit{{Event: e, Field: field}})
 }
 
 // DeleteEvent removes an event read at version, as one undoable step.
 func (s *Session) DeleteEvent(id string, version int) error {
 	defer s.history.hold()()
-	old, err := s.st.Event(id)
-	if err != nil {
-		return err
-	}
-	if err := s.st.DeleteEvent(s.ctx(s.origin), id, version); err != nil {
-		return err
-	}
-	s.history.push(change{label: "delete event", kind: data.RecordEvent, id: id, before: snapshot(old), version: version + 1, at: time.Now()})
-	return nil
+	return s.commitEdits([]Edit{{DeleteEvent: id, Version: version}})
 }
 
 // SaveActor stores a new or changed actor as one undoable step, like
 // SaveEvent.
 func (s *Session) SaveActor(a *data.Actor) error {
 	defer s.history.hold()()
-	before := s.stateOf(data.RecordActor, a.ID, a.Version)
-	if err := s.st.PutActor(s.ctx(s.origin), a); err != nil {
-		return err
-	}
-	label := "change actor " + a.Name
-	if before == nil {
-		label = "new actor " + a.Name
-	}
-	s.history.push(change{label: label, kind: data.RecordActor, id: a.ID, before: before, after: snapshot(a), version: a.Version, at: time.Now()})
-	return nil
+	return s.commitEdits([]Edit{{Actor: a}})
 }
 
 // DeleteActor removes an actor no event cites, as one undoable step.

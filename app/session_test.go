@@ -13,12 +13,13 @@ import (
 
 func newSession(t testing.TB) *Session {
 	t.Helper()
-	st, err := badgerstore.Open(storetest.TempDir(t))
+	dir := storetest.TempDir(t)
+	st, err := badgerstore.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return NewSession(st, "test")
+	return NewSession(st, dir)
 }
 
 // dump is the store's events and actors, less what every write changes.
@@ -122,7 +123,6 @@ func TestSearchActors(t *testing.T) {
 
 func TestSearchFollowsEdits(t *testing.T) {
 	s := newSession(t)
-	s.dbPath = storetest.TempDir(t) + "/db"
 	if err := s.OpenSearch(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +255,6 @@ func TestEventRowsCountryPair(t *testing.T) {
 
 func TestDeletedArticleLeavesSearch(t *testing.T) {
 	s := newSession(t)
-	s.dbPath = storetest.TempDir(t) + "/db"
 	s.OpenSearch(nil)
 	defer s.CloseSearch()
 	id, _, _ := s.AddText("Harbour talks\n\nThe harbour master of Valletta met inspectors on Tuesday.")

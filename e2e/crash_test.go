@@ -31,8 +31,9 @@ type crashRun struct {
 	notes  map[string]string // acknowledged event id → its notes
 	actors map[string]string // acknowledged actor id → its name
 	art    string
-	// inFlight is the edit after the last acknowledged one: the process
-	// may have stored it just before the kill, without saying so yet.
+	// inFlight are the edits after the last acknowledged one: apply makes
+	// the lines that have arrived in one commit, so the process may have
+	// stored them just before the kill, without saying so yet.
 	inFlight map[string]string
 }
 
@@ -138,9 +139,9 @@ func (r *crashRun) killDuring(c *exec.Cmd, lines []string) {
 		}
 	}
 	r.inFlight = map[string]string{}
-	if i < len(lines) {
+	for _, l := range lines[i:] {
 		var e struct{ Event *data.Event }
-		if json.Unmarshal([]byte(lines[i]), &e) == nil && e.Event != nil {
+		if json.Unmarshal([]byte(l), &e) == nil && e.Event != nil {
 			r.inFlight[e.Event.ID] = e.Event.Notes
 		}
 	}
