@@ -162,7 +162,7 @@ func foreignDate(line, lang string) (day, raw string) {
 			day, raw = "", ""
 		}
 	}()
-	cfg := &dateparser.Configuration{CurrentTime: time.Now(), Languages: dateLanguages(lang)}
+	cfg := &dateparser.Configuration{CurrentTime: time.Now(), Languages: dateLanguages(lang, line)}
 	_, found, err := dateparser.Search(cfg, invertedMarks.Replace(line))
 	if err != nil {
 		return "", ""
@@ -180,13 +180,34 @@ func foreignDate(line, lang string) (day, raw string) {
 var invertedMarks = strings.NewReplacer("¡", " ", "¿", " ")
 
 // dateLanguages are the languages a dateline is read in: the article's,
-// when known, and English (datelines often mix them); nil lets the
-// library guess.
-func dateLanguages(lang string) []string {
-	if lang == "" || lang == "en" {
-		return nil
+// when known, and English (datelines often mix them); for an English
+// article, or one whose language is not known, the languages news is
+// mostly written in with the line's script (nil, letting the library guess
+// among all it knows, only for another script: guessing is most of the
+// cost of an import).
+func dateLanguages(lang, line string) []string {
+	if lang != "" && lang != "en" {
+		return []string{lang, "en"}
 	}
-	return []string{lang, "en"}
+	for _, s := range scriptLanguages {
+		if strings.ContainsFunc(line, func(r rune) bool { return unicode.Is(s.script, r) }) {
+			return s.languages
+		}
+	}
+	return nil
+}
+
+// scriptLanguages are, for each script, the languages whose datelines an
+// English or unknown article may carry, the scripts other than Latin
+// first (a Cyrillic dateline may hold Latin letters, not the other way).
+var scriptLanguages = []struct {
+	script    *unicode.RangeTable
+	languages []string
+}{
+	{unicode.Cyrillic, []string{"ru", "uk", "bg", "sr", "en"}},
+	{unicode.Arabic, []string{"ar", "fa", "ur", "en"}},
+	{unicode.Han, []string{"zh", "ja", "en"}},
+	{unicode.Latin, []string{"en", "fr", "es", "de", "it", "pt", "nl"}},
 }
 
 // findDate returns the first full date in s as YYYY-MM-DD with the text it

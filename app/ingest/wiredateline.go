@@ -95,7 +95,7 @@ func yearlessDate(head, lang string, ref time.Time) (month, dom int, raw string)
 			month, dom, raw = 0, 0, ""
 		}
 	}()
-	cfg := &dateparser.Configuration{CurrentTime: ref, Languages: dateLanguages(lang),
+	cfg := &dateparser.Configuration{CurrentTime: ref, Languages: dateLanguages(lang, head),
 		PreferredDateSource: dateparser.Past, RequiredParts: []string{"day", "month"}}
 	_, found, err := dateparser.Search(cfg, invertedMarks.Replace(head))
 	if err != nil {
