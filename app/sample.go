@@ -1,10 +1,12 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
+	"dossier/app/synthetic"
 	"dossier/assets"
 	"dossier/data"
 	"dossier/data/codebook"
@@ -105,4 +107,24 @@ func SpanOf(art *data.Article, phrase string) data.Span {
 // PlaceLocation is an event location for a gazetteer place, as written.
 func PlaceLocation(written string, p codebook.Place) *data.Location {
 	return &data.Location{Name: written, PlaceID: p.ID, Lat: p.Lat, Lon: p.Lon, Country: p.Country, Admin1: p.Admin1, Precision: "city"}
+}
+
+// FillWithSample makes up a team's years of coding in a new database, at
+// the size asked, for trying Dossier at scale (see package synthetic);
+// colleague is an empty database of another analyst, for the conflicts.
+// A database that holds records already is refused: made-up records must
+// never mix with an analyst's own.
+func (s *Session) FillWithSample(ctx context.Context, colleague synthetic.Store, o synthetic.Options) (synthetic.Summary, error) {
+	arts, err := s.st.Articles()
+	if err != nil {
+		return synthetic.Summary{}, err
+	}
+	actors, err := s.st.Actors()
+	if err != nil {
+		return synthetic.Summary{}, err
+	}
+	if len(arts)+len(actors) > 0 {
+		return synthetic.Summary{}, data.Errorf(data.EInvalid, "The database %s already holds %d articles and %d actors: a sample is made only in a new database (give --db a new folder).", s.dbPath, len(arts), len(actors))
+	}
+	return synthetic.Generate(data.WithOrigin(ctx, data.OriginImport), s.st, colleague, o)
 }

@@ -103,6 +103,7 @@ func init() {
 		"show":           cmdShow,
 		"suggest":        cmdSuggest,
 		"learn":          cmdLearn,
+		"sample":         cmdSample,
 		"sources":        cmdSources,
 		"duplicates":     cmdDuplicates,
 		"merge-events":   cmdMergeEvents,
