@@ -57,6 +57,7 @@ test: deps
 	$(GO) vet -tags $(TAGS) ./...
 	LANG=en_US.UTF-8 $(GO) test -tags $(TAGS) -race -timeout 30m ./...
 	$(GO) test -run 'TestFullSheetIsRefusedRowByRow' ./app/report
+	$(GO) test -run 'TestMemoryAt100kEvents' -v ./app/cli
 
 # Benchmarks print ratios against a baseline run in the same process.
 bench:

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -139,6 +140,9 @@ func Main(args []string, env Env) int {
 		printCommandUsage(env.Stdout, rest[0], cmd)
 		return ExitOK
 	}
+	if isCommand && os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(commandGC)
+	}
 	pass, err := readPassphrase(*passFile)
 	if err != nil {
 		return usageError(env, "%s", data.ErrorMessage(err))
@@ -178,6 +182,13 @@ func Main(args []string, env Env) int {
 	defer sess.SettleLearning() // what a put taught is kept before the store closes
 	return cmd.run(env, sess, rest[1:])
 }
+
+// commandGC is the garbage collector's pace for a command (Go's default,
+// 100, for the window): a command's heap grows to half again what it
+// holds instead of twice, for some 7% more time. On 200,000 events, list
+// --json peaks at 305 MB resident instead of 360, an Excel export at
+// 0.96 GB instead of 1.12 (GOGC set by the user is kept).
+const commandGC = 50
 
 // lockedWindow lets the window ask for the passphrase, then backs up and
 // closes what it opened.

@@ -112,7 +112,11 @@ func (s *Store) openVerified(opts badger.Options) (*badger.DB, error) {
 	if err := copyLogs(s.path); err != nil && !cannotWrite(err) {
 		return nil, err
 	}
-	still := LaptopOptions(opts).WithNumCompactors(0).WithCompactL0OnClose(false)
+	// The first open only checks the tables: no compaction, and a block
+	// cache too small to keep the blocks it reads (they would hold some
+	// 100 MB of heap at 100,000 events, for blocks the command may never
+	// read again; compressed blocks need a cache to be read at all).
+	still := LaptopOptions(opts).WithNumCompactors(0).WithCompactL0OnClose(false).WithBlockCacheSize(1 << 20)
 	db, err := badger.Open(still)
 	if err != nil && cannotWrite(err) {
 		if db, err = badger.Open(still.WithReadOnly(true)); err == nil {
