@@ -2,6 +2,7 @@ package suggest_test
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,7 +87,7 @@ func TestReferencesAreResolved(t *testing.T) {
 		if s.Kind == suggest.Event && len(s.Actors) == 1 && len(s.Recipients) == 1 && s.Actors[0] == s.Recipients[0] {
 			t.Errorf("%q: %s is both actor and recipient", s.Text, s.Actors[0])
 		}
-		if s.Sector != "" && !contains(data.Sectors, s.Sector) {
+		if s.Sector != "" && !slices.Contains(data.Sectors, s.Sector) {
 			t.Errorf("%q has sector %q, which the register refuses", s.Text, s.Sector)
 		}
 	}
@@ -111,15 +112,6 @@ func TestSuggestionsAreTheSameEveryTime(t *testing.T) {
 			t.Fatal("two runs over the same text disagree")
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func TestMeetingBetweenTwo(t *testing.T) {
