@@ -36,7 +36,7 @@ func TestMemoryAt100kEvents(t *testing.T) {
 	for range 2 { // the first commands after the writes compact what they left
 		Main([]string{"--db", db, "analyst"}, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard})
 	}
-	out := t.TempDir()
+	out := storetest.TempDir(t)
 	for _, c := range []struct {
 		what  string
 		args  []string

@@ -112,10 +112,9 @@ func (s *Store) openVerified(opts badger.Options) (*badger.DB, error) {
 	if err := copyLogs(s.path); err != nil && !cannotWrite(err) {
 		return nil, err
 	}
-	// The first open only checks the tables: no compaction, and a block
-	// cache too small to keep the blocks it reads (they would hold some
-	// 100 MB of heap at 100,000 events, for blocks the command may never
-	// read again; compressed blocks need a cache to be read at all).
+	// The first open replays the log and does not compact, while the
+	// tables are checked apart from it (verifyTablesApart): it reads no
+	// block, so its block cache is the smallest Badger accepts.
 	still := LaptopOptions(opts).WithNumCompactors(0).WithCompactL0OnClose(false).WithBlockCacheSize(1 << 20)
 	db, err := badger.Open(still)
 	if err != nil && cannotWrite(err) {
@@ -129,7 +128,7 @@ func (s *Store) openVerified(opts badger.Options) (*badger.DB, error) {
 		return nil, openError(s.path, err)
 	}
 	s.verifyOnce.Do(func() {
-		if err := verifyTables(db); err != nil {
+		if err := verifyTablesApart(still); err != nil {
 			s.damage = damaged(s.path, err)
 		}
 	})
