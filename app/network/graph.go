@@ -33,12 +33,13 @@ type Link struct {
 	ByQuad      [5]int         // events by QuadClass (0: not known)
 	Types       map[string]int // by PLOVER type
 	First, Last string
-	Events      []string // their ids
+	N           int      // its events
+	Events      []string // their ids (none from a builder WithoutIDs)
 	Killed      int      // fatalities reported of them
 }
 
 // Count is the link's number of events.
-func (l Link) Count() int { return len(l.Events) }
+func (l Link) Count() int { return l.N }
 
 // Graph is a chart's nodes and links, in a fixed order.
 type Graph struct {
@@ -63,11 +64,19 @@ type Builder struct {
 	actors map[string]data.Actor
 	nodes  map[string]*Node
 	links  map[[2]string]*Link
+	noIDs  bool
 }
 
 // NewBuilder starts a graph over the register's actors.
 func NewBuilder(actors map[string]data.Actor) *Builder {
 	return &Builder{actors: actors, nodes: map[string]*Node{}, links: map[[2]string]*Link{}}
+}
+
+// WithoutIDs makes the graph's links count their events without listing
+// them: for an export, whose memory would otherwise grow with every event.
+func (b *Builder) WithoutIDs() *Builder {
+	b.noIDs = true
+	return b
 }
 
 // Add counts an event: for its parties, and a link from each actor to
@@ -98,7 +107,9 @@ func (b *Builder) Add(e *data.Event) {
 			l.ByQuad[quad]++
 			l.Types[e.Type]++
 			l.First, l.Last = widen(l.First, l.Last, e.Date.Start)
-			l.Events = append(l.Events, e.ID)
+			if l.N++; !b.noIDs {
+				l.Events = append(l.Events, e.ID)
+			}
 			l.Killed += killed
 		}
 	}
@@ -210,6 +221,7 @@ func (g *Graph) ByCountry() *Graph {
 		}
 		m.First, m.Last = widen(m.First, m.Last, l.First)
 		m.First, m.Last = widen(m.First, m.Last, l.Last)
+		m.N += l.N
 		m.Events = append(m.Events, l.Events...)
 		m.Killed += l.Killed
 	}
