@@ -114,14 +114,22 @@ func verifyTable(opts badger.Options, id uint64, tm badger.TableManifest, keys *
 	if err != nil && !errors.Is(err, z.NewFile) {
 		return err
 	}
+	defer unmap(mf) // even when a damaged table panics
 	t, err := table.OpenTable(mf, table.Options{ReadOnly: true, ChkMode: options.OnBlockRead, BlockSize: opts.BlockSize,
 		DataKey: dk, Compression: tm.Compression, IndexCache: indexes})
 	if err != nil {
-		mf.Close(-1)
 		return err
 	}
-	defer t.MmapFile.Close(-1) // unmapped, never deleted (DecrRef would delete it)
 	return t.VerifyChecksum()
+}
+
+// unmap lets go of a table file mapped for reading: the mapping and the
+// file (never DecrRef, which would delete it; nor MmapFile.Close, which
+// syncs first and, should the sync fail, keeps both, and a file left open
+// cannot be deleted by Badger's compactions on Windows).
+func unmap(mf *z.MmapFile) {
+	z.Munmap(mf.Data)
+	mf.Fd.Close()
 }
 
 var damagedTable = regexp.MustCompile(`table: ?([^,]+), block: ?(\d+)`)
