@@ -25,35 +25,17 @@ import (
 // A database knows when it is damaged. Every block is checked against its
 // checksum as it is read (see LaptopOptions), so damage is an error, never
 // wrong data; but a scan that meets a damaged block ends there without a
-// word (Badger's iterators have no error), so what reads everything —
-// lists, exports, backups — first verifies every table (Verify). Check then
+// word (Badger's iterators have no error), so every table is verified when
+// the database opens, and what reads everything — lists, exports, backups
+// — is refused in a damaged database (Verify, scan). Check then
 // surveys what can still be read, record by record, through every other
 // key that names a record (indexes, the change log, lineages), and says
 // exactly what is lost; it mends nothing in a damaged database.
 
-// Verify checks every table of the database against its checksums (once a
-// process: tables never change once written). A damaged one is an error
-// naming it, with what to do.
-func (s *Store) Verify() error {
-	s.verifyOnce.Do(func() {
-		if err := verifyTables(s.db); err != nil {
-			s.damage = damaged(s.path, err)
-		}
-	})
-	return s.damage
-}
-
-// verifyTables is Badger's VerifyChecksum, whose report of a damaged
-// block (v4.9.6) dereferences the block it failed to read: that panic is
-// the damage too.
-func verifyTables(db *badger.DB) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("a table failed its checksum (%v)", r)
-		}
-	}()
-	return db.VerifyChecksum()
-}
+// Verify says whether a table of the database failed its checksums when
+// it was opened (every table is checked then, and tables never change once
+// written). A damaged one is an error naming it, with what to do.
+func (s *Store) Verify() error { return s.damage }
 
 // scan runs a read that goes through many records: refused, with the
 // damage, in a damaged database (it could miss some without a word).
@@ -64,10 +46,13 @@ func (s *Store) scan(fn func(txn *badger.Txn) error) error {
 	return s.db.View(fn)
 }
 
-// verifyTablesApart is verifyTables for the database opts opens, one
-// table at a time, each mapped only while it is read: checking takes one
-// table's worth of memory, not the whole database's (at a million events,
-// some 550 MB of the files stayed resident until every table was read).
+// verifyTablesApart checks every table of the database opts opens against
+// its checksums, one table at a time, each mapped only while it is read:
+// checking takes one table's worth of memory, not the whole database's (at
+// a million events, Badger's own VerifyChecksum kept some 550 MB of the
+// files resident until every table was read). A damaged block can make the
+// table reader panic (v4.9.6 dereferences the block it failed to read):
+// that panic is the damage too.
 func verifyTablesApart(opts badger.Options) (err error) {
 	defer func() {
 		if r := recover(); r != nil {

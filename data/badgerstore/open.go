@@ -103,7 +103,6 @@ func (s *Store) openVerified(opts badger.Options) (*badger.DB, error) {
 		if err != nil {
 			return nil, openError(s.path, err)
 		}
-		s.verifyOnce.Do(func() {})
 		return db, nil
 	}
 	if err := lostManifest(s.path); err != nil {
@@ -127,11 +126,9 @@ func (s *Store) openVerified(opts badger.Options) (*badger.DB, error) {
 	if err != nil {
 		return nil, openError(s.path, err)
 	}
-	s.verifyOnce.Do(func() {
-		if err := verifyTablesApart(still); err != nil {
-			s.damage = damaged(s.path, err)
-		}
-	})
+	if err := verifyTablesApart(still); err != nil {
+		s.damage = damaged(s.path, err)
+	}
 	if s.damage != nil {
 		s.readOnly = s.damage
 		s.notices = append(s.notices, data.ErrorMessage(s.damage))

@@ -33,9 +33,8 @@ type Store struct {
 	identity   identity // who works on this database
 	names      sync.Map // analyst id → display name
 	notices    []string // what opening did on its own (see Notices)
-	verifyOnce sync.Once
-	damage     error // what Verify found
-	readOnly   error // why nothing may be written (a damaged database, a folder that cannot be written)
+	damage     error    // the table that failed its checksums on opening (see Verify)
+	readOnly   error    // why nothing may be written (a damaged database, a folder that cannot be written)
 	witnessMu  sync.Mutex
 	witnessed  uint64 // the last change the witness saw (see witness.go)
 }
