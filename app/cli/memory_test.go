@@ -34,7 +34,7 @@ func TestMemoryAt100kEvents(t *testing.T) {
 	}
 	st.Close()
 	for range 2 { // the first commands after the writes compact what they left
-		Main([]string{"--db", db, "analyst"}, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard})
+		run(t, "", "--db", db, "analyst")
 	}
 	out := storetest.TempDir(t)
 	for _, c := range []struct {

@@ -60,7 +60,7 @@ func Generate(ctx context.Context, st Store, colleague Store, o Options) (Summar
 	if o.Articles == 0 {
 		o.Articles = max(1, o.Events/20)
 	}
-	g := &maker{r: rand.New(rand.NewSource(o.Seed)), places: codebook.LargestPlaces(2000), sum: Summary{Actors: o.Actors}}
+	g := &maker{r: rand.New(rand.NewSource(o.Seed)), places: codebook.LargestPlaces(2000), names: map[string]string{}, sum: Summary{Actors: o.Actors}}
 	if err := g.actors(ctx, st, o.Actors); err != nil {
 		return g.sum, err
 	}
@@ -77,7 +77,8 @@ type maker struct {
 	r      *rand.Rand
 	places []codebook.Place
 	cast   []data.Actor
-	weight []float64 // a few actors take part in most events
+	names  map[string]string // actor id → name, for the sentences
+	weight []float64         // a few actors take part in most events
 	total  float64
 	sum    Summary
 	last   *data.Event // the last event of the article before, which a second report repeats
@@ -94,6 +95,14 @@ var (
 		{"PROTEST", "141", "protested against"}, {"COERCE", "173", "arrested members of"},
 		{"ASSAULT", "190", "attacked"}, {"ASSAULT", "195", "shelled positions of"},
 	}
+	// verbs are eventKinds' verbs by CAMEO code.
+	verbs = func() map[string]string {
+		m := map[string]string{}
+		for _, k := range eventKinds {
+			m[k.cameo] = k.verb
+		}
+		return m
+	}()
 	filler = strings.Fields(`officials said the talks would continue next week while observers urged calm and
 aid groups asked for access to the region according to a statement released by the office`)
 )
@@ -125,7 +134,7 @@ func (g *maker) actors(ctx context.Context, st Store, n int) error {
 				a.Kind, a.Sector = data.KindOrganisation, "NGO"
 			}
 		}
-		g.cast = append(g.cast, a)
+		g.cast, g.names[a.ID] = append(g.cast, a), a.Name
 		g.weight = append(g.weight, 1/math.Sqrt(float64(i+1)))
 		g.total += g.weight[i]
 		batch = append(batch, &g.cast[i])
@@ -143,7 +152,7 @@ func (g *maker) actors(ctx context.Context, st Store, n int) error {
 // of n actors while st's analyst changes their country, and st receive
 // the colleague's versions: n conflicts to settle.
 func (g *maker) conflicts(ctx context.Context, st, colleague Store, n int) error {
-	if err := exchange(ctx, st, colleague, 0); err != nil {
+	if _, err := exchange(ctx, st, colleague, 0); err != nil {
 		return err
 	}
 	since, err := colleague.Changed(0, func(data.Version) error { return nil })
@@ -169,30 +178,26 @@ func (g *maker) conflicts(ctx context.Context, st, colleague Store, n int) error
 			return err
 		}
 	}
-	before := g.sum.Conflicts
-	if err := exchangeCounting(ctx, colleague, st, since, &g.sum.Conflicts); err != nil {
+	made, err := exchange(ctx, colleague, st, since)
+	if err != nil {
 		return err
 	}
-	if g.sum.Conflicts == before {
+	if made == 0 {
 		return fmt.Errorf("the colleague's changes made no conflict")
 	}
+	g.sum.Conflicts = made
 	return nil
 }
 
-// exchange merges into to what from changed after since.
-func exchange(ctx context.Context, from, to Store, since uint64) error {
-	var n int
-	return exchangeCounting(ctx, from, to, since, &n)
-}
-
-func exchangeCounting(ctx context.Context, from, to Store, since uint64, conflicts *int) error {
+// exchange merges into to what from changed after since, and says how
+// many conflicts that made.
+func exchange(ctx context.Context, from, to Store, since uint64) (int, error) {
 	var vs []data.Version
 	if _, err := from.Changed(since, func(v data.Version) error { vs = append(vs, v); return nil }); err != nil {
-		return err
+		return 0, err
 	}
 	rep, err := to.Merge(data.WithOrigin(ctx, data.OriginBundle), vs, nil)
-	*conflicts += rep.Conflicts
-	return err
+	return rep.Conflicts, err
 }
 
 // pick is an actor, the busy ones more often.
@@ -248,7 +253,7 @@ func (g *maker) article(i, n int) (*data.Article, []*data.Event) {
 	var evs []*data.Event
 	for k := range n {
 		e := g.event(fmt.Sprintf("ev-sample%07d-%d", i, k), a.ID, day)
-		sentence := fmt.Sprintf("%s %s %s in %s.", g.nameOf(e.Actors[0]), verbOf(e), g.nameOf(e.Recipients[0]), e.Location.Name)
+		sentence := fmt.Sprintf("%s %s %s in %s.", g.names[e.Actors[0]], verbs[e.CAMEO], g.names[e.Recipients[0]], e.Location.Name)
 		e.Evidence = []data.Span{{Article: a.ID, Start: at, End: at + len([]rune(sentence)), Quote: sentence}}
 		text.WriteString(sentence + " ")
 		at += len([]rune(sentence)) + 1
@@ -292,22 +297,6 @@ func (g *maker) event(id, article string, day time.Time) *data.Event {
 		e.Size.Fatalities = &dead
 	}
 	return e
-}
-
-// verbOf is the verb of the sentence that reports e.
-func verbOf(e *data.Event) string {
-	for _, k := range eventKinds {
-		if k.cameo == e.CAMEO {
-			return k.verb
-		}
-	}
-	return "met"
-}
-
-func (g *maker) nameOf(id string) string {
-	var n int
-	fmt.Sscanf(id, "ac-sample%d", &n)
-	return g.cast[n].Name
 }
 
 func (g *maker) filler() string {
