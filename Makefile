@@ -63,8 +63,12 @@ test: deps
 bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 3x -timeout 60m ./... | grep -E '^(Benchmark|ok|FAIL|---)' 
 
-# slow, not in CI: a million-event workbook opened by openpyxl and LibreOffice
+# slow, not in CI: the README's "At scale" table (time and peak memory of each command at 100,000,
+# 300,000 and 1,000,000 events; SIZES="…" for others), then a million-event workbook opened by
+# openpyxl and LibreOffice
 bench-scale:
+	GO=$(GO) TAGS=$(TAGS) bash .ci/scale
+	bash .ci/scale-window
 	DOSSIER_SCALE=1 $(GO) test -tags $(TAGS) -run '^TestMillionEventWorkbookOpens$$' -v -timeout 90m ./app/report
 
 # Suggestions measured: the rules on the re3d corpus and the CAMEO example sentences (../shared),

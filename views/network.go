@@ -384,7 +384,7 @@ func (c *networkChart) MouseMoved(e *desktop.MouseEvent) {
 		g, _, _ := c.shown()
 		from, _ := g.Node(l.Link.From)
 		to, _ := g.Node(l.Link.To)
-		tip = append([]string{from.Name + " → " + to.Name}, summary(l.Link.Count(), l.Link.Killed, l.Link.Types, l.Link.First, l.Link.Last)...)
+		tip = append([]string{from.Name + " → " + to.Name}, summary(l.Link.Count(), l.Link.Killed, l.Link.Types.Map(), l.Link.First, l.Link.Last)...)
 	}
 	if strings.Join(tip, "\n") != strings.Join(c.tip, "\n") || len(tip) > 0 {
 		c.tip, c.tipAt = tip, e.Position

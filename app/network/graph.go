@@ -30,8 +30,8 @@ type Node struct {
 // Link is what passed from one node to another.
 type Link struct {
 	From, To    string
-	ByQuad      [5]int         // events by QuadClass (0: not known)
-	Types       map[string]int // by PLOVER type
+	ByQuad      [5]int // events by QuadClass (0: not known)
+	Types       Tally  // by PLOVER type
 	First, Last string
 	N           int      // its events
 	Events      []string // their ids (none from a builder WithoutIDs)
@@ -62,14 +62,19 @@ func (g *Graph) Node(id string) (Node, bool) {
 // Builder gathers events into a graph.
 type Builder struct {
 	actors map[string]data.Actor
-	nodes  map[string]*Node
-	links  map[[2]string]*Link
+	index  map[string]int32   // node id → its place in nodes
+	nodes  []Node             // in the order first seen
+	pairs  map[[2]int32]int32 // the two nodes' places → the link's in links
+	links  []Link
 	noIDs  bool
+	// words keeps one copy of each type and date the links hold, rather
+	// than each event's (a few thousand days, against a million events).
+	words map[string]string
 }
 
 // NewBuilder starts a graph over the register's actors.
 func NewBuilder(actors map[string]data.Actor) *Builder {
-	return &Builder{actors: actors, nodes: map[string]*Node{}, links: map[[2]string]*Link{}}
+	return &Builder{actors: actors, index: map[string]int32{}, pairs: map[[2]int32]int32{}, words: map[string]string{}}
 }
 
 // WithoutIDs makes the graph's links count their events without listing
@@ -88,7 +93,7 @@ func (b *Builder) Add(e *data.Event) {
 		killed = *e.Size.Fatalities
 	}
 	for _, id := range e.Parties() {
-		n := b.node(id)
+		n := &b.nodes[b.node(id)]
 		n.Events++
 		n.Killed += killed
 		n.Types[e.Type]++
@@ -96,37 +101,54 @@ func (b *Builder) Add(e *data.Event) {
 	}
 	for _, a := range e.Actors {
 		for _, r := range e.Recipients {
-			if a == r {
-				continue
+			if a != r {
+				b.link(b.node(a), b.node(r), e, quad, killed)
 			}
-			l := b.links[[2]string{a, r}]
-			if l == nil {
-				l = &Link{From: a, To: r, Types: map[string]int{}}
-				b.links[[2]string{a, r}] = l
-			}
-			l.ByQuad[quad]++
-			l.Types[e.Type]++
-			l.First, l.Last = widen(l.First, l.Last, e.Date.Start)
-			if l.N++; !b.noIDs {
-				l.Events = append(l.Events, e.ID)
-			}
-			l.Killed += killed
 		}
 	}
 }
 
-func (b *Builder) node(id string) *Node {
-	n := b.nodes[id]
-	if n == nil {
-		a := b.actors[id]
-		name := a.Name
-		if name == "" {
-			name = id
-		}
-		n = &Node{ID: id, Name: name, Kind: a.Kind, Country: a.Country, Types: map[string]int{}, Members: 1}
-		b.nodes[id] = n
+// link counts the event on the link between two nodes.
+func (b *Builder) link(from, to int32, e *data.Event, quad, killed int) {
+	i, ok := b.pairs[[2]int32{from, to}]
+	if !ok {
+		i = int32(len(b.links))
+		b.pairs[[2]int32{from, to}] = i
+		b.links = append(b.links, Link{From: b.nodes[from].ID, To: b.nodes[to].ID}) // the nodes' strings, not this event's copies
 	}
-	return n
+	l := &b.links[i]
+	l.ByQuad[quad]++
+	l.Types.Add(b.word(e.Type), 1)
+	l.First, l.Last = widen(l.First, l.Last, b.word(e.Date.Start))
+	if l.N++; !b.noIDs {
+		l.Events = append(l.Events, e.ID)
+	}
+	l.Killed += killed
+}
+
+// word is the builder's copy of s.
+func (b *Builder) word(s string) string {
+	if w, ok := b.words[s]; ok {
+		return w
+	}
+	b.words[s] = s
+	return s
+}
+
+// node is the place of an actor's node, added when first seen.
+func (b *Builder) node(id string) int32 {
+	if i, ok := b.index[id]; ok {
+		return i
+	}
+	a := b.actors[id]
+	name := a.Name
+	if name == "" {
+		name = id
+	}
+	i := int32(len(b.nodes))
+	b.index[id] = i
+	b.nodes = append(b.nodes, Node{ID: id, Name: name, Kind: a.Kind, Country: a.Country, Types: map[string]int{}, Members: 1})
+	return i
 }
 
 // widen stretches a date range to hold date ("" is unknown).
@@ -144,14 +166,11 @@ func widen(first, last, date string) (string, string) {
 }
 
 // Graph is what was added, nodes by id and links by pair.
+// It ends the builder: what it gathered moves into the graph, not copied,
+// since a million events can make hundreds of thousands of links.
 func (b *Builder) Graph() *Graph {
-	g := &Graph{Actors: len(b.nodes)}
-	for _, n := range b.nodes {
-		g.Nodes = append(g.Nodes, *n)
-	}
-	for _, l := range b.links {
-		g.Links = append(g.Links, *l)
-	}
+	g := &Graph{Actors: len(b.nodes), Nodes: b.nodes, Links: b.links}
+	*b = Builder{}
 	g.sort()
 	return g
 }
@@ -210,14 +229,14 @@ func (g *Graph) ByCountry() *Graph {
 		}
 		m := links[key]
 		if m == nil {
-			m = &Link{From: key[0], To: key[1], Types: map[string]int{}}
+			m = &Link{From: key[0], To: key[1]}
 			links[key] = m
 		}
 		for q := range l.ByQuad {
 			m.ByQuad[q] += l.ByQuad[q]
 		}
-		for t, k := range l.Types {
-			m.Types[t] += k
+		for _, tc := range l.Types {
+			m.Types.Add(tc.Type, tc.N)
 		}
 		m.First, m.Last = widen(m.First, m.Last, l.First)
 		m.First, m.Last = widen(m.First, m.Last, l.Last)

@@ -34,6 +34,9 @@ func TestGraphCountsLinksByQuadClass(t *testing.T) {
 	if ac.From != "a" || ac.To != "c" || ac.Count() != 2 || ac.ByQuad[1] != 1 || ac.ByQuad[4] != 1 || ac.First != "2025-01-02" || ac.Last != "2025-02-03" {
 		t.Fatalf("a→c: %+v", ac)
 	}
+	if types := ac.Types.Map(); len(types) != 2 || types["CONSULT"] != 1 || types["ASSAULT"] != 1 {
+		t.Fatalf("a→c by type: %v", types)
+	}
 	if c, _ := g.Node("c"); c.Events != 3 || c.Types["AID"] != 1 {
 		t.Fatalf("c: %+v", c)
 	}
@@ -43,6 +46,13 @@ func TestGraphCountsLinksByQuadClass(t *testing.T) {
 	}
 	if fra, _ := byCountry.Node(CountryID("FRA")); fra.Members != 2 {
 		t.Fatalf("France holds %d actors", fra.Members)
+	}
+	for _, l := range byCountry.Links {
+		if l.From == CountryID("FRA") && l.To == CountryID("TUR") {
+			if got := fmt.Sprint(l.Types.Map()); got != "map[ASSAULT:1 CONSULT:1]" {
+				t.Fatalf("France → Turkey by type: %s", got)
+			}
+		}
 	}
 	if n := g.Neighbourhood("a", 1); len(n.Nodes) != 2 || len(n.Links) != 1 {
 		t.Fatalf("a's neighbourhood: %d nodes, %d links", len(n.Nodes), len(n.Links))

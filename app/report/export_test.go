@@ -8,3 +8,11 @@ func SetMaxRows(n int) (restore func()) {
 	maxRows = n
 	return func() { maxRows = old }
 }
+
+// SetLargePart makes parts of more than n bytes count as needing ZIP64,
+// so that a test can see their headers marked without writing 4 GiB.
+func SetLargePart(n int64) (restore func()) {
+	old := largePart
+	largePart = n
+	return func() { largePart = old }
+}

@@ -36,10 +36,15 @@ func (w *workbook) writeNetwork() error {
 	if err := w.header(sw, headers, []float64{28, 9, 28, 9, 8, 11, 11, 11, 11, 12, 12, 11, 11}); err != nil {
 		return err
 	}
-	links := slices.Clone(w.graph.Links)
-	sort.SliceStable(links, func(i, j int) bool { return links[i].Count() > links[j].Count() })
+	links := w.graph.Links
+	order := make([]int32, len(links)) // most events first; indexes, not a copy of the links
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(i, j int32) int { return links[j].Count() - links[i].Count() })
 	row := 1
-	for _, lk := range links {
+	for _, i := range order {
+		lk := &links[i]
 		row++
 		from, to := w.l.actors[lk.From], w.l.actors[lk.To]
 		c := func(col int, kind cellKind, v any) any { return w.cell(sheetNetwork, row, col, kind, v) }

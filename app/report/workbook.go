@@ -76,7 +76,7 @@ func ExportWorkbook(ctx context.Context, st Records, path string, opt Options) (
 	if err != nil {
 		return Result{}, err
 	}
-	f := excelize.NewFile(excelize.Options{TmpDir: spoolDir()})
+	f := excelize.NewFile(excelize.Options{TmpDir: spoolDir(opt.Password)})
 	defer f.Close()
 	w := &workbook{f: f, l: l, stats: newStats(), usedArt: map[string]bool{}, usedAct: map[string]bool{}, net: network.NewBuilder(l.actors).WithoutIDs()}
 	if w.styles, err = newStyles(f); err != nil {
@@ -90,6 +90,9 @@ func ExportWorkbook(ctx context.Context, st Records, path string, opt Options) (
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return Result{}, err
 	}
+	// Before any sheet is streamed: afterwards excelize would read every
+	// streamed sheet back into memory to mark it, and then drop it.
+	f.SetActiveSheet(1)
 	w.footer = footer(time.Now())
 	if err := printSetup(f, w.footer); err != nil {
 		return Result{}, err
@@ -112,17 +115,18 @@ func ExportWorkbook(ctx context.Context, st Records, path string, opt Options) (
 			return w.res, err
 		}
 	}
-	f.SetActiveSheet(1)
 	return w.res, safefile.Write(path, false, func(out io.Writer) error {
-		return f.Write(out, excelize.Options{Password: opt.Password, TmpDir: spoolDir()})
+		return saveWorkbook(f, out, opt.Password)
 	})
 }
 
 // spoolDir is where excelize spools a sheet larger than 16 MB while it is
-// written: memory (/dev/shm) where the system has it, so that no text of an
-// encrypted database lands on a disk in the clear, else the temporary folder.
-func spoolDir() string {
-	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
+// written. For a workbook protected by a password, memory (/dev/shm) where
+// the system has it, so that no text of an encrypted database lands on a
+// disk in the clear; else the temporary folder, on disk, as the workbook
+// itself will be: a million events make gigabytes of sheets.
+func spoolDir(password string) string {
+	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() && password != "" {
 		return "/dev/shm"
 	}
 	return ""

@@ -305,6 +305,20 @@ func (q quietLogger) Errorf(f string, a ...any) {
 		q.l.Print("error: " + msg)
 	}
 }
-func (q quietLogger) Warningf(f string, a ...any) { q.l.Printf("warning: "+f, a...) }
-func (quietLogger) Infof(string, ...any)          {}
-func (quietLogger) Debugf(string, ...any)         {}
+
+// Warningf passes warnings on, all but the hints about the sizes of
+// Badger's caches, which it prints when a large database is read end to end
+// (an export, say): they are about Badger's tuning, not the analyst's work.
+func (q quietLogger) Warningf(f string, a ...any) {
+	if msg := fmt.Sprintf(f, a...); !cacheHint(msg) {
+		q.l.Print("warning: " + msg)
+	}
+}
+
+// cacheHint tells Badger's cache tuning hints from real warnings.
+func cacheHint(msg string) bool {
+	return strings.Contains(msg, "might be too small. Metrics") || strings.Contains(msg, "Cache life expectancy")
+}
+
+func (quietLogger) Infof(string, ...any)  {}
+func (quietLogger) Debugf(string, ...any) {}
