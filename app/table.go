@@ -40,9 +40,23 @@ type EventRow struct {
 // EventRows lists the events the filter selects, reading them through the
 // most selective index.
 func (s *Session) EventRows(f EventFilter) ([]EventRow, error) {
+	var rows []EventRow
+	err := s.eachEventRow(f, func(r EventRow) { rows = append(rows, r) })
+	return rows, err
+}
+
+// EventTable is the all-events table of the events the filter selects.
+func (s *Session) EventTable(f EventFilter) (*EventTable, error) {
+	t := NewEventTable()
+	err := s.eachEventRow(f, t.add)
+	return t, err
+}
+
+// eachEventRow calls add with the row of each event the filter selects.
+func (s *Session) eachEventRow(f EventFilter, add func(EventRow)) error {
 	acts, err := s.st.Actors()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	actors := map[string]data.Actor{}
 	for _, a := range acts {
@@ -50,20 +64,18 @@ func (s *Session) EventRows(f EventFilter) ([]EventRow, error) {
 	}
 	arts, err := s.st.Articles()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	heads := map[string]articleHead{}
 	for _, a := range arts {
 		heads[a.ID] = articleHead{a.Title, a.Reliability}
 	}
-	var rows []EventRow
-	err = s.st.EachEvent(data.EventQuery{From: f.From, To: f.To, Actor: f.Actor, Article: f.Article}, func(e *data.Event) error {
+	return s.st.EachEvent(data.EventQuery{From: f.From, To: f.To, Actor: f.Actor, Article: f.Article}, func(e *data.Event) error {
 		if r := eventRow(e, actors, heads); f.keeps(e, actors, r.Grade) {
-			rows = append(rows, r)
+			add(r)
 		}
 		return nil
 	})
-	return rows, err
 }
 
 // EventRow is one event's line of the table, and whether the filter keeps

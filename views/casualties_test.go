@@ -44,13 +44,13 @@ func TestCasualtiesFromTheFormToTheWorkbook(t *testing.T) {
 		t.Fatal("the events table has no Killed column")
 	}
 	tab.sortBy(killed)
-	if tab.rows[0].ID != e1 || tab.table.cols[killed].cell(0) != "12" || tab.table.cols[killed].cell(1) != "" {
-		t.Fatalf("sorted by Killed, the first rows are %q %q (%s)", tab.table.cols[killed].cell(0), tab.table.cols[killed].cell(1), tab.rows[0].ID)
+	if tab.rows.ID(0) != e1 || tab.table.cols[killed].cell(0) != "12" || tab.table.cols[killed].cell(1) != "" {
+		t.Fatalf("sorted by Killed, the first rows are %q %q (%s)", tab.table.cols[killed].cell(0), tab.table.cols[killed].cell(1), tab.rows.ID(0))
 	}
 	tab.minKilled.SetText("10")
 	tab.applied()
-	if len(tab.rows) != 1 || tab.rows[0].ID != e1 {
-		t.Fatalf("killed at least 10 keeps %d events", len(tab.rows))
+	if tab.rows.Len() != 1 || tab.rows.ID(0) != e1 {
+		t.Fatalf("killed at least 10 keeps %d events", tab.rows.Len())
 	}
 
 	if got := exportedCells(t, f, e1, "Fatalities", "Injured"); got != "12 None" {

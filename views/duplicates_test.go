@@ -21,8 +21,8 @@ func TestMergeDuplicateEventsAndUndo(t *testing.T) {
 	}
 	f.wb.tabs.Select(f.wb.tab.events)
 	f.settle()
-	if len(f.wb.allEvents.rows) != 4 {
-		t.Fatalf("%d rows before the merge", len(f.wb.allEvents.rows))
+	if f.wb.allEvents.rows.Len() != 4 {
+		t.Fatalf("%d rows before the merge", f.wb.allEvents.rows.Len())
 	}
 	d := f.wb.duplicates
 	d.reload()
@@ -38,8 +38,8 @@ func TestMergeDuplicateEventsAndUndo(t *testing.T) {
 	}
 	f.settle()
 	kept, err := f.st.Event(p.A.ID)
-	if err != nil || len(kept.Evidence) != len(p.A.Evidence)+len(p.B.Evidence) || len(f.wb.allEvents.rows) != 3 {
-		t.Fatalf("after the merge: %d spans, %d rows (%v)", len(kept.Evidence), len(f.wb.allEvents.rows), err)
+	if err != nil || len(kept.Evidence) != len(p.A.Evidence)+len(p.B.Evidence) || f.wb.allEvents.rows.Len() != 3 {
+		t.Fatalf("after the merge: %d spans, %d rows (%v)", len(kept.Evidence), f.wb.allEvents.rows.Len(), err)
 	}
 	d.reload()
 	if len(d.pairs) != 0 {
@@ -47,8 +47,8 @@ func TestMergeDuplicateEventsAndUndo(t *testing.T) {
 	}
 	f.wb.undo()
 	f.settle()
-	if len(f.wb.allEvents.rows) != 4 || !strings.HasPrefix(f.wb.bar.Text, "Undid merge two") {
-		t.Fatalf("after undo: %d rows, the bar says %q", len(f.wb.allEvents.rows), f.wb.bar.Text)
+	if f.wb.allEvents.rows.Len() != 4 || !strings.HasPrefix(f.wb.bar.Text, "Undid merge two") {
+		t.Fatalf("after undo: %d rows, the bar says %q", f.wb.allEvents.rows.Len(), f.wb.bar.Text)
 	}
 	if back, err := f.st.Event(p.B.ID); err != nil || len(back.Evidence) != len(p.B.Evidence) {
 		t.Fatalf("the merged event did not come back whole: %v", err)

@@ -1,8 +1,6 @@
 package views
 
 import (
-	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -17,7 +15,7 @@ import (
 
 // eventRows is what the all-events table reads.
 type eventRows interface {
-	EventRows(f app.EventFilter) ([]app.EventRow, error)
+	EventTable(f app.EventFilter) (*app.EventTable, error)
 	EventRow(id string, f app.EventFilter) (app.EventRow, bool, error)
 }
 
@@ -36,7 +34,7 @@ type eventsLinks struct {
 type eventsTab struct {
 	src       eventRows
 	links     eventsLinks
-	rows      []app.EventRow
+	rows      *app.EventTable
 	typ, flag *widget.Select
 	from, to  *widget.Entry
 	country   *widget.Entry
@@ -66,7 +64,7 @@ type eventsTab struct {
 const anyChoice = "(any)"
 
 func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
-	t := &eventsTab{src: src, links: links, from: widget.NewEntry(), to: widget.NewEntry(), country: widget.NewEntry(), minKilled: widget.NewEntry(), minGrade: widget.NewEntry(), count: widget.NewLabel(""), lastRow: -1, stale: true}
+	t := &eventsTab{src: src, links: links, from: widget.NewEntry(), to: widget.NewEntry(), country: widget.NewEntry(), minKilled: widget.NewEntry(), minGrade: widget.NewEntry(), count: widget.NewLabel(""), rows: app.NewEventTable(), lastRow: -1, stale: true}
 	var types []string
 	for _, ty := range codebook.Types() {
 		types = append(types, ty.Name)
@@ -95,7 +93,7 @@ func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
 	t.chosen = widget.NewButton("", func() { t.only = nil; t.chosen.Hide(); t.applied() })
 	t.chosen.Hide()
 	cell := func(f func(r app.EventRow) string) func(int) string {
-		return func(i int) string { return f(t.rows[i]) }
+		return func(i int) string { return f(t.rows.Row(i)) }
 	}
 	cols := []tableColumn{
 		{title: "Date", width: 100, cell: cell(func(r app.EventRow) string { return r.Date })},
@@ -104,14 +102,12 @@ func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
 		{title: "Recipients", width: 180, cell: cell(func(r app.EventRow) string { return r.Recipients })},
 		{title: "Place", width: 110, cell: cell(func(r app.EventRow) string { return r.Place })},
 		{title: "Country", width: 70, cell: cell(func(r app.EventRow) string { return r.Country })},
-		{title: "Killed", width: 70, cell: cell(func(r app.EventRow) string { return data.CountText(r.Size.Fatalities) }),
-			key: cell(func(r app.EventRow) string { return mostFirst(r.Size.Fatalities) })},
-		{title: "Grade", width: 60, cell: cell(func(r app.EventRow) string { return r.Grade.String() }),
-			key: cell(func(r app.EventRow) string { return bestFirst(r.Grade) })},
+		{title: "Killed", width: 70, cell: cell(func(r app.EventRow) string { return data.CountText(r.Size.Fatalities) })},
+		{title: "Grade", width: 60, cell: cell(func(r app.EventRow) string { return r.Grade.String() })},
 		{title: "Article", width: 260, cell: cell(func(r app.EventRow) string { return r.Article })},
 		{title: "Flags", width: 100, cell: cell(func(r app.EventRow) string { return r.Flags })},
 	}
-	t.table = newSortableTable(cols, func() int { return len(t.rows) }, t.sortBy, t.tapped)
+	t.table = newSortableTable(cols, t.rows.Len, t.sortBy, t.tapped)
 	return t
 }
 
@@ -150,29 +146,6 @@ func (t *eventsTab) filter() app.EventFilter {
 	return f
 }
 
-// bestFirst sorts grades A1 first, B before ?, and ungraded events last.
-func bestFirst(g data.Grade) string {
-	if g == (data.Grade{}) {
-		return "~"
-	}
-	return orLast(g.Reliability) + orLast(g.Credibility)
-}
-
-func orLast(s string) string {
-	if s == "" {
-		return "Z"
-	}
-	return s
-}
-
-// mostFirst sorts counts largest first, and events that report none last.
-func mostFirst(n *int) string {
-	if n == nil {
-		return "~"
-	}
-	return fmt.Sprintf("%09d", data.MaxCount-*n)
-}
-
 // reload applies the filters.
 func (t *eventsTab) reload() {
 	f := t.filter()
@@ -190,7 +163,7 @@ func (t *eventsTab) reload() {
 		t.count.SetText("The grade is wrong: " + err.Error())
 		return
 	}
-	rows, err := t.src.EventRows(f)
+	rows, err := t.src.EventTable(f)
 	if err != nil {
 		showError(t.links.win, "The events could not be read", err)
 		return
@@ -264,64 +237,45 @@ func (t *eventsTab) changed(cs []data.Change) {
 		return
 	}
 	f := t.filter()
+	rows := map[string]*app.EventRow{}
 	for _, c := range cs {
 		switch {
 		case c.Reset, c.Record == data.RecordActor, c.Record == data.RecordArticle && c.Old > 0:
 			t.reload() // names and titles in many rows
 			return
 		case c.Record == data.RecordEvent:
-			t.rowChanged(c.ID, f)
+			t.rowChanged(c.ID, f, rows)
 		}
 	}
+	t.rows.Change(rows)
 	t.sorted()
 }
 
-// rowChanged puts an event's new row in place, adds it, or drops it.
-func (t *eventsTab) rowChanged(id string, f app.EventFilter) {
+// rowChanged reads an event's new row into rows: nil when the event is
+// gone or the filter no longer keeps it.
+func (t *eventsTab) rowChanged(id string, f app.EventFilter, rows map[string]*app.EventRow) {
 	row, keep, err := t.src.EventRow(id, f)
-	if err != nil {
-		return
-	}
-	for i := range t.rows {
-		if t.rows[i].ID == id {
-			if keep {
-				t.rows[i] = row
-			} else {
-				t.rows = append(t.rows[:i], t.rows[i+1:]...)
-			}
-			return
-		}
-	}
-	if keep {
-		t.rows = append(t.rows, row)
+	switch {
+	case err != nil:
+	case keep:
+		rows[id] = &row
+	default:
+		rows[id] = nil
 	}
 }
 
 func (t *eventsTab) sorted() {
 	t.sortBy(t.sortCol)
-	t.count.SetText(plural(len(t.rows), "event"))
+	t.count.SetText(plural(t.rows.Len(), "event"))
 	if t.onChange != nil {
 		t.onChange()
 	}
 }
 
-// sortBy orders the rows by a column's text, reading each cell once.
+// sortBy orders the rows by a column (see app.EventTable.SortBy).
 func (t *eventsTab) sortBy(col int) {
 	t.sortCol = col
-	keys := make([]string, len(t.rows))
-	for i := range t.rows {
-		keys[i] = t.table.cols[col].sortKey(i)
-	}
-	order := make([]int, len(t.rows))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(i, j int) bool { return keys[order[i]] < keys[order[j]] })
-	sorted := make([]app.EventRow, len(t.rows))
-	for i, o := range order {
-		sorted[i] = t.rows[o]
-	}
-	t.rows = sorted
+	t.rows.SortBy(app.EventColumn(col))
 	t.table.Refresh()
 }
 
@@ -329,7 +283,7 @@ func (t *eventsTab) sortBy(col int) {
 func (t *eventsTab) tapped(row int) {
 	t.table.UnselectAll() // so that the second tap is heard too
 	if row == t.lastRow && time.Since(t.lastTap) < 600*time.Millisecond {
-		t.links.openEvent(t.rows[row].ID)
+		t.links.openEvent(t.rows.ID(row))
 	}
 	t.lastRow, t.lastTap = row, time.Now()
 }

@@ -149,14 +149,14 @@ func TestRegisterAndEventsTabs(t *testing.T) {
 		t.Fatalf("filter chn: %d actors", len(f.wb.register.shown))
 	}
 	f.wb.tabs.SelectIndex(2)
-	if len(f.wb.allEvents.rows) != 4 || len(f.wb.timeline.marks) != 4 {
-		t.Fatalf("events tab %d rows, timeline %d marks", len(f.wb.allEvents.rows), len(f.wb.timeline.marks))
+	if f.wb.allEvents.rows.Len() != 4 || len(f.wb.timeline.marks) != 4 {
+		t.Fatalf("events tab %d rows, timeline %d marks", f.wb.allEvents.rows.Len(), len(f.wb.timeline.marks))
 	}
 	f.wb.allEvents.flag.SetSelected("historical")
-	if len(f.wb.allEvents.rows) != 1 || len(f.wb.timeline.marks) != 1 {
+	if f.wb.allEvents.rows.Len() != 1 || len(f.wb.timeline.marks) != 1 {
 		t.Fatal("the flag filter did not reach the table and the timeline")
 	}
-	row := f.wb.allEvents.rows[0]
+	row := f.wb.allEvents.rows.Row(0)
 	f.wb.allEvents.tapped(0)
 	f.wb.allEvents.tapped(0) // a double-click opens it beside its article
 	f.settle()

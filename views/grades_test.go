@@ -50,13 +50,13 @@ func TestGradeFromTheFormToTheWorkbook(t *testing.T) {
 	tab := f.wb.allEvents
 	grade := columnOf(t, tab.table.cols, "Grade")
 	tab.sortBy(grade)
-	if tab.rows[0].ID != e1 || tab.table.cols[grade].cell(0) != "B2" || tab.table.cols[grade].cell(1) != "B?" {
+	if tab.rows.ID(0) != e1 || tab.table.cols[grade].cell(0) != "B2" || tab.table.cols[grade].cell(1) != "B?" {
 		t.Fatalf("sorted by grade, the first rows read %q %q", tab.table.cols[grade].cell(0), tab.table.cols[grade].cell(1))
 	}
 	tab.minGrade.SetText("b2")
 	tab.applied()
-	if len(tab.rows) != 1 || tab.rows[0].ID != e1 {
-		t.Fatalf("graded B2 or better keeps %d events", len(tab.rows))
+	if tab.rows.Len() != 1 || tab.rows.ID(0) != e1 {
+		t.Fatalf("graded B2 or better keeps %d events", tab.rows.Len())
 	}
 	tab.minGrade.SetText("B9")
 	tab.applied()

@@ -75,7 +75,7 @@ func TestMapTab(t *testing.T) {
 	if f.wb.tabs.Selected() != f.wb.tab.events {
 		t.Fatal("a tap on a mark did not open the Events tab")
 	}
-	rows := f.wb.allEvents.rows
+	rows := f.wb.allEvents.rows.Rows()
 	if len(rows) != 2 || rows[0].Place != "Aleppo" || rows[1].Place != "Aleppo" || !strings.Contains(f.wb.allEvents.chosen.Text, "2 events at Aleppo") {
 		t.Fatalf("the mark opened %d rows (%q)", len(rows), f.wb.allEvents.chosen.Text)
 	}

@@ -73,7 +73,7 @@ func TestNetworkTab(t *testing.T) {
 	if f.wb.tabs.Selected() != f.wb.tab.events {
 		t.Fatal("a tap on a link did not open the Events tab")
 	}
-	rows := f.wb.allEvents.rows
+	rows := f.wb.allEvents.rows.Rows()
 	if len(rows) != 2 || rows[0].Recipients != "Wang Yi" || rows[1].Recipients != "Wang Yi" {
 		t.Fatalf("the link opened %+v, want Shoigu's two events towards Wang Yi", rows)
 	}
@@ -136,7 +136,7 @@ func TestCountryLinkOpensItsEvents(t *testing.T) {
 	for _, a := range actors {
 		countryOf[a.Name] = a.Country
 	}
-	rows := f.wb.allEvents.rows
+	rows := f.wb.allEvents.rows.Rows()
 	if len(rows) != hit.Link.Count() {
 		t.Fatalf("the link %s → %s counts %d events, the Events tab shows %d", from.Name, to.Name, hit.Link.Count(), len(rows))
 	}

@@ -27,7 +27,7 @@ const maxMarks = 20000
 // mark per event; tapping a mark opens the event.
 type Timeline struct {
 	widget.BaseWidget
-	rows  func() []app.EventRow
+	rows  func() *app.EventTable
 	open  func(id string)
 	marks []mark
 	first time.Time
@@ -51,7 +51,7 @@ func markSize(killed *int) float32 {
 	return float32(min(26, 8+6*math.Log10(float64(*killed))))
 }
 
-func newTimeline(rows func() []app.EventRow, open func(string)) *Timeline {
+func newTimeline(rows func() *app.EventTable, open func(string)) *Timeline {
 	t := &Timeline{rows: rows, open: open}
 	t.ExtendBaseWidget(t)
 	return t
@@ -61,9 +61,9 @@ func newTimeline(rows func() []app.EventRow, open func(string)) *Timeline {
 func (t *Timeline) Reload() {
 	t.marks = t.marks[:0]
 	rows := t.rows()
-	step := max(1, len(rows)/maxMarks)
-	for i := 0; i < len(rows); i += step {
-		r := rows[i]
+	step := max(1, rows.Len()/maxMarks)
+	for i := 0; i < rows.Len(); i += step {
+		r := rows.Row(i)
 		d, err := time.Parse(data.DateLayout, r.Date)
 		if err != nil {
 			continue
