@@ -17,18 +17,29 @@ type searchLink struct {
 		data.Keys     // the index's key, on an encrypted database
 		search.Source // what it indexes, and the change feed
 	}
-	f *search.Follower // nil until OpenSearch
+	f        *search.Follower // nil until OpenSearch
+	building [2]int           // records indexed, of how many, while OpenSearch brings the index in step
 }
 
-// OpenSearch opens (and, when missing or stale, rebuilds) the search index
-// beside the database and keeps it in step with every change to it.
+// OpenSearch opens the search index beside the database (catching up
+// with what changed since it was last open, or building it when missing)
+// and keeps it in step with every change to it. progress hears how many
+// records are indexed of how many.
 func (l *searchLink) OpenSearch(progress func(done, total int)) error {
 	ix, err := search.OpenFor(l.dbPath, l.st)
 	if err != nil {
 		return err
 	}
 	f := search.Follow(ix, l.st) // follows first: no change falls between
-	if _, err := f.Sync(progress); err != nil {
+	_, err = f.Sync(func(done, total int) {
+		l.mu.Lock()
+		l.building = [2]int{done, total}
+		l.mu.Unlock()
+		if progress != nil {
+			progress(done, total)
+		}
+	})
+	if err != nil {
 		f.Close()
 		return err
 	}
@@ -57,7 +68,14 @@ func (l *searchLink) CloseSearch() {
 func (l *searchLink) Search(query string, limit int) ([]search.Hit, error) {
 	f := l.follower()
 	if f == nil {
-		return nil, data.Errorf(data.EInvalid, "The search index is still being built.")
+		l.mu.Lock()
+		done, total := l.building[0], l.building[1]
+		l.mu.Unlock()
+		if total == 0 {
+			return nil, data.Errorf(data.EInvalid, "The search index is still being opened; try again in a moment.")
+		}
+		return nil, data.Errorf(data.EInvalid, "The search index is being brought up to date: %d of %d records so far (%d%%); try again in a moment.",
+			done, total, done*100/total)
 	}
 	f.Settle()
 	return f.Index().Search(query, limit)

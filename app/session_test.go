@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -145,6 +146,32 @@ func TestSearchFollowsEdits(t *testing.T) {
 	s.DeleteEvent(evs[1].ID, evs[1].Version)
 	if hits, _ := s.Search(`"strategic security talks"`, 10); len(hits) != 1 || hits[0].Kind != "article" {
 		t.Fatalf("deleted event still found: %+v", hits)
+	}
+}
+
+// A search made while the index is being built says how far it has got.
+func TestSearchDuringTheBuildSaysHowFar(t *testing.T) {
+	s := newSession(t)
+	if err := storetest.Generate(s.st, 3, 450); err != nil {
+		t.Fatal(err)
+	}
+	var said string
+	err := s.OpenSearch(func(done, total int) {
+		if said == "" && done >= 200 {
+			_, err := s.Search("talks", 10)
+			said = data.ErrorMessage(err)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.CloseSearch()
+	c, _ := s.st.Counts()
+	if want := fmt.Sprintf("being brought up to date: 200 of %d records so far", c.Articles+c.Events+c.Actors); !strings.Contains(said, want) {
+		t.Fatalf("a search during the build said %q", said)
+	}
+	if _, err := s.Search("talks", 10); err != nil {
+		t.Fatalf("after the build: %v", err)
 	}
 }
 

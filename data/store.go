@@ -111,6 +111,23 @@ type Changes interface {
 	// Stamp changes with every write ("" before the first): derived data
 	// kept elsewhere (the search index) is stale when its stamp differs.
 	Stamp() (string, error)
+	// Position is where the change log has got to, so that derived data
+	// marked with it can later catch up with ChangedRecords instead of
+	// being made again.
+	Position() (LogPosition, error)
+	// ChangedRecords calls fn with the kind and id of every record changed
+	// after seq, in the order of their last change.
+	ChangedRecords(after uint64, fn func(kind RecordKind, id string) error) error
+}
+
+// LogPosition is a point in a store's change log: every change numbered
+// up to Seq has reached the store. Epoch names the log, and is new
+// whenever the log may have gone back or been replaced (a restore, a copied
+// database, changes lost in a crash, a migration): a position of another
+// epoch says nothing of this log.
+type LogPosition struct {
+	Epoch string
+	Seq   uint64
 }
 
 // Keys says whether the database is encrypted and derives keys from it.

@@ -107,7 +107,7 @@ func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
 		{title: "Article", width: 260, cell: cell(func(r app.EventRow) string { return r.Article })},
 		{title: "Flags", width: 100, cell: cell(func(r app.EventRow) string { return r.Flags })},
 	}
-	t.table = newSortableTable(cols, t.rows.Len, t.sortBy, t.tapped)
+	t.table = newSortableTable(cols, func() int { return t.rows.Len() }, t.sortBy, t.tapped) // t.rows is replaced on each reload
 	return t
 }
 

@@ -152,9 +152,15 @@ func TestRegisterAndEventsTabs(t *testing.T) {
 	if f.wb.allEvents.rows.Len() != 4 || len(f.wb.timeline.marks) != 4 {
 		t.Fatalf("events tab %d rows, timeline %d marks", f.wb.allEvents.rows.Len(), len(f.wb.timeline.marks))
 	}
+	if shown, _ := f.wb.allEvents.table.Length(); shown != 4 {
+		t.Fatalf("the table shows %d rows of 4", shown)
+	}
 	f.wb.allEvents.flag.SetSelected("historical")
 	if f.wb.allEvents.rows.Len() != 1 || len(f.wb.timeline.marks) != 1 {
 		t.Fatal("the flag filter did not reach the table and the timeline")
+	}
+	if shown, _ := f.wb.allEvents.table.Length(); shown != 1 {
+		t.Fatalf("filtered, the table shows %d rows of 1", shown)
 	}
 	row := f.wb.allEvents.rows.Row(0)
 	f.wb.allEvents.tapped(0)

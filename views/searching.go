@@ -67,7 +67,7 @@ func (f *finder) openIndex() {
 	lw := longWork{ui: f.ui, win: f.win, title: "Search index", status: f.tell}
 	runLong(lw, func(_ context.Context, p progress) (struct{}, error) {
 		return struct{}{}, f.index.OpenSearch(func(done, total int) {
-			p(done, total, fmt.Sprintf("Building the search index: %d of %d articles…", done, total))
+			p(done, total, fmt.Sprintf("Bringing the search index up to date: %d of %d records…", done, total))
 		})
 	}, func(_ struct{}, err error) {
 		if err != nil {

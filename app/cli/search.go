@@ -58,12 +58,19 @@ func searchFor(env Env, s *app.Session, query string, limit int) ([]search.Hit, 
 		return nil, err
 	}
 	defer ix.Close()
-	rebuilt, err := ix.Sync(st, func(done, total int) { fmt.Fprintf(env.Stderr, "\rindexing %d of %d articles", done, total) })
+	indexed := 0
+	rebuilt, err := ix.Sync(st, func(done, total int) {
+		indexed = done
+		fmt.Fprintf(env.Stderr, "\rindexing %d of %d records", done, total)
+	})
 	if err != nil {
 		return nil, err
 	}
-	if rebuilt {
-		fmt.Fprintln(env.Stderr, "\rthe search index was rebuilt          ")
+	switch {
+	case rebuilt:
+		fmt.Fprintln(env.Stderr, "\rthe search index was rebuilt                    ")
+	case indexed > 0:
+		fmt.Fprintf(env.Stderr, "\rthe search index caught up with %d changed records\n", indexed)
 	}
 	return queryHits(ix.Search(query, limit))
 }

@@ -76,13 +76,13 @@ func (f *Follower) Settle() {
 	f.pending, f.reset = map[string]data.RecordKind{}, false
 	f.mu.Unlock()
 	if err := f.pass(pending, reset); err != nil {
-		log.Printf("search index left stale (rebuilt at the next start): %v", err)
+		log.Printf("search index left stale (brought in step at the next start): %v", err)
 	}
 }
 
-// pass indexes the records' current state. The stamp is read first: a
+// pass indexes the records' current state. The mark is read first: a
 // write that lands during the pass leaves the database's stamp different
-// from the one marked, so at worst the index is rebuilt at the next start.
+// from the one marked, so at worst the index catches up at the next start.
 func (f *Follower) pass(pending map[string]data.RecordKind, reset bool) error {
 	if reset {
 		_, err := f.ix.Sync(f.st, nil)
@@ -91,44 +91,17 @@ func (f *Follower) pass(pending map[string]data.RecordKind, reset bool) error {
 	if len(pending) == 0 {
 		return nil
 	}
-	stamp, err := f.st.Stamp()
+	m, err := markOf(f.st)
 	if err != nil {
 		return err
 	}
-	var put []any
-	var drop []string
-	for id, kind := range pending {
-		rec, err := current(f.st, kind, id)
-		if data.ErrorCode(err) == data.ENotFound {
-			drop = append(drop, id)
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		put = append(put, rec)
-	}
-	if err := f.ix.Put(put...); err != nil {
+	if err := f.ix.refresh(f.st, pending); err != nil {
 		return err
 	}
-	if err := f.ix.Delete(drop...); err != nil {
-		return err
-	}
-	return f.ix.MarkInStep(stamp)
+	return f.ix.markInStep(m)
 }
 
-// current reads a record's stored state.
-func current(st Source, kind data.RecordKind, id string) (any, error) {
-	switch kind {
-	case data.RecordEvent:
-		return st.Event(id)
-	case data.RecordActor:
-		return st.Actor(id)
-	}
-	return st.Article(id)
-}
-
-// Sync rebuilds the index when it is out of step with the store (see
+// Sync brings the index in step with the store (see
 // Index.Sync), between passes.
 func (f *Follower) Sync(progress func(done, total int)) (bool, error) {
 	f.work.Lock()

@@ -1,12 +1,12 @@
 // Package search is Dossier's full-text search over articles (words,
 // phrases, prefixes) and records (actor names and aliases, event notes and
 // evidence), with bleve. The index lives beside the database, is kept in
-// step with edits by the session, and is rebuilt when it is missing or
-// stale (its stamp differs from the one the database's last write left).
+// step with edits by the session, catches up with what changed while it
+// was closed, and is rebuilt when it is missing or of another log (see
+// sync.go).
 package search
 
 import (
-	"errors"
 	"path/filepath"
 	"strings"
 
@@ -66,6 +66,7 @@ type Source interface {
 	data.EventReader
 	data.ActorReader
 	data.Changes
+	Counts() (data.Counts, error)
 }
 
 // OpenFor opens the index of the database st at dbPath, encrypted when
@@ -85,88 +86,6 @@ func (ix *Index) Close() error {
 		err = cerr
 	}
 	return err
-}
-
-// Sync rebuilds the index from st when its stamp differs from the
-// database's; progress, when set, hears how far it has come.
-func (ix *Index) Sync(st Source, progress func(done, total int)) (rebuilt bool, err error) {
-	want, err := st.Stamp()
-	if err != nil {
-		return false, err
-	}
-	if have, _ := ix.stamp(); have == want+layout && want != "" {
-		return false, nil
-	}
-	return true, ix.rebuild(st, want, progress)
-}
-
-func (ix *Index) stamp() (string, error) {
-	b, err := ix.idx.GetInternal([]byte("stamp"))
-	if err != nil || b == nil {
-		return "", errors.New("no stamp")
-	}
-	return string(b), nil
-}
-
-// MarkInStep records that the index reflects the database as it was when
-// its stamp was the one given.
-func (ix *Index) MarkInStep(stamp string) error {
-	return ix.idx.SetInternal([]byte("stamp"), []byte(stamp+layout))
-}
-
-// layout names how the index is laid out; an index laid out otherwise
-// (an older Dossier's, all English) is rebuilt.
-const layout = "/languages-1/passages-2"
-
-// rebuild empties the index and indexes every record again. The old one is
-// closed before its files are removed (Windows keeps open files), and a
-// failure leaves the index closed, never closed twice.
-func (ix *Index) rebuild(st Source, stamp string, progress func(done, total int)) error {
-	if err := ix.idx.Close(); err != nil {
-		return err
-	}
-	ix.idx = nil
-	if err := ix.where.wipe(); err != nil {
-		return err
-	}
-	idx, err := ix.where.open()
-	if err != nil {
-		return err
-	}
-	ix.idx = idx
-	ix.langs.load(idx) // the new index holds none yet
-	arts, err := st.Articles()
-	if err != nil {
-		return err
-	}
-	defer holdMemory()()
-	w := newBatcher(ix.idx)
-	for i, h := range arts {
-		a, err := st.Article(h.ID)
-		if err != nil {
-			return err
-		}
-		if err := ix.putArticle(w, a); err != nil {
-			return err
-		}
-		if progress != nil && i%100 == 0 {
-			progress(i, len(arts))
-		}
-	}
-	acts, _ := st.Actors()
-	for i := range acts {
-		if err := w.index(acts[i].ID, actorDoc(&acts[i])); err != nil {
-			return err
-		}
-	}
-	err = st.EachEvent(data.EventQuery{}, func(e *data.Event) error { return w.index(e.ID, eventDoc(e)) })
-	if err != nil {
-		return err
-	}
-	if err := w.flush(); err != nil {
-		return err
-	}
-	return ix.MarkInStep(stamp)
 }
 
 // articleDoc indexes an article in its language, and notes the language

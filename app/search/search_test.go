@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"path/filepath"
 	"strings"
@@ -77,8 +78,8 @@ func testDeletedArticleLeavesTheResults(t *testing.T, key []byte) {
 	st, ix, geneva, _ := fixture(t, key)
 	st.DeleteArticle(context.Background(), geneva, 1)
 	ix.Delete(geneva)
-	stamp, _ := st.Stamp()
-	ix.MarkInStep(stamp)
+	m, _ := markOf(st)
+	ix.markInStep(m)
 	if hits, _ := ix.Search(`"strategic security talks"`, 10); len(hits) != 0 {
 		t.Fatalf("a deleted article is still found: %+v", hits)
 	}
@@ -103,11 +104,68 @@ func testMissingOrStaleIndexIsRebuilt(t *testing.T, key []byte) {
 		t.Fatal("an index in step was rebuilt")
 	}
 	st.AddArticles(context.Background(), []*data.Article{{Title: "Late", Text: "Written while the index was closed: Lisbon.", Hash: "3"}})
+	restoreInto(t, st)
 	if rebuilt, _ := ix.Sync(st, nil); !rebuilt {
-		t.Fatal("a stale index was not rebuilt")
+		t.Fatal("an index of another log (a restore) was not rebuilt")
 	}
 	if hits, _ := ix.Search("lisbon", 10); len(hits) != 1 {
 		t.Fatal("the rebuilt index lacks the new article")
+	}
+}
+
+// restoreInto replaces what st holds with a backup of itself: the same
+// records, the log of another epoch.
+func restoreInto(t *testing.T, st data.Store) {
+	t.Helper()
+	var backup bytes.Buffer
+	bs := st.(*badgerstore.Store)
+	if err := bs.Backup(&backup); err != nil {
+		t.Fatal(err)
+	}
+	if err := bs.Restore(context.Background(), &backup, true); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// An index closed while the database changed catches up when opened
+// again: it indexes what was added and drops what was deleted, without
+// indexing everything anew.
+func TestStaleIndexCatchesUp(t *testing.T) { storages(t, testStaleIndexCatchesUp) }
+
+func testStaleIndexCatchesUp(t *testing.T, key []byte) {
+	st, ix, geneva, _ := fixture(t, key)
+	path := Folder(st.(*badgerstore.Store).Path())
+	ix.Close()
+	ctx := context.Background()
+	st.AddArticles(ctx, []*data.Article{{Title: "Late", Text: "Written while the index was closed: Lisbon.", Hash: "3"}})
+	st.DeleteArticle(ctx, geneva, 1)
+	shoigu, _ := st.ActorsNamed("Shoigu")
+	a := shoigu[0]
+	a.Aliases = []string{"Shoigu", "Minister of Defence Kuzhugetovich"}
+	if err := st.PutActor(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	ix, _ = Open(path, key)
+	defer ix.Close()
+	var heard [2]int
+	rebuilt, err := ix.Sync(st, func(done, total int) { heard = [2]int{done, total} })
+	if err != nil || rebuilt {
+		t.Fatalf("a stale index was rebuilt (%v), not caught up", err)
+	}
+	if heard != [2]int{3, 3} {
+		t.Fatalf("progress ended at %v, want 3 of 3 changed records", heard)
+	}
+	if hits, _ := ix.Search("lisbon", 10); len(hits) != 1 {
+		t.Fatalf("the article added while closed: %+v", hits)
+	}
+	if hits, _ := ix.Search(`"strategic security talks"`, 10); len(hits) != 0 {
+		t.Fatalf("the article deleted while closed is still found: %+v", hits)
+	}
+	if hits, _ := ix.Search("kuzhugetovich", 10); len(hits) != 1 || hits[0].Kind != "actor" {
+		t.Fatalf("the alias added while closed: %+v", hits)
+	}
+	if rebuilt, _ := ix.Sync(st, nil); rebuilt {
+		t.Fatal("an index caught up was rebuilt")
 	}
 }
 

@@ -119,6 +119,9 @@ func (s *Store) setIdentity(id identity) error {
 				return err
 			}
 		}
+		if err := newEpoch(txn); err != nil { // a new database, a copy or a restore: its log is another
+			return err
+		}
 		return setJSON(txn, analystRecordKey(id.analyst.ID), id.analyst)
 	})
 	if err == nil {

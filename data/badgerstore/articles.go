@@ -38,10 +38,11 @@ func (s *Store) AddArticles(ctx context.Context, arts []*data.Article) ([]data.A
 	if err != nil {
 		return nil, err
 	}
-	seq, err := s.reserveSeqs(len(fresh))
+	seq, err := s.reserved.take(func() (uint64, error) { return s.reserveSeqs(len(fresh)) })
 	if err != nil {
 		return nil, err
 	}
+	defer s.reserved.release(seq)
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
 	if len(fresh) > 0 { // the stamp goes first: a crash after it only makes the index rebuild

@@ -1,6 +1,7 @@
 package badgerstore
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,6 +44,37 @@ func TestDamagedTableIsFoundOnOpening(t *testing.T) {
 		notices := strings.Join(st.Notices(), " ")
 		if !strings.Contains(notices, "is damaged") || data.ErrorCode(st.Verify()) != data.EDamaged {
 			t.Errorf("passphrase %q: a damaged table went unseen: %q", passphrase, notices)
+		}
+		st.Close()
+	}
+}
+
+// A crash just after Badger created its next value-log file leaves that
+// file empty: the database still opens, with everything it held, in a
+// plain and in an encrypted database alike.
+func TestEmptyValueLogLeftByACrashIsDropped(t *testing.T) {
+	for _, passphrase := range []string{"", "correct horse battery staple"} {
+		dir := storetest.TempDir(t)
+		st, err := OpenWith(dir, []byte(passphrase))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := storetest.Generate(st, 5, 200); err != nil {
+			t.Fatal(err)
+		}
+		want := storetest.Dump(st)
+		st.Close()
+		logs, _ := filepath.Glob(filepath.Join(dir, "*.vlog"))
+		next := filepath.Join(dir, fmt.Sprintf("%06d.vlog", len(logs)+1))
+		if err := os.WriteFile(next, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		st, err = OpenWith(dir, []byte(passphrase))
+		if err != nil {
+			t.Fatalf("passphrase %q: an empty value log stopped the database opening: %v", passphrase, err)
+		}
+		if got := storetest.Dump(st); got != want {
+			t.Errorf("passphrase %q: reopened, the database holds\n%.300s\nwant\n%.300s", passphrase, got, want)
 		}
 		st.Close()
 	}

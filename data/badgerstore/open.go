@@ -50,6 +50,10 @@ func open(opts badger.Options, path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.ensureEpoch(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	s.settleLogCopy()
 	return s, nil
 }
@@ -111,6 +115,9 @@ func (s *Store) openVerified(opts badger.Options) (*badger.DB, error) {
 	if err := copyLogs(s.path); err != nil && !cannotWrite(err) {
 		return nil, err
 	}
+	if err := dropEmptyValueLogs(s.path); err != nil && !cannotWrite(err) {
+		return nil, err
+	}
 	// The first open replays the log and does not compact, while the
 	// tables are checked apart from it (verifyTablesApart): it reads no
 	// block, so its block cache is the smallest Badger accepts.
@@ -170,6 +177,23 @@ func lostManifest(dir string) error {
 		if fi, err := e.Info(); err == nil && (ext == ".sst" || (ext == ".vlog" || ext == ".mem") && fi.Size() > 20) {
 			return &data.Error{Code: data.EDamaged, Message: fmt.Sprintf(
 				"The database %s has lost its MANIFEST file, which lists its tables: opened as it is, it would become an empty database and its tables would be deleted. Nothing was changed. Restore your last backup into a new folder (dossier --db NEWFOLDER restore FILE), or put the MANIFEST back from a copy of the folder.", dir)}
+		}
+	}
+	return nil
+}
+
+// dropEmptyValueLogs removes value-log files of no bytes at all. Badger
+// creates the next value-log file, then sizes it and writes its header; a
+// crash in between leaves an empty file that holds nothing, and that
+// Badger (v4.9.6) then refuses to open the database over ("Open existing
+// file … Create a new file").
+func dropEmptyValueLogs(dir string) error {
+	logs, _ := filepath.Glob(filepath.Join(dir, "*.vlog"))
+	for _, l := range logs {
+		if fi, err := os.Stat(l); err == nil && fi.Size() == 0 {
+			if err := os.Remove(l); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

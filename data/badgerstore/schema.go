@@ -98,6 +98,9 @@ func (s *Store) migrate() error {
 			return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
 		}
 		if err := s.update(func(txn *badger.Txn) error {
+			if err := newEpoch(txn); err != nil { // a migration may change records outside the log
+				return err
+			}
 			return txn.Set([]byte(schemaKey), []byte(strconv.Itoa(v+1)))
 		}); err != nil {
 			return err

@@ -37,6 +37,7 @@ type Store struct {
 	readOnly   error    // why nothing may be written (a damaged database, a folder that cannot be written)
 	witnessMu  sync.Mutex
 	witnessed  uint64 // the last change the witness saw (see witness.go)
+	reserved   reservations
 }
 
 var _ data.Store = (*Store)(nil)

@@ -69,7 +69,13 @@ func (s *Store) checkWitness() error {
 	saw, _ := strconv.ParseUint(strings.TrimSpace(string(b)), 10, 64)
 	if err == nil && saw > cur {
 		l := loss{Changes: int(saw - cur), After: cur, Found: time.Now().UTC()}
-		if err := s.update(func(txn *badger.Txn) error { return setJSON(txn, lostKey, l) }); err != nil {
+		err := s.update(func(txn *badger.Txn) error {
+			if err := newEpoch(txn); err != nil { // the numbers after cur will be taken again
+				return err
+			}
+			return setJSON(txn, lostKey, l)
+		})
+		if err != nil {
 			return err
 		}
 		s.notices = append(s.notices, l.sentence())
