@@ -65,11 +65,13 @@ bench:
 
 # slow, not in CI: the README's "At scale" table (time and peak memory of each command at 100,000,
 # 300,000 and 1,000,000 events; SIZES="…" for others), then a million-event workbook opened by
-# openpyxl and LibreOffice
+# openpyxl and LibreOffice, then a first team sync of a million events through an in-process hub
+# (DOSSIER_SCALE_EVENTS=N for another size)
 bench-scale:
 	GO=$(GO) TAGS=$(TAGS) bash .ci/scale
 	bash .ci/scale-window
 	DOSSIER_SCALE=1 $(GO) test -tags $(TAGS) -run '^TestMillionEventWorkbookOpens$$' -v -timeout 90m ./app/report
+	DOSSIER_SCALE=1 $(GO) test -tags $(TAGS) -run '^TestFirstSyncAtScale$$' -v -timeout 120m ./app/team
 
 # Suggestions measured: the rules on the re3d corpus and the CAMEO example sentences (../shared),
 # then, per language, the rules alone, the shipped model alone and both on the dev split of its

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -140,13 +141,51 @@ func TestSecondProcessWaitsForTheDatabase(t *testing.T) {
 		t.Fatalf("giving up: exit %d, stderr %q", code, errOut)
 	}
 
+	// The holder lets go once the command says it waits (let go after a
+	// fixed half second, a command slow to start under -race found the
+	// database free and never waited).
 	holdWait = 30 * time.Second
 	release = hold()
-	go func() { time.Sleep(500 * time.Millisecond); release() }()
-	code, out, errOut := run(t, "", "--db", db, "list", "actors", "--json")
-	if code != 0 || !strings.Contains(out, "Wang Yi") || !strings.Contains(errOut, "waiting for another Dossier process") {
-		t.Fatalf("after waiting: %d %q %q", code, out, errOut)
+	var out bytes.Buffer
+	stderr := &onSaying{words: "waiting for another Dossier process", then: release}
+	code = Main([]string{"--db", db, "list", "actors", "--json"}, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: stderr})
+	if code != 0 || !strings.Contains(out.String(), "Wang Yi") || !stderr.said() {
+		release()
+		t.Fatalf("after waiting: %d %q %q", code, out.String(), stderr.String())
 	}
+}
+
+// onSaying is a command's stderr that calls then, once, when the command
+// has said words.
+type onSaying struct {
+	mu    sync.Mutex
+	buf   bytes.Buffer
+	words string
+	then  func()
+	done  bool
+}
+
+func (w *onSaying) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	if !w.done && strings.Contains(w.buf.String(), w.words) {
+		w.done = true
+		go w.then()
+	}
+	return len(p), nil
+}
+
+func (w *onSaying) said() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.done
+}
+
+func (w *onSaying) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
 }
 
 func TestImportSharedCorpus(t *testing.T) {
