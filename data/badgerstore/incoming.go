@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -32,20 +34,56 @@ func waitKey(cited, id string) string        { return "sw/" + cited + "/" + id }
 func waitPrefix(cited string) string         { return "sw/" + cited + "/" }
 func refused(format string, a ...any) string { return fmt.Sprintf(format, a...) }
 
-// admit checks an arriving version: a reason when it must be refused, or
-// the records it cites that are not here (it must wait for them). The
-// record it decodes is kept for place.
-func (w *writer) admit(v data.Version) (reason string, waiting []string, err error) {
-	if reason = shapeProblem(v); reason != "" {
-		return reason, nil, nil
+// vetting is what checking an arriving version's frame, decoding it and
+// checking its signature found: a reason when it must be refused, else
+// what it decoded to. It needs nothing of the database, so a chunk's
+// versions are vetted side by side, on every core, before their
+// transaction (the signatures are most of the time a merge takes).
+type vetting struct {
+	reason  string
+	decoded data.Decoded
+}
+
+func vet(v data.Version) vetting {
+	if reason := shapeProblem(v); reason != "" {
+		return vetting{reason: reason}
 	}
 	d, err := v.Decode()
 	if err != nil {
-		return refused("It was refused: %v.", err), nil, nil
+		return vetting{reason: refused("It was refused: %v.", err)}
 	}
 	if err := v.VerifyDecoded(d); err != nil {
-		return refused("It was refused: %v.", err), nil, nil
+		return vetting{reason: refused("It was refused: %v.", err)}
 	}
+	return vetting{decoded: d}
+}
+
+// vetAll vets versions on every core.
+func vetAll(vs []data.Version) []vetting {
+	out := make([]vetting, len(vs))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range min(workers, len(vs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(vs); i += workers {
+				out[i] = vet(vs[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// admit checks an arriving version, vetted: a reason when it must be
+// refused, or the records it cites that are not here (it must wait for
+// them). The record it decoded to is kept for place.
+func (w *writer) admit(v data.Version, vt vetting) (reason string, waiting []string, err error) {
+	if vt.reason != "" {
+		return vt.reason, nil, nil
+	}
+	d := vt.decoded
 	w.remember(v, d)
 	switch {
 	case v.Deleted:
@@ -240,7 +278,7 @@ func (w *writer) arrived(id string) error {
 			}
 			continue
 		}
-		if _, err := w.merge(*a.Version); err != nil {
+		if _, err := w.merge(*a.Version, vet(*a.Version)); err != nil {
 			return err
 		}
 	}

@@ -232,11 +232,12 @@ func (s *Store) Merge(ctx context.Context, vs []data.Version, marks map[string]s
 	for start := 0; start < len(vs) || start == 0; start += mergeChunk {
 		chunk := vs[start:min(len(vs), start+mergeChunk)]
 		last := start+mergeChunk >= len(vs)
+		vets := vetAll(chunk)
 		var part data.MergeReport
 		err := s.write(ctx, func(w *writer) error {
 			part = data.MergeReport{}
-			for _, v := range chunk {
-				o, err := w.merge(v)
+			for i, v := range chunk {
+				o, err := w.merge(v, vets[i])
 				if err != nil {
 					return fmt.Errorf("merge %s %s: %w", v.Record, v.ID, err)
 				}
@@ -277,8 +278,10 @@ func (s *Store) Preview(vs []data.Version, arriving map[string]bool) (data.Merge
 	for start := 0; start < len(vs); start += mergeChunk {
 		txn := s.db.NewTransaction(true)
 		w := &writer{s: s, txn: txn, now: time.Now().UTC(), by: s.identity.analyst.ID, origin: data.OriginBundle, arriving: arriving}
-		for _, v := range vs[start:min(len(vs), start+mergeChunk)] {
-			o, err := w.merge(v)
+		chunk := vs[start:min(len(vs), start+mergeChunk)]
+		vets := vetAll(chunk)
+		for i, v := range chunk {
+			o, err := w.merge(v, vets[i])
 			if err != nil {
 				txn.Discard()
 				return rep, fmt.Errorf("merge %s %s: %w", v.Record, v.ID, err)
@@ -293,8 +296,8 @@ func (s *Store) Preview(vs []data.Version, arriving map[string]bool) (data.Merge
 // merge brings one arriving version in, once admitted (see admit): what
 // is refused, or must wait for what it cites, is set aside; else it is
 // taken (see take), and what waited for it follows.
-func (w *writer) merge(in data.Version) (data.Outcome, error) {
-	reason, waiting, err := w.admit(in)
+func (w *writer) merge(in data.Version, vt vetting) (data.Outcome, error) {
+	reason, waiting, err := w.admit(in, vt)
 	switch {
 	case err != nil:
 		return "", err
