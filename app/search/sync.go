@@ -95,26 +95,26 @@ func (ix *Index) markInStep(m mark) error {
 
 // catchUp indexes again the records changed after seq, a chunk at a time.
 func (ix *Index) catchUp(st Source, after uint64, m mark, progress func(done, total int)) error {
-	var changed []string
-	kinds := map[string]data.RecordKind{}
+	var changed []map[string]data.RecordKind // chunks of kinds by id
+	n := 0
 	err := st.ChangedRecords(after, func(kind data.RecordKind, id string) error {
-		changed = append(changed, id)
-		kinds[id] = kind
+		if n%catchUpChunk == 0 {
+			changed = append(changed, map[string]data.RecordKind{})
+		}
+		changed[len(changed)-1][id] = kind
+		n++
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	for start := 0; start < len(changed); start += catchUpChunk {
-		chunk := map[string]data.RecordKind{}
-		for _, id := range changed[start:min(len(changed), start+catchUpChunk)] {
-			chunk[id] = kinds[id]
-		}
+	done := 0
+	for _, chunk := range changed {
 		if err := ix.refresh(st, chunk); err != nil {
 			return err
 		}
-		if progress != nil {
-			progress(min(len(changed), start+catchUpChunk), len(changed))
+		if done += len(chunk); progress != nil {
+			progress(done, n)
 		}
 	}
 	return ix.markInStep(m)

@@ -3,7 +3,6 @@ package badgerstore
 import (
 	"errors"
 	"slices"
-	"strconv"
 	"sync"
 
 	"github.com/dgraph-io/badger/v4"
@@ -21,16 +20,13 @@ const epochKey = "m/epoch"
 
 func newEpoch(txn *badger.Txn) error { return txn.Set([]byte(epochKey), []byte(data.NewID("ep"))) }
 
-// renewEpoch starts a new epoch.
-func (s *Store) renewEpoch() error { return s.update(newEpoch) }
-
 // ensureEpoch gives a database from before epochs its first.
 func (s *Store) ensureEpoch() error {
 	p, err := s.Position()
 	if err != nil || p.Epoch != "" {
 		return err
 	}
-	return s.renewEpoch()
+	return s.update(newEpoch)
 }
 
 // Position is the change log's epoch and the last number every earlier
@@ -45,14 +41,7 @@ func (s *Store) Position() (data.LogPosition, error) {
 			if p.Epoch, err = getString(txn, epochKey); err != nil && !errors.Is(err, errNotFound) {
 				return err
 			}
-			v, err := getString(txn, seqKey)
-			switch {
-			case errors.Is(err, errNotFound):
-				return nil
-			case err != nil:
-				return err
-			}
-			p.Seq, err = strconv.ParseUint(v, 10, 64)
+			p.Seq, err = seqIn(txn)
 			return err
 		})
 	}, &p.Seq)

@@ -85,19 +85,26 @@ func (w *writer) track(id string, lin data.Lineage, outbox bool) error {
 // order of commits.
 func (w *writer) nextSeq() (uint64, error) {
 	if w.seq == 0 {
-		v, err := getString(w.txn, seqKey)
-		switch {
-		case errors.Is(err, errNotFound):
-		case err != nil:
+		var err error
+		if w.seq, err = seqIn(w.txn); err != nil {
 			return 0, err
-		default:
-			if w.seq, err = strconv.ParseUint(v, 10, 64); err != nil {
-				return 0, err
-			}
 		}
 	}
 	w.seq++
 	return w.seq, w.txn.Set([]byte(seqKey), []byte(strconv.FormatUint(w.seq, 10)))
+}
+
+// seqIn is the change log's last number as txn sees it (0 before the
+// first change).
+func seqIn(txn *badger.Txn) (uint64, error) {
+	v, err := getString(txn, seqKey)
+	if errors.Is(err, errNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	return strconv.ParseUint(v, 10, 64)
 }
 
 func (w *writer) lineage(id string) (data.Lineage, error) {

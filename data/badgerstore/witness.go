@@ -102,14 +102,8 @@ func (l loss) sentence() string {
 // lastSeq is the change log's last number.
 func (s *Store) lastSeq() (uint64, error) {
 	var n uint64
-	err := s.db.View(func(txn *badger.Txn) error {
-		v, err := getString(txn, seqKey)
-		if errors.Is(err, errNotFound) {
-			return nil
-		}
-		if err == nil {
-			n, err = strconv.ParseUint(v, 10, 64)
-		}
+	err := s.db.View(func(txn *badger.Txn) (err error) {
+		n, err = seqIn(txn)
 		return err
 	})
 	return n, err
