@@ -87,7 +87,7 @@ func (s *Session) filtered(f EventFilter) (map[string]data.Actor, func(func(*dat
 		return nil, nil, err
 	}
 	each := func(fn func(*data.Event)) error {
-		return s.st.EachEvent(data.EventQuery{From: f.From, To: f.To, Actor: f.Actor, Article: f.Article}, func(e *data.Event) error {
+		return s.st.EachEventBrief(data.EventQuery{From: f.From, To: f.To, Actor: f.Actor, Article: f.Article}, func(e *data.Event) error {
 			if keep(e) {
 				fn(e)
 			}

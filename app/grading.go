@@ -57,7 +57,7 @@ func (s *Session) Sources() ([]SourceRow, error) {
 		}
 		sourceOf[a.ID] = k
 	}
-	err = s.st.EachEvent(data.EventQuery{}, func(e *data.Event) error {
+	err = s.st.EachEventBrief(data.EventQuery{}, func(e *data.Event) error {
 		if ids := e.Articles(); len(ids) > 0 {
 			if k, ok := sourceOf[ids[0]]; ok {
 				rows[k].Events++

@@ -70,7 +70,7 @@ func (s *Session) eachEventRow(f EventFilter, add func(EventRow)) error {
 	for _, a := range arts {
 		heads[a.ID] = articleHead{a.Title, a.Reliability}
 	}
-	return s.st.EachEvent(data.EventQuery{From: f.From, To: f.To, Actor: f.Actor, Article: f.Article}, func(e *data.Event) error {
+	return s.st.EachEventBrief(data.EventQuery{From: f.From, To: f.To, Actor: f.Actor, Article: f.Article}, func(e *data.Event) error {
 		if r := eventRow(e, actors, heads); f.keeps(e, actors, r.Grade) {
 			add(r)
 		}

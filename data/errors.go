@@ -23,6 +23,9 @@ const (
 	// EReadOnly: the database may only be read (its folder cannot be
 	// written, or it is damaged); nothing was written.
 	EReadOnly = "read only"
+	// ETooBig: one commit holds more than the store takes at once; nothing
+	// was written, and the same changes in smaller commits can be.
+	ETooBig = "too big"
 )
 
 // Error is an error the analyst can read: Message is a sentence; Err, when

@@ -135,7 +135,27 @@ type Event struct {
 	Revision
 }
 
-// Articles returns the ids of the article the event was coded from and of
+// Brief returns the event as EachEventBrief gives it: every field but the
+// evidence's quotes and offsets (its spans name only their articles, once
+// each), the notes, tags, contexts, coder, merges, distinct events, the
+// date's raw text, creation and revision.
+func (e *Event) Brief() Event {
+	b := Event{ID: e.ID, Article: e.Article, Type: e.Type, Mode: e.Mode, CAMEO: e.CAMEO,
+		Date:   EventDate{Start: e.Date.Start, End: e.Date.End, Precision: e.Date.Precision},
+		Actors: e.Actors, Recipients: e.Recipients, Flags: e.Flags, Size: e.Size,
+		Confidence: e.Confidence, Credibility: e.Credibility, Reports: e.Reports}
+	if e.Location != nil {
+		l := *e.Location
+		b.Location = &l
+	}
+	for _, s := range e.Evidence {
+		if !slices.ContainsFunc(b.Evidence, func(c Span) bool { return c.Article == s.Article }) {
+			b.Evidence = append(b.Evidence, Span{Article: s.Article})
+		}
+	}
+	return b
+}
+
 // Articles returns the ids of the article the event was coded from, of
 // the articles its evidence cites and of those that report it, once each:
 // its sources.

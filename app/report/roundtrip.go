@@ -176,23 +176,45 @@ func commitRows(ctx context.Context, st Writable, planned []*data.Event, res *Im
 	return nil
 }
 
+// commitChunkOf commits a chunk in one transaction. A row in conflict is
+// moved to the conflicts and the rest tried again; a chunk the store finds
+// too big for one transaction (rows with long evidence, say) is committed
+// a half at a time.
 func commitChunkOf(ctx context.Context, st Writable, planned []*data.Event, res *ImportResult) error {
 	for len(planned) > 0 {
 		err := st.Commit(ctx, &data.Batch{Events: planned})
 		var c *data.Conflict
-		if !errors.As(err, &c) {
-			return err
-		}
-		for i, e := range planned {
-			if e.ID == c.ID {
-				sheet, row := res.dropChange(e.ID)
-				res.Conflicts = append(res.Conflicts, conflictProblem(sheet, row, c))
-				planned = append(planned[:i:i], planned[i+1:]...)
-				break
+		switch {
+		case errors.As(err, &c):
+			rest := res.withoutConflict(planned, c)
+			if len(rest) == len(planned) {
+				return err // a conflict over no row of the chunk
 			}
+			planned = rest
+		case len(planned) > 1 && data.ErrorCode(err) == data.ETooBig:
+			half := len(planned) / 2
+			if err := commitChunkOf(ctx, st, planned[:half], res); err != nil {
+				return err
+			}
+			planned = planned[half:]
+		default:
+			return err
 		}
 	}
 	return nil
+}
+
+// withoutConflict moves the row of the event in conflict from the changes
+// to the conflicts and returns the planned rows without it.
+func (r *ImportResult) withoutConflict(planned []*data.Event, c *data.Conflict) []*data.Event {
+	for i, e := range planned {
+		if e.ID == c.ID {
+			sheet, row := r.dropChange(e.ID)
+			r.Conflicts = append(r.Conflicts, conflictProblem(sheet, row, c))
+			return append(planned[:i:i], planned[i+1:]...)
+		}
+	}
+	return planned
 }
 
 // dropChange removes the change of an event and returns its sheet and row.

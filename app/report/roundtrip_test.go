@@ -157,20 +157,7 @@ func TestUntouchedWorkbookChangesNothing(t *testing.T) {
 // 3,000 events (more than one step of the store holds) and brings one
 // event back on two rows (the second is refused in both).
 func TestDryRunAgreesOnALargeWorkbook(t *testing.T) {
-	st, artID := codedSample(t)
-	for range 3 {
-		var b data.Batch
-		for i := range 1000 {
-			b.Events = append(b.Events, &data.Event{Type: "CONSULT", Article: artID, Notes: strconv.Itoa(i)})
-		}
-		if err := st.Commit(context.Background(), &b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(storetest.TempDir(t), "report.xlsx")
-	if _, err := report.ExportWorkbook(context.Background(), st, path, report.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	st, path := exportedWithMore(t, 3)
 	python(t, `
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["Events"]
@@ -199,4 +186,48 @@ wb.save(sys.argv[1])`, path)
 			t.Fatalf("%s was not updated: %q", e.ID, e.Notes)
 		}
 	}
+}
+
+// Rows too long for the store to take a thousand in one step (notes of a
+// few pages each) are committed in smaller steps, every one of them.
+func TestLongRowsAreCommittedInSmallerSteps(t *testing.T) {
+	st, path := exportedWithMore(t, 1)
+	python(t, `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["Events"]
+col = {c.value: c.column for c in ws[1]}
+for r in range(2, ws.max_row + 1):
+    ws.cell(r, col["Notes"]).value = "long notes " + "word " * 1000
+wb.save(sys.argv[1])`, path)
+	res, err := report.ImportWorkbook(context.Background(), st, path, false)
+	if err != nil || len(res.Changes) != 1004 {
+		t.Fatalf("bringing back long rows: %v (%s)", err, res.Line())
+	}
+	all, _ := st.Events(data.EventQuery{})
+	for _, e := range all {
+		if !strings.HasPrefix(e.Notes, "long notes") {
+			t.Fatalf("%s was not updated: %q", e.ID, e.Notes[:min(len(e.Notes), 20)])
+		}
+	}
+}
+
+// exportedWithMore is the coded sample with thousands more events (a
+// thousand a commit), exported to a workbook at path.
+func exportedWithMore(t *testing.T, thousands int) (st data.Store, path string) {
+	t.Helper()
+	st, artID := codedSample(t)
+	for range thousands {
+		var b data.Batch
+		for i := range 1000 {
+			b.Events = append(b.Events, &data.Event{Type: "CONSULT", Article: artID, Notes: strconv.Itoa(i)})
+		}
+		if err := st.Commit(context.Background(), &b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path = filepath.Join(storetest.TempDir(t), "report.xlsx")
+	if _, err := report.ExportWorkbook(context.Background(), st, path, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return st, path
 }

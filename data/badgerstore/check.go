@@ -30,9 +30,9 @@ func (s *Store) Check() (data.CheckReport, error) {
 		if err != nil {
 			return err
 		}
-		have := map[string]string{}
-		for _, k := range keys(txn, "ix/") {
-			have[k] = ""
+		have, err := indexEntries(txn)
+		if err != nil {
+			return err
 		}
 		return mendIndex(txn, want, have, &rep)
 	})
@@ -82,6 +82,7 @@ func expectedIndex(txn *badger.Txn, rep *data.CheckReport) (map[string]string, e
 		for _, k := range eventIndexKeys(e) {
 			want[k] = ""
 		}
+		want[eventBrief(e.ID)] = string(encodeBrief(e))
 		for _, a := range e.Parties() {
 			if !actors[a] {
 				rep.Problems = append(rep.Problems, fmt.Sprintf("event %s cites a missing actor %s", e.ID, a))
@@ -97,12 +98,32 @@ func expectedIndex(txn *badger.Txn, rep *data.CheckReport) (map[string]string, e
 	return want, err
 }
 
-// mendIndex adds missing index keys and removes stray ones.
+// indexEntries reads every index entry, with its value.
+func indexEntries(txn *badger.Txn) (map[string]string, error) {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ix/"), PrefetchValues: true})
+	defer it.Close()
+	have := map[string]string{}
+	for it.Rewind(); it.Valid(); it.Next() {
+		v, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			return nil, err
+		}
+		have[string(it.Item().Key())] = string(v)
+	}
+	return have, nil
+}
+
+// mendIndex adds missing index entries, puts right those that differ from
+// what their records say, and removes stray ones.
 func mendIndex(txn *badger.Txn, want, have map[string]string, rep *data.CheckReport) error {
-	var missing, stray []string
-	for k := range want {
-		if _, ok := have[k]; !ok {
+	var missing, wrong, stray []string
+	for k, v := range want {
+		h, ok := have[k]
+		switch {
+		case !ok:
 			missing = append(missing, k)
+		case h != v:
+			wrong = append(wrong, k)
 		}
 	}
 	for k := range have {
@@ -111,9 +132,16 @@ func mendIndex(txn *badger.Txn, want, have map[string]string, rep *data.CheckRep
 		}
 	}
 	sort.Strings(missing)
+	sort.Strings(wrong)
 	sort.Strings(stray)
 	for _, k := range missing {
 		rep.Repaired = append(rep.Repaired, "added missing index entry "+printable(k))
+		if err := txn.Set([]byte(k), []byte(want[k])); err != nil {
+			return err
+		}
+	}
+	for _, k := range wrong {
+		rep.Repaired = append(rep.Repaired, "put right index entry "+printable(k))
 		if err := txn.Set([]byte(k), []byte(want[k])); err != nil {
 			return err
 		}

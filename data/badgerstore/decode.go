@@ -18,6 +18,11 @@ const decodeBatch = 512
 // batch of values is decoded on every core while the next is read and the
 // one before goes to fn.
 func eachJSON[T any](txn *badger.Txn, prefix string, fn func(*T) error) error {
+	return eachJSONAfter(txn, prefix, "", fn)
+}
+
+// eachJSONAfter is eachJSON over the keys after the key after ("": all).
+func eachJSONAfter[T any](txn *badger.Txn, prefix, after string, fn func(*T) error) error {
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix), PrefetchValues: true, PrefetchSize: 64})
 	defer it.Close()
 	var pending *decoding[T]
@@ -37,7 +42,14 @@ func eachJSON[T any](txn *badger.Txn, prefix string, fn func(*T) error) error {
 	}
 	var keys []string
 	var raw [][]byte
-	for it.Rewind(); it.Valid(); it.Next() {
+	it.Rewind()
+	if after != "" {
+		it.Seek([]byte(after))
+		if it.Valid() && string(it.Item().Key()) == after {
+			it.Next()
+		}
+	}
+	for ; it.Valid(); it.Next() {
 		b, err := it.Item().ValueCopy(nil)
 		if err != nil {
 			return err

@@ -2,7 +2,7 @@ package badgerstore
 
 // Key layout. Records are JSON under a short prefix; index keys carry all
 // their information in the key and have empty values, except the content
-// hash index, whose value is the article id.
+// hash index, whose value is the article id, and the events' briefs.
 const (
 	schemaKey = "m/schema"
 )
@@ -19,6 +19,7 @@ func hashKey(hash string) string { return "ix/hash/" + hash }
 func eventsByArticle(article string) string { return "ix/ev-ar/" + article + "/" }
 func eventsByActor(actor string) string     { return "ix/ev-ac/" + actor + "/" }
 func eventsByDate(date string) string       { return "ix/ev-dt/" + date + "/" }
+func eventBrief(id string) string           { return "ix/ev-br/" + id } // see brief.go
 func actorsByName(norm string) string       { return "ix/ac-nm/" + norm + "\x00" }
 
 // lastSegment returns what follows the last "/" (or NUL) of an index key.

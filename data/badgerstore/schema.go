@@ -13,7 +13,7 @@ import (
 )
 
 // SchemaVersion is the layout this build writes.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // migrations[v] upgrades a database from schema v to v+1. A step may be
 // cut off by a crash and run again: each is idempotent, and the schema
@@ -23,6 +23,62 @@ var migrations = map[int]func(s *Store) error{
 	0: func(*Store) error { return nil },
 	1: versionHeaders,
 	2: signUnsigned,
+	3: writeBriefs,
+}
+
+// indexOnly are the steps that add or change index entries alone: the
+// records and their change log stay as they were, so the log keeps its
+// epoch and the search index need not be built again.
+var indexOnly = map[int]bool{3: true}
+
+// writeBriefs writes the brief of every event (see brief.go), a chunk of
+// events at a time: a read left open over a million writes would hold
+// every memtable they fill.
+func writeBriefs(s *Store) error {
+	for after := ""; ; {
+		briefs, last, err := s.briefsAfter(after)
+		if err != nil {
+			return err
+		}
+		wb := s.db.NewWriteBatch()
+		for _, b := range briefs {
+			if err := wb.Set(b[0], b[1]); err != nil {
+				wb.Cancel()
+				return err
+			}
+		}
+		if err := wb.Flush(); err != nil {
+			return err
+		}
+		if len(briefs) < briefChunk {
+			return nil
+		}
+		after = last
+	}
+}
+
+// briefChunk is how many briefs writeBriefs writes at a time (a variable
+// for tests).
+var briefChunk = 20000
+
+// briefsAfter makes the briefs of up to briefChunk events after the event
+// key after, and returns them (key and value) with the last event's key.
+func (s *Store) briefsAfter(after string) (briefs [][2][]byte, last string, err error) {
+	full := errors.New("chunk full")
+	err = s.db.View(func(txn *badger.Txn) error {
+		return eachJSONAfter(txn, eventKey(""), after, func(e *data.Event) error {
+			briefs = append(briefs, [2][]byte{[]byte(eventBrief(e.ID)), encodeBrief(e)})
+			last = eventKey(e.ID)
+			if len(briefs) == briefChunk {
+				return full
+			}
+			return nil
+		})
+	})
+	if errors.Is(err, full) {
+		err = nil
+	}
+	return briefs, last, err
 }
 
 // signUnsigned gives every record whose state carries no signature (all,
@@ -98,6 +154,9 @@ func (s *Store) migrate() error {
 			return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
 		}
 		if err := s.update(func(txn *badger.Txn) error {
+			if indexOnly[v] {
+				return txn.Set([]byte(schemaKey), []byte(strconv.Itoa(v+1)))
+			}
 			if err := newEpoch(txn); err != nil { // a migration may change records outside the log
 				return err
 			}

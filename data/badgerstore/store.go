@@ -197,7 +197,7 @@ func (s *Store) update(fn func(txn *badger.Txn) error) error {
 			return fn(txn)
 		})
 		if errors.Is(err, badger.ErrTxnTooBig) {
-			return &data.Error{Code: data.EInvalid, Err: err, Message: "Too many changes for one step; nothing was saved. Make them in smaller parts."}
+			return &data.Error{Code: data.ETooBig, Err: err, Message: "Too many changes for one step; nothing was saved. Make them in smaller parts."}
 		}
 		if !errors.Is(err, badger.ErrConflict) {
 			return err

@@ -110,11 +110,83 @@ func TestCheckMendsIndexes(t *testing.T) {
 	if err != nil || len(rep.Repaired) != 3 || len(rep.Problems) != 0 {
 		t.Fatalf("repairs: %+v %v", rep, err)
 	}
+	for _, damage := range []func(txn *badger.Txn) error{
+		func(txn *badger.Txn) error { return txn.Delete([]byte(eventBrief(e.ID))) },
+		func(txn *badger.Txn) error {
+			return txn.Set([]byte(eventBrief(e.ID)), encodeBrief(&data.Event{ID: e.ID, Type: "ASSAULT"}))
+		},
+	} {
+		s.db.Update(damage)
+		if rep, err := s.Check(); err != nil || len(rep.Repaired) != 1 || !strings.Contains(rep.Repaired[0], "ix/ev-br/"+e.ID) {
+			t.Fatalf("a damaged brief: %+v %v", rep, err)
+		}
+		if got := briefTypes(t, s); got != "CONSULT" {
+			t.Fatalf("the brief after check says %q", got)
+		}
+	}
 	if got, _ := s.Events(data.EventQuery{Actor: who.ID}); len(got) != 1 {
 		t.Fatal("the missing index entry was not rebuilt")
 	}
 	if rep, _ := s.Check(); len(rep.Repaired) != 0 {
 		t.Fatalf("a second check still repairs: %+v", rep)
+	}
+}
+
+// briefTypes lists the types the events' briefs give.
+func briefTypes(t *testing.T, s *Store) string {
+	t.Helper()
+	var types []string
+	if err := s.EachEventBrief(data.EventQuery{}, func(e *data.Event) error { types = append(types, e.Type); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(types, " ")
+}
+
+// A database of schema 3, whose events have no briefs, gains them on
+// opening, and keeps the epoch of its change log (what colleagues and
+// the search index have read of it stays read).
+func TestSchemaThreeGainsBriefs(t *testing.T) {
+	dir := storetest.TempDir(t)
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := s.AddArticles(bg, []*data.Article{{Title: "A", Text: "Some words here.", Hash: "a"}})
+	for _, ty := range []string{"CONSULT", "AGREE"} {
+		if err := s.PutEvent(bg, &data.Event{Type: ty, Article: res[0].ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	epoch := func() string {
+		t.Helper()
+		p, err := s.Position()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.Epoch
+	}
+	before := epoch()
+	s.db.Update(func(txn *badger.Txn) error {
+		for _, k := range keys(txn, eventBrief("")) {
+			txn.Delete([]byte(k))
+		}
+		return txn.Set([]byte(schemaKey), []byte("3"))
+	})
+	if got := briefTypes(t, s); got != "" {
+		t.Fatalf("briefs left: %q", got)
+	}
+	s.Close()
+	defer func(n int) { briefChunk = n }(briefChunk)
+	briefChunk = 1 // a chunk for each event, and an empty one
+	if s, err = Open(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := briefTypes(t, s); len(got) != len("CONSULT AGREE") {
+		t.Fatalf("briefs after migration: %q", got)
+	}
+	if v, _ := s.schemaVersion(); v != SchemaVersion || epoch() != before {
+		t.Fatalf("schema %d, epoch %s (was %s)", v, epoch(), before)
 	}
 }
 

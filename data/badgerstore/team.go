@@ -414,7 +414,7 @@ func (w *writer) repoint(id string) error {
 	if err := setJSON(w.txn, eventKey(id), e); err != nil {
 		return err
 	}
-	return setKeys(w.txn, eventIndexKeys(&e))
+	return indexEvent(w.txn, &e)
 }
 
 // survivors follows each actor's merges to the one it ended in.
@@ -583,7 +583,7 @@ func (w *writer) place(v data.Version, c *data.Change) error {
 		if err := w.txn.Set([]byte(eventKey(e.ID)), d.Canonical); err != nil {
 			return err
 		}
-		return setKeys(w.txn, eventIndexKeys(e))
+		return indexEvent(w.txn, e)
 	case d.Actor != nil:
 		if err := w.txn.Set([]byte(actorKey(v.ID)), d.Canonical); err != nil {
 			return err

@@ -58,7 +58,7 @@ func Generate(st data.Store, articles, events int) error {
 		batch = append(batch, &data.Event{Type: ty[0], CAMEO: ty[1], Article: ids[r.Intn(len(ids))],
 			Date: data.EventDate{Start: day.Format(data.DateLayout)}, Actors: []string{actors[r.Intn(500)]}, Recipients: []string{actors[r.Intn(500)]},
 			Notes: vocabulary[r.Intn(len(vocabulary))] + " " + vocabulary[r.Intn(len(vocabulary))]})
-		if len(batch) == 2000 || i == events-1 {
+		if len(batch) == 1000 || i == events-1 {
 			if err := st.Commit(context.Background(), &data.Batch{Events: batch}); err != nil {
 				return err
 			}
@@ -132,7 +132,7 @@ func GenerateNetwork(st data.Store, actors, events int) error {
 		day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.Intn(1800))
 		batch = append(batch, &data.Event{Type: ty[0], CAMEO: ty[1], Date: data.EventDate{Start: day.Format(data.DateLayout)},
 			Actors: []string{ids[a]}, Recipients: []string{ids[b]}})
-		if len(batch) == 2000 || i == events-1 {
+		if len(batch) == 1000 || i == events-1 {
 			if err := st.Commit(context.Background(), &data.Batch{Events: batch}); err != nil {
 				return err
 			}
@@ -166,7 +166,7 @@ func GenerateMap(st data.Store, events int) error {
 			e.Size.Fatalities = &n
 		}
 		batch = append(batch, e)
-		if len(batch) == 2000 || i == events-1 {
+		if len(batch) == 1000 || i == events-1 {
 			if err := st.Commit(context.Background(), &data.Batch{Events: batch}); err != nil {
 				return err
 			}

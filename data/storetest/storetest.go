@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -239,6 +240,7 @@ func testEventIndexes(t *testing.T, s data.Store) {
 				t.Fatalf("Events(%+v) lacks %s", q, w)
 			}
 		}
+		briefsMatch(t, s, q, got)
 	}
 	noEvidence := data.Event{Type: "AGREE", Article: a2}
 	if err := s.PutEvent(bg, &noEvidence); err != nil {
@@ -265,6 +267,26 @@ func testEventIndexes(t *testing.T, s data.Store) {
 	}
 	check(data.EventQuery{Article: a1}, e3)
 	check(data.EventQuery{Actor: y})
+}
+
+// briefsMatch checks that EachEventBrief selects the events evs, in the
+// same order, each as its Brief.
+func briefsMatch(t *testing.T, s data.Store, q data.EventQuery, evs []data.Event) {
+	t.Helper()
+	i := 0
+	err := s.EachEventBrief(q, func(b *data.Event) error {
+		if i >= len(evs) {
+			t.Fatalf("EachEventBrief(%+v) gives more than the %d events", q, len(evs))
+		}
+		if want := evs[i].Brief(); !reflect.DeepEqual(*b, want) {
+			t.Fatalf("EachEventBrief(%+v) #%d:\n got %+v\nwant %+v", q, i, *b, want)
+		}
+		i++
+		return nil
+	})
+	if err != nil || i != len(evs) {
+		t.Fatalf("EachEventBrief(%+v): %d of %d events, %v", q, i, len(evs), err)
+	}
 }
 
 func testDeletes(t *testing.T, s data.Store) {

@@ -174,6 +174,13 @@ func testMergedActors(t *testing.T, a, b data.Store) {
 	if got, _ := a.Event(ev.ID); got == nil || got.Actors[0] != keep {
 		t.Fatal("the re-pointed event did not reach a")
 	}
+	for _, st := range []data.Store{a, b} { // the tables read the re-pointed event too
+		evs, _ := st.Events(data.EventQuery{Actor: keep})
+		if len(evs) != 1 {
+			t.Fatalf("%d events of the kept actor", len(evs))
+		}
+		briefsMatch(t, st, data.EventQuery{Actor: keep}, evs)
+	}
 	if shared(a) != shared(b) {
 		t.Fatal("the databases differ after the merge travelled")
 	}
@@ -196,6 +203,7 @@ func testSameText(t *testing.T, a, b data.Store) {
 		if len(arts) != 1 || len(evs) != 2 {
 			t.Fatalf("%d articles and %d events, want one article with both events", len(arts), len(evs))
 		}
+		briefsMatch(t, st, data.EventQuery{Article: idA}, evs)
 		if open, _ := st.Conflicts(); len(open) != 0 {
 			t.Fatalf("importing the same text is not a conflict: %+v", open)
 		}

@@ -1,0 +1,208 @@
+package badgerstore
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+
+	"dossier/data"
+)
+
+// An event's brief is what the tables, the timeline, the network, the map
+// and the sources count read of it: every field but its evidence quotes and
+// offsets, notes, tags, contexts, merges and revision. It is kept beside the
+// event as an index entry (written, removed and checked with its other
+// index entries), in a compact binary form that reads about ten times
+// faster than the event's JSON: a million rows for the Events tab without
+// decoding a million quotes.
+//
+// The form: a version byte, then the fields in a fixed order, each string
+// as a uvarint length and its bytes, each list as a uvarint count and its
+// strings, numbers as uvarints (a count of people as the count plus one, 0
+// when not reported), coordinates as the bits of a float64.
+const briefForm = 1
+
+// encodeBrief writes the brief of e.
+func encodeBrief(e *data.Event) []byte {
+	brief := e.Brief() // the evidence's articles, once each
+	b := make([]byte, 0, 160)
+	b = append(b, briefForm)
+	for _, s := range []string{e.ID, e.Article, e.Type, e.Mode, e.CAMEO, e.Date.Start, e.Date.End, e.Date.Precision,
+		e.Credibility, e.Confidence} {
+		b = appendString(b, s)
+	}
+	b = appendList(b, e.Actors)
+	b = appendList(b, e.Recipients)
+	b = binary.AppendUvarint(b, uint64(len(brief.Evidence)))
+	for _, s := range brief.Evidence {
+		b = appendString(b, s.Article)
+	}
+	b = appendList(b, e.Reports)
+	b = append(b, flagBits(e.Flags))
+	for _, n := range []*int{e.Size.Fatalities, e.Size.Injured, e.Size.Arrested} {
+		b = appendCount(b, n)
+	}
+	if l := e.Location; l == nil {
+		b = append(b, 0)
+	} else {
+		b = append(b, 1)
+		for _, s := range []string{l.Name, l.PlaceID, l.Country, l.Admin1, l.Precision} {
+			b = appendString(b, s)
+		}
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(l.Lat))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(l.Lon))
+	}
+	return b
+}
+
+// decodeBrief reads a brief into e: a data.Event whose evidence spans name
+// only their articles.
+func decodeBrief(b []byte, e *data.Event) error {
+	r := briefReader{b: b}
+	if form := r.byte(); form != briefForm {
+		return fmt.Errorf("an event brief of form %d, not %d", form, briefForm)
+	}
+	for _, s := range []*string{&e.ID, &e.Article, &e.Type, &e.Mode, &e.CAMEO, &e.Date.Start, &e.Date.End, &e.Date.Precision,
+		&e.Credibility, &e.Confidence} {
+		*s = r.string()
+	}
+	e.Actors, e.Recipients = r.list(), r.list()
+	for _, a := range r.list() {
+		e.Evidence = append(e.Evidence, data.Span{Article: a})
+	}
+	e.Reports = r.list()
+	e.Flags = flagsOf(r.byte())
+	e.Size = data.Size{Fatalities: r.count(), Injured: r.count(), Arrested: r.count()}
+	if r.byte() == 1 {
+		l := &data.Location{}
+		for _, s := range []*string{&l.Name, &l.PlaceID, &l.Country, &l.Admin1, &l.Precision} {
+			*s = r.string()
+		}
+		l.Lat, l.Lon = r.float(), r.float()
+		e.Location = l
+	}
+	if r.err == nil && len(r.b) > 0 {
+		r.err = errors.New("an event brief with bytes left over")
+	}
+	return r.err
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func appendList(b []byte, ss []string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(ss)))
+	for _, s := range ss {
+		b = appendString(b, s)
+	}
+	return b
+}
+
+func appendCount(b []byte, n *int) []byte {
+	if n == nil {
+		return append(b, 0)
+	}
+	return binary.AppendUvarint(b, uint64(max(*n, 0))+1)
+}
+
+func flagBits(f data.Flags) byte {
+	var bits byte
+	for i, n := range data.FlagNames {
+		if f.Has(n) {
+			bits |= 1 << i
+		}
+	}
+	return bits
+}
+
+func flagsOf(bits byte) data.Flags {
+	var f data.Flags
+	for i, n := range data.FlagNames {
+		*f.Flag(n) = bits&(1<<i) != 0
+	}
+	return f
+}
+
+// briefReader reads a brief's fields; the first fault stops it.
+type briefReader struct {
+	b   []byte
+	err error
+}
+
+func (r *briefReader) fail() {
+	if r.err == nil {
+		r.err = errors.New("an event brief cut short")
+	}
+	r.b = nil
+}
+
+func (r *briefReader) byte() byte {
+	if len(r.b) == 0 {
+		r.fail()
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *briefReader) uvarint() uint64 {
+	n, size := binary.Uvarint(r.b)
+	if size <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[size:]
+	return n
+}
+
+func (r *briefReader) string() string {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.fail()
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *briefReader) list() []string {
+	n := r.uvarint()
+	if n == 0 || n > uint64(len(r.b)) { // each string takes a byte at least
+		if n > 0 {
+			r.fail()
+		}
+		return nil
+	}
+	ss := make([]string, n)
+	for i := range ss {
+		ss[i] = r.string()
+	}
+	return ss
+}
+
+func (r *briefReader) count() *int {
+	n := r.uvarint()
+	if n == 0 || n > data.MaxCount+1 {
+		if n > 0 {
+			r.fail()
+		}
+		return nil
+	}
+	c := int(n - 1)
+	return &c
+}
+
+func (r *briefReader) float() float64 {
+	if len(r.b) < 8 {
+		r.fail()
+		return 0
+	}
+	f := math.Float64frombits(binary.LittleEndian.Uint64(r.b))
+	r.b = r.b[8:]
+	return f
+}

@@ -1,0 +1,68 @@
+package badgerstore
+
+import (
+	"reflect"
+	"testing"
+
+	"dossier/data"
+)
+
+func count(n int) *int { return &n }
+
+// fullEvent has every field an event can have set.
+func fullEvent() *data.Event {
+	return &data.Event{ID: "ev-1", Article: "ar-1", Type: "ASSAULT", Mode: "aerial", Contexts: []string{"military"},
+		CAMEO: "195", Date: data.EventDate{Start: "2024-03-01", End: "2024-03-02", Precision: "day", Raw: "early March"},
+		Actors: []string{"ac-1", "ac-2"}, Recipients: []string{"ac-3"},
+		Location:   &data.Location{Name: "Kharkiv", PlaceID: "706483", Lat: 49.98081, Lon: 36.25272, Country: "UKR", Admin1: "Kharkivska", Precision: "city"},
+		Flags:      data.Flags{Historical: true, Negated: true},
+		Size:       data.Size{Fatalities: count(0), Arrested: count(data.MaxCount)},
+		Confidence: "high", Credibility: "2", Notes: "a note", Tags: []string{"t"}, Coder: "ana",
+		Evidence: []data.Span{{Article: "ar-1", Start: 3, End: 9, Quote: "struck"}, {Article: "ar-2", Start: 1, End: 2}, {Article: "ar-1", Start: 20, End: 30}},
+		Reports:  []string{"ar-9"}, Merged: []string{"ev-0"}, Distinct: []string{"ev-7"}}
+}
+
+// A brief reads back as Event.Brief says, with and without a place or
+// counts, and its evidence names each article once.
+func TestBriefReadsBackAsEventBrief(t *testing.T) {
+	bare := &data.Event{ID: "ev-2", Type: "CONSULT"}
+	for _, e := range []*data.Event{fullEvent(), bare} {
+		var got data.Event
+		if err := decodeBrief(encodeBrief(e), &got); err != nil {
+			t.Fatal(err)
+		}
+		if want := e.Brief(); !reflect.DeepEqual(got, want) {
+			t.Fatalf("brief of %s:\n got %+v\nwant %+v", e.ID, got, want)
+		}
+	}
+	if b := fullEvent().Brief(); len(b.Evidence) != 2 || b.Evidence[1] != (data.Span{Article: "ar-2"}) || b.Notes != "" || b.Date.Raw != "" {
+		t.Fatalf("Brief kept too much or too little: %+v", b)
+	}
+}
+
+// A damaged brief is an error, never a wrong event: cut anywhere, with a
+// byte too many, of another form, or with a count beyond any possible.
+func TestDamagedBriefIsRefused(t *testing.T) {
+	b := encodeBrief(fullEvent())
+	var e data.Event
+	for n := range len(b) {
+		if err := decodeBrief(b[:n], &e); err == nil {
+			t.Fatalf("a brief cut to %d of %d bytes was read", n, len(b))
+		}
+	}
+	if err := decodeBrief(append(b[:len(b):len(b)], 0), &e); err == nil {
+		t.Fatal("a brief with a byte left over was read")
+	}
+	other := append([]byte{briefForm + 1}, b[1:]...)
+	if err := decodeBrief(other, &e); err == nil {
+		t.Fatal("a brief of an unknown form was read")
+	}
+	huge := encodeBrief(&data.Event{ID: "ev-3", Size: data.Size{Injured: count(data.MaxCount + 1)}})
+	if err := decodeBrief(huge, &e); err == nil {
+		t.Fatal("a count above MaxCount was read")
+	}
+	long := append([]byte{briefForm}, 0xff, 0xff, 0xff, 0xff, 0x0f) // an id of 4 GB
+	if err := decodeBrief(long, &e); err == nil {
+		t.Fatal("a string longer than the brief was read")
+	}
+}
