@@ -23,6 +23,11 @@ func eachJSON[T any](txn *badger.Txn, prefix string, fn func(*T) error) error {
 
 // eachJSONAfter is eachJSON over the keys after the key after ("": all).
 func eachJSONAfter[T any](txn *badger.Txn, prefix, after string, fn func(*T) error) error {
+	return eachDecoded(txn, prefix, after, func(b []byte, v *T) error { return json.Unmarshal(b, v) }, fn)
+}
+
+// eachDecoded is eachJSONAfter with another decoder (an event's brief).
+func eachDecoded[T any](txn *badger.Txn, prefix, after string, unmarshal func([]byte, *T) error, fn func(*T) error) error {
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix), PrefetchValues: true, PrefetchSize: 64})
 	defer it.Close()
 	var pending *decoding[T]
@@ -56,13 +61,13 @@ func eachJSONAfter[T any](txn *badger.Txn, prefix, after string, fn func(*T) err
 		}
 		keys, raw = append(keys, string(it.Item().Key())), append(raw, b)
 		if len(raw) == decodeBatch {
-			if err := deliver(decode[T](keys, raw)); err != nil {
+			if err := deliver(decode(keys, raw, unmarshal)); err != nil {
 				return err
 			}
 			keys, raw = nil, nil
 		}
 	}
-	if err := deliver(decode[T](keys, raw)); err != nil {
+	if err := deliver(decode(keys, raw, unmarshal)); err != nil {
 		return err
 	}
 	return deliver(nil)
@@ -77,7 +82,7 @@ type decoding[T any] struct {
 }
 
 // decode starts decoding raw (the values of keys), a share to each core.
-func decode[T any](keys []string, raw [][]byte) *decoding[T] {
+func decode[T any](keys []string, raw [][]byte, unmarshal func([]byte, *T) error) *decoding[T] {
 	workers := runtime.GOMAXPROCS(0)
 	share := (len(raw) + workers - 1) / workers
 	d := &decoding[T]{out: make([]*T, len(raw)), share: share, errs: make([]error, workers)}
@@ -87,7 +92,7 @@ func decode[T any](keys []string, raw [][]byte) *decoding[T] {
 			defer d.wg.Done()
 			for i := w * share; i < min(len(raw), (w+1)*share); i++ {
 				v := new(T)
-				if err := json.Unmarshal(raw[i], v); err != nil {
+				if err := unmarshal(raw[i], v); err != nil {
 					d.errs[w] = fmt.Errorf("decode %s: %w", keys[i], err)
 					return
 				}

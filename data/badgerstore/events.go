@@ -3,7 +3,6 @@ package badgerstore
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -295,21 +294,9 @@ func readEvent(txn *badger.Txn, key string, e *data.Event) error {
 	return item.Value(func(b []byte) error { return decodeBrief(b, e) })
 }
 
-// eachBrief walks every event's brief.
+// eachBrief walks every event's brief, decoded on every core.
 func eachBrief(txn *badger.Txn, fn func(*data.Event) error) error {
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(eventBrief("")), PrefetchValues: true, PrefetchSize: 256})
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		var e data.Event
-		err := it.Item().Value(func(b []byte) error { return decodeBrief(b, &e) })
-		if err != nil {
-			return fmt.Errorf("read %s: %w", it.Item().Key(), err)
-		}
-		if err := fn(&e); err != nil {
-			return err
-		}
-	}
-	return nil
+	return eachDecoded(txn, eventBrief(""), "", decodeBrief, fn)
 }
 
 // eventsInDateRange lists the date index's keys from q.From up to q.To.
