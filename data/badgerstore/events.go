@@ -3,6 +3,7 @@ package badgerstore
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -168,18 +169,26 @@ func citedBefore(old *data.Event, sp data.Span) (string, bool) {
 	return "", false
 }
 
-func eventIndexKeys(e *data.Event) []string {
-	var ks []string
+// An indexEntry is a key of an index and its value (nil for most).
+type indexEntry struct {
+	key   string
+	value []byte
+}
+
+// eventIndex is every index entry of e: the keys that find it by article,
+// party and date, with empty values, and its brief.
+func eventIndex(e *data.Event) []indexEntry {
+	var ix []indexEntry
 	for _, a := range e.Articles() {
-		ks = append(ks, eventsByArticle(a)+e.ID)
+		ix = append(ix, indexEntry{key: eventsByArticle(a) + e.ID})
 	}
 	for _, a := range e.Parties() {
-		ks = append(ks, eventsByActor(a)+e.ID)
+		ix = append(ix, indexEntry{key: eventsByActor(a) + e.ID})
 	}
 	if e.Date.Start != "" {
-		ks = append(ks, eventsByDate(e.Date.Start)+e.ID)
+		ix = append(ix, indexEntry{key: eventsByDate(e.Date.Start) + e.ID})
 	}
-	return ks
+	return append(ix, indexEntry{eventBrief(e.ID), encodeBrief(e)})
 }
 
 func setKeys(txn *badger.Txn, ks []string) error {
@@ -200,20 +209,24 @@ func deleteKeys(txn *badger.Txn, ks []string) error {
 	return nil
 }
 
-// indexEvent writes e's index entries and its brief.
+// indexEvent writes e's index entries.
 func indexEvent(txn *badger.Txn, e *data.Event) error {
-	if err := setKeys(txn, eventIndexKeys(e)); err != nil {
-		return err
+	for _, x := range eventIndex(e) {
+		if err := txn.Set([]byte(x.key), x.value); err != nil {
+			return err
+		}
 	}
-	return txn.Set([]byte(eventBrief(e.ID)), encodeBrief(e))
+	return nil
 }
 
-// deleteEventIndexes removes e's index entries and its brief.
+// deleteEventIndexes removes e's index entries.
 func deleteEventIndexes(txn *badger.Txn, e *data.Event) error {
-	if err := deleteKeys(txn, eventIndexKeys(e)); err != nil {
-		return err
+	for _, x := range eventIndex(e) {
+		if err := txn.Delete([]byte(x.key)); err != nil {
+			return err
+		}
 	}
-	return txn.Delete([]byte(eventBrief(e.ID)))
+	return nil
 }
 
 // Event returns one event.
@@ -235,7 +248,8 @@ func (s *Store) Events(q data.EventQuery) ([]data.Event, error) {
 
 // EachEvent walks the events q selects, reading one at a time.
 func (s *Store) EachEvent(q data.EventQuery, fn func(*data.Event) error) error {
-	return s.eachSelected(q, fn, eventKey, func(txn *badger.Txn, keep func(*data.Event) error) error {
+	read := func(txn *badger.Txn, id string, e *data.Event) error { return getJSON(txn, eventKey(id), e) }
+	return s.eachSelected(q, fn, read, func(txn *badger.Txn, keep func(*data.Event) error) error {
 		return eachJSON(txn, eventKey(""), keep)
 	})
 }
@@ -244,12 +258,12 @@ func (s *Store) EachEvent(q data.EventQuery, fn func(*data.Event) error) error {
 // the tables, the timeline, the network, the map and the counts of sources
 // need no more, and read them several times faster than whole events.
 func (s *Store) EachEventBrief(q data.EventQuery, fn func(*data.Event) error) error {
-	return s.eachSelected(q, fn, eventBrief, eachBrief)
+	return s.eachSelected(q, fn, readBrief, eachBrief)
 }
 
-// eachSelected answers q from the most selective index, reading what it
-// names under record(id), or walks them all; then filters the rest.
-func (s *Store) eachSelected(q data.EventQuery, fn func(*data.Event) error, record func(string) string,
+// eachSelected answers q from the most selective index, reading each
+// event it names with read, or walks them all; then filters the rest.
+func (s *Store) eachSelected(q data.EventQuery, fn func(*data.Event) error, read func(*badger.Txn, string, *data.Event) error,
 	all func(*badger.Txn, func(*data.Event) error) error) error {
 	return s.scan(func(txn *badger.Txn) error {
 		keep := func(e *data.Event) error {
@@ -271,7 +285,7 @@ func (s *Store) eachSelected(q data.EventQuery, fn func(*data.Event) error, reco
 		}
 		for _, k := range indexKeys {
 			var e data.Event
-			if err := readEvent(txn, record(lastSegment(k)), &e); err != nil {
+			if err := read(txn, lastSegment(k), &e); err != nil {
 				return err
 			}
 			if err := keep(&e); err != nil {
@@ -282,16 +296,16 @@ func (s *Store) eachSelected(q data.EventQuery, fn func(*data.Event) error, reco
 	})
 }
 
-// readEvent reads an event or its brief, as the key says.
-func readEvent(txn *badger.Txn, key string, e *data.Event) error {
-	if !strings.HasPrefix(key, eventBrief("")) {
-		return getJSON(txn, key, e)
+// readBrief reads the brief of event id.
+func readBrief(txn *badger.Txn, id string, e *data.Event) error {
+	item, err := txn.Get([]byte(eventBrief(id)))
+	if err == nil {
+		err = item.Value(func(b []byte) error { return decodeBrief(b, e) })
 	}
-	item, err := txn.Get([]byte(key))
 	if err != nil {
-		return err
+		return fmt.Errorf("read %s (dossier check mends it): %w", eventBrief(id), err)
 	}
-	return item.Value(func(b []byte) error { return decodeBrief(b, e) })
+	return nil
 }
 
 // eachBrief walks every event's brief, decoded on every core.
