@@ -128,32 +128,21 @@ func OpenInMemory() (*Store, error) {
 	return open(badger.DefaultOptions("").WithInMemory(true), "(memory)")
 }
 
-// Laptop sizes: small memtables, value-log files and tables.
+// Laptop sizes: small memtables and value-log files.
 const (
 	memTableSize     = 16 << 20
 	valueLogFileSize = 64 << 20
-	baseTableSize    = 1 << 20
 )
 
 // LaptopOptions sizes Badger for a laptop: small memtables and value-log
 // files instead of the defaults' gigabytes of reserved space, a quiet logger,
 // every commit synced, and every block and value checked against its
 // checksum as it is read (damage is an error, never wrong data).
-//
-// Tables are not compressed and are small: a compressed table is built
-// twice in memory while compacting and its blocks are decompressed into
-// the heap as they are read, so a command that ran while Badger compacted
-// 100,000 events held 150-170 MB instead of 50 (list --json; 58 MB instead
-// of 21 once compacted), for half the disk. Memory is what an analyst's
-// laptop lacks; the disk is not. Tables written before keep their
-// compression until they are compacted (Badger notes it per table).
 // Benchmarks use it for their raw-Badger baselines.
 func LaptopOptions(o badger.Options) badger.Options {
 	return o.WithLogger(quietLogger{log.New(os.Stderr, "badger: ", 0)}).
 		WithSyncWrites(true).
 		WithMemTableSize(memTableSize).
-		WithBaseTableSize(baseTableSize).
-		WithCompression(options.None).
 		WithValueLogFileSize(valueLogFileSize).
 		WithBlockCacheSize(32 << 20).
 		WithIndexCacheSize(16 << 20).
