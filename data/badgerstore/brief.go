@@ -23,27 +23,27 @@ import (
 // when not reported), coordinates as the bits of a float64.
 const briefForm = 1
 
-// encodeBrief writes the brief of e.
+// encodeBrief writes the brief of e: what e.Brief() keeps, nothing else.
 func encodeBrief(e *data.Event) []byte {
-	brief := e.Brief() // the evidence's articles, once each
+	br := e.Brief()
 	b := make([]byte, 0, 160)
 	b = append(b, briefForm)
-	for _, s := range []string{e.ID, e.Article, e.Type, e.Mode, e.CAMEO, e.Date.Start, e.Date.End, e.Date.Precision,
-		e.Credibility, e.Confidence} {
+	for _, s := range []string{br.ID, br.Article, br.Type, br.Mode, br.CAMEO, br.Date.Start, br.Date.End, br.Date.Precision,
+		br.Credibility, br.Confidence} {
 		b = appendString(b, s)
 	}
-	b = appendList(b, e.Actors)
-	b = appendList(b, e.Recipients)
-	b = binary.AppendUvarint(b, uint64(len(brief.Evidence)))
-	for _, s := range brief.Evidence {
+	b = appendList(b, br.Actors)
+	b = appendList(b, br.Recipients)
+	b = binary.AppendUvarint(b, uint64(len(br.Evidence)))
+	for _, s := range br.Evidence { // their articles alone, once each
 		b = appendString(b, s.Article)
 	}
-	b = appendList(b, e.Reports)
-	b = append(b, flagBits(e.Flags))
-	for _, n := range []*int{e.Size.Fatalities, e.Size.Injured, e.Size.Arrested} {
+	b = appendList(b, br.Reports)
+	b = append(b, flagBits(br.Flags))
+	for _, n := range []*int{br.Size.Fatalities, br.Size.Injured, br.Size.Arrested} {
 		b = appendCount(b, n)
 	}
-	if l := e.Location; l == nil {
+	if l := br.Location; l == nil {
 		b = append(b, 0)
 	} else {
 		b = append(b, 1)
@@ -72,9 +72,9 @@ func decodeBrief(b []byte, e *data.Event) error {
 		e.Evidence = append(e.Evidence, data.Span{Article: a})
 	}
 	e.Reports = r.list()
-	e.Flags = flagsOf(r.byte())
+	e.Flags = r.flags()
 	e.Size = data.Size{Fatalities: r.count(), Injured: r.count(), Arrested: r.count()}
-	if r.byte() == 1 {
+	if r.marker() {
 		l := &data.Location{}
 		for _, s := range []*string{&l.Name, &l.PlaceID, &l.Country, &l.Admin1, &l.Precision} {
 			*s = r.string()
@@ -118,30 +118,22 @@ func flagBits(f data.Flags) byte {
 	return bits
 }
 
-func flagsOf(bits byte) data.Flags {
-	var f data.Flags
-	for i, n := range data.FlagNames {
-		*f.Flag(n) = bits&(1<<i) != 0
-	}
-	return f
-}
-
 // briefReader reads a brief's fields; the first fault stops it.
 type briefReader struct {
 	b   []byte
 	err error
 }
 
-func (r *briefReader) fail() {
+func (r *briefReader) fail(why string) {
 	if r.err == nil {
-		r.err = errors.New("an event brief cut short")
+		r.err = errors.New("an event brief " + why)
 	}
 	r.b = nil
 }
 
 func (r *briefReader) byte() byte {
 	if len(r.b) == 0 {
-		r.fail()
+		r.fail("cut short")
 		return 0
 	}
 	c := r.b[0]
@@ -149,10 +141,35 @@ func (r *briefReader) byte() byte {
 	return c
 }
 
+// flags reads the flags' bits; a bit no flag has is damage.
+func (r *briefReader) flags() data.Flags {
+	bits := r.byte()
+	if bits>>len(data.FlagNames) != 0 {
+		r.fail("with a flag no event has")
+	}
+	var f data.Flags
+	for i, n := range data.FlagNames {
+		*f.Flag(n) = bits&(1<<i) != 0
+	}
+	return f
+}
+
+// marker reads whether what may be left out follows (1) or not (0).
+func (r *briefReader) marker() bool {
+	switch r.byte() {
+	case 0:
+		return false
+	case 1:
+		return true
+	}
+	r.fail("with a marker neither 0 nor 1")
+	return false
+}
+
 func (r *briefReader) uvarint() uint64 {
 	n, size := binary.Uvarint(r.b)
 	if size <= 0 {
-		r.fail()
+		r.fail("cut short")
 		return 0
 	}
 	r.b = r.b[size:]
@@ -162,7 +179,7 @@ func (r *briefReader) uvarint() uint64 {
 func (r *briefReader) string() string {
 	n := r.uvarint()
 	if n > uint64(len(r.b)) {
-		r.fail()
+		r.fail("cut short")
 		return ""
 	}
 	s := string(r.b[:n])
@@ -174,7 +191,7 @@ func (r *briefReader) list() []string {
 	n := r.uvarint()
 	if n == 0 || n > uint64(len(r.b)) { // each string takes a byte at least
 		if n > 0 {
-			r.fail()
+			r.fail("cut short")
 		}
 		return nil
 	}
@@ -189,7 +206,7 @@ func (r *briefReader) count() *int {
 	n := r.uvarint()
 	if n == 0 || n > data.MaxCount+1 {
 		if n > 0 {
-			r.fail()
+			r.fail("with a count beyond any possible")
 		}
 		return nil
 	}
@@ -199,7 +216,7 @@ func (r *briefReader) count() *int {
 
 func (r *briefReader) float() float64 {
 	if len(r.b) < 8 {
-		r.fail()
+		r.fail("cut short")
 		return 0
 	}
 	f := math.Float64frombits(binary.LittleEndian.Uint64(r.b))

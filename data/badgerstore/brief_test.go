@@ -2,6 +2,7 @@ package badgerstore
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"dossier/data"
@@ -60,6 +61,14 @@ func TestDamagedBriefIsRefused(t *testing.T) {
 	huge := encodeBrief(&data.Event{ID: "ev-3", Size: data.Size{Injured: count(data.MaxCount + 1)}})
 	if err := decodeBrief(huge, &e); err == nil {
 		t.Fatal("a count above MaxCount was read")
+	}
+	bare := encodeBrief(&data.Event{ID: "ev-4"})
+	for _, at := range []int{len(bare) - 5, len(bare) - 1} { // the flags, the place's marker
+		bad := slices.Clone(bare)
+		bad[at] = 0x80
+		if err := decodeBrief(bad, &e); err == nil {
+			t.Fatalf("a brief with byte %d of %d damaged was read", at, len(bare))
+		}
 	}
 	long := append([]byte{briefForm}, 0xff, 0xff, 0xff, 0xff, 0x0f) // an id of 4 GB
 	if err := decodeBrief(long, &e); err == nil {
