@@ -49,6 +49,7 @@ func TestCasualtiesFromTheFormToTheWorkbook(t *testing.T) {
 	}
 	tab.minKilled.SetText("10")
 	tab.applied()
+	f.settle()
 	if tab.rows.Len() != 1 || tab.rows.ID(0) != e1 {
 		t.Fatalf("killed at least 10 keeps %d events", tab.rows.Len())
 	}

@@ -21,6 +21,7 @@ type eventRows interface {
 
 // eventsLinks are what the table does beyond itself.
 type eventsLinks struct {
+	ui          *bridge
 	win         fyne.Window
 	openEvent   func(id string)
 	openArticle func() string // the open article's id, for "open article only"
@@ -59,12 +60,19 @@ type eventsTab struct {
 	onFilter         func() // the filters changed (the network follows them)
 	visible          bool   // the table or the timeline is shown
 	stale            bool   // changes arrived while hidden: read again when shown
+	reading          tabRead[eventsRead]
+}
+
+// eventsRead is the table read off the UI goroutine, sorted by a column.
+type eventsRead struct {
+	rows *app.EventTable
+	col  int
 }
 
 const anyChoice = "(any)"
 
 func newEventsTab(src eventRows, links eventsLinks) *eventsTab {
-	t := &eventsTab{src: src, links: links, from: widget.NewEntry(), to: widget.NewEntry(), country: widget.NewEntry(), minKilled: widget.NewEntry(), minGrade: widget.NewEntry(), count: widget.NewLabel(""), rows: app.NewEventTable(), lastRow: -1, stale: true}
+	t := &eventsTab{src: src, links: links, from: widget.NewEntry(), to: widget.NewEntry(), country: widget.NewEntry(), minKilled: widget.NewEntry(), minGrade: widget.NewEntry(), count: widget.NewLabel(""), rows: app.NewEventTable(), lastRow: -1, stale: true, reading: tabRead[eventsRead]{ui: links.ui}}
 	var types []string
 	for _, ty := range codebook.Types() {
 		types = append(types, ty.Name)
@@ -121,7 +129,7 @@ func (t *eventsTab) view() fyne.CanvasObject {
 // show is called when the table or the timeline is shown or hidden.
 func (t *eventsTab) show(visible bool) {
 	t.visible = visible
-	if visible && t.stale {
+	if visible && t.stale && !t.reading.busy() {
 		t.reload()
 	}
 }
@@ -163,14 +171,35 @@ func (t *eventsTab) reload() {
 		t.count.SetText("The grade is wrong: " + err.Error())
 		return
 	}
-	rows, err := t.src.EventTable(f)
+	t.showPair()
+	t.count.SetText("Reading the events…")
+	col := t.sortCol
+	t.reading.start(func() (eventsRead, error) {
+		rows, err := t.src.EventTable(f)
+		if err == nil {
+			rows.SortBy(app.EventColumn(col))
+		}
+		return eventsRead{rows, col}, err
+	}, t.fill)
+}
+
+// fill shows the table read (sorted again if the analyst chose another
+// column meanwhile).
+func (t *eventsTab) fill(r eventsRead, err error) {
 	if err != nil {
+		t.count.SetText("The events could not be read.")
 		showError(t.links.win, "The events could not be read", err)
 		return
 	}
-	t.rows, t.stale = rows, false
-	t.showPair()
-	t.sorted()
+	t.rows, t.stale = r.rows, t.reading.stale()
+	if r.col != t.sortCol {
+		t.rows.SortBy(app.EventColumn(t.sortCol))
+	}
+	t.table.Refresh()
+	t.counted()
+	if t.stale && t.visible { // a change came while it was hidden and read
+		t.reload()
+	}
 }
 
 // showActor narrows the table to an actor's events (from the network);
@@ -234,6 +263,7 @@ func (t *eventsTab) showPair() {
 func (t *eventsTab) changed(cs []data.Change) {
 	if !t.visible {
 		t.stale = true
+		t.reading.missing()
 		return
 	}
 	f := t.filter()
@@ -242,6 +272,9 @@ func (t *eventsTab) changed(cs []data.Change) {
 		switch {
 		case c.Reset, c.Record == data.RecordActor, c.Record == data.RecordArticle && c.Old > 0:
 			t.reload() // names and titles in many rows
+			return
+		case c.Record == data.RecordEvent && t.reading.busy(): // a read under way may not hold it
+			t.reload()
 			return
 		case c.Record == data.RecordEvent:
 			t.rowChanged(c.ID, f, rows)
@@ -266,6 +299,11 @@ func (t *eventsTab) rowChanged(id string, f app.EventFilter, rows map[string]*ap
 
 func (t *eventsTab) sorted() {
 	t.sortBy(t.sortCol)
+	t.counted()
+}
+
+// counted says how many events the table holds, and redraws the timeline.
+func (t *eventsTab) counted() {
 	t.count.SetText(plural(t.rows.Len(), "event"))
 	if t.onChange != nil {
 		t.onChange()

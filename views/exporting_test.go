@@ -149,6 +149,7 @@ func TestRegisterAndEventsTabs(t *testing.T) {
 		t.Fatalf("filter chn: %d actors", len(f.wb.register.shown))
 	}
 	f.wb.tabs.SelectIndex(2)
+	f.settle()
 	if f.wb.allEvents.rows.Len() != 4 || len(f.wb.timeline.marks) != 4 {
 		t.Fatalf("events tab %d rows, timeline %d marks", f.wb.allEvents.rows.Len(), len(f.wb.timeline.marks))
 	}
@@ -156,6 +157,7 @@ func TestRegisterAndEventsTabs(t *testing.T) {
 		t.Fatalf("the table shows %d rows of 4", shown)
 	}
 	f.wb.allEvents.flag.SetSelected("historical")
+	f.settle()
 	if f.wb.allEvents.rows.Len() != 1 || len(f.wb.timeline.marks) != 1 {
 		t.Fatal("the flag filter did not reach the table and the timeline")
 	}
@@ -176,6 +178,7 @@ func TestTappingATimelineMarkOpensTheEvent(t *testing.T) {
 	f.wb.sess.LoadSample()
 	f.settle()
 	f.wb.tabs.SelectIndex(3)
+	f.settle()
 	tl := f.wb.timeline
 	tl.Resize(fyne.NewSize(900, 400))
 	tl.Refresh()

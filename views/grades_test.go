@@ -55,6 +55,7 @@ func TestGradeFromTheFormToTheWorkbook(t *testing.T) {
 	}
 	tab.minGrade.SetText("b2")
 	tab.applied()
+	f.settle()
 	if tab.rows.Len() != 1 || tab.rows.ID(0) != e1 {
 		t.Fatalf("graded B2 or better keeps %d events", tab.rows.Len())
 	}

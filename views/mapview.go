@@ -57,10 +57,18 @@ type mapTab struct {
 	playing  bool
 	visible  bool
 	stale    bool
+	reading  tabRead[mapRead]
+}
+
+// mapRead is what the map reads off the UI goroutine: the spots the
+// filter selects and how many events it selects without a place.
+type mapRead struct {
+	spots    []geomap.Spot
+	unplaced int
 }
 
 func newMapTab(src mapSource, links mapLinks) *mapTab {
-	t := &mapTab{src: src, links: links, status: widget.NewLabel(""), window: widget.NewLabel(""), stale: true}
+	t := &mapTab{src: src, links: links, status: widget.NewLabel(""), window: widget.NewLabel(""), stale: true, reading: tabRead[mapRead]{ui: links.ui}}
 	t.status.Wrapping = fyne.TextWrapWord
 	t.chart = newMapChart()
 	t.chart.onTap = links.openEvents
@@ -99,7 +107,7 @@ func (t *mapTab) show(visible bool) {
 	if !visible {
 		t.stopPlay()
 	}
-	if visible && t.stale {
+	if visible && t.stale && !t.reading.busy() {
 		t.reload()
 	}
 }
@@ -109,19 +117,31 @@ func (t *mapTab) filterChanged() {
 	t.stale = true
 	if t.visible {
 		t.reload()
+	} else {
+		t.reading.missing()
 	}
 }
 
-// reload reads the spots again with the Events tab's filters and opens
-// the time window wide.
+// reload reads the spots again with the Events tab's filters, off the UI
+// goroutine, and opens the time window wide.
 func (t *mapTab) reload() {
-	spots, unplaced, err := t.src.MapSpots(t.links.filter())
+	t.status.SetText("Reading the map…")
+	f := t.links.filter()
+	t.reading.start(func() (mapRead, error) {
+		spots, unplaced, err := t.src.MapSpots(f)
+		return mapRead{spots, unplaced}, err
+	}, t.place)
+}
+
+// place shows the spots read.
+func (t *mapTab) place(r mapRead, err error) {
 	if err != nil {
+		t.status.SetText("The map could not be read.")
 		showError(t.links.win, "The map could not be read", err)
 		return
 	}
-	t.stale = false
-	t.all, t.unplaced, t.months = spots, unplaced, geomap.Months(spots)
+	t.stale = t.reading.stale()
+	t.all, t.unplaced, t.months = r.spots, r.unplaced, geomap.Months(r.spots)
 	last := float64(max(len(t.months)-1, 0))
 	for _, s := range []*widget.Slider{t.from, t.to} {
 		s.Min, s.Max, s.Step = 0, max(last, 1), 1
@@ -130,6 +150,9 @@ func (t *mapTab) reload() {
 	t.from.Refresh()
 	t.to.Refresh()
 	t.applyWindow(!t.chart.fitted)
+	if t.stale && t.visible { // a change came while it was hidden and read
+		t.reload()
+	}
 }
 
 // changed follows the change feed: an edited, arriving or deleted event
@@ -137,11 +160,12 @@ func (t *mapTab) reload() {
 func (t *mapTab) changed(cs []data.Change) {
 	if !t.visible {
 		t.stale = true
+		t.reading.missing()
 		return
 	}
 	var ids []string
 	for _, c := range cs {
-		if c.Reset {
+		if c.Reset || c.Record == data.RecordEvent && t.reading.busy() { // a read under way may not hold the change
 			t.reload()
 			return
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -48,6 +49,10 @@ type networkTab struct {
 
 	sizeBy, colourBy *widget.Select
 	measuring        *network.Graph // the graph being measured
+
+	reading tabRead[laidOut]
+	wantAll bool            // the next graph read is laid out anew
+	touched map[string]bool // records changed since the last graph read
 }
 
 // restyle sizes and colours the circles anew, measuring the network first
@@ -86,7 +91,7 @@ func (t *networkTab) measure() {
 }
 
 func newNetworkTab(src networkSource, links networkLinks) *networkTab {
-	t := &networkTab{src: src, links: links, status: widget.NewLabel(""), stale: true}
+	t := &networkTab{src: src, links: links, status: widget.NewLabel(""), stale: true, reading: tabRead[laidOut]{ui: links.ui}}
 	t.status.Wrapping = fyne.TextWrapWord
 	t.chart = newNetworkChart()
 	t.chart.onTapNode, t.chart.onTapLink = links.openNode, links.openLink
@@ -117,21 +122,15 @@ func (t *networkTab) view() fyne.CanvasObject {
 // show is called when the tab is shown or hidden.
 func (t *networkTab) show(visible bool) {
 	t.visible = visible
-	if visible && t.stale {
+	if visible && t.stale && !t.wantAll { // not while it is read
 		t.reload()
 	}
 }
 
 // reload reads the chart again with the Events tab's filters.
 func (t *networkTab) reload() {
-	g, err := t.src.Network(t.links.filter())
-	if err != nil {
-		showError(t.links.win, "The network could not be read", err)
-		return
-	}
-	t.stale = false
-	t.chart.setGraph(g, nil)
-	t.measure()
+	t.wantAll = true
+	t.read()
 }
 
 // filterChanged follows the Events tab's filters.
@@ -139,6 +138,8 @@ func (t *networkTab) filterChanged() {
 	t.stale = true
 	if t.visible {
 		t.reload()
+	} else {
+		t.reading.missing()
 	}
 }
 
@@ -147,28 +148,73 @@ func (t *networkTab) filterChanged() {
 func (t *networkTab) changed(cs []data.Change) {
 	if !t.visible {
 		t.stale = true
+		t.reading.missing()
 		return
 	}
-	touched := map[string]bool{}
+	heard := false // even of a record touched before: a read under way may predate this change
 	for _, c := range cs {
 		if c.Record == data.RecordEvent || c.Record == data.RecordActor || c.Reset {
-			touched[c.ID] = true
+			if t.touched == nil {
+				t.touched = map[string]bool{}
+			}
+			t.touched[c.ID], heard = true, true
 		}
 	}
-	if len(touched) == 0 {
-		return
+	if heard {
+		t.read()
 	}
-	g, err := t.src.Network(t.links.filter())
+}
+
+// read reads the chart off the UI goroutine, for what was asked since the
+// last one: everything laid out anew (wantAll), or the nodes of the
+// records touched moved.
+func (t *networkTab) read() {
+	t.status.SetText("Reading the network…")
+	f, touched, layout := t.links.filter(), maps.Clone(t.touched), t.chart.layout.Clone()
+	if t.wantAll {
+		touched = nil
+	}
+	t.reading.start(func() (laidOut, error) {
+		g, err := t.src.Network(f)
+		if err != nil {
+			return laidOut{}, err
+		}
+		for _, l := range g.Links { // an event's actors move with it
+			if touched != nil && slices.ContainsFunc(l.Events, func(id string) bool { return touched[id] }) {
+				touched[l.From], touched[l.To] = true, true
+			}
+		}
+		placeGraph(layout, g, touched)
+		return laidOut{g, layout}, nil
+	}, t.draw)
+}
+
+// laidOut is a graph read and laid out off the UI goroutine.
+type laidOut struct {
+	g      *network.Graph
+	layout *network.Layout
+}
+
+// draw puts a graph the tab read on the chart.
+func (t *networkTab) draw(r laidOut, err error) {
+	all := t.wantAll
+	t.wantAll, t.touched = false, nil
 	if err != nil {
+		t.stale = true
+		t.status.SetText("The network could not be read.")
+		if all {
+			showError(t.links.win, "The network could not be read", err)
+		}
 		return
 	}
-	for _, l := range g.Links { // an event's actors move with it
-		if slices.ContainsFunc(l.Events, func(id string) bool { return touched[id] }) {
-			touched[l.From], touched[l.To] = true, true
-		}
+	if all {
+		t.stale = t.reading.stale()
 	}
-	t.chart.setGraph(g, touched)
+	t.chart.showGraph(r.g, r.layout)
 	t.measure()
+	if t.stale && t.visible { // a change came while it was hidden and read
+		t.reload()
+	}
 }
 
 // describe says what the chart shows.
@@ -222,13 +268,31 @@ func newNetworkChart() *networkChart {
 // setGraph shows a new graph; touched (nil: everything) are the ids whose
 // nodes may move, others keep their places.
 func (c *networkChart) setGraph(g *network.Graph, touched map[string]bool) {
-	first := len(c.layout.Pos) == 0
-	c.full, c.cache = g, shownCache{}
+	placeGraph(c.layout, g, touched)
+	c.showGraph(g, c.layout)
+}
+
+// placeGraph lays a graph out from where its nodes stood: every node not
+// pinned moves (touched nil), or only the touched ones and the new.
+func placeGraph(l *network.Layout, g *network.Graph, touched map[string]bool) {
 	if touched == nil {
-		c.layout.Place(g, nil, network.Rounds(len(g.Nodes)))
+		l.Place(g, nil, network.Rounds(len(g.Nodes)))
 	} else {
-		c.layout.Place(g, func(id string) bool { return touched[id] }, 30)
+		l.Place(g, func(id string) bool { return touched[id] }, 30)
 	}
+}
+
+// showGraph draws a graph laid out; the actors the analyst moved meanwhile
+// (pinned) stay where the analyst left them.
+func (c *networkChart) showGraph(g *network.Graph, l *network.Layout) {
+	first := len(c.layout.Pos) == 0
+	if l != c.layout {
+		for id := range c.layout.Pinned {
+			l.Pos[id], l.Pinned[id] = c.layout.Pos[id], true
+		}
+		c.layout = l
+	}
+	c.full, c.cache = g, shownCache{}
 	if first || c.fitScale == 0 {
 		c.fit()
 		return

@@ -24,9 +24,9 @@ type sourceService interface {
 // articles and events come from it. Grading a source grades all its
 // articles in one undoable step, and the articles imported from it later.
 type sourcesTab struct {
-	src      sourceService
-	win      fyne.Window
-	tell     func(string)
+	src sourceService
+	windowLinks
+	reading  tabRead[[]app.SourceRow]
 	rows     []app.SourceRow
 	table    *sortableTable
 	chosen   int // the selected row, -1 for none
@@ -39,8 +39,8 @@ type sourcesTab struct {
 	quietSet bool // the select is being set to show a row, not by the analyst
 }
 
-func newSourcesTab(src sourceService, win fyne.Window, tell func(string)) *sourcesTab {
-	t := &sourcesTab{src: src, win: win, tell: tell, chosen: -1, count: widget.NewLabel(""), stale: true}
+func newSourcesTab(src sourceService, links windowLinks) *sourcesTab {
+	t := &sourcesTab{src: src, windowLinks: links, reading: tabRead[[]app.SourceRow]{ui: links.ui}, chosen: -1, count: widget.NewLabel(""), stale: true}
 	cell := func(f func(r app.SourceRow) string) func(int) string {
 		return func(i int) string { return f(t.rows[i]) }
 	}
@@ -76,7 +76,7 @@ func (t *sourcesTab) view() fyne.CanvasObject {
 // and stale.
 func (t *sourcesTab) show(visible bool) {
 	t.visible = visible
-	if visible && t.stale {
+	if visible && t.stale && !t.reading.busy() {
 		t.reload()
 	}
 }
@@ -87,6 +87,7 @@ func (t *sourcesTab) changed(cs []data.Change) {
 	for _, c := range cs {
 		if c.Reset || c.Record == data.RecordArticle || c.Record == data.RecordEvent {
 			t.stale = true
+			t.reading.missing()
 			break
 		}
 	}
@@ -95,9 +96,18 @@ func (t *sourcesTab) changed(cs []data.Change) {
 	}
 }
 
+// reload reads the register again, off the UI goroutine.
 func (t *sourcesTab) reload() {
-	rows, err := t.src.Sources()
+	if len(t.rows) == 0 {
+		t.count.SetText("Reading the sources…")
+	}
+	t.reading.start(t.src.Sources, t.fill)
+}
+
+// fill shows the register read, the selected source still selected.
+func (t *sourcesTab) fill(rows []app.SourceRow, err error) {
 	if err != nil {
+		t.count.SetText("")
 		showError(t.win, "The sources could not be read", err)
 		return
 	}
@@ -105,7 +115,7 @@ func (t *sourcesTab) reload() {
 	if t.chosen >= 0 && t.chosen < len(t.rows) {
 		name = t.rows[t.chosen].Name
 	}
-	t.rows, t.stale = rows, false
+	t.rows, t.stale = rows, t.reading.stale()
 	t.sortRows()
 	t.chosen = -1
 	for i, r := range t.rows {
@@ -116,6 +126,9 @@ func (t *sourcesTab) reload() {
 	t.table.Refresh()
 	t.count.SetText(fmt.Sprintf("%d sources", len(t.rows)))
 	t.showChosen()
+	if t.stale && t.visible { // a change came while it was hidden and read
+		t.reload()
+	}
 }
 
 func (t *sourcesTab) sortBy(col int) {

@@ -74,8 +74,8 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 	c.reader.OnSelect = c.selected
 	wb.register = newRegisterTab(sess, registerLinks{ui: wb.ui, win: win, editActor: wb.showActorForm, actorItems: items, tell: wb.setBar})
 	wb.duplicates = newEventDuplicates(sess, wb.names, win, wb.setBar, c.openEvent)
-	wb.allEvents = newEventsTab(sess, eventsLinks{win: win, openEvent: c.openEvent, openArticle: c.openArticleID, actorItems: items, duplicates: wb.duplicates.show})
-	wb.sources = newSourcesTab(sess, win, wb.setBar)
+	wb.allEvents = newEventsTab(sess, eventsLinks{ui: ui, win: win, openEvent: c.openEvent, openArticle: c.openArticleID, actorItems: items, duplicates: wb.duplicates.show})
+	wb.sources = newSourcesTab(sess, shared)
 	wb.conflicts = newConflictsTab(sess, wb.names, wb.setBar)
 	wb.backups = &backups{keeper: sess, windowLinks: shared}
 	wb.team = &teamLink{status: widget.NewLabel(""), team: sess, showConflicts: wb.showConflicts, windowLinks: shared}

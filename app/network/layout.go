@@ -2,6 +2,7 @@ package network
 
 import (
 	"hash/fnv"
+	"maps"
 	"math"
 	"strings"
 
@@ -41,6 +42,12 @@ type Layout struct {
 // NewLayout is an empty layout.
 func NewLayout() *Layout {
 	return &Layout{Pos: map[string]r2.Vec{}, Pinned: map[string]bool{}}
+}
+
+// Clone is a copy of the layout, to lay a graph out apart from the one
+// drawn.
+func (l *Layout) Clone() *Layout {
+	return &Layout{Pos: maps.Clone(l.Pos), Pinned: maps.Clone(l.Pinned)}
 }
 
 // Place lays g out. Nodes without a place start next to their placed

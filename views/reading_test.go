@@ -1,0 +1,99 @@
+package views
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"dossier/app"
+	"dossier/app/network"
+	"dossier/data"
+)
+
+// gatedNetwork is a network that takes as long to read as the test wants:
+// each read waits for the gate, and says which filter it was read for.
+type gatedNetwork struct {
+	gate  chan struct{}
+	mu    sync.Mutex
+	reads []string // the actor of each read's filter
+}
+
+func (g *gatedNetwork) Network(f app.EventFilter) (*network.Graph, error) {
+	g.mu.Lock()
+	g.reads = append(g.reads, f.Actor)
+	g.mu.Unlock()
+	<-g.gate
+	b := network.NewBuilder(map[string]data.Actor{})
+	b.Add(&data.Event{ID: "e1", Actors: []string{"someone"}, Recipients: []string{f.Actor + "-target"}})
+	return b.Graph(), nil
+}
+
+// TestTabsReadOffTheUIGoroutine: opening the Network tab over a store slow
+// to read leaves the window free (the tab says it is reading); filters
+// changed twice meanwhile cost one read more, not two, and the chart shows
+// the last filter's network, not the first's.
+func TestTabsReadOffTheUIGoroutine(t *testing.T) {
+	test.NewTempApp(t)
+	src := &gatedNetwork{gate: make(chan struct{})}
+	ui := newTestBridge()
+	actor := "first"
+	tab := newNetworkTab(src, networkLinks{ui: ui, filter: func() app.EventFilter { return app.EventFilter{Actor: actor} }})
+	tab.view()
+
+	opened := make(chan struct{})
+	go func() {
+		tab.show(true)
+		close(opened)
+	}()
+	select {
+	case <-opened:
+	case <-time.After(5 * time.Second):
+		close(src.gate)
+		t.Fatal("opening the Network tab waited for the read: the window would freeze while it reads")
+	}
+	if tab.status.Text != "Reading the network…" {
+		t.Errorf("while it reads, the tab says %q", tab.status.Text)
+	}
+	actor = "second"
+	tab.filterChanged()
+	actor = "third"
+	tab.filterChanged()
+	close(src.gate)
+	ui.settle()
+
+	if want := []string{"first", "third"}; len(src.reads) != 2 || src.reads[0] != want[0] || src.reads[1] != want[1] {
+		t.Errorf("reads for %v, want %v (the second filter was overtaken by the third)", src.reads, want)
+	}
+	if _, ok := tab.chart.full.Node("third-target"); !ok || len(tab.chart.full.Nodes) != 2 {
+		t.Fatalf("the chart shows %+v, want the network of the last filter", tab.chart.full.Nodes)
+	}
+	if tab.stale || tab.reading.busy() {
+		t.Error("after the last read the tab still counts itself stale or reading")
+	}
+}
+
+// TestChangeWhileHiddenAndReading: a change heard while the tab is hidden
+// and a read is under way may not be in what that read finds, so the tab
+// stays stale and reads again when shown.
+func TestChangeWhileHiddenAndReading(t *testing.T) {
+	test.NewTempApp(t)
+	src := &gatedNetwork{gate: make(chan struct{})}
+	ui := newTestBridge()
+	tab := newNetworkTab(src, networkLinks{ui: ui, filter: func() app.EventFilter { return app.EventFilter{Actor: "a"} }})
+	tab.view()
+	tab.show(true)
+	tab.show(false)
+	tab.changed([]data.Change{{Record: data.RecordEvent, ID: "e2"}})
+	close(src.gate)
+	ui.settle()
+	if !tab.stale {
+		t.Fatal("a change heard while the read ran counts as read")
+	}
+	tab.show(true)
+	ui.settle()
+	if len(src.reads) != 2 || tab.stale {
+		t.Fatalf("shown again, the tab read %d times and is stale %v, want a second read", len(src.reads), tab.stale)
+	}
+}
