@@ -10,8 +10,8 @@ import (
 
 // Network is the link chart of the events the filter selects: who did
 // what to whom, one link per actor and recipient.
-func (s *Session) Network(f EventFilter) (*network.Graph, error) {
-	actors, each, err := s.filtered(f)
+func (s *Session) Network(ctx context.Context, f EventFilter) (*network.Graph, error) {
+	actors, each, err := s.filtered(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -22,8 +22,8 @@ func (s *Session) Network(f EventFilter) (*network.Graph, error) {
 
 // MapSpots are the events the filter selects that have coordinates, as
 // the map places them, and how many others it selects (no coordinates).
-func (s *Session) MapSpots(f EventFilter) ([]geomap.Spot, int, error) {
-	_, each, err := s.filtered(f)
+func (s *Session) MapSpots(ctx context.Context, f EventFilter) ([]geomap.Spot, int, error) {
+	_, each, err := s.filtered(ctx, f)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -80,18 +80,20 @@ func (s *Session) keeper(f EventFilter) (map[string]data.Actor, func(*data.Event
 }
 
 // filtered is the register's actors and a walk over the events the filter
-// keeps, for the pictures of them (network, map).
-func (s *Session) filtered(f EventFilter) (map[string]data.Actor, func(func(*data.Event)) error, error) {
+// keeps, for the pictures of them (network, map); the walk stops with the
+// context's error once it is cancelled.
+func (s *Session) filtered(ctx context.Context, f EventFilter) (map[string]data.Actor, func(func(*data.Event)) error, error) {
 	actors, keep, err := s.keeper(f)
 	if err != nil {
 		return nil, nil, err
 	}
 	each := func(fn func(*data.Event)) error {
+		stop := stopWhen(ctx)
 		return s.st.EachEventBrief(data.EventQuery{From: f.From, To: f.To, Actor: f.Actor, Article: f.Article}, func(e *data.Event) error {
 			if keep(e) {
 				fn(e)
 			}
-			return nil
+			return stop()
 		})
 	}
 	return actors, each, nil
@@ -101,7 +103,7 @@ func (s *Session) filtered(f EventFilter) (map[string]data.Actor, func(func(*dat
 // events (degrees, betweenness, PageRank, community), by actor id; actors
 // in no event have none. progress hears how far it has come.
 func (s *Session) NetworkMeasures(ctx context.Context, progress func(done, total int)) (map[string]network.Measures, error) {
-	g, err := s.Network(EventFilter{})
+	g, err := s.Network(ctx, EventFilter{})
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -36,8 +37,9 @@ func (r SourceRow) Label() string {
 }
 
 // Sources lists every source the articles name, most articles first; the
-// articles without a source come last, under the name "".
-func (s *Session) Sources() ([]SourceRow, error) {
+// articles without a source come last, under the name "". It stops with
+// the context's error once the context is cancelled.
+func (s *Session) Sources(ctx context.Context) ([]SourceRow, error) {
 	arts, err := s.st.Articles()
 	if err != nil {
 		return nil, err
@@ -57,13 +59,14 @@ func (s *Session) Sources() ([]SourceRow, error) {
 		}
 		sourceOf[a.ID] = k
 	}
+	stop := stopWhen(ctx)
 	err = s.st.EachEventBrief(data.EventQuery{}, func(e *data.Event) error {
 		if ids := e.Articles(); len(ids) > 0 {
 			if k, ok := sourceOf[ids[0]]; ok {
 				rows[k].Events++
 			}
 		}
-		return nil
+		return stop()
 	})
 	out := make([]SourceRow, 0, len(rows))
 	for _, r := range rows {

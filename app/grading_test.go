@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -63,7 +64,7 @@ func TestSourceGradeReachesLaterArticles(t *testing.T) {
 	if err := s.SaveArticle(&apart, ""); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := s.Sources()
+	rows, err := s.Sources(context.Background())
 	if err != nil || len(rows) != 2 {
 		t.Fatalf("sources: %+v %v", rows, err)
 	}
@@ -104,7 +105,31 @@ func TestEventRowsByGrade(t *testing.T) {
 	if rows, _ := s.EventRows(EventFilter{MinGrade: data.Grade{Credibility: "2"}}); len(rows) != 0 {
 		t.Fatalf("graded 2 or better: %+v", rows)
 	}
-	if g, _ := s.Network(EventFilter{MinGrade: data.Grade{Reliability: "A"}}); len(g.Links) == 0 {
+	if g, _ := s.Network(context.Background(), EventFilter{MinGrade: data.Grade{Reliability: "A"}}); len(g.Links) == 0 {
 		t.Fatal("the link chart of the A-graded events is empty")
+	}
+}
+
+// TestReadsStopWhenCancelled: the walks the tabs make over every event
+// (network, map, events table, sources) stop with the context's error once
+// the window no longer wants them, rather than reading on.
+func TestReadsStopWhenCancelled(t *testing.T) {
+	s := newSession(t)
+	if err := storetest.Generate(s.st, 10, 10_000); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, errNet := s.Network(ctx, EventFilter{})
+	_, _, errMap := s.MapSpots(ctx, EventFilter{})
+	_, errTable := s.EventTable(ctx, EventFilter{})
+	_, errSources := s.Sources(ctx)
+	for what, err := range map[string]error{"network": errNet, "map": errMap, "events table": errTable, "sources": errSources} {
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("the %s, cancelled: %v", what, err)
+		}
+	}
+	if g, err := s.Network(context.Background(), EventFilter{}); err != nil || len(g.Links) == 0 {
+		t.Fatalf("not cancelled, the network reads %v", err)
 	}
 }

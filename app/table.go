@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"slices"
 	"strings"
 
@@ -41,19 +42,20 @@ type EventRow struct {
 // most selective index.
 func (s *Session) EventRows(f EventFilter) ([]EventRow, error) {
 	var rows []EventRow
-	err := s.eachEventRow(f, func(r EventRow) { rows = append(rows, r) })
+	err := s.eachEventRow(context.Background(), f, func(r EventRow) { rows = append(rows, r) })
 	return rows, err
 }
 
-// EventTable is the all-events table of the events the filter selects.
-func (s *Session) EventTable(f EventFilter) (*EventTable, error) {
+// EventTable is the all-events table of the events the filter selects;
+// it stops with the context's error once the context is cancelled.
+func (s *Session) EventTable(ctx context.Context, f EventFilter) (*EventTable, error) {
 	t := NewEventTable()
-	err := s.eachEventRow(f, t.add)
+	err := s.eachEventRow(ctx, f, t.add)
 	return t, err
 }
 
 // eachEventRow calls add with the row of each event the filter selects.
-func (s *Session) eachEventRow(f EventFilter, add func(EventRow)) error {
+func (s *Session) eachEventRow(ctx context.Context, f EventFilter, add func(EventRow)) error {
 	acts, err := s.st.Actors()
 	if err != nil {
 		return err
@@ -70,12 +72,27 @@ func (s *Session) eachEventRow(f EventFilter, add func(EventRow)) error {
 	for _, a := range arts {
 		heads[a.ID] = articleHead{a.Title, a.Reliability}
 	}
+	stop := stopWhen(ctx)
 	return s.st.EachEventBrief(data.EventQuery{From: f.From, To: f.To, Actor: f.Actor, Article: f.Article}, func(e *data.Event) error {
 		if r := eventRow(e, actors, heads); f.keeps(e, actors, r.Grade) {
 			add(r)
 		}
-		return nil
+		return stop()
 	})
+}
+
+// stopWhen is a check for a walk over many events: the context's error
+// once it is done, looked at every 4,096 calls, so that a walk over a
+// million events stops within milliseconds of being cancelled and pays
+// nothing noticeable otherwise.
+func stopWhen(ctx context.Context) func() error {
+	n := 0
+	return func() error {
+		if n++; n%4096 != 0 {
+			return nil
+		}
+		return ctx.Err()
+	}
 }
 
 // EventRow is one event's line of the table, and whether the filter keeps

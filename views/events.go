@@ -1,6 +1,8 @@
 package views
 
 import (
+	"context"
+
 	"strings"
 	"time"
 
@@ -15,7 +17,7 @@ import (
 
 // eventRows is what the all-events table reads.
 type eventRows interface {
-	EventTable(f app.EventFilter) (*app.EventTable, error)
+	EventTable(ctx context.Context, f app.EventFilter) (*app.EventTable, error)
 	EventRow(id string, f app.EventFilter) (app.EventRow, bool, error)
 }
 
@@ -174,8 +176,8 @@ func (t *eventsTab) reload() {
 	t.showPair()
 	t.count.SetText("Reading the events…")
 	col := t.sortCol
-	t.reading.start(func() (eventsRead, error) {
-		rows, err := t.src.EventTable(f)
+	t.reading.start(func(ctx context.Context) (eventsRead, error) {
+		rows, err := t.src.EventTable(ctx, f)
 		if err == nil {
 			rows.SortBy(app.EventColumn(col))
 		}

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -26,7 +27,7 @@ func BenchmarkMap100kEvents(b *testing.B) {
 	nFrames, nSteps := 0, 0
 	for b.Loop() {
 		start := time.Now()
-		if _, _, err := sess.MapSpots(app.EventFilter{}); err != nil {
+		if _, _, err := sess.MapSpots(context.Background(), app.EventFilter{}); err != nil {
 			b.Fatal(err)
 		}
 		read += time.Since(start)

@@ -1,6 +1,8 @@
 package views
 
 import (
+	"context"
+
 	"fmt"
 	"image/color"
 	"io"
@@ -28,7 +30,7 @@ import (
 
 // mapSource is what the Map tab reads.
 type mapSource interface {
-	MapSpots(f app.EventFilter) ([]geomap.Spot, int, error)
+	MapSpots(ctx context.Context, f app.EventFilter) ([]geomap.Spot, int, error)
 	MapSpotsOf(ids []string, f app.EventFilter) (map[string]geomap.Spot, error)
 }
 
@@ -127,8 +129,8 @@ func (t *mapTab) filterChanged() {
 func (t *mapTab) reload() {
 	t.status.SetText("Reading the map…")
 	f := t.links.filter()
-	t.reading.start(func() (mapRead, error) {
-		spots, unplaced, err := t.src.MapSpots(f)
+	t.reading.start(func(ctx context.Context) (mapRead, error) {
+		spots, unplaced, err := t.src.MapSpots(ctx, f)
 		return mapRead{spots, unplaced}, err
 	}, t.place)
 }

@@ -25,7 +25,7 @@ import (
 
 // networkSource is what the Network tab reads.
 type networkSource interface {
-	Network(f app.EventFilter) (*network.Graph, error)
+	Network(ctx context.Context, f app.EventFilter) (*network.Graph, error)
 }
 
 // networkLinks are what the tab does beyond itself.
@@ -174,8 +174,8 @@ func (t *networkTab) read() {
 	if t.wantAll {
 		touched = nil
 	}
-	t.reading.start(func() (laidOut, error) {
-		g, err := t.src.Network(f)
+	t.reading.start(func(ctx context.Context) (laidOut, error) {
+		g, err := t.src.Network(ctx, f)
 		if err != nil {
 			return laidOut{}, err
 		}

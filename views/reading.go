@@ -1,18 +1,22 @@
 package views
 
+import "context"
+
 // tabRead reads what a tab shows off the UI goroutine, so that a tab over
 // a million events does not freeze the window while it reads them (the
 // network, the map, the sources, the events table). One read runs at a
-// time: a read asked for while one runs waits for it and takes the place
-// of any read waiting before it, and only the newest read's result is
-// shown, so that a flurry of changes or filters costs at most one read
-// more than the last and never shows an older picture after a newer one.
+// time: a read asked for while one runs cancels it (its context is done;
+// the read stops at its next check) and takes the place of any read
+// waiting before it, and only the newest read's result is shown, so that a
+// flurry of changes or filters costs little more than the last read and
+// never shows an older picture after a newer one.
 //
 // Every method runs on the UI goroutine. Without a bridge (the benchmarks
 // of one tab) a read runs at once on the caller's goroutine.
 type tabRead[T any] struct {
 	ui      *bridge
 	running bool
+	cancel  func()      // the running read's
 	next    *readAsk[T] // the read to run when this one ends
 	missed  bool        // a change was heard, not read, while this read ran
 }
@@ -20,19 +24,20 @@ type tabRead[T any] struct {
 // readAsk is one read: work off the UI goroutine, done on it with its
 // result.
 type readAsk[T any] struct {
-	work func() (T, error)
+	work func(context.Context) (T, error)
 	done func(T, error)
 }
 
 // start asks for a read. work must not touch widgets: what it needs of
 // them (the filter) is taken before start.
-func (r *tabRead[T]) start(work func() (T, error), done func(T, error)) {
+func (r *tabRead[T]) start(work func(context.Context) (T, error), done func(T, error)) {
 	ask := &readAsk[T]{work, done}
 	switch {
 	case r.ui == nil:
-		done(work())
+		done(work(context.Background()))
 	case r.running:
 		r.next = ask
+		r.cancel()
 	default:
 		r.launch(ask)
 	}
@@ -56,9 +61,12 @@ func (r *tabRead[T]) stale() bool { return r.missed }
 
 func (r *tabRead[T]) launch(ask *readAsk[T]) {
 	r.running, r.missed = true, false
+	ctx, cancel := context.WithCancel(context.Background())
+	r.cancel = cancel
 	var res T
 	var err error
-	r.ui.run(func() { res, err = ask.work() }, func() {
+	r.ui.run(func() { res, err = ask.work(ctx) }, func() {
+		cancel()
 		r.running = false
 		if next := r.next; next != nil {
 			r.next = nil

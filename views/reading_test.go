@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"sync"
 	"testing"
 	"time"
@@ -15,16 +16,24 @@ import (
 // gatedNetwork is a network that takes as long to read as the test wants:
 // each read waits for the gate, and says which filter it was read for.
 type gatedNetwork struct {
-	gate  chan struct{}
-	mu    sync.Mutex
-	reads []string // the actor of each read's filter
+	gate      chan struct{}
+	mu        sync.Mutex
+	reads     []string // the actor of each read's filter
+	cancelled []string // of each read cancelled before the gate opened
 }
 
-func (g *gatedNetwork) Network(f app.EventFilter) (*network.Graph, error) {
+func (g *gatedNetwork) Network(ctx context.Context, f app.EventFilter) (*network.Graph, error) {
 	g.mu.Lock()
 	g.reads = append(g.reads, f.Actor)
 	g.mu.Unlock()
-	<-g.gate
+	select {
+	case <-g.gate:
+	case <-ctx.Done():
+		g.mu.Lock()
+		g.cancelled = append(g.cancelled, f.Actor)
+		g.mu.Unlock()
+		return nil, ctx.Err()
+	}
 	b := network.NewBuilder(map[string]data.Actor{})
 	b.Add(&data.Event{ID: "e1", Actors: []string{"someone"}, Recipients: []string{f.Actor + "-target"}})
 	return b.Graph(), nil
@@ -32,8 +41,8 @@ func (g *gatedNetwork) Network(f app.EventFilter) (*network.Graph, error) {
 
 // TestTabsReadOffTheUIGoroutine: opening the Network tab over a store slow
 // to read leaves the window free (the tab says it is reading); filters
-// changed twice meanwhile cost one read more, not two, and the chart shows
-// the last filter's network, not the first's.
+// changed twice meanwhile cancel the read under way and cost one read
+// more, not two, and the chart shows the last filter's network.
 func TestTabsReadOffTheUIGoroutine(t *testing.T) {
 	test.NewTempApp(t)
 	src := &gatedNetwork{gate: make(chan struct{})}
@@ -60,8 +69,12 @@ func TestTabsReadOffTheUIGoroutine(t *testing.T) {
 	tab.filterChanged()
 	actor = "third"
 	tab.filterChanged()
+	waitFor(t, func() bool { src.mu.Lock(); defer src.mu.Unlock(); return len(src.cancelled) == 1 })
 	close(src.gate)
 	ui.settle()
+	if len(src.cancelled) != 1 || src.cancelled[0] != "first" {
+		t.Errorf("reads cancelled: %v, want the first (overtaken while it ran)", src.cancelled)
+	}
 
 	if want := []string{"first", "third"}; len(src.reads) != 2 || src.reads[0] != want[0] || src.reads[1] != want[1] {
 		t.Errorf("reads for %v, want %v (the second filter was overtaken by the third)", src.reads, want)
@@ -95,5 +108,15 @@ func TestChangeWhileHiddenAndReading(t *testing.T) {
 	ui.settle()
 	if len(src.reads) != 2 || tab.stale {
 		t.Fatalf("shown again, the tab read %d times and is stale %v, want a second read", len(src.reads), tab.stale)
+	}
+}
+
+// waitFor waits up to five seconds for cond.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !cond(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("waited five seconds in vain")
+		}
 	}
 }

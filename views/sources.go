@@ -1,6 +1,8 @@
 package views
 
 import (
+	"context"
+
 	"fmt"
 	"sort"
 	"strconv"
@@ -15,7 +17,7 @@ import (
 
 // sourceService is what the Sources tab reads and does.
 type sourceService interface {
-	Sources() ([]app.SourceRow, error)
+	Sources(ctx context.Context) ([]app.SourceRow, error)
 	GradeSource(source, reliability string) (int, error)
 }
 

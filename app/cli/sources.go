@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"text/tabwriter"
 
@@ -26,7 +27,7 @@ func runSources(env Env, s *app.Session, args []string) int {
 	if fs.NArg() > 0 {
 		return usageError(env, "sources takes no %q: say 'dossier sources' or 'dossier sources grade SOURCE B'", fs.Arg(0))
 	}
-	rows, err := s.Sources()
+	rows, err := s.Sources(context.Background())
 	if err != nil {
 		return fail(env, err)
 	}
