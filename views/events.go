@@ -2,7 +2,6 @@ package views
 
 import (
 	"context"
-
 	"strings"
 	"time"
 

@@ -2,7 +2,6 @@ package views
 
 import (
 	"context"
-
 	"fmt"
 	"image/color"
 	"io"
