@@ -83,8 +83,8 @@ func (s *Session) eachEventRow(ctx context.Context, f EventFilter, add func(Even
 
 // stopWhen is a check for a walk over many events: the context's error
 // once it is done, looked at every 4,096 calls, so that a walk over a
-// million events stops within milliseconds of being cancelled and pays
-// nothing noticeable otherwise.
+// million events stops a fraction of a second after it is cancelled
+// (0.02-0.16 s measured) and pays nothing noticeable otherwise.
 func stopWhen(ctx context.Context) func() error {
 	n := 0
 	return func() error {
