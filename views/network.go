@@ -265,13 +265,6 @@ func newNetworkChart() *networkChart {
 	return c
 }
 
-// setGraph shows a new graph; touched (nil: everything) are the ids whose
-// nodes may move, others keep their places.
-func (c *networkChart) setGraph(g *network.Graph, touched map[string]bool) {
-	placeGraph(c.layout, g, touched)
-	c.showGraph(g, c.layout)
-}
-
 // placeGraph lays a graph out from where its nodes stood: every node not
 // pinned moves (touched nil), or only the touched ones and the new.
 func placeGraph(l *network.Layout, g *network.Graph, touched map[string]bool) {

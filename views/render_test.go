@@ -69,6 +69,8 @@ func TestNetworkChartRenders(t *testing.T) {
 	}
 	c := newNetworkChart()
 	c.Resize(fyne.NewSize(480, 360))
-	c.setGraph(b.Graph(), nil)
+	g := b.Graph()
+	placeGraph(c.layout, g, nil)
+	c.showGraph(g, c.layout)
 	test.AssertObjectRendersToMarkup(t, "network.xml", c)
 }
