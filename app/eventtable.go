@@ -105,6 +105,16 @@ func (t *EventTable) Rows() []EventRow {
 	return rows
 }
 
+// Sample is every step-th row, about n of them, as the timeline draws
+// them.
+func (t *EventTable) Sample(n int) ([]EventRow, error) {
+	var rows []EventRow
+	for i, step := 0, sampleStep(t.Len(), n); i < t.Len(); i += step {
+		rows = append(rows, t.Row(i))
+	}
+	return rows, nil
+}
+
 // Change puts the rows of changed events in place, adds those of new ones
 // (at the end, in the order of their ids) and drops those of events a nil
 // row says are gone or no longer selected, in one pass over the table.

@@ -56,21 +56,9 @@ func (s *Session) EventTable(ctx context.Context, f EventFilter) (*EventTable, e
 
 // eachEventRow calls add with the row of each event the filter selects.
 func (s *Session) eachEventRow(ctx context.Context, f EventFilter, add func(EventRow)) error {
-	acts, err := s.st.Actors()
+	actors, heads, err := s.rowNames()
 	if err != nil {
 		return err
-	}
-	actors := map[string]data.Actor{}
-	for _, a := range acts {
-		actors[a.ID] = a
-	}
-	arts, err := s.st.Articles()
-	if err != nil {
-		return err
-	}
-	heads := map[string]articleHead{}
-	for _, a := range arts {
-		heads[a.ID] = articleHead{a.Title, a.Reliability}
 	}
 	stop := stopWhen(ctx)
 	return s.st.EachEventBrief(data.EventQuery{From: f.From, To: f.To, Actor: f.Actor, Article: f.Article}, func(e *data.Event) error {
@@ -79,6 +67,28 @@ func (s *Session) eachEventRow(ctx context.Context, f EventFilter, add func(Even
 		}
 		return stop()
 	})
+}
+
+// rowNames are what the rows show of the register and the articles: the
+// actors by id, and each article's title and reliability.
+func (s *Session) rowNames() (map[string]data.Actor, map[string]articleHead, error) {
+	acts, err := s.st.Actors()
+	if err != nil {
+		return nil, nil, err
+	}
+	actors := make(map[string]data.Actor, len(acts))
+	for _, a := range acts {
+		actors[a.ID] = a
+	}
+	arts, err := s.st.Articles()
+	if err != nil {
+		return nil, nil, err
+	}
+	heads := make(map[string]articleHead, len(arts))
+	for _, a := range arts {
+		heads[a.ID] = articleHead{a.Title, a.Reliability}
+	}
+	return actors, heads, nil
 }
 
 // stopWhen is a check for a walk over many events: the context's error

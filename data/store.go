@@ -77,6 +77,16 @@ type EventReader interface {
 	// Event.Brief): tables, charts and counts need no more, and read
 	// briefs several times faster than whole events.
 	EachEventBrief(q EventQuery, fn func(*Event) error) error
+	// EventsByDate calls fn with the id and start date of each event
+	// between q's dates (its article and actor are not looked at), in
+	// order of date and then id; without dates, every event, those
+	// without a date first. It reads the date index, not the events, so
+	// that a table of a million events can hold only their ids and read
+	// the rows it shows (EventBriefs). The context's error stops it.
+	EventsByDate(ctx context.Context, q EventQuery, fn func(id, date string) error) error
+	// EventBriefs reads the briefs of these events, in their order; an
+	// event that is gone has none (nil).
+	EventBriefs(ids []string) ([]*Event, error)
 	// CheckEvent validates an event and what it cites, storing nothing.
 	CheckEvent(e *Event) error
 }

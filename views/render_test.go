@@ -30,7 +30,7 @@ func TestTimelineRenders(t *testing.T) {
 		{ID: "ev-3", Date: "2025-03-02", QuadClass: 2},
 		{ID: "ev-4", Date: "", QuadClass: 3},
 	}
-	tl := newTimeline(func() *app.EventTable { return app.NewEventTable(rows...) }, func(string) {})
+	tl := newTimeline(func() eventList { return app.NewEventTable(rows...) }, func(string) {})
 	tl.Resize(fyne.NewSize(640, 260))
 	tl.Reload()
 	test.AssertObjectRendersToMarkup(t, "timeline.xml", tl)

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"dossier/app"
 	"dossier/data"
 	"dossier/data/codebook"
 )
@@ -27,7 +26,7 @@ const maxMarks = 20000
 // mark per event; tapping a mark opens the event.
 type Timeline struct {
 	widget.BaseWidget
-	rows  func() *app.EventTable
+	rows  func() eventList
 	open  func(id string)
 	marks []mark
 	first time.Time
@@ -51,7 +50,7 @@ func markSize(killed *int) float32 {
 	return float32(min(26, 8+6*math.Log10(float64(*killed))))
 }
 
-func newTimeline(rows func() *app.EventTable, open func(string)) *Timeline {
+func newTimeline(rows func() eventList, open func(string)) *Timeline {
 	t := &Timeline{rows: rows, open: open}
 	t.ExtendBaseWidget(t)
 	return t
@@ -60,10 +59,8 @@ func newTimeline(rows func() *app.EventTable, open func(string)) *Timeline {
 // Reload reads the rows again.
 func (t *Timeline) Reload() {
 	t.marks = t.marks[:0]
-	rows := t.rows()
-	step := max(1, rows.Len()/maxMarks)
-	for i := 0; i < rows.Len(); i += step {
-		r := rows.Row(i)
+	rows, _ := t.rows().Sample(maxMarks) // a table read a page at a time read its sample with it
+	for _, r := range rows {
 		d, err := time.Parse(data.DateLayout, r.Date)
 		if err != nil {
 			continue

@@ -89,7 +89,7 @@ func newWorkbench(sess *app.Session, win fyne.Window, ui *bridge) *workbench {
 // content lays the window out.
 func (wb *workbench) content() fyne.CanvasObject {
 	wb.tab.code = container.NewTabItem("Code", wb.code.view())
-	wb.timeline = newTimeline(func() *app.EventTable { return wb.allEvents.rows }, wb.code.openEvent)
+	wb.timeline = newTimeline(func() eventList { return wb.allEvents.rows }, wb.code.openEvent)
 	wb.allEvents.onChange = wb.timeline.Reload
 	wb.tab.actors = container.NewTabItem("Actors", wb.register.view())
 	wb.tab.events = container.NewTabItem("Events", wb.allEvents.view())

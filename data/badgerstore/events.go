@@ -315,7 +315,7 @@ func eachBrief(txn *badger.Txn, fn func(*data.Event) error) error {
 
 // eventsInDateRange lists the date index's keys from q.From up to q.To.
 func eventsInDateRange(txn *badger.Txn, q data.EventQuery) []string {
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ix/ev-dt/")})
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(dateIndex)})
 	defer it.Close()
 	var ks []string
 	for it.Seek([]byte(eventsByDate(q.From))); it.Valid(); it.Next() {

@@ -5,6 +5,7 @@ package badgerstore
 // hash index, whose value is the article id, and the events' briefs.
 const (
 	schemaKey = "m/schema"
+	dateIndex = "ix/ev-dt/" // then the date, "/" and the event
 )
 
 func articleKey(id string) string { return "ar/" + id }
@@ -18,7 +19,7 @@ func hashKey(hash string) string { return "ix/hash/" + hash }
 // that one id is never a prefix of another.
 func eventsByArticle(article string) string { return "ix/ev-ar/" + article + "/" }
 func eventsByActor(actor string) string     { return "ix/ev-ac/" + actor + "/" }
-func eventsByDate(date string) string       { return "ix/ev-dt/" + date + "/" }
+func eventsByDate(date string) string       { return dateIndex + date + "/" }
 func eventBrief(id string) string           { return "ix/ev-br/" + id } // see brief.go
 func actorsByName(norm string) string       { return "ix/ac-nm/" + norm + "\x00" }
 

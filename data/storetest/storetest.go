@@ -25,6 +25,7 @@ func Run(t *testing.T, open Opener) {
 		"EventValidation":         testEventValidation,
 		"EventDerivedFields":      testEventDerived,
 		"EventIndexes":            testEventIndexes,
+		"EventsByDate":            testEventsByDate,
 		"DeletesRespectCitations": testDeletes,
 		"PutEventsIsAllOrNothing": testPutEvents,
 		"StaleWritesAreRefused":   testStaleWrites,
