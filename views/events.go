@@ -177,18 +177,9 @@ func (t *eventsTab) filter() app.EventFilter {
 // reload applies the filters.
 func (t *eventsTab) reload() {
 	f := t.filter()
-	for _, d := range []string{f.From, f.To} {
-		if _, _, _, err := data.ParsePartialDate(d); d != "" && err != nil {
-			t.count.SetText("The date is wrong: " + err.Error())
-			return
-		}
-	}
-	if _, err := data.ParseCount(t.minKilled.Text); err != nil {
-		t.count.SetText("The number killed is wrong: " + err.Error())
-		return
-	}
-	if _, err := data.ParseGrade(t.minGrade.Text); err != nil {
-		t.count.SetText("The grade is wrong: " + err.Error())
+	if wrong := t.wrongFilter(f); wrong != "" {
+		t.reading.drop() // a read under way is for an older filter: its count must not hide this
+		t.count.SetText(wrong)
 		return
 	}
 	t.showPair()
@@ -213,6 +204,22 @@ func (t *eventsTab) reload() {
 		}
 		return eventsRead{rows, col}, err
 	}, t.fill)
+}
+
+// wrongFilter says what is wrong with the filter bar, if anything.
+func (t *eventsTab) wrongFilter(f app.EventFilter) string {
+	for _, d := range []string{f.From, f.To} {
+		if _, _, _, err := data.ParsePartialDate(d); d != "" && err != nil {
+			return "The date is wrong: " + err.Error()
+		}
+	}
+	if _, err := data.ParseCount(t.minKilled.Text); err != nil {
+		return "The number killed is wrong: " + err.Error()
+	}
+	if _, err := data.ParseGrade(t.minGrade.Text); err != nil {
+		return "The grade is wrong: " + err.Error()
+	}
+	return ""
 }
 
 // fill shows the table read (sorted again if the analyst chose another

@@ -19,6 +19,7 @@ type tabRead[T any] struct {
 	cancel  func()      // the running read's
 	next    *readAsk[T] // the read to run when this one ends
 	missed  bool        // a change was heard, not read, while this read ran
+	dropped bool        // the running read's result is not to be shown
 }
 
 // readAsk is one read: work off the UI goroutine, done on it with its
@@ -43,6 +44,17 @@ func (r *tabRead[T]) start(work func(context.Context) (T, error), done func(T, e
 	}
 }
 
+// drop forgets the running read and any waiting: its result is not
+// shown. The tab refused what the analyst asked for (a wrong date) and
+// says why; a read asked for before must not replace that with its count.
+func (r *tabRead[T]) drop() {
+	r.next = nil
+	if r.running {
+		r.dropped = true
+		r.cancel()
+	}
+}
+
 // busy says whether a read runs: what it reads may not hold a change
 // committed since it began, so a change must be read anew, not applied to
 // what the tab shows.
@@ -60,7 +72,7 @@ func (r *tabRead[T]) missing() {
 func (r *tabRead[T]) stale() bool { return r.missed }
 
 func (r *tabRead[T]) launch(ask *readAsk[T]) {
-	r.running, r.missed = true, false
+	r.running, r.missed, r.dropped = true, false, false
 	ctx, cancel := context.WithCancel(context.Background())
 	r.cancel = cancel
 	var res T
@@ -73,6 +85,8 @@ func (r *tabRead[T]) launch(ask *readAsk[T]) {
 			r.launch(next)
 			return
 		}
-		ask.done(res, err)
+		if !r.dropped {
+			ask.done(res, err)
+		}
 	})
 }

@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -118,5 +119,48 @@ func waitFor(t *testing.T, cond func() bool) {
 		if time.Now().After(deadline) {
 			t.Fatal("waited five seconds in vain")
 		}
+	}
+}
+
+// gatedEvents is an events table that takes as long to read as the test
+// wants, and is empty.
+type gatedEvents struct{ gate chan struct{} }
+
+func (g gatedEvents) EventTable(ctx context.Context, f app.EventFilter) (*app.EventTable, error) {
+	<-g.gate
+	return app.NewEventTable(), nil
+}
+
+func (g gatedEvents) EventPages(ctx context.Context, f app.EventFilter) (*app.EventPages, error) {
+	<-g.gate
+	return &app.EventPages{}, nil
+}
+
+func (g gatedEvents) EventRow(string, app.EventFilter) (app.EventRow, bool, error) {
+	return app.EventRow{}, false, nil
+}
+
+// TestWrongFilterDuringARead: a wrong date typed while the events are
+// read is refused with a sentence that stays: the read of the filter
+// before it ends unseen instead of replacing the sentence with its count.
+func TestWrongFilterDuringARead(t *testing.T) {
+	test.NewTempApp(t)
+	src := gatedEvents{gate: make(chan struct{})}
+	ui := newTestBridge()
+	tab := newEventsTab(src, eventsLinks{ui: ui})
+	tab.view()
+	tab.show(true)
+	tab.from.SetText("2020-13-45")
+	tab.applied()
+	close(src.gate)
+	ui.settle()
+	if !strings.HasPrefix(tab.count.Text, "The date is wrong") {
+		t.Fatalf("after the read of the filter before, the count says %q", tab.count.Text)
+	}
+	tab.from.SetText("2020-12")
+	tab.applied()
+	ui.settle()
+	if tab.count.Text != plural(0, "event") || tab.reading.busy() {
+		t.Fatalf("a right date: the count says %q", tab.count.Text)
 	}
 }
