@@ -2,7 +2,7 @@ package badgerstore
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"slices"
 	"strings"
 
@@ -117,16 +117,13 @@ func (s *Store) EventBriefs(ids []string) ([]*data.Event, error) {
 	out := make([]*data.Event, len(ids))
 	err := s.scan(func(txn *badger.Txn) error {
 		for i, id := range ids {
-			item, err := txn.Get([]byte(eventBrief(id)))
-			if err == badger.ErrKeyNotFound {
+			var e data.Event
+			err := readBrief(txn, id, &e)
+			if errors.Is(err, badger.ErrKeyNotFound) {
 				continue
 			}
-			var e data.Event
-			if err == nil {
-				err = item.Value(func(b []byte) error { return decodeBrief(b, &e) })
-			}
 			if err != nil {
-				return fmt.Errorf("read %s (dossier check mends it): %w", eventBrief(id), err)
+				return err
 			}
 			out[i] = &e
 		}
