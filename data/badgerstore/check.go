@@ -99,7 +99,7 @@ func expectedIndex(txn *badger.Txn, rep *data.CheckReport) (map[string]string, e
 
 // indexEntries reads every index entry, with its value.
 func indexEntries(txn *badger.Txn) (map[string]string, error) {
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ix/"), PrefetchValues: true})
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ix/")})
 	defer it.Close()
 	have := map[string]string{}
 	for it.Rewind(); it.Valid(); it.Next() {

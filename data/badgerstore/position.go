@@ -52,7 +52,7 @@ func (s *Store) Position() (data.LogPosition, error) {
 // after seq, oldest change first.
 func (s *Store) ChangedRecords(after uint64, fn func(kind data.RecordKind, id string) error) error {
 	return s.scan(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("sq/"), PrefetchValues: true})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("sq/")})
 		defer it.Close()
 		for it.Seek([]byte(logKey(after + 1))); it.Valid(); it.Next() {
 			id, err := it.Item().ValueCopy(nil)

@@ -638,7 +638,7 @@ func (s *Store) SetMark(key, value string) error {
 func (s *Store) Outbox() ([]data.Pending, error) {
 	var out []data.Pending
 	err := s.scan(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ob/"), PrefetchValues: true})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ob/")})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
 			v, err := it.Item().ValueCopy(nil)
