@@ -9,13 +9,14 @@ import (
 )
 
 // Network is the link chart of the events the filter selects: who did
-// what to whom, one link per actor and recipient.
-func (s *Session) Network(ctx context.Context, f EventFilter) (*network.Graph, error) {
+// what to whom, one link per actor and recipient. The links that count
+// one of the marked events (ids; nil marks none) are Marked.
+func (s *Session) Network(ctx context.Context, f EventFilter, marked map[string]bool) (*network.Graph, error) {
 	actors, each, err := s.filtered(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	b := network.NewBuilder(actors)
+	b := network.NewBuilder(actors).Marking(marked)
 	err = each(b.Add)
 	return b.Graph(), err
 }
@@ -103,7 +104,7 @@ func (s *Session) filtered(ctx context.Context, f EventFilter) (map[string]data.
 // events (degrees, betweenness, PageRank, community), by actor id; actors
 // in no event have none. progress hears how far it has come.
 func (s *Session) NetworkMeasures(ctx context.Context, progress func(done, total int)) (map[string]network.Measures, error) {
-	g, err := s.Network(ctx, EventFilter{})
+	g, err := s.Network(ctx, EventFilter{}, nil)
 	if err != nil {
 		return nil, err
 	}

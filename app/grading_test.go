@@ -105,7 +105,7 @@ func TestEventRowsByGrade(t *testing.T) {
 	if rows, _ := s.EventRows(EventFilter{MinGrade: data.Grade{Credibility: "2"}}); len(rows) != 0 {
 		t.Fatalf("graded 2 or better: %+v", rows)
 	}
-	if g, _ := s.Network(context.Background(), EventFilter{MinGrade: data.Grade{Reliability: "A"}}); len(g.Links) == 0 {
+	if g, _ := s.Network(context.Background(), EventFilter{MinGrade: data.Grade{Reliability: "A"}}, nil); len(g.Links) == 0 {
 		t.Fatal("the link chart of the A-graded events is empty")
 	}
 }
@@ -120,7 +120,7 @@ func TestReadsStopWhenCancelled(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, errNet := s.Network(ctx, EventFilter{})
+	_, errNet := s.Network(ctx, EventFilter{}, nil)
 	_, _, errMap := s.MapSpots(ctx, EventFilter{})
 	_, errTable := s.EventTable(ctx, EventFilter{})
 	_, errSources := s.Sources(ctx)
@@ -129,7 +129,7 @@ func TestReadsStopWhenCancelled(t *testing.T) {
 			t.Errorf("the %s, cancelled: %v", what, err)
 		}
 	}
-	if g, err := s.Network(context.Background(), EventFilter{}); err != nil || len(g.Links) == 0 {
+	if g, err := s.Network(context.Background(), EventFilter{}, nil); err != nil || len(g.Links) == 0 {
 		t.Fatalf("not cancelled, the network reads %v", err)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"image/color"
 	"maps"
 	"math"
-	"slices"
 	"sort"
 	"strings"
 
@@ -25,7 +24,7 @@ import (
 
 // networkSource is what the Network tab reads.
 type networkSource interface {
-	Network(ctx context.Context, f app.EventFilter) (*network.Graph, error)
+	Network(ctx context.Context, f app.EventFilter, marked map[string]bool) (*network.Graph, error)
 }
 
 // networkLinks are what the tab does beyond itself.
@@ -175,12 +174,12 @@ func (t *networkTab) read() {
 		touched = nil
 	}
 	t.reading.start(func(ctx context.Context) (laidOut, error) {
-		g, err := t.src.Network(ctx, f)
+		g, err := t.src.Network(ctx, f, touched)
 		if err != nil {
 			return laidOut{}, err
 		}
 		for _, l := range g.Links { // an event's actors move with it
-			if touched != nil && slices.ContainsFunc(l.Events, func(id string) bool { return touched[id] }) {
+			if touched != nil && l.Marked {
 				touched[l.From], touched[l.To] = true, true
 			}
 		}

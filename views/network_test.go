@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -231,5 +232,38 @@ func TestActorsTabMeasuresTheNetwork(t *testing.T) {
 	f.settle()
 	if !strings.Contains(r.count.Text, "measures out of date") {
 		t.Errorf("after a new event the count says %q", r.count.Text)
+	}
+}
+
+// TestNetworkMovesTheActorsOfAChangedEvent: an event saved while the chart
+// shows moves the nodes of its parties (Marked links), and no other.
+func TestNetworkMovesTheActorsOfAChangedEvent(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.wb.sess.LoadSample(); err != nil {
+		t.Fatal(err)
+	}
+	f.wb.tabs.Select(f.wb.tab.network)
+	f.settle()
+	before := maps.Clone(f.wb.network.chart.layout.Pos)
+	if len(before) < 4 {
+		t.Fatalf("%d actors charted", len(before))
+	}
+	ids := slices.Sorted(maps.Keys(before))
+	from, to := ids[0], ids[len(ids)-1]
+	e := &data.Event{Type: "CONSULT", CAMEO: "040", Date: data.EventDate{Start: "2025-04-01"}, Actors: []string{from}, Recipients: []string{to}}
+	if err := f.st.PutEvent(context.Background(), e); err != nil {
+		t.Fatal(err)
+	}
+	f.settle()
+	after := f.wb.network.chart.layout.Pos
+	var moved []string
+	for id, p := range before {
+		if after[id] != p {
+			moved = append(moved, id)
+		}
+	}
+	slices.Sort(moved)
+	if want := []string{from, to}; !slices.Equal(moved, want) {
+		t.Fatalf("moved %v, want the new event's parties %v", moved, want)
 	}
 }

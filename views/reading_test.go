@@ -23,7 +23,7 @@ type gatedNetwork struct {
 	cancelled []string // of each read cancelled before the gate opened
 }
 
-func (g *gatedNetwork) Network(ctx context.Context, f app.EventFilter) (*network.Graph, error) {
+func (g *gatedNetwork) Network(ctx context.Context, f app.EventFilter, marked map[string]bool) (*network.Graph, error) {
 	g.mu.Lock()
 	g.reads = append(g.reads, f.Actor)
 	g.mu.Unlock()

@@ -33,9 +33,9 @@ type Link struct {
 	ByQuad      [5]int // events by QuadClass (0: not known)
 	Types       Tally  // by PLOVER type
 	First, Last string
-	N           int      // its events
-	Events      []string // their ids (none from a builder WithoutIDs)
-	Killed      int      // fatalities reported of them
+	N           int  // its events
+	Killed      int  // fatalities reported of them
+	Marked      bool // it counts one of the events the builder was asked to mark
 }
 
 // Count is the link's number of events.
@@ -66,7 +66,7 @@ type Builder struct {
 	nodes  []Node             // in the order first seen
 	pairs  map[[2]int32]int32 // the two nodes' places → the link's in links
 	links  []Link
-	noIDs  bool
+	marked map[string]bool // event ids whose links are Marked
 	// words keeps one copy of each type and date the links hold, rather
 	// than each event's (a few thousand days, against a million events).
 	words map[string]string
@@ -77,10 +77,11 @@ func NewBuilder(actors map[string]data.Actor) *Builder {
 	return &Builder{actors: actors, index: map[string]int32{}, pairs: map[[2]int32]int32{}, words: map[string]string{}}
 }
 
-// WithoutIDs makes the graph's links count their events without listing
-// them: for an export, whose memory would otherwise grow with every event.
-func (b *Builder) WithoutIDs() *Builder {
-	b.noIDs = true
+// Marking makes Marked the links that count one of these events (by id):
+// the window moves only their nodes after the events change. A link holds
+// no list of its events, which at a million events would be as many ids.
+func (b *Builder) Marking(ids map[string]bool) *Builder {
+	b.marked = ids
 	return b
 }
 
@@ -120,9 +121,8 @@ func (b *Builder) link(from, to int32, e *data.Event, quad, killed int) {
 	l.ByQuad[quad]++
 	l.Types.Add(b.word(e.Type), 1)
 	l.First, l.Last = widen(l.First, l.Last, b.word(e.Date.Start))
-	if l.N++; !b.noIDs {
-		l.Events = append(l.Events, e.ID)
-	}
+	l.N++
+	l.Marked = l.Marked || b.marked[e.ID]
 	l.Killed += killed
 }
 
@@ -241,7 +241,7 @@ func (g *Graph) ByCountry() *Graph {
 		m.First, m.Last = widen(m.First, m.Last, l.First)
 		m.First, m.Last = widen(m.First, m.Last, l.Last)
 		m.N += l.N
-		m.Events = append(m.Events, l.Events...)
+		m.Marked = m.Marked || l.Marked
 		m.Killed += l.Killed
 	}
 	out := &Graph{Grouped: true, Actors: g.Actors}

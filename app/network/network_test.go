@@ -130,3 +130,38 @@ func TestCountriesDoNotPileUp(t *testing.T) {
 		t.Errorf("the countries take %.0f px of a 1400 px chart", hi-lo)
 	}
 }
+
+func TestMarkedLinksCountAMarkedEvent(t *testing.T) {
+	actors := map[string]data.Actor{"a": {ID: "a", Country: "FRA"}, "b": {ID: "b", Country: "FRA"}, "c": {ID: "c", Country: "TUR"}}
+	b := NewBuilder(actors).Marking(map[string]bool{"e2": true, "a": true}) // an actor's id marks nothing
+	for _, e := range []data.Event{
+		{ID: "e1", Type: "CONSULT", Actors: []string{"a"}, Recipients: []string{"b"}},
+		{ID: "e2", Type: "AID", Actors: []string{"a"}, Recipients: []string{"c"}},
+		{ID: "e3", Type: "AID", Actors: []string{"a"}, Recipients: []string{"c"}},
+		{ID: "e4", Type: "AID", Actors: []string{"b"}, Recipients: []string{"c"}},
+	} {
+		b.Add(&e)
+	}
+	g := b.Graph()
+	if got := markedLinks(g.Links); got != "[a→c]" {
+		t.Fatalf("marked links %s, want the one that counts e2", got)
+	}
+	for _, l := range g.ByCountry().Links { // France → Turkey holds a→c
+		if !l.Marked {
+			t.Fatalf("by country, %s → %s is not marked", l.From, l.To)
+		}
+	}
+	if got := markedLinks(g.Neighbourhood("b", 1).Links); got != "[a→c]" {
+		t.Fatalf("b's neighbourhood marks %s", got)
+	}
+}
+
+func markedLinks(ls []Link) string {
+	var marked []string
+	for _, l := range ls {
+		if l.Marked {
+			marked = append(marked, l.From+"→"+l.To)
+		}
+	}
+	return fmt.Sprint(marked)
+}

@@ -23,7 +23,7 @@ func networkOf(st Records, f Filter) (*network.Graph, *lookup, int, error) {
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	b := network.NewBuilder(l.actors).WithoutIDs()
+	b := network.NewBuilder(l.actors)
 	n := 0
 	err = f.eachEvent(st, func(e *data.Event) error {
 		b.Add(e)

@@ -78,7 +78,7 @@ func ExportWorkbook(ctx context.Context, st Records, path string, opt Options) (
 	}
 	f := excelize.NewFile(excelize.Options{TmpDir: spoolDir(opt.Password)})
 	defer f.Close()
-	w := &workbook{f: f, l: l, stats: newStats(), usedArt: map[string]bool{}, usedAct: map[string]bool{}, net: network.NewBuilder(l.actors).WithoutIDs()}
+	w := &workbook{f: f, l: l, stats: newStats(), usedArt: map[string]bool{}, usedAct: map[string]bool{}, net: network.NewBuilder(l.actors)}
 	if w.styles, err = newStyles(f); err != nil {
 		return Result{}, err
 	}
