@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 	"time"
@@ -36,13 +37,13 @@ func (w *workbook) writeSummary(filter Filter) error {
 	f.SetColWidth(s, "A", "A", 30)
 	f.SetColWidth(s, "B", "B", 26)
 	f.SetColWidth(s, "D", "J", 14)
-	row := w.block("A", 9, "Events by type", []string{"Type", "Events"}, top(w.stats.byType, func(k string) string { return k }, 0))
-	row = w.block("A", row+2, "Top actors", []string{"Actor", "Events"}, top(w.stats.byActor, w.l.actorName, 10))
-	row = w.block("A", row+2, "Top actor pairs", []string{"Actor → recipient", "Events"}, top(w.stats.byPair, func(p [2]string) string {
+	row := w.block("A", 9, "Events by type", []string{"Type", "Events"}, top(maps.All(w.stats.byType), func(k string) string { return k }, 0))
+	row = w.block("A", row+2, "Top actors", []string{"Actor", "Events"}, top(maps.All(w.stats.byActor), w.l.actorName, 10))
+	row = w.block("A", row+2, "Top actor pairs", []string{"Actor → recipient", "Events"}, top(w.stats.pairs(w.graph), func(p [2]string) string {
 		return w.l.actorName(p[0]) + " → " + w.l.actorName(p[1])
 	}, 10))
-	row = w.block("A", row+2, "Fatalities by country", []string{"Country of the place", "Fatalities"}, top(w.stats.killedByCountry, countryLabel, 0))
-	w.block("A", row+2, "Events by grade", []string{"Source and information (STANAG 2511)", "Events"}, top(w.stats.byGrade, gradeLabel, 0))
+	row = w.block("A", row+2, "Fatalities by country", []string{"Country of the place", "Fatalities"}, top(maps.All(w.stats.killedByCountry), countryLabel, 0))
+	w.block("A", row+2, "Events by grade", []string{"Source and information (STANAG 2511)", "Events"}, top(maps.All(w.stats.byGrade), gradeLabel, 0))
 	last := w.monthTable(9)
 	return w.chart(last)
 }
