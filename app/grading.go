@@ -59,15 +59,12 @@ func (s *Session) Sources(ctx context.Context) ([]SourceRow, error) {
 		}
 		sourceOf[a.ID] = k
 	}
-	stop := stopWhen(ctx)
-	err = s.st.EachEventBrief(data.EventQuery{}, func(e *data.Event) error {
-		if ids := e.Articles(); len(ids) > 0 {
-			if k, ok := sourceOf[ids[0]]; ok {
-				rows[k].Events++
-			}
+	byArticle, err := s.st.EventsByFirstArticle(ctx)
+	for id, n := range byArticle {
+		if k, ok := sourceOf[id]; ok {
+			rows[k].Events += n
 		}
-		return stop()
-	})
+	}
 	out := make([]SourceRow, 0, len(rows))
 	for _, r := range rows {
 		slices.Sort(r.Reliabilities)

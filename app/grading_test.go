@@ -83,6 +83,38 @@ func TestSourceGradeReachesLaterArticles(t *testing.T) {
 	}
 }
 
+// The register counts each event under the source of the first article it
+// cites: its article, else its evidence's, else a report's.
+func TestSourcesCountEventsByTheirFirstArticle(t *testing.T) {
+	s := newSession(t)
+	dir := storetest.TempDir(t)
+	sum, err := s.Import(context.Background(), []string{writeArticle(t, dir, "a.html", "Talks to resume", "Xinhua"),
+		writeArticle(t, dir, "b.html", "Another wire", "Tass")}, nil)
+	if err != nil || sum.Imported != 2 {
+		t.Fatalf("import: %+v %v", sum, err)
+	}
+	xinhua, tass := sum.IDs[0], sum.IDs[1]
+	for _, e := range []data.Event{
+		{Article: xinhua, Evidence: []data.Span{{Article: tass, Start: 0, End: 5}}},
+		{Reports: []string{tass}},
+		{Evidence: []data.Span{{Article: tass, Start: 0, End: 5}}, Reports: []string{xinhua}},
+		{},
+	} {
+		e.Type = "CONSULT"
+		if err := s.Store().PutEvent(context.Background(), &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows, err := s.Sources(context.Background())
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("sources: %+v %v", rows, err)
+	}
+	got := map[string]int{rows[0].Name: rows[0].Events, rows[1].Name: rows[1].Events}
+	if got["Xinhua"] != 1 || got["Tass"] != 2 {
+		t.Fatalf("events by source %v, want Xinhua 1 and Tass 2", got)
+	}
+}
+
 // An event's row carries its grade, and the filter keeps the events graded
 // at least so well.
 func TestEventRowsByGrade(t *testing.T) {

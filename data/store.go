@@ -87,6 +87,11 @@ type EventReader interface {
 	// EventBriefs reads the briefs of these events, in their order; an
 	// event that is gone has none (nil).
 	EventBriefs(ids []string) ([]*Event, error)
+	// EventsByFirstArticle counts the events by the article each cites
+	// first (the first of Event.Articles; an event citing none is not
+	// counted): the register of sources' counts, read from the briefs
+	// without decoding them whole. The context's error stops it.
+	EventsByFirstArticle(ctx context.Context) (map[string]int, error)
 	// CheckEvent validates an event and what it cites, storing nothing.
 	CheckEvent(e *Event) error
 }

@@ -176,15 +176,35 @@ func (r *briefReader) uvarint() uint64 {
 	return n
 }
 
-func (r *briefReader) string() string {
+func (r *briefReader) string() string { return string(r.raw()) }
+
+// raw reads a string's bytes, in place.
+func (r *briefReader) raw() []byte {
 	n := r.uvarint()
 	if n > uint64(len(r.b)) {
 		r.fail("cut short")
-		return ""
+		return nil
 	}
-	s := string(r.b[:n])
+	s := r.b[:n]
 	r.b = r.b[n:]
 	return s
+}
+
+// firstRaw reads a list of strings and returns the first not empty, in
+// place (nil when there is none).
+func (r *briefReader) firstRaw() []byte {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.fail("cut short")
+		return nil
+	}
+	var first []byte
+	for range n {
+		if s := r.raw(); first == nil && len(s) > 0 {
+			first = s
+		}
+	}
+	return first
 }
 
 func (r *briefReader) list() []string {
@@ -222,4 +242,28 @@ func (r *briefReader) float() float64 {
 	f := math.Float64frombits(binary.LittleEndian.Uint64(r.b))
 	r.b = r.b[8:]
 	return f
+}
+
+// firstArticle reads from a brief the article its event cites first, as
+// data.Event.Articles lists them (its article, its evidence's, the reports
+// it cites), in place and without decoding the rest; nil when none.
+func firstArticle(b []byte) ([]byte, error) {
+	r := briefReader{b: b}
+	if form := r.byte(); form != briefForm {
+		return nil, fmt.Errorf("an event brief of form %d, not %d", form, briefForm)
+	}
+	r.raw() // the id
+	if a := r.raw(); len(a) > 0 {
+		return a, r.err
+	}
+	for range 8 { // type, mode, CAMEO, three of the date, credibility, confidence
+		r.raw()
+	}
+	r.firstRaw() // actors
+	r.firstRaw() // recipients
+	first := r.firstRaw()
+	if first == nil {
+		first = r.firstRaw() // reports
+	}
+	return first, r.err
 }

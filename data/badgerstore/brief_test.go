@@ -75,3 +75,32 @@ func TestDamagedBriefIsRefused(t *testing.T) {
 		t.Fatal("a string longer than the brief was read")
 	}
 }
+
+// TestFirstArticleOfBrief: the article read from a brief in place is the
+// first that Event.Articles lists; a brief cut short or of another form
+// is refused.
+func TestFirstArticleOfBrief(t *testing.T) {
+	span := func(art string) []data.Span { return []data.Span{{Article: art}} }
+	for _, e := range []*data.Event{
+		fullEvent(),
+		{ID: "ev-1", Type: "AID", Actors: []string{"ac-1"}, Evidence: append(span(""), span("ar-2")...), Reports: []string{"ar-3"}},
+		{ID: "ev-2", Recipients: []string{"ac-1", "ac-2"}, Reports: []string{"ar-3", "ar-4"}},
+		{ID: "ev-3"},
+	} {
+		b := encodeBrief(e)
+		got, err := firstArticle(b)
+		want := ""
+		if ids := e.Articles(); len(ids) > 0 {
+			want = ids[0]
+		}
+		if err != nil || string(got) != want {
+			t.Errorf("%s: first article %q %v, want %q", e.ID, got, err, want)
+		}
+	}
+	if _, err := firstArticle([]byte{briefForm, 3, 'e'}); err == nil {
+		t.Error("a brief cut in its id was read")
+	}
+	if _, err := firstArticle([]byte{briefForm + 1}); err == nil {
+		t.Error("a brief of an unknown form was read")
+	}
+}

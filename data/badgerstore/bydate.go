@@ -3,6 +3,7 @@ package badgerstore
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -129,5 +130,40 @@ func (s *Store) EventBriefs(ids []string) ([]*data.Event, error) {
 		}
 		return nil
 	})
+	return out, err
+}
+
+// EventsByFirstArticle counts the events by the article each cites first,
+// reading only that from each brief, in place.
+func (s *Store) EventsByFirstArticle(ctx context.Context) (map[string]int, error) {
+	counts := map[string]*int{} // looked up by the brief's bytes, not a copy of them
+	err := s.scan(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(eventBrief(""))})
+		defer it.Close()
+		n := 0
+		for it.Rewind(); it.Valid(); it.Next() {
+			if n++; n%4096 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			err := it.Item().Value(func(b []byte) error {
+				a, err := firstArticle(b)
+				if c := counts[string(a)]; c != nil {
+					*c++
+				} else if len(a) > 0 {
+					one := 1
+					counts[string(a)] = &one
+				}
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("read %s (dossier check mends it): %w", it.Item().Key(), err)
+			}
+		}
+		return nil
+	})
+	out := make(map[string]int, len(counts))
+	for a, c := range counts {
+		out[a] = *c
+	}
 	return out, err
 }

@@ -68,3 +68,44 @@ func testEventsByDate(t *testing.T, s data.Store) {
 		t.Error("EventsByDate went on with a cancelled context")
 	}
 }
+
+// testEventsByFirstArticle: events are counted by the first article they
+// cite, their article before their evidence's before their reports; an
+// event citing none and a deleted event are not counted.
+func testEventsByFirstArticle(t *testing.T, s data.Store) {
+	a, b, c := addArticle(t, s, "A", articleText), addArticle(t, s, "B", articleText+" B"), addArticle(t, s, "C", articleText+" C")
+	span := func(art string) []data.Span { return []data.Span{{Article: art, Start: 0, End: 5}} }
+	var gone string
+	for i, e := range []data.Event{
+		{Article: a, Evidence: span(b), Reports: []string{c}},
+		{Evidence: span(b), Reports: []string{a}},
+		{Evidence: span(b)},
+		{Reports: []string{c}},
+		{},
+		{Article: c},
+	} {
+		e.Type = "CONSULT"
+		if err := s.PutEvent(bg, &e); err != nil {
+			t.Fatalf("event %d: %v", i, err)
+		}
+		gone = e.ID
+	}
+	if err := s.DeleteEvent(bg, gone, 1); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.EventsByFirstArticle(bg)
+	if want := map[string]int{a: 1, b: 2, c: 1}; err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("EventsByFirstArticle: %v %v, want %v", got, err, want)
+	}
+	done, cancel := context.WithCancel(bg)
+	cancel()
+	for range 5000 { // enough for the walk to look at the context
+		e := data.Event{Type: "CONSULT", Article: a}
+		if err := s.PutEvent(bg, &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.EventsByFirstArticle(done); err != context.Canceled {
+		t.Fatalf("a cancelled count: %v", err)
+	}
+}

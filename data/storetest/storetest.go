@@ -26,6 +26,7 @@ func Run(t *testing.T, open Opener) {
 		"EventDerivedFields":      testEventDerived,
 		"EventIndexes":            testEventIndexes,
 		"EventsByDate":            testEventsByDate,
+		"EventsByFirstArticle":    testEventsByFirstArticle,
 		"DeletesRespectCitations": testDeletes,
 		"PutEventsIsAllOrNothing": testPutEvents,
 		"StaleWritesAreRefused":   testStaleWrites,
