@@ -64,6 +64,7 @@ type Builder struct {
 	actors map[string]data.Actor
 	index  map[string]int32   // node id → its place in nodes
 	nodes  []Node             // in the order first seen
+	types  []Tally            // each node's events by type, its Types once built
 	pairs  map[[2]int32]int32 // the two nodes' places → the link's in links
 	links  []Link
 	marked map[string]bool // event ids whose links are Marked
@@ -94,10 +95,11 @@ func (b *Builder) Add(e *data.Event) {
 		killed = *e.Size.Fatalities
 	}
 	for _, id := range e.Parties() {
-		n := &b.nodes[b.node(id)]
+		i := b.node(id)
+		n := &b.nodes[i]
 		n.Events++
 		n.Killed += killed
-		n.Types[e.Type]++
+		b.count(&b.types[i], e.Type)
 		n.First, n.Last = widen(n.First, n.Last, e.Date.Start)
 	}
 	for _, a := range e.Actors {
@@ -119,11 +121,23 @@ func (b *Builder) link(from, to int32, e *data.Event, quad, killed int) {
 	}
 	l := &b.links[i]
 	l.ByQuad[quad]++
-	l.Types.Add(b.word(e.Type), 1)
+	b.count(&l.Types, e.Type)
 	l.First, l.Last = widen(l.First, l.Last, b.word(e.Date.Start))
 	l.N++
 	l.Marked = l.Marked || b.marked[e.ID]
 	l.Killed += killed
+}
+
+// count adds an event of a type to a tally: a short list of types rather
+// than a map, which a million events would update a few million times.
+func (b *Builder) count(t *Tally, typ string) {
+	for i := range *t {
+		if (*t)[i].Type == typ {
+			(*t)[i].N++
+			return
+		}
+	}
+	*t = append(*t, TypeCount{b.word(typ), 1})
 }
 
 // word is the builder's copy of s.
@@ -147,7 +161,8 @@ func (b *Builder) node(id string) int32 {
 	}
 	i := int32(len(b.nodes))
 	b.index[id] = i
-	b.nodes = append(b.nodes, Node{ID: id, Name: name, Kind: a.Kind, Country: a.Country, Types: map[string]int{}, Members: 1})
+	b.nodes = append(b.nodes, Node{ID: id, Name: name, Kind: a.Kind, Country: a.Country, Members: 1})
+	b.types = append(b.types, nil)
 	return i
 }
 
@@ -169,20 +184,19 @@ func widen(first, last, date string) (string, string) {
 // It ends the builder: what it gathered moves into the graph, not copied,
 // since a million events can make hundreds of thousands of links.
 func (b *Builder) Graph() *Graph {
+	for i, t := range b.types {
+		b.nodes[i].Types = t.Map()
+	}
 	g := &Graph{Actors: len(b.nodes), Nodes: b.nodes, Links: b.links}
 	*b = Builder{}
 	g.sort()
 	return g
 }
 
+// sort puts the nodes in order of id and the links in order of their
+// ends' ids, compared by the nodes' places rather than by the strings.
 func (g *Graph) sort() {
 	sort.Slice(g.Nodes, func(i, j int) bool { return g.Nodes[i].ID < g.Nodes[j].ID })
-	sort.Slice(g.Links, func(i, j int) bool {
-		if g.Links[i].From != g.Links[j].From {
-			return g.Links[i].From < g.Links[j].From
-		}
-		return g.Links[i].To < g.Links[j].To
-	})
 	g.index = make(map[string]int, len(g.Nodes))
 	for i, n := range g.Nodes {
 		g.index[n.ID] = i
@@ -191,6 +205,22 @@ func (g *Graph) sort() {
 	for i, l := range g.Links {
 		g.ends[i] = [2]int{g.index[l.From], g.index[l.To]}
 	}
+	sort.Sort(linkOrder{g})
+}
+
+// linkOrder sorts a graph's links with their ends.
+type linkOrder struct{ g *Graph }
+
+func (o linkOrder) Len() int { return len(o.g.Links) }
+
+func (o linkOrder) Less(i, j int) bool {
+	a, b := o.g.ends[i], o.g.ends[j]
+	return a[0] < b[0] || a[0] == b[0] && a[1] < b[1]
+}
+
+func (o linkOrder) Swap(i, j int) {
+	o.g.Links[i], o.g.Links[j] = o.g.Links[j], o.g.Links[i]
+	o.g.ends[i], o.g.ends[j] = o.g.ends[j], o.g.ends[i]
 }
 
 // CountryID is the node id of a country's actors taken together.
@@ -200,10 +230,11 @@ func CountryID(code string) string { return "country:" + code }
 // two countries become one link between the countries; actors without a
 // country stand together as "no country".
 func (g *Graph) ByCountry() *Graph {
-	groupOf := func(n Node) string { return CountryID(strings.ToUpper(n.Country)) }
 	nodes := map[string]*Node{}
-	for _, n := range g.Nodes {
-		id := groupOf(n)
+	groupOf := make([]string, len(g.Nodes)) // by the node's place
+	for i, n := range g.Nodes {
+		id := CountryID(strings.ToUpper(n.Country))
+		groupOf[i] = id
 		c := nodes[id]
 		if c == nil {
 			name := countryName(n.Country)
@@ -220,10 +251,8 @@ func (g *Graph) ByCountry() *Graph {
 		c.First, c.Last = widen(c.First, c.Last, n.Last)
 	}
 	links := map[[2]string]*Link{}
-	for _, l := range g.Links {
-		from, _ := g.Node(l.From)
-		to, _ := g.Node(l.To)
-		key := [2]string{groupOf(from), groupOf(to)}
+	for i, l := range g.Links {
+		key := [2]string{groupOf[g.ends[i][0]], groupOf[g.ends[i][1]]}
 		if key[0] == key[1] {
 			continue
 		}
