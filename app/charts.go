@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 
 	"dossier/app/geomap"
 	"dossier/app/network"
@@ -28,16 +29,24 @@ func (s *Session) MapSpots(ctx context.Context, f EventFilter) ([]geomap.Spot, i
 	if err != nil {
 		return nil, 0, err
 	}
-	var spots []geomap.Spot
+	// The spots gather in parts and are put together once: a slice grown
+	// a spot at a time to a million spots spent a second growing.
+	var parts [][]geomap.Spot
+	part := make([]geomap.Spot, 0, 1024)
 	unplaced := 0
 	err = each(func(e *data.Event) {
-		if sp, ok := geomap.SpotOf(e); ok {
-			spots = append(spots, sp)
-		} else {
+		sp, ok := geomap.SpotOf(e)
+		if !ok {
 			unplaced++
+			return
 		}
+		if len(part) == cap(part) {
+			parts = append(parts, part)
+			part = make([]geomap.Spot, 0, min(2*cap(part), 1<<16))
+		}
+		part = append(part, sp)
 	})
-	return spots, unplaced, err
+	return slices.Concat(append(parts, part)...), unplaced, err
 }
 
 // MapSpotsOf are the spots of some events (those that changed), by id:
