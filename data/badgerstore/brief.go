@@ -58,12 +58,20 @@ func encodeBrief(e *data.Event) []byte {
 
 // decodeBrief reads a brief into e: a data.Event whose evidence spans name
 // only their articles.
-func decodeBrief(b []byte, e *data.Event) error {
-	r := briefReader{b: b}
+func decodeBrief(b []byte, e *data.Event) error { return (*words)(nil).decodeBrief(b, e) }
+
+// newBriefDecoder is a decoder of briefs for a walk: one that keeps a
+// copy of the words it reads (see words).
+func newBriefDecoder() func([]byte, *data.Event) error { return newWords().decodeBrief }
+
+// decodeBrief is decodeBrief taking every string but the id from w.
+func (w *words) decodeBrief(b []byte, e *data.Event) error {
+	r := briefReader{b: b, words: w}
 	if form := r.byte(); form != briefForm {
 		return fmt.Errorf("an event brief of form %d, not %d", form, briefForm)
 	}
-	for _, s := range []*string{&e.ID, &e.Article, &e.Type, &e.Mode, &e.CAMEO, &e.Date.Start, &e.Date.End, &e.Date.Precision,
+	e.ID = string(r.raw())
+	for _, s := range []*string{&e.Article, &e.Type, &e.Mode, &e.CAMEO, &e.Date.Start, &e.Date.End, &e.Date.Precision,
 		&e.Credibility, &e.Confidence} {
 		*s = r.string()
 	}
@@ -120,8 +128,36 @@ func flagBits(f data.Flags) byte {
 
 // briefReader reads a brief's fields; the first fault stops it.
 type briefReader struct {
-	b   []byte
-	err error
+	b     []byte
+	err   error
+	words *words // nil: none kept
+}
+
+// words keeps one copy of each string the briefs of a walk hold, but their
+// ids: a type, a date, an actor, a place, an article is written in many
+// events, and a walk of a million of them would otherwise make a copy of
+// each for each event: at a million, 22 million objects made instead of
+// 10 million, and the map's spots held 59 MB more. It keeps at most
+// maxWords, and makes a copy of its own of any string after that.
+type words struct{ of map[string]string }
+
+const maxWords = 1 << 14
+
+func newWords() *words { return &words{of: map[string]string{}} }
+
+// word is the copy of b kept, or a new one.
+func (w *words) word(b []byte) string {
+	if w == nil {
+		return string(b)
+	}
+	if s, ok := w.of[string(b)]; ok { // looked up without a copy
+		return s
+	}
+	s := string(b)
+	if len(w.of) < maxWords {
+		w.of[s] = s
+	}
+	return s
 }
 
 func (r *briefReader) fail(why string) {
@@ -176,7 +212,8 @@ func (r *briefReader) uvarint() uint64 {
 	return n
 }
 
-func (r *briefReader) string() string { return string(r.raw()) }
+// string reads a string, from the words kept when it is one of them.
+func (r *briefReader) string() string { return r.words.word(r.raw()) }
 
 // raw reads a string's bytes, in place.
 func (r *briefReader) raw() []byte {

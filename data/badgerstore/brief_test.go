@@ -1,9 +1,13 @@
 package badgerstore
 
 import (
+	"context"
+	"fmt"
 	"reflect"
+	"runtime"
 	"slices"
 	"testing"
+	"unsafe"
 
 	"dossier/data"
 )
@@ -102,5 +106,57 @@ func TestFirstArticleOfBrief(t *testing.T) {
 	}
 	if _, err := firstArticle([]byte{briefForm + 1}); err == nil {
 		t.Error("a brief of an unknown form was read")
+	}
+}
+
+// A walk of briefs keeps one copy of a word its events share, per worker:
+// a million events of a few dozen types hold a few dozen copies of them,
+// not a million. The ids stay each event's own, and the words kept stop
+// at maxWords (what follows is copied, and still read right).
+func TestWalkOfBriefsSharesWords(t *testing.T) {
+	s, err := OpenInMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.PutActor(context.Background(), &data.Actor{ID: "ac-1", Name: "Students", Kind: data.KindOrganisation}); err != nil {
+		t.Fatal(err)
+	}
+	n := 3*decodeBatch + 11
+	for i := range n {
+		e := &data.Event{ID: fmt.Sprintf("ev-%05d", i), Type: "PROTEST", Date: data.EventDate{Start: "2024-05-01"}, Actors: []string{"ac-1"},
+			Location: &data.Location{Name: "Lviv", Country: "UKR", Lat: 49.84, Lon: 24.03}}
+		if err := s.PutEvent(context.Background(), e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copies := map[string]map[*byte]bool{}
+	count := func(what, s string) {
+		if copies[what] == nil {
+			copies[what] = map[*byte]bool{}
+		}
+		copies[what][unsafe.StringData(s)] = true
+	}
+	err = s.EachEventBrief(data.EventQuery{}, func(e *data.Event) error {
+		for what, s := range map[string]string{"type": e.Type, "date": e.Date.Start, "actor": e.Actors[0], "place": e.Location.Name, "country": e.Location.Country, "id": e.ID} {
+			count(what, s)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	most := 2 * runtime.GOMAXPROCS(0)
+	for what, seen := range copies {
+		if what == "id" && len(seen) != n || what != "id" && len(seen) > most {
+			t.Errorf("%d events hold %d copies of their %s", n, len(seen), what)
+		}
+	}
+	w := newWords()
+	for i := range maxWords + 10 {
+		w.word(fmt.Appendf(nil, "w%d", i))
+	}
+	if len(w.of) != maxWords || w.word([]byte("w1")) != "w1" || w.word([]byte("past")) != "past" || len(w.of) != maxWords {
+		t.Fatalf("%d words kept, bound %d", len(w.of), maxWords)
 	}
 }

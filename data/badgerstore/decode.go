@@ -23,11 +23,16 @@ func eachJSON[T any](txn *badger.Txn, prefix string, fn func(*T) error) error {
 
 // eachJSONAfter is eachJSON over the keys after the key after ("": all).
 func eachJSONAfter[T any](txn *badger.Txn, prefix, after string, fn func(*T) error) error {
-	return eachDecoded(txn, prefix, after, func(b []byte, v *T) error { return json.Unmarshal(b, v) }, fn)
+	unmarshal := func(b []byte, v *T) error { return json.Unmarshal(b, v) }
+	return eachDecoded(txn, prefix, after, func() func([]byte, *T) error { return unmarshal }, fn)
 }
 
 // eachDecoded is eachJSONAfter with another decoder (an event's brief).
-func eachDecoded[T any](txn *badger.Txn, prefix, after string, unmarshal func([]byte, *T) error, fn func(*T) error) error {
+// newDecoder makes the decoder of one worker, which decodes one value at a
+// time and may keep what it learns from one value to the next (the
+// brief's words): a walk makes two per core, as two batches are decoded
+// at once (batch n+2 starts only once batch n is done and delivered).
+func eachDecoded[T any](txn *badger.Txn, prefix, after string, newDecoder func() func([]byte, *T) error, fn func(*T) error) error {
 	// No PrefetchValues, here or in any walk: the store keeps every value
 	// in the LSM tree (under Badger's 1 MB ValueThreshold), so there is
 	// nothing to fetch ahead, and Badger's prefetch starts a goroutine per
@@ -49,6 +54,16 @@ func eachDecoded[T any](txn *badger.Txn, prefix, after string, unmarshal func([]
 		}
 		return err
 	}
+	var decoders [2][]func([]byte, *T) error
+	batches := 0
+	start := func(keys []string, raw [][]byte) *decoding[T] {
+		ds := &decoders[batches%2]
+		batches++
+		for len(*ds) < runtime.GOMAXPROCS(0) {
+			*ds = append(*ds, newDecoder())
+		}
+		return decode(keys, raw, *ds)
+	}
 	var keys []string
 	var raw [][]byte
 	it.Rewind()
@@ -65,13 +80,13 @@ func eachDecoded[T any](txn *badger.Txn, prefix, after string, unmarshal func([]
 		}
 		keys, raw = append(keys, string(it.Item().Key())), append(raw, b)
 		if len(raw) == decodeBatch {
-			if err := deliver(decode(keys, raw, unmarshal)); err != nil {
+			if err := deliver(start(keys, raw)); err != nil {
 				return err
 			}
 			keys, raw = nil, nil
 		}
 	}
-	if err := deliver(decode(keys, raw, unmarshal)); err != nil {
+	if err := deliver(start(keys, raw)); err != nil {
 		return err
 	}
 	return deliver(nil)
@@ -85,14 +100,15 @@ type decoding[T any] struct {
 	wg    sync.WaitGroup
 }
 
-// decode starts decoding raw (the values of keys), a share to each core.
-func decode[T any](keys []string, raw [][]byte, unmarshal func([]byte, *T) error) *decoding[T] {
-	workers := runtime.GOMAXPROCS(0)
+// decode starts decoding raw (the values of keys), a share to each of the
+// decoders, each on a goroutine of its own.
+func decode[T any](keys []string, raw [][]byte, decoders []func([]byte, *T) error) *decoding[T] {
+	workers := len(decoders)
 	share := (len(raw) + workers - 1) / workers
 	d := &decoding[T]{out: make([]*T, len(raw)), share: share, errs: make([]error, workers)}
 	for w := 0; w*share < len(raw); w++ {
 		d.wg.Add(1)
-		go func() {
+		go func(unmarshal func([]byte, *T) error) {
 			defer d.wg.Done()
 			for i := w * share; i < min(len(raw), (w+1)*share); i++ {
 				v := new(T)
@@ -102,7 +118,7 @@ func decode[T any](keys []string, raw [][]byte, unmarshal func([]byte, *T) error
 				}
 				d.out[i] = v
 			}
-		}()
+		}(decoders[w])
 	}
 	return d
 }

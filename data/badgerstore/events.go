@@ -310,7 +310,7 @@ func readBrief(txn *badger.Txn, id string, e *data.Event) error {
 
 // eachBrief walks every event's brief, decoded on every core.
 func eachBrief(txn *badger.Txn, fn func(*data.Event) error) error {
-	return eachDecoded(txn, eventBrief(""), "", decodeBrief, fn)
+	return eachDecoded(txn, eventBrief(""), "", newBriefDecoder, fn)
 }
 
 // eventsInDateRange lists the date index's keys from q.From up to q.To.
