@@ -45,6 +45,9 @@ func TestDamagedTableIsFoundOnOpening(t *testing.T) {
 		if !strings.Contains(notices, "is damaged") || data.ErrorCode(st.Verify()) != data.EDamaged {
 			t.Errorf("passphrase %q: a damaged table went unseen: %q", passphrase, notices)
 		}
+		if name := filepath.Base(tables[0]); !strings.Contains(notices, "the table "+name) {
+			t.Errorf("passphrase %q: the notice does not name %s: %q", passphrase, name, notices)
+		}
 		st.Close()
 	}
 }
