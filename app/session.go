@@ -103,8 +103,13 @@ func (s *Session) Articles() ([]data.Article, error) {
 	return arts, err
 }
 
-// EventsOf returns the events citing an article, in creation order.
+// EventsOf returns the events citing an article, in creation order; no
+// article ("", as when none is open) cites none (a query without an
+// article would read every event of the store).
 func (s *Session) EventsOf(articleID string) ([]data.Event, error) {
+	if articleID == "" {
+		return nil, nil
+	}
 	evs, err := s.st.Events(data.EventQuery{Article: articleID})
 	sort.SliceStable(evs, func(i, j int) bool { return evs[i].ID < evs[j].ID })
 	return evs, err

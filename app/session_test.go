@@ -41,6 +41,9 @@ func TestSampleIsCodedAndLoadsOnce(t *testing.T) {
 			t.Fatalf("sample event without evidence: %+v", e)
 		}
 	}
+	if none, err := s.EventsOf(""); len(none) != 0 || err != nil {
+		t.Fatalf("no article cites %d events (%v)", len(none), err)
+	}
 	again, _ := s.LoadSample()
 	if again != id {
 		t.Fatal("second load made a new article")

@@ -35,6 +35,7 @@ type articlePanel struct {
 	header *widget.Label
 	// onCount hears how many articles there are after each reload.
 	onCount func(n int)
+	reads   int // the lists read so far: a read in the background that another overtook is dropped
 }
 
 const (
@@ -88,15 +89,54 @@ func (p *articlePanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 // reload reads the article headers and event counts again.
 func (p *articlePanel) reload() error {
+	p.reads++
+	all, counts, err := p.read()
+	if all != nil || err == nil {
+		p.fill(all, counts)
+	}
+	return err
+}
+
+// readInBackground reads the headers and counts off the UI goroutine (a
+// hundred thousand articles and the counts of a million events take most
+// of a second, which the window would otherwise wait for before it
+// shows), then fills the list and calls done, unless a reload overtook it.
+func (p *articlePanel) readInBackground(ui *bridge, done func(error)) {
+	p.reads++
+	read := p.reads
+	p.header.SetText("Reading the articles…")
+	var all []data.Article
+	var counts map[string]int
+	var err error
+	ui.run(func() { all, counts, err = p.read() }, func() {
+		if read != p.reads {
+			return
+		}
+		if all != nil || err == nil {
+			p.fill(all, counts)
+		}
+		done(err)
+	})
+}
+
+// read reads the headers (nil when they cannot be read) and the counts.
+func (p *articlePanel) read() ([]data.Article, map[string]int, error) {
 	all, err := p.src.Articles()
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	p.all = all
-	p.counts, err = p.src.EventCountsByArticle()
+	counts, err := p.src.EventCountsByArticle()
+	return all, counts, err
+}
+
+// fill shows these headers and counts.
+func (p *articlePanel) fill(all []data.Article, counts map[string]int) {
+	p.all, p.counts = all, counts
+	if p.counts == nil {
+		p.counts = map[string]int{}
+	}
 	p.apply()
 	p.onCount(len(p.all))
-	return err
 }
 
 // changed brings the rows a change touches up to date: an article's

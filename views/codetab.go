@@ -59,7 +59,14 @@ func (c *codeTab) view() fyne.CanvasObject {
 	right.Offset = 0.58
 	main := container.NewHSplit(c.articles.view(), right)
 	main.Offset = 0.2
-	c.reloadArticles()
+	c.articles.readInBackground(c.ui, func(err error) {
+		if err != nil {
+			showError(c.win, "The articles could not be read", err)
+		}
+		if c.article == nil {
+			c.openNewest()
+		}
+	})
 	return main
 }
 
@@ -113,7 +120,8 @@ func (c *codeTab) reliabilityOf(id string) string {
 	return ""
 }
 
-// openNewest opens the newest article, if any, once the window shows.
+// openNewest opens the newest article, if any, once the window shows (and
+// again once the list is read, if none is open by then).
 func (c *codeTab) openNewest() {
 	if len(c.articles.shown) > 0 {
 		c.articles.list.Select(0)

@@ -46,7 +46,6 @@ func showWorkbench(w fyne.Window, sess *app.Session, files []string) {
 	wb := newWorkbench(sess, w, newBridge())
 	w.SetContent(wb.content())
 	w.SetMainMenu(wb.mainMenu())
-	wb.code.openNewest()
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { wb.importer.importURIs(uris) })
 	w.Resize(fyne.NewSize(1440, 880))
 	w.SetMaster()
