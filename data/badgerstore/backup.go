@@ -32,7 +32,7 @@ func (s *Store) Backup(w io.Writer) error {
 		return err
 	}
 	zw := gzip.NewWriter(out)
-	if _, err := s.db.Backup(zw, 0); err != nil {
+	if err := writeBackupStream(s.db, zw); err != nil {
 		return fmt.Errorf("back up: %w", err)
 	}
 	if err := zw.Close(); err != nil {
@@ -105,7 +105,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader, replace bool) error {
 			return err
 		}
 	}
-	if err := s.db.Load(zr, 256); err != nil {
+	if err := s.db.Load(zr, restoreWrites); err != nil {
 		if errors.Is(err, gzip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, sealed.ErrBadSeal) {
 			return data.Errorf(data.EInvalid, "The backup is damaged or cut short; nothing usable was restored.")
 		}

@@ -57,10 +57,9 @@ const (
 func copyRecords(from, to *Store) error {
 	pr, pw := io.Pipe()
 	go func() {
-		_, err := from.db.Backup(pw, 0)
-		pw.CloseWithError(err)
+		pw.CloseWithError(writeBackupStream(from.db, pw))
 	}()
-	return to.db.Load(pr, 256)
+	return to.db.Load(pr, restoreWrites)
 }
 
 // markWhole marks a copied database as whole, on disk.
