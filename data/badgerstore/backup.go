@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -128,7 +129,9 @@ func (s *Store) Restore(ctx context.Context, r io.Reader, replace bool) error {
 }
 
 // VerifyBackup reads a whole backup without loading it: the header, the
-// seal (with this database's passphrase) and the gzip checksum.
+// seal (with this database's passphrase), the gzip checksum, and the length
+// of each list of records, which Badger's loader would allocate before
+// reading it (a crafted length would take all the memory there is).
 func (s *Store) VerifyBackup(r io.Reader) error {
 	in, err := s.backupReader(r)
 	if err != nil {
@@ -136,12 +139,37 @@ func (s *Store) VerifyBackup(r io.Reader) error {
 	}
 	zr, err := gzip.NewReader(in)
 	if err == nil {
-		_, err = io.Copy(io.Discard, zr)
+		err = checkLists(zr)
 	}
 	if err != nil {
 		return data.Errorf(data.EInvalid, "The backup cannot be read whole (%v); nothing was restored.", err)
 	}
 	return nil
+}
+
+// maxList is the longest list of records a backup may hold: Badger's own
+// stream wrote lists of up to about 100 MB, Dossier's are about 1 MB.
+const maxList = 256 << 20
+
+// checkLists reads a backup stream list by list, refusing a length past
+// maxList.
+func checkLists(r io.Reader) error {
+	br := bufio.NewReader(r)
+	for {
+		var head [8]byte
+		if _, err := io.ReadFull(br, head[:]); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		n := binary.LittleEndian.Uint64(head[:])
+		if n > maxList {
+			return fmt.Errorf("a list of records %d bytes long, past %d", n, maxList)
+		}
+		if _, err := io.CopyN(io.Discard, br, int64(n)); err != nil {
+			return err
+		}
+	}
 }
 
 // ResealBackup copies a backup from in to out, opened with the passphrase

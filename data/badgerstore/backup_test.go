@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/binary"
 	"io"
+	"strings"
 	"testing"
 
 	"dossier/data/storetest"
@@ -78,5 +79,25 @@ func backupLists(t *testing.T, b []byte) []int {
 			t.Fatal(err)
 		}
 		sizes = append(sizes, int(n))
+	}
+}
+
+// A backup whose list claims more bytes than any backup holds is refused
+// before anything is loaded: Badger's loader would allocate them first.
+func TestBackupWithAHugeListIsRefused(t *testing.T) {
+	st, err := Open(storetest.TempDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var crafted bytes.Buffer
+	crafted.WriteString(backupMagic)
+	zw := gzip.NewWriter(&crafted)
+	zw.Write(binary.LittleEndian.AppendUint64(nil, 1<<40))
+	zw.Write([]byte("not a list"))
+	zw.Close()
+	err = st.VerifyBackup(bytes.NewReader(crafted.Bytes()))
+	if err == nil || !strings.Contains(err.Error(), "past") {
+		t.Fatalf("a list of a terabyte: %v", err)
 	}
 }
