@@ -320,3 +320,41 @@ func widgetButton(t *testing.T, wb *workbench, label string) *widget.Button {
 	}
 	return found
 }
+
+// The window shows before the article list is read: the list is read off
+// the UI goroutine, says so meanwhile, and the newest article opens once
+// it is read, unless the analyst opened one first.
+func TestArticleListIsReadAfterTheWindowShows(t *testing.T) {
+	test.NewTempApp(t)
+	dir := t.TempDir() + "/db"
+	st, err := badgerstore.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	sess := app.NewSession(st, dir)
+	older, _, _ := sess.AddText("An older report.")
+	newest, _, _ := sess.AddText("The newest report.")
+	for _, openFirst := range []bool{false, true} {
+		win := test.NewTempWindow(t, nil)
+		ui := newTestBridge()
+		wb := newWorkbench(sess, win, ui)
+		win.SetContent(wb.content())
+		c := wb.code
+		if len(c.articles.shown) != 0 || c.article != nil || !strings.Contains(c.articles.header.Text, "Reading") {
+			t.Fatalf("before the list is read: %d shown, open %v, %q", len(c.articles.shown), c.article, c.articles.header.Text)
+		}
+		if openFirst {
+			c.open(older)
+		}
+		ui.settle()
+		want := newest
+		if openFirst {
+			want = older
+		}
+		if len(c.articles.shown) != 2 || c.article == nil || c.article.ID != want || c.articles.header.Text != "2 articles" {
+			t.Fatalf("opened first %v: %d shown, open %v, %q", openFirst, len(c.articles.shown), c.article, c.articles.header.Text)
+		}
+		wb.stop()
+	}
+}
