@@ -120,8 +120,8 @@ func (c *codeTab) reliabilityOf(id string) string {
 	return ""
 }
 
-// openNewest opens the newest article, if any, once the window shows (and
-// again once the list is read, if none is open by then).
+// openNewest opens the newest article, if any: once the list is first
+// read (if none is open by then), and after a restore.
 func (c *codeTab) openNewest() {
 	if len(c.articles.shown) > 0 {
 		c.articles.list.Select(0)
