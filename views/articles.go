@@ -27,7 +27,7 @@ type articlePanel struct {
 	open   func(id string) // the analyst chose an article
 	search fyne.CanvasObject
 	all    []data.Article
-	shown  []data.Article
+	shown  []int // the rows: places in all, filtered and sorted
 	counts map[string]int
 	filter *widget.Entry
 	sortBy *widget.Select
@@ -58,7 +58,7 @@ func newArticlePanel(src articleSource, search fyne.CanvasObject, open func(stri
 	p.list = widget.NewList(func() int { return len(p.shown) }, p.newRow, p.updateRow)
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(p.shown) {
-			p.open(p.shown[i].ID)
+			p.open(p.row(i).ID)
 		}
 	}
 	return p
@@ -81,7 +81,7 @@ func (p *articlePanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(p.shown) {
 		return
 	}
-	a := p.shown[i]
+	a := p.row(i)
 	box := o.(*fyne.Container)
 	box.Objects[0].(*widget.Label).SetText(a.Title)
 	box.Objects[1].(*widget.Label).SetText(orDash(a.Published) + " · " + plural(p.counts[a.ID], "event") + " · " + a.Status)
@@ -185,29 +185,29 @@ func (p *articlePanel) headerChanged(id string) {
 		}
 		p.all[i] = *h
 	}
-	for i := range p.shown {
-		if p.shown[i].ID == id && err == nil {
-			p.shown[i] = *h
-			p.list.RefreshItem(i)
-		}
+	if err == nil {
+		p.refreshRow(id)
 	}
 }
 
 func (p *articlePanel) refreshRow(id string) {
 	for i := range p.shown {
-		if p.shown[i].ID == id {
+		if p.row(i).ID == id {
 			p.list.RefreshItem(i)
 		}
 	}
 }
 
+// row is the article shown in row i.
+func (p *articlePanel) row(i int) *data.Article { return &p.all[p.shown[i]] }
+
 // apply filters and sorts.
 func (p *articlePanel) apply() {
 	q := strings.ToLower(strings.TrimSpace(p.filter.Text))
 	p.shown = p.shown[:0]
-	for _, a := range p.all {
+	for i, a := range p.all {
 		if q == "" || strings.Contains(strings.ToLower(a.Title+" "+a.Source+" "+a.File), q) {
-			p.shown = append(p.shown, a)
+			p.shown = append(p.shown, i)
 		}
 	}
 	less := map[string]func(a, b data.Article) bool{
@@ -217,7 +217,7 @@ func (p *articlePanel) apply() {
 		sortStatus:    func(a, b data.Article) bool { return a.Status < b.Status },
 	}[p.sortBy.Selected]
 	if less != nil {
-		sort.SliceStable(p.shown, func(i, j int) bool { return less(p.shown[i], p.shown[j]) })
+		sort.SliceStable(p.shown, func(i, j int) bool { return less(*p.row(i), *p.row(j)) })
 	}
 	p.header.SetText(fmt.Sprintf("%d articles", len(p.all)))
 	p.list.UnselectAll()
@@ -226,8 +226,8 @@ func (p *articlePanel) apply() {
 
 // selectID selects (and so opens) an article in the list.
 func (p *articlePanel) selectID(id string) {
-	for i, a := range p.shown {
-		if a.ID == id {
+	for i := range p.shown {
+		if p.row(i).ID == id {
 			p.list.Select(i)
 			p.list.ScrollTo(i)
 			return
