@@ -147,7 +147,7 @@ func newWords() *words { return &words{of: map[string]string{}} }
 
 // word is the copy of b kept, or a new one.
 func (w *words) word(b []byte) string {
-	if w == nil {
+	if w == nil || len(b) == 0 { // an empty string is no copy, and many fields are often empty
 		return string(b)
 	}
 	if s, ok := w.of[string(b)]; ok { // looked up without a copy
