@@ -358,3 +358,42 @@ func TestArticleListIsReadAfterTheWindowShows(t *testing.T) {
 		wb.stop()
 	}
 }
+
+// The article list filters and sorts its rows, and a header saved shows
+// in its row.
+func TestArticleListFiltersAndSorts(t *testing.T) {
+	f := newFixture(t)
+	for _, text := range []string{"Bravo harbour report.", "Alpha desk report.", "Charlie harbour dispatch."} {
+		if _, _, err := f.wb.sess.AddText(text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.settle()
+	p := f.wb.code.articles
+	titles := func() (out []string) {
+		for i := range p.shown {
+			out = append(out, p.row(i).Title)
+		}
+		return out
+	}
+	p.sortBy.SetSelected(sortTitle)
+	if got := strings.Join(titles(), " | "); !strings.HasPrefix(got, "Alpha") || !strings.Contains(got, "| Bravo") || !strings.Contains(got, "| Charlie") {
+		t.Fatalf("sorted by title: %q", got)
+	}
+	p.filter.SetText("harbour")
+	if got := titles(); len(got) != 2 || !strings.HasPrefix(got[0], "Bravo") || !strings.HasPrefix(got[1], "Charlie") {
+		t.Fatalf("filtered by harbour: %q", got)
+	}
+	a, err := f.wb.sess.Article(p.row(1).ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Title = "Charlie harbour dispatch, checked"
+	if err := f.wb.sess.SaveArticle(a, ""); err != nil {
+		t.Fatal(err)
+	}
+	f.settle()
+	if got := titles(); len(got) != 2 || got[1] != "Charlie harbour dispatch, checked" {
+		t.Fatalf("after the title was saved: %q", got)
+	}
+}
