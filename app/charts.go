@@ -25,16 +25,21 @@ func (s *Session) Network(ctx context.Context, f EventFilter, marked map[string]
 // MapSpots are the events the filter selects that have coordinates, as
 // the map places them, and how many others it selects (no coordinates).
 func (s *Session) MapSpots(ctx context.Context, f EventFilter) ([]geomap.Spot, int, error) {
-	_, each, err := s.filtered(ctx, f)
-	if err != nil {
-		return nil, 0, err
+	each := func(fn func(*data.Event)) error { // the map of every event reads only what it shows of them
+		return s.st.EachEventSpot(ctx, func(e *data.Event) error { fn(e); return nil })
+	}
+	if !f.selectsAll() {
+		var err error
+		if _, each, err = s.filtered(ctx, f); err != nil {
+			return nil, 0, err
+		}
 	}
 	// The spots gather in parts and are put together once: a slice grown
 	// a spot at a time to a million spots spent a second growing.
 	var parts [][]geomap.Spot
 	part := make([]geomap.Spot, 0, 1024)
 	unplaced := 0
-	err = each(func(e *data.Event) {
+	err := each(func(e *data.Event) {
 		sp, ok := geomap.SpotOf(e)
 		if !ok {
 			unplaced++

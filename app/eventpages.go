@@ -47,6 +47,9 @@ func (f EventFilter) ByDatesOnly() bool {
 	return reflect.DeepEqual(f, EventFilter{})
 }
 
+// selectsAll says whether the filter keeps every event.
+func (f EventFilter) selectsAll() bool { return f.ByDatesOnly() && f.From == "" && f.To == "" }
+
 // EventPages is the all-events table of the events between the filter's
 // dates, sorted by date (see EventPages): f must select by dates alone
 // (ByDatesOnly). It reads the date index, not the events, and stops with

@@ -96,6 +96,49 @@ func (w *words) decodeBrief(b []byte, e *data.Event) error {
 	return r.err
 }
 
+// newSpotDecoder is a decoder of what a map shows of an event (see
+// decodeSpot), for a walk.
+func newSpotDecoder() func([]byte, *data.Event) error { return newWords().decodeSpot }
+
+// decodeSpot reads from a brief only what a map places and shows of its
+// event: its id, type, CAMEO code, start date and fatalities, and of its
+// place (nil when it has none) the name, country and coordinates. The rest
+// is passed over in place, neither copied nor looked up.
+func (w *words) decodeSpot(b []byte, e *data.Event) error {
+	r := briefReader{b: b, words: w}
+	if form := r.byte(); form != briefForm {
+		return fmt.Errorf("an event brief of form %d, not %d", form, briefForm)
+	}
+	e.ID = string(r.raw())
+	r.raw() // article
+	e.Type = r.string()
+	r.raw() // mode
+	e.CAMEO, e.Date.Start = r.string(), r.string()
+	for range 4 { // the date's end and precision, credibility, confidence
+		r.raw()
+	}
+	for range 4 { // actors, recipients, the evidence's articles, reports
+		r.firstRaw()
+	}
+	r.flags()
+	e.Size.Fatalities = r.count()
+	r.count() // injured
+	r.count() // arrested
+	if r.marker() {
+		l := &data.Location{Name: r.string()}
+		r.raw() // place id
+		l.Country = r.string()
+		r.raw() // admin1
+		r.raw() // precision
+		l.Lat, l.Lon = r.float(), r.float()
+		e.Location = l
+	}
+	if r.err == nil && len(r.b) > 0 {
+		r.err = errors.New("an event brief with bytes left over")
+	}
+	return r.err
+}
+
 func appendString(b []byte, s string) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s)))
 	return append(b, s...)

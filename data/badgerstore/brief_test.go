@@ -46,8 +46,15 @@ func TestBriefReadsBackAsEventBrief(t *testing.T) {
 }
 
 // A damaged brief is an error, never a wrong event: cut anywhere, with a
-// byte too many, of another form, or with a count beyond any possible.
+// byte too many, of another form, or with a count beyond any possible;
+// read whole or only for the map.
 func TestDamagedBriefIsRefused(t *testing.T) {
+	for what, decode := range map[string]func([]byte, *data.Event) error{"whole": decodeBrief, "for the map": newSpotDecoder()} {
+		t.Run(what, func(t *testing.T) { damagedBriefIsRefused(t, decode) })
+	}
+}
+
+func damagedBriefIsRefused(t *testing.T, decodeBrief func([]byte, *data.Event) error) {
 	b := encodeBrief(fullEvent())
 	var e data.Event
 	for n := range len(b) {

@@ -163,6 +163,21 @@ func (s *Store) EventsByFirstArticle(ctx context.Context) (map[string]int, error
 	return out, err
 }
 
+// EachEventSpot walks every event's brief, reading only what a map
+// places and shows of it (decodeSpot), decoded on every core, in order of
+// id. fn's error, or the context's once it is done, stops the walk.
+func (s *Store) EachEventSpot(ctx context.Context, fn func(*data.Event) error) error {
+	return s.scan(func(txn *badger.Txn) error {
+		n := 0
+		return eachDecoded(txn, eventBrief(""), "", newSpotDecoder, func(e *data.Event) error {
+			if n++; stopAt(ctx, n) != nil {
+				return ctx.Err()
+			}
+			return fn(e)
+		})
+	})
+}
+
 // stopAt is the context's error at every 4,096th step n of a long walk, nil
 // at the others: often enough to stop within milliseconds, seldom enough
 // to cost nothing.

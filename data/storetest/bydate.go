@@ -109,3 +109,54 @@ func testEventsByFirstArticle(t *testing.T, s data.Store) {
 		t.Fatalf("a cancelled count: %v", err)
 	}
 }
+
+// testEachEventSpot: every event is read with what a map shows of it, a
+// placed one with its place's name, country and coordinates, an unplaced
+// one without a place, a deleted one not at all; in order of id; a
+// cancelled walk stops.
+func testEachEventSpot(t *testing.T, s data.Store) {
+	a := addArticle(t, s, "A", articleText)
+	killed := 3
+	placed := data.Event{Article: a, Type: "ASSAULT", CAMEO: "190", Date: data.EventDate{Start: "2024-03-01", Precision: "day"},
+		Size: data.Size{Fatalities: &killed}, Notes: "a note",
+		Location: &data.Location{Name: "Kharkiv", PlaceID: "706483", Country: "UKR", Admin1: "Kharkivska", Lat: 49.98, Lon: 36.25}}
+	unplaced := data.Event{Article: a, Type: "CONSULT"}
+	gone := data.Event{Article: a, Type: "CONSULT"}
+	for _, e := range []*data.Event{&placed, &unplaced, &gone} {
+		if err := s.PutEvent(bg, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.DeleteEvent(bg, gone.ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]data.Event{}
+	var order []string
+	err := s.EachEventSpot(bg, func(e *data.Event) error {
+		got[e.ID], order = *e, append(order, e.ID)
+		return nil
+	})
+	if err != nil || len(got) != 2 || !slices.IsSorted(order) {
+		t.Fatalf("EachEventSpot: %v, %v", order, err)
+	}
+	p := got[placed.ID]
+	l := p.Location
+	if p.Type != "ASSAULT" || p.CAMEO != "190" || p.Date.Start != "2024-03-01" || p.Size.Fatalities == nil || *p.Size.Fatalities != 3 ||
+		l == nil || l.Name != "Kharkiv" || l.Country != "UKR" || l.Lat != 49.98 || l.Lon != 36.25 {
+		t.Fatalf("the placed event read as %+v, its place %+v", p, l)
+	}
+	if u := got[unplaced.ID]; u.Type != "CONSULT" || u.Location != nil {
+		t.Fatalf("the unplaced event read as %+v", u)
+	}
+	done, cancel := context.WithCancel(bg)
+	cancel()
+	for range 5000 { // enough for the walk to look at the context
+		e := data.Event{Type: "CONSULT", Article: a}
+		if err := s.PutEvent(bg, &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.EachEventSpot(done, func(*data.Event) error { return nil }); err != context.Canceled {
+		t.Fatalf("a cancelled walk: %v", err)
+	}
+}

@@ -27,6 +27,7 @@ func Run(t *testing.T, open Opener) {
 		"EventIndexes":            testEventIndexes,
 		"EventsByDate":            testEventsByDate,
 		"EventsByFirstArticle":    testEventsByFirstArticle,
+		"EachEventSpot":           testEachEventSpot,
 		"DeletesRespectCitations": testDeletes,
 		"PutEventsIsAllOrNothing": testPutEvents,
 		"StaleWritesAreRefused":   testStaleWrites,
