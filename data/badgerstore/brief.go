@@ -66,9 +66,9 @@ func newBriefDecoder() func([]byte, *data.Event) error { return newWords().decod
 
 // decodeBrief is decodeBrief taking every string but the id from w.
 func (w *words) decodeBrief(b []byte, e *data.Event) error {
-	r := briefReader{b: b, words: w}
-	if form := r.byte(); form != briefForm {
-		return fmt.Errorf("an event brief of form %d, not %d", form, briefForm)
+	r, err := w.open(b)
+	if err != nil {
+		return err
 	}
 	e.ID = string(r.raw())
 	for _, s := range []*string{&e.Article, &e.Type, &e.Mode, &e.CAMEO, &e.Date.Start, &e.Date.End, &e.Date.Precision,
@@ -90,10 +90,7 @@ func (w *words) decodeBrief(b []byte, e *data.Event) error {
 		l.Lat, l.Lon = r.float(), r.float()
 		e.Location = l
 	}
-	if r.err == nil && len(r.b) > 0 {
-		r.err = errors.New("an event brief with bytes left over")
-	}
-	return r.err
+	return r.end()
 }
 
 // newSpotDecoder is a decoder of what a map shows of an event (see
@@ -105,9 +102,9 @@ func newSpotDecoder() func([]byte, *data.Event) error { return newWords().decode
 // place (nil when it has none) the name, country and coordinates. The rest
 // is passed over in place, neither copied nor looked up.
 func (w *words) decodeSpot(b []byte, e *data.Event) error {
-	r := briefReader{b: b, words: w}
-	if form := r.byte(); form != briefForm {
-		return fmt.Errorf("an event brief of form %d, not %d", form, briefForm)
+	r, err := w.open(b)
+	if err != nil {
+		return err
 	}
 	e.ID = string(r.raw())
 	r.raw() // article
@@ -133,10 +130,7 @@ func (w *words) decodeSpot(b []byte, e *data.Event) error {
 		l.Lat, l.Lon = r.float(), r.float()
 		e.Location = l
 	}
-	if r.err == nil && len(r.b) > 0 {
-		r.err = errors.New("an event brief with bytes left over")
-	}
-	return r.err
+	return r.end()
 }
 
 func appendString(b []byte, s string) []byte {
@@ -167,6 +161,24 @@ func flagBits(f data.Flags) byte {
 		}
 	}
 	return bits
+}
+
+// open starts reading a brief, taking its strings from w, once its form
+// is known.
+func (w *words) open(b []byte) (*briefReader, error) {
+	r := &briefReader{b: b, words: w}
+	if form := r.byte(); form != briefForm {
+		return nil, fmt.Errorf("an event brief of form %d, not %d", form, briefForm)
+	}
+	return r, nil
+}
+
+// end is the reader's fault, or a fault when bytes are left over.
+func (r *briefReader) end() error {
+	if r.err == nil && len(r.b) > 0 {
+		r.err = errors.New("an event brief with bytes left over")
+	}
+	return r.err
 }
 
 // briefReader reads a brief's fields; the first fault stops it.
@@ -328,9 +340,9 @@ func (r *briefReader) float() float64 {
 // data.Event.Articles lists them (its article, its evidence's, the reports
 // it cites), in place and without decoding the rest; nil when none.
 func firstArticle(b []byte) ([]byte, error) {
-	r := briefReader{b: b}
-	if form := r.byte(); form != briefForm {
-		return nil, fmt.Errorf("an event brief of form %d, not %d", form, briefForm)
+	r, err := (*words)(nil).open(b)
+	if err != nil {
+		return nil, err
 	}
 	r.raw() // the id
 	if a := r.raw(); len(a) > 0 {

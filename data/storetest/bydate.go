@@ -97,16 +97,27 @@ func testEventsByFirstArticle(t *testing.T, s data.Store) {
 	if want := map[string]int{a: 1, b: 2, c: 1}; err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("EventsByFirstArticle: %v %v, want %v", got, err, want)
 	}
-	done, cancel := context.WithCancel(bg)
-	cancel()
-	for range 5000 { // enough for the walk to look at the context
-		e := data.Event{Type: "CONSULT", Article: a}
+	stopsWhenCancelled(t, s, a, "count", func(ctx context.Context) error {
+		_, err := s.EventsByFirstArticle(ctx)
+		return err
+	})
+}
+
+// stopsWhenCancelled adds enough events (citing article) for a walk of
+// them to look at its context, and fails unless walk, given a context
+// already cancelled, stops with its error.
+func stopsWhenCancelled(t *testing.T, s data.Store, article, what string, walk func(context.Context) error) {
+	t.Helper()
+	for range 5000 {
+		e := data.Event{Type: "CONSULT", Article: article}
 		if err := s.PutEvent(bg, &e); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.EventsByFirstArticle(done); err != context.Canceled {
-		t.Fatalf("a cancelled count: %v", err)
+	done, cancel := context.WithCancel(bg)
+	cancel()
+	if err := walk(done); err != context.Canceled {
+		t.Fatalf("a cancelled %s: %v", what, err)
 	}
 }
 
@@ -148,15 +159,7 @@ func testEachEventSpot(t *testing.T, s data.Store) {
 	if u := got[unplaced.ID]; u.Type != "CONSULT" || u.Location != nil {
 		t.Fatalf("the unplaced event read as %+v", u)
 	}
-	done, cancel := context.WithCancel(bg)
-	cancel()
-	for range 5000 { // enough for the walk to look at the context
-		e := data.Event{Type: "CONSULT", Article: a}
-		if err := s.PutEvent(bg, &e); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := s.EachEventSpot(done, func(*data.Event) error { return nil }); err != context.Canceled {
-		t.Fatalf("a cancelled walk: %v", err)
-	}
+	stopsWhenCancelled(t, s, a, "walk", func(ctx context.Context) error {
+		return s.EachEventSpot(ctx, func(*data.Event) error { return nil })
+	})
 }
