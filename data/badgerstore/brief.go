@@ -66,7 +66,7 @@ func newBriefDecoder() func([]byte, *data.Event) error { return newWords().decod
 
 // decodeBrief is decodeBrief taking every string but the id from w.
 func (w *words) decodeBrief(b []byte, e *data.Event) error {
-	r, err := w.open(b)
+	r, err := openBrief(b, w)
 	if err != nil {
 		return err
 	}
@@ -102,7 +102,7 @@ func newSpotDecoder() func([]byte, *data.Event) error { return newWords().decode
 // place (nil when it has none) the name, country and coordinates. The rest
 // is passed over in place, neither copied nor looked up.
 func (w *words) decodeSpot(b []byte, e *data.Event) error {
-	r, err := w.open(b)
+	r, err := openBrief(b, w)
 	if err != nil {
 		return err
 	}
@@ -163,9 +163,9 @@ func flagBits(f data.Flags) byte {
 	return bits
 }
 
-// open starts reading a brief, taking its strings from w, once its form
-// is known.
-func (w *words) open(b []byte) (*briefReader, error) {
+// openBrief starts reading a brief, taking its strings from w (nil: none
+// kept), once its form is known.
+func openBrief(b []byte, w *words) (*briefReader, error) {
 	r := &briefReader{b: b, words: w}
 	if form := r.byte(); form != briefForm {
 		return nil, fmt.Errorf("an event brief of form %d, not %d", form, briefForm)
@@ -340,7 +340,7 @@ func (r *briefReader) float() float64 {
 // data.Event.Articles lists them (its article, its evidence's, the reports
 // it cites), in place and without decoding the rest; nil when none.
 func firstArticle(b []byte) ([]byte, error) {
-	r, err := (*words)(nil).open(b)
+	r, err := openBrief(b, nil)
 	if err != nil {
 		return nil, err
 	}

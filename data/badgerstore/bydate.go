@@ -170,8 +170,9 @@ func (s *Store) EachEventSpot(ctx context.Context, fn func(*data.Event) error) e
 	return s.scan(func(txn *badger.Txn) error {
 		n := 0
 		return eachDecoded(txn, eventBrief(""), "", newSpotDecoder, func(e *data.Event) error {
-			if n++; stopAt(ctx, n) != nil {
-				return ctx.Err()
+			n++
+			if err := stopAt(ctx, n); err != nil {
+				return err
 			}
 			return fn(e)
 		})
